@@ -1,0 +1,173 @@
+/* hwk: the command table, global options, and the checked exit. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "date.h"
+#include "err.h"
+#include "store.h"
+
+#ifndef HWK_VERSION
+#define HWK_VERSION "0.1"
+#endif
+
+static const struct {
+	const char *name;
+	hwk_cmd_fn *fn;
+	const char *summary;
+} commands[] = {
+	{"init", cmd_init, "make a new practice"},
+	{"assign", cmd_assign, "give a client homework, adjust it or end it"},
+	{"log", cmd_log, "log homework done, partly done or skipped"},
+	{"list", cmd_list, "list what is due, entries, assignments or clients"},
+	{"types", cmd_types, "list homework types or show one"},
+	{"help", NULL, "show the manual of hwk or of a command"},
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const char usage_text[] = "usage: hwk [-C DIR] [-c CLIENT] COMMAND [ARGS...]\n";
+
+int hwk_usage(const char *text, int help)
+{
+	fputs(text, help ? stdout : stderr);
+	return help ? HWK_OK : HWK_USAGE;
+}
+
+static int main_usage(int help)
+{
+	FILE *f = help ? stdout : stderr;
+	fputs(usage_text, f);
+	if (help) {
+		fputs("\ncommands:\n", f);
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+		fputs("\n'hwk help COMMAND' shows a command's manual.\n", f);
+	}
+	return help ? HWK_OK : HWK_USAGE;
+}
+
+static int help(int argc, char **argv)
+{
+	if (argc > 2)
+		return hwk_usage("usage: hwk help [COMMAND]\n", 0);
+	const char *page = "hwk";
+	char buf[64];
+	if (argc == 2) {
+		size_t i;
+		for (i = 0; i < NCOMMANDS; i++)
+			if (!strcmp(commands[i].name, argv[1]))
+				break;
+		if (i == NCOMMANDS || !commands[i].fn) {
+			hwk_err("%s: no such command", argv[1]);
+			return HWK_FAIL;
+		}
+		snprintf(buf, sizeof buf, "hwk-%s", argv[1]);
+		page = buf;
+	}
+	fflush(stdout);
+	execlp("man", "man", page, (char *)NULL);
+	/* no man: the short help is better than nothing */
+	if (argc == 2) {
+		char *av[] = {argv[1], "-h", NULL};
+		hwk_ctx ctx = {0};
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			if (!strcmp(commands[i].name, argv[1]))
+				return commands[i].fn(2, av, &ctx);
+	}
+	return main_usage(1);
+}
+
+/* An unknown command runs hwk-NAME from PATH, as git does. */
+static int external(int argc, char **argv, hwk_ctx *ctx)
+{
+	char *prog = NULL;
+	if (asprintf(&prog, "hwk-%s", argv[0]) < 0)
+		return HWK_FAIL;
+	if (ctx->dir)
+		setenv("HWK_DIR", ctx->dir, 1);
+	if (ctx->client)
+		setenv("HWK_CLIENT", ctx->client, 1);
+	fflush(stdout);
+	argv[0] = prog;
+	(void)argc;
+	execvp(prog, argv);
+	int e = errno;
+	argv[0] += 4;
+	if (e == ENOENT)
+		hwk_err("'%s' is not a command (see 'hwk -h')", argv[0]);
+	else
+		hwk_err("%s: %s", prog, strerror(e));
+	free(prog);
+	return HWK_FAIL;
+}
+
+static int finish(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		hwk_err_setcmd(NULL);
+		hwk_err_sys("writing the output");
+		return HWK_FAIL;
+	}
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	hwk_ctx ctx = {0};
+	int c;
+
+	hwk_store_init();
+	while ((c = getopt_long(argc, argv, "+C:c:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'C':
+			ctx.dir = optarg;
+			break;
+		case 'c':
+			ctx.client = optarg;
+			break;
+		case 'h':
+			return finish(main_usage(1));
+		case 'V':
+			puts("hwk " HWK_VERSION);
+			return finish(HWK_OK);
+		default:
+			return main_usage(0);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0)
+		return main_usage(0);
+	if (!ctx.client)
+		ctx.client = getenv("HWK_CLIENT");
+	if (ctx.client && !*ctx.client)
+		ctx.client = NULL;
+
+	int bad;
+	ctx.now = hwk_now(&bad);
+	if (bad) {
+		hwk_err("HWK_NOW: %s is not a time (2026-11-27T09:00:00+01:00)", getenv("HWK_NOW"));
+		return HWK_FAIL;
+	}
+	if (!strcmp(argv[0], "help"))
+		return finish(help(argc, argv));
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		if (commands[i].fn && !strcmp(commands[i].name, argv[0])) {
+			hwk_err_setcmd(commands[i].name);
+			optind = 0; /* a fresh getopt for the command */
+			return finish(commands[i].fn(argc, argv, &ctx));
+		}
+	}
+	return external(argc, argv, &ctx);
+}

@@ -1,0 +1,135 @@
+/* hwk log: log homework done, partly done or skipped, or import rows. */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "err.h"
+#include "practice.h"
+#include "record.h"
+
+static const char usage[] =
+	"usage: hwk log ASSIGNMENT [VALUE... | FIELD=VALUE...] [--at WHEN] [-p | -s REASON]\n"
+	"               [-m NOTE] [-q]\n"
+	"       hwk log [ASSIGNMENT] --import FILE|-\n";
+
+int cmd_log(int argc, char **argv, hwk_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"at", required_argument, NULL, 'a'},
+		{"partial", no_argument, NULL, 'p'},
+		{"skip", required_argument, NULL, 's'},
+		{"message", required_argument, NULL, 'm'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"import", required_argument, NULL, 'i'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	hwk_log_input in = {0};
+	const char *import = NULL;
+	int c, quiet = 0;
+	while ((c = getopt_long(argc, argv, "a:ps:m:qi:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			in.at = optarg;
+			break;
+		case 'p':
+			in.partial = 1;
+			break;
+		case 's':
+			in.skip = optarg;
+			break;
+		case 'm':
+			in.note = optarg;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'i':
+			import = optarg;
+			break;
+		case 'h':
+			return hwk_usage(usage, 1);
+		default:
+			return hwk_usage(usage, 0);
+		}
+	}
+	if (in.partial && in.skip) {
+		hwk_err("--partial and --skip cannot be combined");
+		return HWK_USAGE;
+	}
+	if (import && (in.at || in.partial || in.skip || in.note || argc - optind > 1)) {
+		hwk_err("--import takes its times, statuses and values from the file");
+		return HWK_USAGE;
+	}
+	if (!import && optind == argc)
+		return hwk_usage(usage, 0);
+
+	/* the import file is opened before hwk moves to the practice's folder */
+	FILE *imf = NULL;
+	if (import) {
+		imf = strcmp(import, "-") ? fopen(import, "re") : stdin;
+		if (!imf) {
+			hwk_err_sys("%s", import);
+			return HWK_FAIL;
+		}
+	}
+
+	hwk_practice p;
+	hwk_assignments l = {0};
+	char *client = NULL, *dir = NULL;
+	int rc = HWK_FAIL;
+	if (hwk_practice_find(&p, ctx->dir) < 0 || hwk_practice_client(&p, ctx->client, 0, &client) < 0)
+		goto out;
+	dir = hwk_client_dir(&p, client);
+	if (hwk_assignments_load(dir, &l) < 0)
+		goto out;
+
+	if (import) {
+		size_t n;
+		if (hwk_record_import(imf, import, &l, optind < argc ? argv[optind] : NULL, ctx->now,
+				      &n) < 0)
+			goto out;
+		if (!quiet)
+			hwk_note("%zu %s logged", n, n == 1 ? "entry" : "entries");
+		rc = HWK_OK;
+		goto out;
+	}
+
+	long i = hwk_assignments_find(&l, argv[optind]);
+	if (i < 0)
+		goto out;
+	const hwk_assignment *a = &l.v[i];
+	if (strcmp(a->status, "active")) {
+		hwk_err("%s: the assignment has ended", a->id);
+		goto out;
+	}
+	in.values = argv + optind + 1;
+	in.nvalues = (size_t)(argc - optind - 1);
+	in.ask = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
+	hwk_strs row;
+	if (hwk_record_build(a, &in, ctx->now, &row) < 0)
+		goto out;
+	int w = hwk_record_append(a, &row, 1);
+	hwk_strs_free(&row);
+	if (w < 0)
+		goto out;
+	if (!quiet) {
+		char *progress = hwk_week_progress(a, ctx->now, p.week_start);
+		if (progress)
+			fprintf(stderr, "%s\n", progress);
+		free(progress);
+	}
+	rc = HWK_OK;
+out:
+	if (imf && imf != stdin)
+		fclose(imf);
+	hwk_assignments_free(&l);
+	free(client);
+	free(dir);
+	hwk_practice_free(&p);
+	return rc;
+}

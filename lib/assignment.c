@@ -1,0 +1,413 @@
+#define _GNU_SOURCE
+#include "assignment.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include "csvfile.h"
+#include "err.h"
+#include "store.h"
+#include "ydoc.h"
+
+static const char *const keys[] = {
+	"id", "client", "type", "title", "every", "start", "until", "when", "where", "minimum",
+	"instructions", "status", "fields", "history", NULL,
+};
+
+static const char *const change_keys[] = {"at", "change", "from", "to", NULL};
+
+void hwk_assignment_free(hwk_assignment *a)
+{
+	char **strs[] = {&a->id, &a->client, &a->type, &a->title, &a->every, &a->start,
+			 &a->until, &a->when, &a->where, &a->minimum, &a->instructions,
+			 &a->status, &a->yaml_path, &a->csv_path};
+	for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
+		free(*strs[i]);
+	hwk_fields_free(&a->fields);
+	for (size_t i = 0; i < a->nhistory; i++) {
+		free(a->history[i].at);
+		free(a->history[i].change);
+		free(a->history[i].from);
+		free(a->history[i].to);
+	}
+	free(a->history);
+	memset(a, 0, sizeof *a);
+}
+
+int hwk_assignment_derive(hwk_assignment *a, const char *dir)
+{
+	free(a->yaml_path);
+	free(a->csv_path);
+	if (!strcmp(dir, ".")) {
+		a->yaml_path = hwk_xasprintf("%s.yaml", a->id);
+		a->csv_path = hwk_xasprintf("%s.csv", a->id);
+	} else {
+		a->yaml_path = hwk_xasprintf("%s/%s.yaml", dir, a->id);
+		a->csv_path = hwk_xasprintf("%s/%s.csv", dir, a->id);
+	}
+	if (hwk_every_parse(a->every, &a->ev, NULL) < 0)
+		return hwk_err("%s: every: %s is not a frequency", a->yaml_path, a->every);
+	if (hwk_day_parse_ymd(a->start, &a->start_day) < 0)
+		return hwk_err("%s: start: %s is not a date", a->yaml_path, a->start);
+	a->until_day = HWK_DAY_NONE;
+	if (a->until && hwk_day_parse_ymd(a->until, &a->until_day) < 0)
+		return hwk_err("%s: until: %s is not a date", a->yaml_path, a->until);
+	return 0;
+}
+
+int hwk_assignment_active_on(const hwk_assignment *a, hwk_day day)
+{
+	return day >= a->start_day && (a->until_day == HWK_DAY_NONE || day <= a->until_day);
+}
+
+static int check_date(const char *file, const hwk_ynode *root, const char *key, const char *v)
+{
+	hwk_day d;
+	if (v && hwk_day_parse_ymd(v, &d) < 0)
+		return hwk_yerr(file, hwk_ymap_get(root, key), "'%s' must be a date (YYYY-MM-DD)", key);
+	return 0;
+}
+
+int hwk_assignment_load(const char *path, hwk_assignment *a)
+{
+	hwk_ynode *root;
+	memset(a, 0, sizeof *a);
+	if (hwk_yaml_load(path, &root) < 0)
+		return -1;
+	int rc = -1;
+	if (!root || root->kind != HWK_Y_MAP) {
+		hwk_yerr(path, root, "an assignment file must be a mapping");
+		goto out;
+	}
+	if (hwk_ycheck_keys(path, root, keys) < 0 ||
+	    hwk_yget_str(path, root, "id", 1, &a->id) < 0 ||
+	    hwk_yget_str(path, root, "client", 1, &a->client) < 0 ||
+	    hwk_yget_str(path, root, "type", 1, &a->type) < 0 ||
+	    hwk_yget_str(path, root, "title", 0, &a->title) < 0 ||
+	    hwk_yget_str(path, root, "every", 1, &a->every) < 0 ||
+	    hwk_yget_str(path, root, "start", 1, &a->start) < 0 ||
+	    hwk_yget_str(path, root, "until", 0, &a->until) < 0 ||
+	    hwk_yget_str(path, root, "when", 0, &a->when) < 0 ||
+	    hwk_yget_str(path, root, "where", 0, &a->where) < 0 ||
+	    hwk_yget_str(path, root, "minimum", 0, &a->minimum) < 0 ||
+	    hwk_yget_str(path, root, "instructions", 0, &a->instructions) < 0 ||
+	    hwk_yget_str(path, root, "status", 1, &a->status) < 0)
+		goto out;
+	if (strcmp(a->status, "active") && strcmp(a->status, "ended")) {
+		hwk_yerr(path, hwk_ymap_get(root, "status"), "'status' must be active or ended");
+		goto out;
+	}
+	hwk_every ev;
+	if (hwk_every_parse(a->every, &ev, NULL) < 0) {
+		hwk_yerr(path, hwk_ymap_get(root, "every"), "'every' is not a frequency");
+		goto out;
+	}
+	if (check_date(path, root, "start", a->start) < 0 ||
+	    check_date(path, root, "until", a->until) < 0)
+		goto out;
+	if (hwk_fields_parse(path, hwk_ymap_get(root, "fields"), &a->fields) < 0)
+		goto out;
+	hwk_ynode *h = hwk_ymap_get(root, "history");
+	if (!hwk_ynull(h)) {
+		if (h->kind != HWK_Y_SEQ) {
+			hwk_yerr(path, h, "'history' must be a list");
+			goto out;
+		}
+		a->history = hwk_xcalloc(h->n, sizeof *a->history);
+		for (size_t i = 0; i < h->n; i++) {
+			hwk_ynode *c = h->items[i];
+			hwk_change *ch = &a->history[i];
+			a->nhistory = i + 1;
+			if (c->kind != HWK_Y_MAP) {
+				hwk_yerr(path, c, "a history record must be a mapping");
+				goto out;
+			}
+			if (hwk_ycheck_keys(path, c, change_keys) < 0 ||
+			    hwk_yget_str(path, c, "at", 1, &ch->at) < 0 ||
+			    hwk_yget_str(path, c, "change", 1, &ch->change) < 0 ||
+			    hwk_yget_str(path, c, "from", 0, &ch->from) < 0 ||
+			    hwk_yget_str(path, c, "to", 0, &ch->to) < 0)
+				goto out;
+		}
+	}
+	/* the folder is where the file is: paths stay right wherever the folder is copied */
+	{
+		char *dir = hwk_xstrdup(path);
+		char *slash = strrchr(dir, '/');
+		if (slash)
+			*slash = 0;
+		else
+			strcpy(dir, ".");
+		char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : (char *)path;
+		size_t idn = strlen(a->id);
+		if (strncmp(base, a->id, idn) || strcmp(base + idn, ".yaml")) {
+			hwk_yerr(path, hwk_ymap_get(root, "id"), "'id' is '%s' but the file is %s",
+				 a->id, base);
+			free(dir);
+			goto out;
+		}
+		rc = hwk_assignment_derive(a, dir);
+		free(dir);
+	}
+out:
+	hwk_ynode_free(root);
+	if (rc < 0)
+		hwk_assignment_free(a);
+	return rc;
+}
+
+void hwk_assignment_emit(const hwk_assignment *a, hwk_buf *out)
+{
+	hwk_buf_printf(out, "# hwk assignment (see hwk(5)); its entries are in %s.csv\n", a->id);
+	hwk_yw *w = hwk_yw_new(out);
+	hwk_yw_map_start(w);
+	hwk_yw_kv(w, "id", a->id);
+	hwk_yw_kv(w, "client", a->client);
+	hwk_yw_kv(w, "type", a->type);
+	hwk_yw_kv(w, "title", a->title);
+	hwk_yw_kv(w, "every", a->every);
+	hwk_yw_kv_plain(w, "start", a->start);
+	hwk_yw_kv_plain(w, "until", a->until);
+	hwk_yw_kv(w, "when", a->when);
+	hwk_yw_kv(w, "where", a->where);
+	hwk_yw_kv(w, "minimum", a->minimum);
+	hwk_yw_kv(w, "instructions", a->instructions);
+	hwk_yw_kv(w, "status", a->status);
+	hwk_yw_str(w, "fields");
+	hwk_fields_emit(w, &a->fields);
+	hwk_yw_str(w, "history");
+	hwk_yw_seq_start(w);
+	for (size_t i = 0; i < a->nhistory; i++) {
+		const hwk_change *c = &a->history[i];
+		hwk_yw_map_start(w);
+		hwk_yw_kv_plain(w, "at", c->at);
+		hwk_yw_kv(w, "change", c->change);
+		hwk_yw_kv(w, "from", c->from);
+		hwk_yw_kv(w, "to", c->to);
+		hwk_yw_map_end(w);
+	}
+	hwk_yw_seq_end(w);
+	hwk_yw_map_end(w);
+	hwk_yw_end(w);
+}
+
+void hwk_assignment_add_change(hwk_assignment *a, time_t when, const char *change,
+			       const char *from, const char *to)
+{
+	char at[32];
+	hwk_time_format(when, at);
+	a->history = hwk_xrealloc(a->history, (a->nhistory + 1) * sizeof *a->history);
+	hwk_change *c = &a->history[a->nhistory++];
+	c->at = hwk_xstrdup(at);
+	c->change = hwk_xstrdup(change);
+	c->from = from ? hwk_xstrdup(from) : NULL;
+	c->to = to ? hwk_xstrdup(to) : NULL;
+}
+
+char *hwk_assignment_csv_header(const hwk_assignment *a)
+{
+	hwk_buf b = {0};
+	const char **cols = hwk_xcalloc(a->fields.n + 5, sizeof *cols);
+	static const char *const fixed[] = {"at", "logged", "status", "reason", "note"};
+	for (size_t i = 0; i < 5; i++)
+		cols[i] = fixed[i];
+	for (size_t i = 0; i < a->fields.n; i++)
+		cols[5 + i] = a->fields.v[i].name;
+	hwk_csv_row(&b, cols, a->fields.n + 5);
+	free(cols);
+	return b.s;
+}
+
+static int cmp_assignment(const void *x, const void *y)
+{
+	return strcmp(((const hwk_assignment *)x)->id, ((const hwk_assignment *)y)->id);
+}
+
+int hwk_assignments_load(const char *dir, hwk_assignments *out)
+{
+	out->v = NULL;
+	out->n = 0;
+	DIR *d = opendir(dir);
+	if (!d)
+		return errno == ENOENT ? 0 : hwk_err_sys("%s", dir);
+	struct dirent *e;
+	size_t cap = 0;
+	int rc = 0;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (e->d_name[0] == '.' || n <= 5 || strcmp(e->d_name + n - 5, ".yaml") ||
+		    !strcmp(e->d_name, "client.yaml"))
+			continue;
+		char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, e->d_name)
+					      : hwk_xstrdup(e->d_name);
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 8;
+			out->v = hwk_xrealloc(out->v, cap * sizeof *out->v);
+		}
+		if (hwk_assignment_load(path, &out->v[out->n]) < 0)
+			rc = -1;
+		else
+			out->n++;
+		free(path);
+		if (rc < 0)
+			break;
+	}
+	closedir(d);
+	if (rc < 0) {
+		hwk_assignments_free(out);
+		return -1;
+	}
+	if (out->n)
+		qsort(out->v, out->n, sizeof *out->v, cmp_assignment);
+	return 0;
+}
+
+void hwk_assignments_free(hwk_assignments *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		hwk_assignment_free(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+long hwk_assignments_find(const hwk_assignments *l, const char *spec)
+{
+	long found = -1;
+	size_t count = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i].id, spec))
+			return (long)i;
+	/* a type name: the one active assignment of that type */
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i].type, spec) && !strcmp(l->v[i].status, "active"))
+			found = (long)i, count++;
+	if (count == 1)
+		return found;
+	if (count > 1) {
+		hwk_err("%s: more than one active %s assignment; give its id:", spec, spec);
+		for (size_t i = 0; i < l->n; i++)
+			if (!strcmp(l->v[i].type, spec) && !strcmp(l->v[i].status, "active"))
+				fprintf(stderr, "  %s\n", l->v[i].id);
+		return -1;
+	}
+	for (size_t i = 0; i < l->n; i++)
+		if (hwk_has_prefix(l->v[i].id, spec))
+			found = (long)i, count++;
+	if (count == 1)
+		return found;
+	if (count > 1) {
+		hwk_err("%s: ambiguous; it starts %zu assignment ids:", spec, count);
+		for (size_t i = 0; i < l->n; i++)
+			if (hwk_has_prefix(l->v[i].id, spec))
+				fprintf(stderr, "  %s\n", l->v[i].id);
+		return -1;
+	}
+	return hwk_err("%s: no such assignment (see 'hwk list assignments')", spec);
+}
+
+char *hwk_assignment_new_id(hwk_day day, const char *type)
+{
+	unsigned char r[2] = {0, 0};
+	char date[16];
+	if (getrandom(r, sizeof r, 0) != (ssize_t)sizeof r) {
+		/* no entropy source: the time still makes clashes unlikely */
+		unsigned t = (unsigned)time(NULL) ^ (unsigned)getpid();
+		r[0] = (unsigned char)t;
+		r[1] = (unsigned char)(t >> 8);
+	}
+	hwk_day_format(day, date);
+	return hwk_xasprintf("%s-%s-%02x%02x", date, type, r[0], r[1]);
+}
+
+static char **slot(hwk_assignment *a, const char *key)
+{
+	if (!strcmp(key, "every"))
+		return &a->every;
+	if (!strcmp(key, "until"))
+		return &a->until;
+	if (!strcmp(key, "when"))
+		return &a->when;
+	if (!strcmp(key, "where"))
+		return &a->where;
+	if (!strcmp(key, "minimum"))
+		return &a->minimum;
+	if (!strcmp(key, "instructions"))
+		return &a->instructions;
+	return NULL;
+}
+
+int hwk_assignment_set(hwk_assignment *a, const char *key, const char *value, time_t now)
+{
+	char **s = slot(a, key);
+	char *norm = NULL;
+	if (!s)
+		return hwk_err("%s: cannot be changed", key);
+	if (value && !hwk_utf8_valid(value, strlen(value)))
+		return hwk_err("%s: the text is not valid UTF-8", key);
+	if (value && !strcmp(key, "every")) {
+		hwk_every ev;
+		if (hwk_every_parse(value, &ev, &norm) < 0)
+			return hwk_err("every: %s is not a frequency (day, weekday, N/week, mon,wed,fri or once)",
+				       value);
+		value = norm;
+	}
+	if (value && !strcmp(key, "until")) {
+		hwk_day d;
+		if (hwk_day_parse_ymd(value, &d) < 0)
+			return hwk_err("until: %s is not a date", value);
+		if (d < a->start_day)
+			return hwk_err("until: %s is before the start, %s", value, a->start);
+	}
+	if (hwk_streq(*s, value) || (value && !*value && !*s)) {
+		free(norm);
+		return 0;
+	}
+	hwk_assignment_add_change(a, now, key, *s, value);
+	free(*s);
+	*s = value && *value ? hwk_xstrdup(value) : NULL;
+	free(norm);
+	char *dir = hwk_xstrdup(a->yaml_path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = 0;
+	else
+		strcpy(dir, ".");
+	int rc = hwk_assignment_derive(a, dir);
+	free(dir);
+	return rc < 0 ? -1 : 1;
+}
+
+int hwk_assignment_end(hwk_assignment *a, hwk_day day, time_t now)
+{
+	char d[16];
+	if (strcmp(a->status, "active"))
+		return hwk_err("%s: already ended", a->id);
+	if (day < a->start_day)
+		return hwk_err("%s: cannot end before its start, %s", a->id, a->start);
+	hwk_day_format(day, d);
+	if (a->until_day != HWK_DAY_NONE && day > a->until_day)
+		return hwk_err("%s: it already ends on %s", a->id, a->until);
+	free(a->until);
+	a->until = hwk_xstrdup(d);
+	a->until_day = day;
+	free(a->status);
+	a->status = hwk_xstrdup("ended");
+	hwk_assignment_add_change(a, now, "ended", NULL, d);
+	return 0;
+}
+
+int hwk_assignment_save(const hwk_assignment *a, int create)
+{
+	hwk_buf b = {0};
+	hwk_assignment_emit(a, &b);
+	int rc = create ? hwk_store_create(a->yaml_path, b.s, b.len)
+			: hwk_store_replace(a->yaml_path, b.s, b.len);
+	hwk_buf_free(&b);
+	return rc;
+}

@@ -1,0 +1,66 @@
+/* assignment: one client's homework, read from and written to its self-describing
+ * YAML file, and found by id, id prefix or type name. */
+#ifndef HWK_ASSIGNMENT_H
+#define HWK_ASSIGNMENT_H
+
+#include <time.h>
+#include "adherence.h"
+#include "types.h"
+#include "util.h"
+
+typedef struct {
+	char *at, *change, *from, *to;
+} hwk_change;
+
+typedef struct {
+	char *id, *client, *type, *title;
+	char *every, *start, *until, *when, *where, *minimum, *instructions, *status;
+	hwk_fields fields;
+	hwk_change *history;
+	size_t nhistory;
+	/* derived when read */
+	char *yaml_path, *csv_path; /* relative to the practice root */
+	hwk_every ev;
+	hwk_day start_day, until_day; /* until HWK_DAY_NONE when open */
+} hwk_assignment;
+
+#define HWK_ID_MAX 64
+
+/* Read an assignment file. -1 after a message naming file:line:col. */
+int hwk_assignment_load(const char *yaml_path, hwk_assignment *a);
+/* The file's text: fixed key order, optional keys left out when unset. */
+void hwk_assignment_emit(const hwk_assignment *a, hwk_buf *out);
+/* Fill the derived fields (paths, every, days) from the stored ones. */
+int hwk_assignment_derive(hwk_assignment *a, const char *dir);
+void hwk_assignment_add_change(hwk_assignment *a, time_t when, const char *change,
+			       const char *from, const char *to);
+void hwk_assignment_free(hwk_assignment *a);
+/* Change one of every, until, when, where, minimum, instructions (value NULL clears it),
+ * recording the change with its time when the value differs. 1 changed, 0 the same,
+ * -1 after a message (a bad frequency or date). */
+int hwk_assignment_set(hwk_assignment *a, const char *key, const char *value, time_t now);
+/* End it on a day: status ended, until that day. */
+int hwk_assignment_end(hwk_assignment *a, hwk_day day, time_t now);
+/* Write the file: create (never overwriting) or replace, atomically. */
+int hwk_assignment_save(const hwk_assignment *a, int create);
+int hwk_assignment_active_on(const hwk_assignment *a, hwk_day day);
+
+/* The header line of the entries file (with its LF), owned. */
+char *hwk_assignment_csv_header(const hwk_assignment *a);
+
+typedef struct {
+	hwk_assignment *v;
+	size_t n;
+} hwk_assignments;
+
+/* All assignments in a client folder (dir "clients/alex" or "."), sorted by id. */
+int hwk_assignments_load(const char *dir, hwk_assignments *out);
+void hwk_assignments_free(hwk_assignments *l);
+/* Resolve what a user typed: an exact id, a unique id prefix, or a type name matching
+ * exactly one active assignment. Returns the index, or -1 after a message. */
+long hwk_assignments_find(const hwk_assignments *l, const char *spec);
+
+/* A new id: YYYY-MM-DD-TYPE-xxxx (four random hex digits). */
+char *hwk_assignment_new_id(hwk_day day, const char *type);
+
+#endif

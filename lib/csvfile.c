@@ -1,0 +1,201 @@
+#define _GNU_SOURCE
+#include "csvfile.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+
+#define MAX_FIELD (1u << 20)
+
+void hwk_csv_field(hwk_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	int quote = n && (strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[0] == '\t' ||
+			  s[n - 1] == ' ' || s[n - 1] == '\t');
+	if (!quote) {
+		hwk_buf_add(b, s, n);
+		return;
+	}
+	hwk_buf_addc(b, '"');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			hwk_buf_addc(b, '"');
+		hwk_buf_addc(b, *p);
+	}
+	hwk_buf_addc(b, '"');
+}
+
+void hwk_csv_row(hwk_buf *b, const char *const *fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			hwk_buf_addc(b, ',');
+		if (fields[i])
+			hwk_csv_field(b, fields[i]);
+	}
+	hwk_buf_addc(b, '\n');
+}
+
+/* Records completed by one physical line wait here until asked for. */
+typedef struct {
+	hwk_strs fields;
+	size_t line;
+} pending;
+
+struct hwk_csvr {
+	struct csv_parser p;
+	FILE *f;
+	const char *mem, *memend;
+	const char *name;
+	size_t lineno;
+	size_t rec_line;
+	int at_rec_start;
+	int finished;
+	char *linebuf;
+	size_t linecap;
+	hwk_strs cur;      /* fields of the record being read */
+	pending *q;        /* completed records */
+	size_t qn, qcap, qhead;
+};
+
+static void *limited_realloc(void *p, size_t n)
+{
+	return n > MAX_FIELD + 64 ? NULL : realloc(p, n);
+}
+
+static int no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void cb_field(void *s, size_t len, void *data)
+{
+	hwk_csvr *r = data;
+	hwk_strs_push(&r->cur, hwk_xstrndup(s ? s : "", s ? len : 0));
+}
+
+static void cb_record(int c, void *data)
+{
+	hwk_csvr *r = data;
+	(void)c;
+	if (r->qn == r->qcap) {
+		r->qcap = r->qcap ? r->qcap * 2 : 4;
+		r->q = hwk_xrealloc(r->q, r->qcap * sizeof *r->q);
+	}
+	r->q[r->qn].fields = r->cur;
+	r->q[r->qn].line = r->rec_line;
+	r->qn++;
+	memset(&r->cur, 0, sizeof r->cur);
+	r->at_rec_start = 1;
+}
+
+static hwk_csvr *csvr_new(const char *name, size_t first_line)
+{
+	hwk_csvr *r = hwk_xcalloc(1, sizeof *r);
+	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+		fputs("hwk: out of memory\n", stderr);
+		exit(1);
+	}
+	csv_set_space_func(&r->p, no_space);
+	csv_set_realloc_func(&r->p, limited_realloc);
+	r->name = name;
+	r->lineno = first_line ? first_line - 1 : 0;
+	r->at_rec_start = 1;
+	return r;
+}
+
+hwk_csvr *hwk_csvr_file(FILE *f, const char *name, size_t first_line)
+{
+	hwk_csvr *r = csvr_new(name, first_line);
+	r->f = f;
+	return r;
+}
+
+hwk_csvr *hwk_csvr_mem(const char *data, size_t len, const char *name, size_t first_line)
+{
+	hwk_csvr *r = csvr_new(name, first_line);
+	r->mem = data;
+	r->memend = data + len;
+	return r;
+}
+
+/* The next physical line including its LF; 0 at end. */
+static ssize_t next_line(hwk_csvr *r, const char **line)
+{
+	if (r->f) {
+		ssize_t n = getline(&r->linebuf, &r->linecap, r->f);
+		*line = r->linebuf;
+		return n < 0 ? 0 : n;
+	}
+	if (r->mem >= r->memend)
+		return 0;
+	const char *nl = memchr(r->mem, '\n', (size_t)(r->memend - r->mem));
+	size_t n = nl ? (size_t)(nl - r->mem) + 1 : (size_t)(r->memend - r->mem);
+	*line = r->mem;
+	r->mem += n;
+	return (ssize_t)n;
+}
+
+static int parse_error(hwk_csvr *r, size_t col)
+{
+	int e = csv_error(&r->p);
+	const char *what = e == CSV_ENOMEM ? "a field is longer than 1 MiB"
+		: "bad quoting (a quote must open a field, and quotes inside one are doubled)";
+	if (r->rec_line != r->lineno)
+		return hwk_err_at(r->name, r->lineno, col, "%s (record starting at line %zu)",
+				  what, r->rec_line);
+	return hwk_err_at(r->name, r->lineno, col, "%s", what);
+}
+
+int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
+{
+	while (r->qhead == r->qn) {
+		r->qhead = r->qn = 0;
+		if (r->finished)
+			return 0;
+		const char *l;
+		ssize_t n = next_line(r, &l);
+		if (n == 0) {
+			r->finished = 1;
+			if (csv_fini(&r->p, cb_field, cb_record, r) != 0) {
+				return hwk_err_at(r->name, r->rec_line, 0,
+						  "a quoted field is not closed");
+			}
+			continue;
+		}
+		r->lineno++;
+		if (r->at_rec_start) {
+			r->rec_line = r->lineno;
+			r->at_rec_start = 0;
+		}
+		size_t used = csv_parse(&r->p, l, (size_t)n, cb_field, cb_record, r);
+		if (used != (size_t)n) {
+			r->finished = 1;
+			return parse_error(r, used + 1);
+		}
+		/* a line holding only a line end starts no record */
+		if (r->qn == 0 && (n == 1 || (n == 2 && l[0] == '\r')) && r->cur.n == 0)
+			r->at_rec_start = 1;
+	}
+	hwk_strs_free(rec);
+	*rec = r->q[r->qhead].fields;
+	*line = r->q[r->qhead].line;
+	r->qhead++;
+	return 1;
+}
+
+void hwk_csvr_free(hwk_csvr *r)
+{
+	if (!r)
+		return;
+	for (size_t i = r->qhead; i < r->qn; i++)
+		hwk_strs_free(&r->q[i].fields);
+	free(r->q);
+	hwk_strs_free(&r->cur);
+	csv_free(&r->p);
+	free(r->linebuf);
+	free(r);
+}

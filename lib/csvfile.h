@@ -1,0 +1,24 @@
+/* csvfile: entry rows in RFC 4180 CSV: writing one row, and reading records with
+ * their line numbers through libcsv in strict mode. */
+#ifndef HWK_CSVFILE_H
+#define HWK_CSVFILE_H
+
+#include <stdio.h>
+#include "util.h"
+
+/* Append one field, quoted only when needed (contains , " CR LF, or starts or ends
+ * with a space or tab); quotes doubled. */
+void hwk_csv_field(hwk_buf *b, const char *s);
+/* Append a row of n fields and its LF. NULL fields are written empty. */
+void hwk_csv_row(hwk_buf *b, const char *const *fields, size_t n);
+
+/* A reader over a FILE or a block of memory. */
+typedef struct hwk_csvr hwk_csvr;
+hwk_csvr *hwk_csvr_file(FILE *f, const char *name, size_t first_line);
+hwk_csvr *hwk_csvr_mem(const char *data, size_t len, const char *name, size_t first_line);
+/* Next record: 1 and rec filled (fields owned by rec, replaced at each call), 0 at end,
+ * -1 after printing "FILE:LINE:COL: message". *line is the record's first line. */
+int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line);
+void hwk_csvr_free(hwk_csvr *r);
+
+#endif

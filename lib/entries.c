@@ -1,0 +1,312 @@
+#define _GNU_SOURCE
+#include "entries.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "err.h"
+
+const char *const hwk_reasons[] = {
+	"busy", "difficult", "avoided", "forgot", "unclear", "unsuited", "other", NULL,
+};
+
+int hwk_reason_ok(const char *r)
+{
+	for (const char *const *p = hwk_reasons; *p; p++)
+		if (!strcmp(*p, r))
+			return 1;
+	return 0;
+}
+
+int hwk_stamp_day(const char *stamp, hwk_day *out)
+{
+	char d[11];
+	if (strlen(stamp) < 10)
+		return -1;
+	memcpy(d, stamp, 10);
+	d[10] = 0;
+	return hwk_day_parse_ymd(d, out);
+}
+
+int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok)
+{
+	if (cols->n != a->fields.n + HWK_ENTRY_FIXED)
+		return hwk_err("a row of %s must have %zu columns, not %zu", a->csv_path,
+			       a->fields.n + HWK_ENTRY_FIXED, cols->n);
+	char **c = cols->v;
+	time_t t;
+	if (hwk_time_parse_iso(c[0], &t) < 0)
+		return hwk_err("at: %s is not a time (2026-11-27T21:04:00+01:00)", c[0]);
+	if (*c[1] && hwk_time_parse_iso(c[1], &t) < 0)
+		return hwk_err("logged: %s is not a time (2026-11-27T21:04:00+01:00)", c[1]);
+	int skipped = !strcmp(c[2], "skipped");
+	int partial = !strcmp(c[2], "partial");
+	if (!skipped && !partial && strcmp(c[2], "done"))
+		return hwk_err("status: %s is not done, partial or skipped", c[2]);
+	if (skipped && !hwk_reason_ok(c[3]))
+		return hwk_err(*c[3] ? "reason: %s is not one of busy, difficult, avoided, forgot, unclear, unsuited, other"
+				     : "reason: a skipped entry needs a reason (busy, difficult, avoided, forgot, unclear, unsuited, other)%s",
+			       c[3]);
+	if (!skipped && *c[3])
+		return hwk_err("reason: only a skipped entry has a reason");
+	if (skipped && !strcmp(c[3], "other") && !*c[4])
+		return hwk_err("reason: other needs a note saying what got in the way (-m NOTE)");
+	if (!hwk_utf8_valid(c[4], strlen(c[4])))
+		return hwk_err("note: the text is not valid UTF-8");
+	for (size_t i = 0; i < a->fields.n; i++) {
+		const hwk_field *f = &a->fields.v[i];
+		char *v = c[HWK_ENTRY_FIXED + i];
+		if (!*v) {
+			if (f->required && !skipped && !partial_ok && !partial) {
+				if (f->prompt)
+					return hwk_err("%s: required (%s)", f->name, f->prompt);
+				return hwk_err("%s: required", f->name);
+			}
+			continue;
+		}
+		if (skipped)
+			return hwk_err("%s: a skipped entry has no values", f->name);
+		char *norm;
+		if (hwk_field_check(f, v, &norm) < 0)
+			return -1;
+		free(v);
+		c[HWK_ENTRY_FIXED + i] = norm;
+	}
+	return 0;
+}
+
+struct hwk_entries {
+	FILE *f;
+	hwk_csvr *r;
+	const hwk_assignment *a;
+};
+
+static int check_header(const hwk_assignment *a, const hwk_strs *h)
+{
+	static const char *const fixed[] = {"at", "logged", "status", "reason", "note"};
+	int ok = h->n == a->fields.n + HWK_ENTRY_FIXED;
+	for (size_t i = 0; ok && i < h->n; i++)
+		ok = !strcmp(h->v[i], i < HWK_ENTRY_FIXED ? fixed[i]
+							 : a->fields.v[i - HWK_ENTRY_FIXED].name);
+	if (!ok) {
+		char *names = hwk_fields_names(&a->fields);
+		hwk_err_at(a->csv_path, 1, 1,
+			   "the header must be at,logged,status,reason,note followed by the fields (%s)",
+			   names);
+		free(names);
+		return -1;
+	}
+	return 0;
+}
+
+int hwk_entries_open(const hwk_assignment *a, hwk_entries **out)
+{
+	*out = NULL;
+	FILE *f = fopen(a->csv_path, "re");
+	if (!f)
+		return errno == ENOENT ? 0 : hwk_err_sys("%s", a->csv_path);
+	hwk_entries *r = hwk_xcalloc(1, sizeof *r);
+	r->f = f;
+	r->a = a;
+	r->r = hwk_csvr_file(f, a->csv_path, 1);
+	hwk_strs h = {0};
+	size_t line;
+	int rc = hwk_csvr_next(r->r, &h, &line);
+	if (rc == 1)
+		rc = check_header(a, &h);
+	hwk_strs_free(&h);
+	if (rc < 0) {
+		hwk_entries_close(r);
+		return -1;
+	}
+	*out = r;
+	return 0;
+}
+
+int hwk_entries_next(hwk_entries *r, hwk_entry *e)
+{
+	if (!r)
+		return 0;
+	int rc = hwk_csvr_next(r->r, &e->cols, &e->line);
+	if (rc == 1 && e->cols.n != r->a->fields.n + HWK_ENTRY_FIXED)
+		return hwk_err_at(r->a->csv_path, e->line, 0, "the row has %zu columns, not %zu",
+				  e->cols.n, r->a->fields.n + HWK_ENTRY_FIXED);
+	return rc;
+}
+
+void hwk_entries_close(hwk_entries *r)
+{
+	if (!r)
+		return;
+	hwk_csvr_free(r->r);
+	fclose(r->f);
+	free(r);
+}
+
+void hwk_entry_free(hwk_entry *e)
+{
+	hwk_strs_free(&e->cols);
+}
+
+void hwk_entry_rows_free(hwk_entry *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		hwk_entry_free(&rows[i]);
+	free(rows);
+}
+
+/* Parse complete rows from a block that starts at a row boundary. */
+static int parse_block(const hwk_assignment *a, const char *data, size_t len, hwk_entry **rows,
+		       size_t *n)
+{
+	hwk_csvr *r = hwk_csvr_mem(data, len, a->csv_path, 1);
+	hwk_entry e = {0};
+	size_t cap = 0;
+	int rc;
+	*rows = NULL;
+	*n = 0;
+	while ((rc = hwk_csvr_next(r, &e.cols, &e.line)) == 1) {
+		if (e.cols.n != a->fields.n + HWK_ENTRY_FIXED) {
+			rc = -1;
+			break;
+		}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*rows = hwk_xrealloc(*rows, cap * sizeof **rows);
+		}
+		e.line = 0;
+		(*rows)[(*n)++] = e;
+		memset(&e, 0, sizeof e);
+	}
+	hwk_entry_free(&e);
+	hwk_csvr_free(r);
+	if (rc < 0) {
+		hwk_entry_rows_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+/* Every row, read from the start: used when the tail cannot be read on its own. */
+static int read_all(const hwk_assignment *a, hwk_entry **rows, size_t *n)
+{
+	hwk_entries *r;
+	hwk_entry e = {0};
+	size_t cap = 0;
+	int rc;
+	*rows = NULL;
+	*n = 0;
+	if (hwk_entries_open(a, &r) < 0)
+		return -1;
+	while ((rc = hwk_entries_next(r, &e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*rows = hwk_xrealloc(*rows, cap * sizeof **rows);
+		}
+		(*rows)[(*n)++] = e;
+		memset(&e, 0, sizeof e);
+	}
+	hwk_entry_free(&e);
+	hwk_entries_close(r);
+	if (rc < 0) {
+		hwk_entry_rows_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * Reading from the end. Every complete row holds an even number of quote characters,
+ * so a line end is a row boundary exactly when the quotes after it (up to the end of
+ * the file) are even in number. A block read from the end therefore splits into rows
+ * without looking at anything before it. The block grows until its first row was
+ * logged before `since` (rows are appended in the order they are logged) or it reaches
+ * the start of the file. Anything unexpected falls back to reading the whole file.
+ */
+int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, size_t *n)
+{
+	*rows = NULL;
+	*n = 0;
+	int fd = open(a->csv_path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? 0 : hwk_err_sys("%s", a->csv_path);
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		close(fd);
+		return hwk_err_sys("%s", a->csv_path);
+	}
+	size_t size = (size_t)st.st_size, want = 16384;
+	char *buf = NULL;
+	int rc = -2; /* -2: fall back to reading it all */
+	while (size > 0) {
+		size_t len = want < size ? want : size;
+		off_t off = (off_t)(size - len);
+		buf = hwk_xrealloc(buf, len);
+		if (pread(fd, buf, len, off) != (ssize_t)len || buf[len - 1] != '\n')
+			break;
+		/* find the first row boundary in the block, scanning back from the end */
+		size_t quotes = 0, start = (size_t)-1;
+		for (size_t i = len - 1; i-- > 0;) {
+			if (buf[i] == '"')
+				quotes++;
+			else if (buf[i] == '\n' && quotes % 2 == 0)
+				start = i + 1;
+		}
+		if (off == 0) {
+			if (quotes % 2)
+				break;
+			/* the whole file: skip the header line (a boundary exists after it) */
+			if (start == (size_t)-1) {
+				rc = 0;
+				break;
+			}
+		} else if (start == (size_t)-1) {
+			want *= 4;
+			continue;
+		}
+		hwk_entry *got;
+		size_t ngot;
+		if (parse_block(a, buf + start, len - start, &got, &ngot) < 0)
+			break;
+		hwk_day first;
+		if (off == 0 || (ngot && hwk_stamp_day(got[0].cols.v[1], &first) == 0 &&
+				 first < since - 1)) {
+			*rows = got;
+			*n = ngot;
+			rc = 0;
+			break;
+		}
+		hwk_entry_rows_free(got, ngot);
+		want *= 4;
+	}
+	free(buf);
+	close(fd);
+	if (rc == -2)
+		return read_all(a, rows, n);
+	return rc;
+}
+
+void hwk_entries_count(const hwk_entry *rows, size_t n, hwk_day from, hwk_day to, long *done,
+		       long *partial, long *skipped)
+{
+	*done = *partial = *skipped = 0;
+	for (size_t i = 0; i < n; i++) {
+		hwk_day d;
+		const char *const *c = (const char *const *)rows[i].cols.v;
+		if (hwk_stamp_day(c[0], &d) < 0 || d < from || d > to)
+			continue;
+		if (!strcmp(c[2], "done"))
+			++*done;
+		else if (!strcmp(c[2], "partial"))
+			++*partial;
+		else if (!strcmp(c[2], "skipped"))
+			++*skipped;
+	}
+}

@@ -1,0 +1,45 @@
+/* entries: an assignment's entries file (append-only CSV): making a row, reading rows
+ * back in order, and reading only the newest rows without touching the rest. */
+#ifndef HWK_ENTRIES_H
+#define HWK_ENTRIES_H
+
+#include "assignment.h"
+#include "csvfile.h"
+
+#define HWK_ENTRY_FIXED 5 /* at, logged, status, reason, note */
+
+/* One entry as stored: at, logged, status, reason, note, then one value per field. */
+typedef struct {
+	hwk_strs cols;
+	size_t line;  /* its first line in the file (0 for rows read from the tail) */
+} hwk_entry;
+
+extern const char *const hwk_reasons[];
+int hwk_reason_ok(const char *r);
+
+/* Check a row's fixed columns and its values against the assignment's fields (values
+ * normalised in place). Messages say which field and why. */
+int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok);
+
+/* Reading every row in order. */
+typedef struct hwk_entries hwk_entries;
+/* Open an assignment's entries; no file yet is no entries. -1 after a message. */
+int hwk_entries_open(const hwk_assignment *a, hwk_entries **out);
+/* 1 with *e filled, 0 at end, -1 after a message naming FILE:LINE. */
+int hwk_entries_next(hwk_entries *r, hwk_entry *e);
+void hwk_entries_close(hwk_entries *r);
+
+/* Rows whose logged day is on or after since (and perhaps a few older), read from the
+ * end of the file: the cost follows the rows asked for, not the history. */
+int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, size_t *n);
+void hwk_entry_free(hwk_entry *e);
+void hwk_entry_rows_free(hwk_entry *rows, size_t n);
+
+/* The local calendar day a stored time was written in (its date part). */
+int hwk_stamp_day(const char *stamp, hwk_day *out);
+
+/* Done and partial entries per day, from..to, over rows (of any order). */
+void hwk_entries_count(const hwk_entry *rows, size_t n, hwk_day from, hwk_day to, long *done,
+		       long *partial, long *skipped);
+
+#endif

@@ -1,0 +1,27 @@
+/* err: the one way hwk reports problems: "hwk CMD: [FILE:LINE:COL: ]message" on stderr. */
+#ifndef HWK_ERR_H
+#define HWK_ERR_H
+
+#include <stddef.h>
+
+enum { HWK_OK = 0, HWK_FAIL = 1, HWK_USAGE = 2 };
+
+/* The command named in every message ("log" -> "hwk log: ..."); NULL for plain "hwk: ". */
+void hwk_err_setcmd(const char *cmd);
+const char *hwk_err_cmd(void);
+
+/* While set, every message names this place after the command: "hwk log: FILE:LINE: ...".
+ * file NULL clears it. */
+void hwk_err_context(const char *file, size_t line);
+
+/* Print a message. Each returns -1 so callers can write `return hwk_err(...)`. */
+int hwk_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* An error in a file; line and col are 1-based, 0 leaves them out. */
+int hwk_err_at(const char *file, size_t line, size_t col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* hwk_err with ": strerror(errno)" added. */
+int hwk_err_sys(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A plain note, same prefix, not an error ("hwk log: sleep: 3 of 7 this week"). */
+void hwk_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,306 @@
+#define _GNU_SOURCE
+#include "listing.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "assignment.h"
+#include "entries.h"
+#include "err.h"
+#include "ydoc.h"
+
+static hwk_coltype coltype(const hwk_field *f)
+{
+	switch (f->type) {
+	case HWK_F_INTEGER:
+		return HWK_COL_INT;
+	case HWK_F_NUMBER:
+		return HWK_COL_NUM;
+	case HWK_F_YESNO:
+		return HWK_COL_BOOL;
+	default:
+		return HWK_COL_TEXT;
+	}
+}
+
+/* A client's display name and creation day from client.yaml (both may stay NULL). */
+static int client_info(const char *dir, char **name, char **created)
+{
+	char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/client.yaml", dir)
+				      : hwk_xstrdup("client.yaml");
+	hwk_ynode *root;
+	int rc = hwk_yaml_load(path, &root);
+	if (rc == 0 && root && root->kind == HWK_Y_MAP)
+		rc = hwk_yget_str(path, root, "name", 0, name) < 0 ||
+		     hwk_yget_str(path, root, "created", 0, created) < 0 ? -1 : 0;
+	else if (rc == 0)
+		rc = hwk_yerr(path, root, "client.yaml must be a mapping with 'id'");
+	hwk_ynode_free(root);
+	free(path);
+	return rc;
+}
+
+static int load_client(const hwk_practice *p, const char *client, hwk_assignments *l)
+{
+	char *dir = hwk_client_dir(p, client);
+	int rc = hwk_assignments_load(dir, l);
+	free(dir);
+	return rc;
+}
+
+int hwk_list_clients(const hwk_practice *p, const hwk_strs *clients, hwk_fmt fmt, FILE *f)
+{
+	static const char *const cols[] = {"client", "name", "active", "created"};
+	static const hwk_coltype types[] = {HWK_COL_TEXT, HWK_COL_TEXT, HWK_COL_INT, HWK_COL_TEXT};
+	hwk_out *o = hwk_out_new(fmt, f, cols, 4);
+	int rc = 0;
+	for (size_t i = 0; i < clients->n && rc == 0; i++) {
+		hwk_assignments l = {0};
+		char *dir = hwk_client_dir(p, clients->v[i]);
+		char *name = NULL, *created = NULL, active[32];
+		if (client_info(dir, &name, &created) < 0 || hwk_assignments_load(dir, &l) < 0) {
+			rc = -1;
+		} else {
+			size_t n = 0;
+			for (size_t k = 0; k < l.n; k++)
+				n += !strcmp(l.v[k].status, "active");
+			snprintf(active, sizeof active, "%zu", n);
+			const char *vals[] = {clients->v[i], name ? name : "", active,
+					      created ? created : ""};
+			hwk_out_row(o, vals, types);
+		}
+		hwk_assignments_free(&l);
+		free(name);
+		free(created);
+		free(dir);
+	}
+	hwk_out_end(o);
+	return rc;
+}
+
+int hwk_list_assignments(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
+			 hwk_fmt fmt, FILE *f)
+{
+	static const char *const cols[] = {"client", "id", "type", "every", "start", "until",
+					   "status", "when", "where", "minimum", "instructions"};
+	hwk_out *o = hwk_out_new(fmt, f, cols, 11);
+	int rc = 0;
+	for (size_t i = 0; i < clients->n && rc == 0; i++) {
+		hwk_assignments l = {0};
+		if (load_client(p, clients->v[i], &l) < 0) {
+			rc = -1;
+			break;
+		}
+		for (size_t k = 0; k < l.n; k++) {
+			const hwk_assignment *a = &l.v[k];
+			if (flt->type && strcmp(flt->type, a->type))
+				continue;
+			if (flt->status ? strcmp(flt->status, a->status)
+					: !flt->all && strcmp(a->status, "active"))
+				continue;
+			if (flt->since != HWK_DAY_NONE && a->until_day != HWK_DAY_NONE &&
+			    a->until_day < flt->since)
+				continue;
+			if (flt->until != HWK_DAY_NONE && a->start_day > flt->until)
+				continue;
+			const char *vals[] = {a->client, a->id, a->type, a->every, a->start,
+					      a->until ? a->until : "", a->status,
+					      a->when ? a->when : "", a->where ? a->where : "",
+					      a->minimum ? a->minimum : "",
+					      a->instructions ? a->instructions : ""};
+			hwk_out_row(o, vals, NULL);
+		}
+		hwk_assignments_free(&l);
+	}
+	hwk_out_end(o);
+	return rc;
+}
+
+/* The assignments a filter picks out of one client's list (indexes into l). */
+static int pick(const hwk_assignments *l, const hwk_filter *flt, size_t **out, size_t *n)
+{
+	*out = hwk_xcalloc(l->n + 1, sizeof **out);
+	*n = 0;
+	if (flt->assignment) {
+		long i = hwk_assignments_find(l, flt->assignment);
+		if (i < 0)
+			return -1;
+		(*out)[(*n)++] = (size_t)i;
+		return 0;
+	}
+	for (size_t k = 0; k < l->n; k++)
+		if (!flt->type || !strcmp(flt->type, l->v[k].type))
+			(*out)[(*n)++] = k;
+	return 0;
+}
+
+int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
+		     hwk_fmt fmt, FILE *f)
+{
+	static const char *const fixed[] = {"client", "assignment", "type", "at", "logged",
+					    "status", "reason", "note"};
+	enum { NF = 8 };
+	hwk_assignments *all = hwk_xcalloc(clients->n + 1, sizeof *all);
+	size_t **picked = hwk_xcalloc(clients->n + 1, sizeof *picked);
+	size_t *npicked = hwk_xcalloc(clients->n + 1, sizeof *npicked);
+	hwk_strs cols = {0};
+	hwk_coltype *types = NULL;
+	int rc = 0;
+
+	/* the columns: the fixed ones, then every field of the assignments listed */
+	for (size_t i = 0; i < NF; i++)
+		hwk_strs_push(&cols, hwk_xstrdup(fixed[i]));
+	for (size_t c = 0; c < clients->n && rc == 0; c++) {
+		if (load_client(p, clients->v[c], &all[c]) < 0 ||
+		    pick(&all[c], flt, &picked[c], &npicked[c]) < 0) {
+			rc = -1;
+			break;
+		}
+		for (size_t k = 0; k < npicked[c]; k++) {
+			const hwk_fields *fs = &all[c].v[picked[c][k]].fields;
+			for (size_t j = 0; j < fs->n; j++) {
+				size_t x;
+				for (x = NF; x < cols.n; x++)
+					if (!strcmp(cols.v[x], fs->v[j].name))
+						break;
+				if (x == cols.n) {
+					hwk_strs_push(&cols, hwk_xstrdup(fs->v[j].name));
+					types = hwk_xrealloc(types, cols.n * sizeof *types);
+					types[x] = coltype(&fs->v[j]);
+				} else if (types[x] != coltype(&fs->v[j])) {
+					types[x] = HWK_COL_TEXT; /* same name, different kinds */
+				}
+			}
+		}
+	}
+	if (rc < 0)
+		goto out;
+	types = hwk_xrealloc(types, (cols.n + 1) * sizeof *types);
+	for (size_t i = 0; i < NF; i++)
+		types[i] = HWK_COL_TEXT;
+
+	hwk_out *o = hwk_out_new(fmt, f, (const char *const *)cols.v, cols.n);
+	const char **vals = hwk_xcalloc(cols.n + 1, sizeof *vals);
+	size_t *map = hwk_xcalloc(cols.n + 1, sizeof *map);
+	for (size_t c = 0; c < clients->n && rc == 0; c++) {
+		for (size_t k = 0; k < npicked[c] && rc == 0; k++) {
+			const hwk_assignment *a = &all[c].v[picked[c][k]];
+			hwk_entries *r;
+			hwk_entry e = {0};
+			int got;
+			/* where each of this assignment's fields goes */
+			for (size_t j = 0; j < a->fields.n; j++)
+				for (size_t x = NF; x < cols.n; x++)
+					if (!strcmp(cols.v[x], a->fields.v[j].name))
+						map[j] = x;
+			if (hwk_entries_open(a, &r) < 0) {
+				rc = -1;
+				break;
+			}
+			while ((got = hwk_entries_next(r, &e)) == 1) {
+				char **v = e.cols.v;
+				hwk_day d;
+				if (hwk_stamp_day(v[0], &d) < 0) {
+					rc = hwk_err_at(a->csv_path, e.line, 0, "at: %s is not a time", v[0]);
+					break;
+				}
+				if ((flt->since != HWK_DAY_NONE && d < flt->since) ||
+				    (flt->until != HWK_DAY_NONE && d > flt->until) ||
+				    (flt->status && strcmp(flt->status, v[2])) ||
+				    (flt->reason && strcmp(flt->reason, v[3])))
+					continue;
+				for (size_t x = 0; x < cols.n; x++)
+					vals[x] = NULL;
+				vals[0] = a->client;
+				vals[1] = a->id;
+				vals[2] = a->type;
+				for (size_t x = 0; x < HWK_ENTRY_FIXED; x++)
+					vals[3 + x] = v[x];
+				for (size_t j = 0; j < a->fields.n; j++)
+					vals[map[j]] = v[HWK_ENTRY_FIXED + j];
+				hwk_out_row(o, vals, types);
+			}
+			if (got < 0)
+				rc = -1;
+			hwk_entry_free(&e);
+			hwk_entries_close(r);
+		}
+	}
+	hwk_out_end(o);
+	free(vals);
+	free(map);
+out:
+	for (size_t c = 0; c < clients->n; c++) {
+		hwk_assignments_free(&all[c]);
+		free(picked[c]);
+	}
+	free(all);
+	free(picked);
+	free(npicked);
+	free(types);
+	hwk_strs_free(&cols);
+	return rc;
+}
+
+int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
+		 time_t now, hwk_fmt fmt, FILE *f)
+{
+	static const char *const cols[] = {"client", "assignment", "type", "every", "today",
+					   "week", "expected", "left"};
+	static const hwk_coltype types[] = {HWK_COL_TEXT, HWK_COL_TEXT, HWK_COL_TEXT,
+					    HWK_COL_TEXT, HWK_COL_TEXT, HWK_COL_INT,
+					    HWK_COL_INT, HWK_COL_INT};
+	hwk_day today = hwk_day_of(now);
+	hwk_day ws = hwk_week_start(today, p->week_start);
+	hwk_out *o = hwk_out_new(fmt, f, cols, 8);
+	int rc = 0;
+	for (size_t c = 0; c < clients->n && rc == 0; c++) {
+		hwk_assignments l = {0};
+		size_t *picked = NULL, np = 0;
+		if (load_client(p, clients->v[c], &l) < 0 || pick(&l, flt, &picked, &np) < 0) {
+			rc = -1;
+		}
+		for (size_t k = 0; k < np && rc == 0; k++) {
+			const hwk_assignment *a = &l.v[picked[k]];
+			if (strcmp(a->status, "active") || !hwk_assignment_active_on(a, today))
+				continue;
+			int once = a->ev.kind == HWK_EVERY_ONCE;
+			hwk_entry *rows;
+			size_t n;
+			long done, partial, skipped, tdone, tpartial, tskipped;
+			if (hwk_entries_tail(a, once ? a->start_day : ws, &rows, &n) < 0) {
+				rc = -1;
+				break;
+			}
+			hwk_entries_count(rows, n, ws, ws + 6, &done, &partial, &skipped);
+			hwk_entries_count(rows, n, today, today, &tdone, &tpartial, &tskipped);
+			long week = done + partial;
+			long expected = hwk_expected(&a->ev, a->start_day, a->until_day, ws, ws + 6,
+						     p->week_start);
+			const char *state = "-";
+			if (tdone + tpartial)
+				state = "done";
+			else if (tskipped)
+				state = "skipped";
+			else if (once) {
+				long od, op, os;
+				hwk_entries_count(rows, n, a->start_day, today, &od, &op, &os);
+				if (od + op == 0)
+					state = "due";
+			} else if (a->ev.kind == HWK_EVERY_PERWEEK ? week < expected
+				   : hwk_every_on(&a->ev, a->start_day, a->until_day, today))
+				state = "due";
+			hwk_entry_rows_free(rows, n);
+			char sw[32], se[32], sl[32];
+			snprintf(sw, sizeof sw, "%ld", week);
+			snprintf(se, sizeof se, "%ld", expected);
+			snprintf(sl, sizeof sl, "%ld", expected > week ? expected - week : 0);
+			const char *vals[] = {a->client, a->id, a->type, a->every, state, sw, se, sl};
+			hwk_out_row(o, vals, types);
+		}
+		free(picked);
+		hwk_assignments_free(&l);
+	}
+	hwk_out_end(o);
+	return rc;
+}

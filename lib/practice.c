@@ -1,0 +1,356 @@
+#define _GNU_SOURCE
+#include "practice.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "store.h"
+#include "ydoc.h"
+
+#define GITATTRIBUTES "# entries are append-only: merge them by keeping both sides' rows\n" \
+		      "*.csv merge=union\n"
+
+static int is_file(const char *dir, const char *name)
+{
+	char *path = hwk_xasprintf("%s/%s", dir, name);
+	struct stat st;
+	int ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	return ok;
+}
+
+static const char *const setting_keys[] = {"version", "week_start", "default_every", NULL};
+
+static int read_settings(hwk_practice *p)
+{
+	hwk_ynode *root;
+	if (hwk_yaml_load("hwk.yaml", &root) < 0)
+		return -1;
+	int rc = -1;
+	char *ws = NULL, *version = NULL;
+	if (root && root->kind != HWK_Y_MAP) {
+		hwk_yerr("hwk.yaml", root, "settings must be a mapping");
+		goto out;
+	}
+	if (root && (hwk_ycheck_keys("hwk.yaml", root, setting_keys) < 0 ||
+		     hwk_yget_str("hwk.yaml", root, "version", 0, &version) < 0 ||
+		     hwk_yget_str("hwk.yaml", root, "week_start", 0, &ws) < 0 ||
+		     hwk_yget_str("hwk.yaml", root, "default_every", 0, &p->default_every) < 0))
+		goto out;
+	if (version && strcmp(version, "1")) {
+		hwk_yerr("hwk.yaml", hwk_ymap_get(root, "version"),
+			 "version %s is newer than this hwk understands (1)", version);
+		goto out;
+	}
+	if (ws && (p->week_start = hwk_parse_weekday(ws)) < 0) {
+		hwk_yerr("hwk.yaml", hwk_ymap_get(root, "week_start"),
+			 "'week_start' must be a day name (monday ... sunday)");
+		goto out;
+	}
+	rc = 0;
+out:
+	free(ws);
+	free(version);
+	hwk_ynode_free(root);
+	return rc;
+}
+
+static char *default_root(void)
+{
+	const char *x = getenv("XDG_DATA_HOME");
+	if (x && *x == '/')
+		return hwk_xasprintf("%s/hwk", x);
+	const char *home = getenv("HOME");
+	if (!home || !*home)
+		return NULL;
+	return hwk_xasprintf("%s/.local/share/hwk", home);
+}
+
+int hwk_practice_find(hwk_practice *p, const char *dir)
+{
+	memset(p, 0, sizeof *p);
+	if (!dir || !*dir)
+		dir = getenv("HWK_DIR");
+	if (!dir || !*dir)
+		dir = ".";
+	char *start = realpath(dir, NULL);
+	if (!start)
+		return hwk_err_sys("%s", dir);
+
+	char *client_dir = NULL, *cur = hwk_xstrdup(start);
+	for (;;) {
+		if (is_file(cur, "hwk.yaml")) {
+			p->root = hwk_xstrdup(cur);
+			break;
+		}
+		if (!client_dir && is_file(cur, "client.yaml"))
+			client_dir = hwk_xstrdup(cur);
+		char *slash = strrchr(cur, '/');
+		if (!slash || slash == cur)
+			break;
+		*slash = 0;
+	}
+	free(cur);
+	free(start);
+
+	if (p->root && client_dir) {
+		/* a client folder of this practice implies the client */
+		size_t n = strlen(p->root);
+		const char *rest = client_dir + n;
+		if (!strncmp(client_dir, p->root, n) && hwk_has_prefix(rest, "/clients/") &&
+		    !strchr(rest + 9, '/'))
+			p->here_client = hwk_xstrdup(rest + 9);
+	} else if (client_dir) {
+		p->root = client_dir;
+		client_dir = NULL;
+		p->standalone = 1;
+		const char *slash = strrchr(p->root, '/');
+		p->here_client = hwk_xstrdup(slash ? slash + 1 : p->root);
+	}
+	free(client_dir);
+	if (!p->root) {
+		p->root = default_root();
+		if (!p->root)
+			return hwk_err("no practice here, and neither XDG_DATA_HOME nor HOME is set");
+		p->is_default = 1;
+		p->exists = is_file(p->root, "hwk.yaml");
+	} else {
+		p->exists = 1;
+	}
+	if (p->exists && chdir(p->root) < 0)
+		return hwk_err_sys("%s", p->root);
+	if (p->exists && !p->standalone && read_settings(p) < 0)
+		return -1;
+	if (!p->default_every)
+		p->default_every = hwk_xstrdup("day");
+	if (p->standalone && !hwk_client_id_ok(p->here_client))
+		return hwk_err("%s: the client folder's name is not a client id", p->root);
+	return 0;
+}
+
+void hwk_practice_free(hwk_practice *p)
+{
+	free(p->root);
+	free(p->here_client);
+	free(p->default_every);
+	memset(p, 0, sizeof *p);
+}
+
+static int make_parents(const char *path)
+{
+	char *copy = hwk_xstrdup(path);
+	for (char *s = copy + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = 0;
+		if (mkdir(copy, 0700) < 0 && errno != EEXIST) {
+			hwk_err_sys("%s", copy);
+			free(copy);
+			return -1;
+		}
+		*s = '/';
+	}
+	free(copy);
+	return 0;
+}
+
+int hwk_practice_init(const char *dir, int git, time_t now)
+{
+	(void)now;
+	if (make_parents(dir) < 0 || hwk_store_mkdir(dir) < 0)
+		return -1;
+	if (is_file(dir, "hwk.yaml"))
+		return hwk_err("%s: already a practice (hwk.yaml is there)", dir);
+	char *settings = hwk_xasprintf("%s/hwk.yaml", dir);
+	char *attrs = hwk_xasprintf("%s/.gitattributes", dir);
+	char *types = hwk_xasprintf("%s/types", dir);
+	char *clients = hwk_xasprintf("%s/clients", dir);
+	static const char text[] =
+		"# hwk practice settings (see hwk(5))\n"
+		"version: 1\n"
+		"# the first day of a week: monday ... sunday\n"
+		"week_start: monday\n"
+		"# how often new assignments are due when 'hwk assign' is given no --every\n"
+		"default_every: day\n";
+	int rc = -1;
+	if (hwk_store_mkdir(types) < 0 || hwk_store_mkdir(clients) < 0)
+		goto out;
+	if (!is_file(dir, ".gitattributes") &&
+	    hwk_store_create(attrs, GITATTRIBUTES, strlen(GITATTRIBUTES)) < 0)
+		goto out;
+	/* settings last: hwk.yaml marks a finished practice */
+	if (hwk_store_create(settings, text, strlen(text)) < 0)
+		goto out;
+	rc = 0;
+	if (git) {
+		pid_t pid = fork();
+		if (pid == 0) {
+			execlp("git", "git", "-C", dir, "init", "-q", (char *)NULL);
+			_exit(127);
+		}
+		int status;
+		if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != 0)
+			rc = hwk_err("%s: the practice is made, but 'git init' failed", dir);
+	}
+out:
+	free(settings);
+	free(attrs);
+	free(types);
+	free(clients);
+	return rc;
+}
+
+int hwk_practice_ensure(hwk_practice *p, time_t now)
+{
+	if (p->exists)
+		return 0;
+	if (hwk_practice_init(p->root, 0, now) < 0)
+		return -1;
+	if (chdir(p->root) < 0)
+		return hwk_err_sys("%s", p->root);
+	p->exists = 1;
+	return 0;
+}
+
+int hwk_client_id_ok(const char *id)
+{
+	return id && hwk_name_ok(id, 64);
+}
+
+char *hwk_client_dir(const hwk_practice *p, const char *client)
+{
+	if (p->standalone)
+		return hwk_xstrdup(".");
+	return hwk_xasprintf("clients/%s", client);
+}
+
+int hwk_practice_clients(const hwk_practice *p, hwk_strs *out)
+{
+	if (!p->exists)
+		return 0;
+	if (p->standalone) {
+		hwk_strs_push(out, hwk_xstrdup(p->here_client));
+		return 0;
+	}
+	DIR *d = opendir("clients");
+	if (!d)
+		return errno == ENOENT ? 0 : hwk_err_sys("clients");
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.' || !hwk_client_id_ok(e->d_name))
+			continue;
+		char *dir = hwk_xasprintf("clients/%s", e->d_name);
+		if (is_file(dir, "client.yaml"))
+			hwk_strs_push(out, hwk_xstrdup(e->d_name));
+		free(dir);
+	}
+	closedir(d);
+	if (out->n)
+		qsort(out->v, out->n, sizeof *out->v,
+		      (int (*)(const void *, const void *))strcmp);
+	return 0;
+}
+
+static int client_exists(const hwk_practice *p, const char *client)
+{
+	if (!p->exists)
+		return 0;
+	if (p->standalone)
+		return !strcmp(client, p->here_client);
+	char *dir = hwk_client_dir(p, client);
+	int ok = is_file(dir, "client.yaml");
+	free(dir);
+	return ok;
+}
+
+int hwk_practice_client(const hwk_practice *p, const char *want, int allow_none, char **out)
+{
+	*out = NULL;
+	if (want && *want) {
+		if (!hwk_client_id_ok(want))
+			return hwk_err("%s: not a client id (lower-case letters, digits, '-', '_' and '.')",
+				       want);
+		if (!client_exists(p, want))
+			return hwk_err("%s: no such client (see 'hwk list clients')", want);
+		*out = hwk_xstrdup(want);
+		return 0;
+	}
+	if (p->here_client) {
+		*out = hwk_xstrdup(p->here_client);
+		return 0;
+	}
+	hwk_strs all = {0};
+	if (hwk_practice_clients(p, &all) < 0)
+		return -1;
+	if (all.n == 1) {
+		*out = all.v[0];
+		all.v[0] = NULL;
+		hwk_strs_free(&all);
+		return 0;
+	}
+	size_t n = all.n;
+	hwk_strs_free(&all);
+	if (allow_none)
+		return 0;
+	if (n == 0)
+		return hwk_err("no clients yet (start with 'hwk assign CLIENT TYPE')");
+	return hwk_err("more than one client; name one with -c CLIENT");
+}
+
+int hwk_client_create(const hwk_practice *p, const char *client, const char *name, time_t now)
+{
+	if (client_exists(p, client))
+		return 0;
+	char *dir = hwk_client_dir(p, client);
+	char *yaml = hwk_xasprintf("%s/client.yaml", dir);
+	char *attrs = hwk_xasprintf("%s/.gitattributes", dir);
+	char day[16];
+	hwk_buf b = {0};
+	int rc = -1;
+	hwk_day_format(hwk_day_of(now), day);
+	hwk_buf_adds(&b, "# hwk client (see hwk(5))\n");
+	hwk_yw *w = hwk_yw_new(&b);
+	hwk_yw_map_start(w);
+	hwk_yw_kv(w, "id", client);
+	hwk_yw_kv(w, "name", name);
+	hwk_yw_kv_plain(w, "created", day);
+	hwk_yw_map_end(w);
+	if (hwk_yw_end(w) < 0)
+		goto out;
+	if (hwk_store_mkdir("clients") < 0 || hwk_store_mkdir(dir) < 0)
+		goto out;
+	if (hwk_store_create(attrs, GITATTRIBUTES, strlen(GITATTRIBUTES)) < 0 ||
+	    hwk_store_create(yaml, b.s, b.len) < 0) {
+		hwk_client_uncreate(p, client);
+		goto out;
+	}
+	rc = 1;
+out:
+	hwk_buf_free(&b);
+	free(dir);
+	free(yaml);
+	free(attrs);
+	return rc;
+}
+
+void hwk_client_uncreate(const hwk_practice *p, const char *client)
+{
+	char *dir = hwk_client_dir(p, client);
+	char *yaml = hwk_xasprintf("%s/client.yaml", dir);
+	char *attrs = hwk_xasprintf("%s/.gitattributes", dir);
+	unlink(yaml);
+	unlink(attrs);
+	rmdir(dir);
+	free(dir);
+	free(yaml);
+	free(attrs);
+}

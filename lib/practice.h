@@ -1,0 +1,43 @@
+/* practice: finding the practice folder (or a client folder standing alone), its
+ * settings, its clients, and making new practices and client folders. */
+#ifndef HWK_PRACTICE_H
+#define HWK_PRACTICE_H
+
+#include "date.h"
+#include "util.h"
+
+typedef struct {
+	char *root;          /* absolute path; the process works from this folder */
+	int exists;          /* hwk.yaml (or, standalone, client.yaml) is there */
+	int standalone;      /* root is a client folder with no practice above it */
+	int is_default;      /* root is the default practice under $XDG_DATA_HOME */
+	char *here_client;   /* the client whose folder we were started in, or NULL */
+	int week_start;      /* 0 = Monday ... 6 = Sunday */
+	char *default_every;
+} hwk_practice;
+
+/* Find the practice from dir (-C), else $HWK_DIR, else the current folder, walking up;
+ * else the default practice. Changes into its root when it exists. */
+int hwk_practice_find(hwk_practice *p, const char *dir);
+/* For commands that write: create the default practice when it is missing. */
+int hwk_practice_ensure(hwk_practice *p, time_t now);
+void hwk_practice_free(hwk_practice *p);
+
+/* Make a new practice in dir (created if missing). git: also run git init. */
+int hwk_practice_init(const char *dir, int git, time_t now);
+
+/* The folder of a client relative to the root: "clients/ID", or "." standalone (owned). */
+char *hwk_client_dir(const hwk_practice *p, const char *client);
+/* Client ids, sorted. */
+int hwk_practice_clients(const hwk_practice *p, hwk_strs *out);
+/* Which client a command is about: want (from -c or $HWK_CLIENT or an argument) must
+ * exist; else the folder we are in; else the only client. NULL want and none found:
+ * error unless allow_none, then *out = NULL. */
+int hwk_practice_client(const hwk_practice *p, const char *want, int allow_none, char **out);
+/* Create a client folder with client.yaml and .gitattributes. 1 made, 0 was there. */
+int hwk_client_create(const hwk_practice *p, const char *client, const char *name, time_t now);
+/* Undo hwk_client_create after a later step failed (removes what it made). */
+void hwk_client_uncreate(const hwk_practice *p, const char *client);
+int hwk_client_id_ok(const char *id);
+
+#endif

@@ -1,0 +1,335 @@
+#define _GNU_SOURCE
+#include "record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "store.h"
+
+/* An entry may be logged up to this long ahead of the clock (clocks differ a little). */
+#define FUTURE_SLACK (5 * 60)
+
+static int ident(const char *s, size_t n)
+{
+	if (n == 0 || s[0] < 'a' || s[0] > 'z')
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return 1;
+}
+
+static int set_value(const hwk_assignment *a, hwk_strs *row, size_t i, const char *v,
+		     unsigned char *given)
+{
+	if (given[i])
+		return hwk_err("%s: given twice", a->fields.v[i].name);
+	given[i] = 1;
+	free(row->v[HWK_ENTRY_FIXED + i]);
+	row->v[HWK_ENTRY_FIXED + i] = hwk_xstrdup(v);
+	return 0;
+}
+
+static int fill_values(const hwk_assignment *a, const hwk_log_input *in, hwk_strs *row)
+{
+	unsigned char *given = hwk_xcalloc(a->fields.n + 1, 1);
+	size_t next = 0;
+	int rc = -1;
+	/* names first, so positional values fill the fields left */
+	for (size_t k = 0; k < in->nvalues; k++) {
+		const char *v = in->values[k], *eq = strchr(v, '=');
+		if (!eq || !ident(v, (size_t)(eq - v)))
+			continue;
+		size_t i;
+		for (i = 0; i < a->fields.n; i++)
+			if (strlen(a->fields.v[i].name) == (size_t)(eq - v) &&
+			    !strncmp(a->fields.v[i].name, v, (size_t)(eq - v)))
+				break;
+		if (i == a->fields.n) {
+			char *names = hwk_fields_names(&a->fields);
+			hwk_err("%.*s: no such field in %s (fields: %s)", (int)(eq - v), v, a->type,
+				names);
+			free(names);
+			goto out;
+		}
+		if (set_value(a, row, i, eq + 1, given) < 0)
+			goto out;
+	}
+	for (size_t k = 0; k < in->nvalues; k++) {
+		const char *v = in->values[k], *eq = strchr(v, '=');
+		if (eq && ident(v, (size_t)(eq - v)))
+			continue;
+		while (next < a->fields.n && given[next])
+			next++;
+		if (next == a->fields.n) {
+			char *names = hwk_fields_names(&a->fields);
+			hwk_err("%s: one value too many (%s has the fields: %s)", v, a->type, names);
+			free(names);
+			goto out;
+		}
+		if (set_value(a, row, next, v, given) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(given);
+	return rc;
+}
+
+/* Ask on the terminal for required fields still empty. */
+static int ask_missing(const hwk_assignment *a, hwk_strs *row)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	int rc = 0;
+	for (size_t i = 0; i < a->fields.n && rc == 0; i++) {
+		const hwk_field *f = &a->fields.v[i];
+		char **slot = &row->v[HWK_ENTRY_FIXED + i];
+		if (!f->required || **slot)
+			continue;
+		for (int tries = 0;; tries++) {
+			char *range = hwk_field_range(f);
+			fprintf(stderr, "%s (%s): ", f->prompt ? f->prompt : f->name, range);
+			free(range);
+			ssize_t n = getline(&line, &cap, stdin);
+			if (n <= 0) {
+				fputc('\n', stderr);
+				rc = hwk_err("%s: required", f->name);
+				break;
+			}
+			while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+				line[--n] = 0;
+			char *norm;
+			if (n > 0 && hwk_field_check(f, line, &norm) == 0) {
+				free(*slot);
+				*slot = norm;
+				break;
+			}
+			if (tries == 2) {
+				rc = hwk_err("%s: required", f->name);
+				break;
+			}
+		}
+	}
+	free(line);
+	return rc;
+}
+
+static void new_row(const hwk_assignment *a, hwk_strs *row)
+{
+	memset(row, 0, sizeof *row);
+	for (size_t i = 0; i < a->fields.n + HWK_ENTRY_FIXED; i++)
+		hwk_strs_push(row, hwk_xstrdup(""));
+}
+
+static void put(hwk_strs *row, size_t i, const char *v)
+{
+	free(row->v[i]);
+	row->v[i] = hwk_xstrdup(v);
+}
+
+int hwk_record_build(const hwk_assignment *a, const hwk_log_input *in, time_t now,
+		     hwk_strs *row)
+{
+	char stamp[32];
+	time_t at = now;
+	new_row(a, row);
+	if (in->at) {
+		if (hwk_parse_when(in->at, now, &at) < 0)
+			goto bad_at;
+		if (at > now + FUTURE_SLACK) {
+			hwk_err("--at: %s is in the future", in->at);
+			goto bad;
+		}
+	}
+	hwk_time_format(at, stamp);
+	put(row, 0, stamp);
+	hwk_time_format(now, stamp);
+	put(row, 1, stamp);
+	put(row, 2, in->skip ? "skipped" : in->partial ? "partial" : "done");
+	if (in->skip)
+		put(row, 3, in->skip);
+	if (in->note)
+		put(row, 4, in->note);
+	if (in->skip && in->nvalues) {
+		hwk_err("a skipped entry has no values; say what got in the way with -m NOTE");
+		goto bad;
+	}
+	if (fill_values(a, in, row) < 0)
+		goto bad;
+	if (in->ask && !in->skip && !in->partial && ask_missing(a, row) < 0)
+		goto bad;
+	if (hwk_entry_check(a, row, 0) < 0)
+		goto bad;
+	return 0;
+bad_at:
+	hwk_err("--at: %s is not a time (21:30, yesterday 21:30, 2026-11-27T21:30, ...)", in->at);
+bad:
+	hwk_strs_free(row);
+	return -1;
+}
+
+int hwk_record_append(const hwk_assignment *a, hwk_strs *rows, size_t n)
+{
+	hwk_buf b = {0};
+	for (size_t i = 0; i < n; i++)
+		hwk_csv_row(&b, (const char *const *)rows[i].v, rows[i].n);
+	char *header = hwk_assignment_csv_header(a);
+	int rc = hwk_store_append(a->csv_path, header, b.s, b.len);
+	free(header);
+	hwk_buf_free(&b);
+	return rc;
+}
+
+/* Rows bound for one assignment during an import. */
+typedef struct {
+	long idx;
+	hwk_strs *rows;
+	size_t n;
+} batch;
+
+static const char *const import_fixed[] = {"at", "logged", "status", "reason", "note"};
+
+int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char *fixed,
+		      time_t now, size_t *count)
+{
+	hwk_csvr *r = hwk_csvr_file(f, name, 1);
+	hwk_strs head = {0}, rec = {0};
+	batch *batches = NULL;
+	size_t nb = 0, line = 0;
+	long fixed_idx = -1, col_asg = -1;
+	int rc = -1, got;
+	char stamp[32];
+
+	*count = 0;
+	hwk_time_format(now, stamp);
+	if (fixed && (fixed_idx = hwk_assignments_find(l, fixed)) < 0)
+		goto out;
+	if ((got = hwk_csvr_next(r, &head, &line)) <= 0) {
+		if (got == 0)
+			hwk_err_at(name, 1, 0, "no header row (at, status, ..., field names)");
+		goto out;
+	}
+	for (size_t i = 0; i < head.n; i++)
+		if (!strcmp(head.v[i], "assignment"))
+			col_asg = (long)i;
+	if (col_asg < 0 && fixed_idx < 0) {
+		hwk_err_at(name, 1, 0, "no 'assignment' column, and no assignment was named");
+		goto out;
+	}
+	while ((got = hwk_csvr_next(r, &rec, &line)) == 1) {
+		hwk_err_context(name, line);
+		if (rec.n != head.n) {
+			hwk_err("the row has %zu columns; the header has %zu", rec.n, head.n);
+			goto out;
+		}
+		long idx = fixed_idx;
+		if (col_asg >= 0 && *rec.v[col_asg]) {
+			idx = hwk_assignments_find(l, rec.v[col_asg]);
+			if (idx < 0)
+				goto out;
+		} else if (idx < 0) {
+			hwk_err("assignment: empty");
+			goto out;
+		}
+		const hwk_assignment *a = &l->v[idx];
+		hwk_strs row;
+		new_row(a, &row);
+		put(&row, 1, stamp);
+		put(&row, 2, "done");
+		for (size_t i = 0; i < head.n; i++) {
+			if ((long)i == col_asg)
+				continue;
+			size_t k;
+			for (k = 0; k < HWK_ENTRY_FIXED; k++)
+				if (!strcmp(head.v[i], import_fixed[k]))
+					break;
+			if (k == HWK_ENTRY_FIXED) {
+				const hwk_field *fd = hwk_fields_find(&a->fields, head.v[i]);
+				if (!fd) {
+					if (!*rec.v[i])
+						continue; /* a column for another assignment's field */
+					hwk_err("%s: no such field in %s", head.v[i], a->type);
+					hwk_strs_free(&row);
+					goto out;
+				}
+				k = HWK_ENTRY_FIXED + (size_t)(fd - a->fields.v);
+			}
+			if (k == 1 && !*rec.v[i])
+				continue; /* logged: now */
+			put(&row, k, rec.v[i]);
+		}
+		if (!*row.v[0]) {
+			hwk_err("at: empty; every row needs the time it happened");
+			hwk_strs_free(&row);
+			goto out;
+		}
+		/* the same forms as --at, read against the same now */
+		time_t at;
+		if (hwk_parse_when(row.v[0], now, &at) < 0) {
+			hwk_err("at: %s is not a time", row.v[0]);
+			hwk_strs_free(&row);
+			goto out;
+		}
+		if (at > now + FUTURE_SLACK) {
+			hwk_err("at: %s is in the future", row.v[0]);
+			hwk_strs_free(&row);
+			goto out;
+		}
+		char s[32];
+		hwk_time_format(at, s);
+		put(&row, 0, s);
+		if (hwk_entry_check(a, &row, 0) < 0) {
+			hwk_strs_free(&row);
+			goto out;
+		}
+		size_t b;
+		for (b = 0; b < nb; b++)
+			if (batches[b].idx == idx)
+				break;
+		if (b == nb) {
+			batches = hwk_xrealloc(batches, (nb + 1) * sizeof *batches);
+			batches[nb++] = (batch){idx, NULL, 0};
+		}
+		batches[b].rows = hwk_xrealloc(batches[b].rows,
+					       (batches[b].n + 1) * sizeof *batches[b].rows);
+		batches[b].rows[batches[b].n++] = row;
+	}
+	hwk_err_context(NULL, 0);
+	if (got < 0)
+		goto out;
+	for (size_t b = 0; b < nb; b++) {
+		if (hwk_record_append(&l->v[batches[b].idx], batches[b].rows, batches[b].n) < 0)
+			goto out;
+		*count += batches[b].n;
+	}
+	rc = 0;
+out:
+	hwk_err_context(NULL, 0);
+	for (size_t b = 0; b < nb; b++) {
+		for (size_t i = 0; i < batches[b].n; i++)
+			hwk_strs_free(&batches[b].rows[i]);
+		free(batches[b].rows);
+	}
+	free(batches);
+	hwk_strs_free(&head);
+	hwk_strs_free(&rec);
+	hwk_csvr_free(r);
+	return rc;
+}
+
+char *hwk_week_progress(const hwk_assignment *a, time_t now, int week_start)
+{
+	hwk_day today = hwk_day_of(now);
+	hwk_day ws = hwk_week_start(today, week_start);
+	hwk_entry *rows;
+	size_t n;
+	long done, partial, skipped;
+	if (hwk_entries_tail(a, ws, &rows, &n) < 0)
+		return NULL;
+	hwk_entries_count(rows, n, ws, ws + 6, &done, &partial, &skipped);
+	hwk_entry_rows_free(rows, n);
+	long expected = hwk_expected(&a->ev, a->start_day, a->until_day, ws, ws + 6, week_start);
+	return hwk_xasprintf("%s: %ld of %ld this week", a->type, done + partial, expected);
+}

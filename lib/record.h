@@ -1,0 +1,38 @@
+/* record: what a user typed to `hwk log` (or a row of an import file) turned into a
+ * checked entry row, appended; and the week's progress line that confirms it. */
+#ifndef HWK_RECORD_H
+#define HWK_RECORD_H
+
+#include <stdio.h>
+#include <time.h>
+#include "assignment.h"
+#include "entries.h"
+
+typedef struct {
+	const char *at;     /* --at, or NULL for now */
+	int partial;        /* --partial */
+	const char *skip;   /* --skip REASON, or NULL */
+	const char *note;   /* -m NOTE, or NULL */
+	char **values;      /* FIELD=VALUE or positional VALUE */
+	size_t nvalues;
+	int ask;            /* ask for missing required fields on the terminal */
+} hwk_log_input;
+
+/* Build and check one row. -1 after a message. */
+int hwk_record_build(const hwk_assignment *a, const hwk_log_input *in, time_t now,
+		     hwk_strs *row);
+/* Append rows (each a full set of columns) to an assignment's entries in one write. */
+int hwk_record_append(const hwk_assignment *a, hwk_strs *rows, size_t n);
+
+/* Read an import file (CSV with a header) and append its rows, all or none: every row
+ * is checked before any is written. fixed: the assignment given on the command line,
+ * or NULL (then each row names its own in an 'assignment' column). Returns the number
+ * of rows appended through *count. */
+int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char *fixed,
+		      time_t now, size_t *count);
+
+/* "sleep: 4 of 7 this week" (owned): done or partial entries of the week holding now,
+ * against the number the week expects. */
+char *hwk_week_progress(const hwk_assignment *a, time_t now, int week_start);
+
+#endif

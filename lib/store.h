@@ -1,0 +1,23 @@
+/* store: every write hwk makes. Entry rows are appended under a lock in one write;
+ * other files are replaced atomically (temp file in the same folder, fsync, rename,
+ * fsync of the folder). New files are 0600 and folders 0700 whatever the umask. A write
+ * that fails leaves the file as it was: no half row, no temp file. */
+#ifndef HWK_STORE_H
+#define HWK_STORE_H
+
+#include <stddef.h>
+
+/* Called once at start: umask 077, so nothing hwk creates is readable by others. */
+void hwk_store_init(void);
+/* Make a folder (0700); an existing folder is fine. 1 if made, 0 if it was there, -1 error. */
+int hwk_store_mkdir(const char *path);
+/* Replace (or create) path with data, atomically. */
+int hwk_store_replace(const char *path, const char *data, size_t len);
+/* Create path with data, atomically; fails with a message when it already exists. */
+int hwk_store_create(const char *path, const char *data, size_t len);
+/* Append rows (whole CSV records, ending in LF) to path under an exclusive lock, in one
+ * write. When the file is new or empty the header goes first in the same write; when
+ * its last byte is not a line end, one is added first. */
+int hwk_store_append(const char *path, const char *header, const char *rows, size_t len);
+
+#endif

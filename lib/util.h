@@ -1,0 +1,51 @@
+/* util: memory that never returns NULL, a growable byte buffer, and small string checks. */
+#ifndef HWK_UTIL_H
+#define HWK_UTIL_H
+
+#include <stddef.h>
+
+void *hwk_xmalloc(size_t n);
+void *hwk_xcalloc(size_t n, size_t size);
+void *hwk_xrealloc(void *p, size_t n);
+char *hwk_xstrdup(const char *s);
+char *hwk_xstrndup(const char *s, size_t n);
+char *hwk_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer, always NUL-terminated. */
+typedef struct {
+	char *s;
+	size_t len, cap;
+} hwk_buf;
+
+void hwk_buf_add(hwk_buf *b, const void *p, size_t n);
+void hwk_buf_adds(hwk_buf *b, const char *s);
+void hwk_buf_addc(hwk_buf *b, char c);
+void hwk_buf_printf(hwk_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void hwk_buf_reset(hwk_buf *b);
+void hwk_buf_free(hwk_buf *b);
+
+/* Read a whole file of at most max bytes into b. -1 with errno set (EFBIG when larger). */
+int hwk_read_file(const char *path, size_t max, hwk_buf *b);
+
+/* A growable list of owned strings. */
+typedef struct {
+	char **v;
+	size_t n, cap;
+} hwk_strs;
+
+void hwk_strs_push(hwk_strs *l, char *owned);
+void hwk_strs_free(hwk_strs *l);
+
+int hwk_utf8_valid(const char *s, size_t n);
+/* A name safe as one path component: [a-z0-9] first, then [a-z0-9._-], at most max
+ * bytes, never "." or "..". Used for client ids, type names and assignment ids. */
+int hwk_name_ok(const char *s, size_t max);
+int hwk_streq(const char *a, const char *b); /* NULL-safe */
+int hwk_has_prefix(const char *s, const char *prefix);
+
+/* Strict decimal integer (optional leading -, no spaces); 0 ok, -1 bad or out of range. */
+int hwk_parse_long(const char *s, long *out);
+/* Strict decimal number: -?digits[.digits]; 0 ok, -1 bad. */
+int hwk_parse_number(const char *s, double *out);
+
+#endif
