@@ -57,6 +57,8 @@ deps:
 demo: $(BUILD)/hwk
 	@sh examples/demo.sh $(BUILD)/hwk
 
+tests: $(UNIT_BIN)
+
 check: $(BUILD)/hwk $(UNIT_BIN)
 	@HWK=$(BUILD)/hwk UNIT_DIR=$(BUILD)/tests sh tests/run
 
@@ -89,4 +91,4 @@ uninstall:
 clean:
 	rm -rf build build-asan
 
-.PHONY: all deps demo check check-asan check-valgrind lint bench install uninstall clean
+.PHONY: all tests deps demo check check-asan check-valgrind lint bench install uninstall clean

@@ -254,9 +254,7 @@ int hwk_practice_clients(const hwk_practice *p, hwk_strs *out)
 		free(dir);
 	}
 	closedir(d);
-	if (out->n)
-		qsort(out->v, out->n, sizeof *out->v,
-		      (int (*)(const void *, const void *))strcmp);
+	hwk_strs_sort(out);
 	return 0;
 }
 

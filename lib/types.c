@@ -336,8 +336,7 @@ int hwk_custom_types(hwk_strs *names)
 			hwk_strs_push(names, hwk_xstrndup(e->d_name, n - 5));
 	}
 	closedir(d);
-	qsort(names->v, names->n, sizeof *names->v,
-	      (int (*)(const void *, const void *))strcmp);
+	hwk_strs_sort(names);
 	return 0;
 }
 

@@ -35,6 +35,7 @@ typedef struct {
 
 void hwk_strs_push(hwk_strs *l, char *owned);
 void hwk_strs_free(hwk_strs *l);
+void hwk_strs_sort(hwk_strs *l); /* byte order */
 
 int hwk_utf8_valid(const char *s, size_t n);
 /* A name safe as one path component: [a-z0-9] first, then [a-z0-9._-], at most max

@@ -3,6 +3,8 @@
 # a fixed clock (HWK_NOW) and a fixed zone (TZ).
 set -u
 : "${HWK:?HWK must name the hwk binary}"
+# the repository's top folder, found before the test moves to its temp folder
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
 unset HWK_DIR HWK_CLIENT NO_COLOR XDG_DATA_HOME EDITOR VISUAL
 export LC_ALL=C.UTF-8 TZ=Europe/Berlin HWK_NOW=2026-11-27T09:00:00+01:00
 T=$(mktemp -d "${TMPDIR:-/tmp}/hwk-test.XXXXXX")
