@@ -115,6 +115,10 @@ static int create(hwk_practice *p, hwk_ctx *ctx, const char *client_arg, const c
 
 	if (start && parse_day("--start", start, ctx->now, &sday, sbuf) < 0)
 		goto out;
+	if (name && (!hwk_utf8_valid(name, strlen(name)) || strchr(name, '\n'))) {
+		hwk_err("--name: the name must be one line of UTF-8 text");
+		goto out;
+	}
 	hwk_day_format(sday, sbuf);
 	if (given[1]) {
 		if (parse_day("--until", set[1], ctx->now, &uday, ubuf) < 0)

@@ -71,6 +71,19 @@ static int help(int argc, char **argv)
 		page = buf;
 	}
 	fflush(stdout);
+	/* a build tree keeps its pages in ../man next to build/hwk; an installed hwk's
+	 * pages are where man looks */
+	char exe[4096], local[4200];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = 0;
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = 0;
+		snprintf(local, sizeof local, "%s/../man/%s.1", exe, page);
+		if (access(local, R_OK) == 0)
+			execlp("man", "man", "-l", local, (char *)NULL);
+	}
 	execlp("man", "man", page, (char *)NULL);
 	/* no man: the short help is better than nothing */
 	if (argc == 2) {

@@ -1,9 +1,13 @@
+#define _GNU_SOURCE
 #include "err.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "output.h"
 
 static const char *cmdname;
 static const char *ctx_file;
@@ -25,16 +29,31 @@ const char *hwk_err_cmd(void)
 	return cmdname;
 }
 
+/* The message with control characters made visible: values in messages may come from
+ * files or arguments, and no escape sequence may reach the terminal. */
+static void vput(const char *fmt, va_list ap)
+{
+	char *msg;
+	if (vasprintf(&msg, fmt, ap) < 0) {
+		fputs(fmt, stderr);
+		return;
+	}
+	hwk_put_visible(stderr, msg);
+	free(msg);
+}
+
 static void prefix(void)
 {
 	if (cmdname)
 		fprintf(stderr, "hwk %s: ", cmdname);
 	else
 		fputs("hwk: ", stderr);
-	if (ctx_file && ctx_line)
-		fprintf(stderr, "%s:%zu: ", ctx_file, ctx_line);
-	else if (ctx_file)
-		fprintf(stderr, "%s: ", ctx_file);
+	if (ctx_file) {
+		hwk_put_visible(stderr, ctx_file);
+		if (ctx_line)
+			fprintf(stderr, ":%zu", ctx_line);
+		fputs(": ", stderr);
+	}
 }
 
 int hwk_err(const char *fmt, ...)
@@ -42,7 +61,7 @@ int hwk_err(const char *fmt, ...)
 	va_list ap;
 	prefix();
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vput(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return -1;
@@ -52,14 +71,14 @@ int hwk_err_at(const char *file, size_t line, size_t col, const char *fmt, ...)
 {
 	va_list ap;
 	prefix();
-	fputs(file, stderr);
+	hwk_put_visible(stderr, file);
 	if (line)
 		fprintf(stderr, ":%zu", line);
 	if (line && col)
 		fprintf(stderr, ":%zu", col);
 	fputs(": ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vput(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return -1;
@@ -71,7 +90,7 @@ int hwk_err_sys(const char *fmt, ...)
 	va_list ap;
 	prefix();
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vput(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, ": %s\n", strerror(e));
 	return -1;
@@ -82,7 +101,7 @@ void hwk_note(const char *fmt, ...)
 	va_list ap;
 	prefix();
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vput(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
