@@ -316,7 +316,7 @@ static void test_yaml(void)
 	CHECK(HWK_FMT_YAML, c2, v2, NULL,
 	      "- s: 'yes'\n- s: 'No'\n- s: 'TRUE'\n- s: 'off'\n- s: 'y'\n- s: 'N'\n"
 	      "- s: 'null'\n- s: '~'\n- s: 'Null'\n"
-	      "- s: '+1'\n- s: '-x'\n- s: '.5'\n- s: '1:30'\n- s: '<<'\n- s: '='\n"
+	      "- s: '+1'\n- s: -x\n- s: '.5'\n- s: '1:30'\n- s: '<<'\n- s: '='\n"
 	      "- s: 'a: b'\n- s: '#c'\n- s: '- d'\n- s: '[e]'\n- s: 'x #y'\n- s: ' lead'\n"
 	      "- s: 'trail '\n- s: caf\xc3\xa9 \xe6\xbc\xa2\xe5\xad\x97\n"
 	      "- s: it's\n- s: yesno\n",
@@ -343,7 +343,7 @@ static void test_yaml(void)
 
 	static const char *const c4[] = { "yes", "2x", "a b" };
 	static const char *const v4[] = { "1", "2", "3" };
-	CHECK(HWK_FMT_YAML, c4, v4, NULL, "- 'yes': '1'\n  '2x': '2'\n  a b: '3'\n",
+	CHECK(HWK_FMT_YAML, c4, v4, NULL, "- 'yes': '1'\n  2x: '2'\n  a b: '3'\n",
 	      "yaml: keys quoted like values");
 
 	static const char *const v5[] = { NULL, NULL, NULL };
