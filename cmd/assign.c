@@ -33,24 +33,11 @@ static int parse_day(const char *opt, const char *s, time_t now, hwk_day *d, cha
 	return 0;
 }
 
-/* The assignment an --edit or --end names, in the client's folder. */
-static long find(hwk_practice *p, hwk_ctx *ctx, const char *spec, hwk_assignments *l)
-{
-	char *client = NULL, *dir;
-	if (hwk_practice_client(p, ctx->client, 0, &client) < 0)
-		return -1;
-	dir = hwk_client_dir(p, client);
-	long i = hwk_assignments_load(dir, l) < 0 ? -1 : hwk_assignments_find(l, spec);
-	free(dir);
-	free(client);
-	return i;
-}
-
 static int edit(hwk_practice *p, hwk_ctx *ctx, const char *spec, const char **set, int *given)
 {
 	hwk_assignments l = {0};
 	int rc = HWK_FAIL, changed = 0;
-	long i = find(p, ctx, spec, &l);
+	long i = hwk_assignment_locate(p, ctx->client, spec, &l);
 	if (i < 0)
 		goto out;
 	hwk_assignment *a = &l.v[i];
@@ -95,7 +82,7 @@ static int end(hwk_practice *p, hwk_ctx *ctx, const char *spec, const char *at)
 	char day[16];
 	if (at && parse_day("--at", at, ctx->now, &d, day) < 0)
 		return HWK_FAIL;
-	long i = find(p, ctx, spec, &l);
+	long i = hwk_assignment_locate(p, ctx->client, spec, &l);
 	if (i >= 0 && hwk_assignment_end(&l.v[i], d, ctx->now) == 0 &&
 	    hwk_assignment_save(&l.v[i], 0) == 0)
 		rc = HWK_OK;
@@ -224,7 +211,7 @@ int cmd_assign(int argc, char **argv, hwk_ctx *ctx)
 	int given[NKEYS] = {0};
 	const char *start = NULL, *name = NULL, *edit_id = NULL, *end_id = NULL, *at = NULL;
 	int c, k;
-	while ((c = getopt_long(argc, argv, "e:m:h", opts, NULL)) != -1) {
+	while ((c = hwk_getopt(argc, argv, "e:m:h", opts)) != -1) {
 		switch (c) {
 		case 'e': k = 0; goto set;
 		case O_UNTIL: k = 1; goto set;

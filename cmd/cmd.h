@@ -15,6 +15,11 @@ typedef int hwk_cmd_fn(int argc, char **argv, hwk_ctx *ctx);
 
 hwk_cmd_fn cmd_init, cmd_assign, cmd_log, cmd_list, cmd_types;
 
+/* getopt_long with hwk's messages ("hwk log: --bogus: unknown option", "hwk log: --at
+ * needs a value"); returns '?' after a message. */
+struct option;
+int hwk_getopt(int argc, char **argv, const char *optstring, const struct option *opts);
+
 /* Print the usage text: to stdout and return 0 for -h, to stderr and return 2 else. */
 int hwk_usage(const char *text, int help);
 

@@ -11,6 +11,7 @@
 #include "date.h"
 #include "err.h"
 #include "store.h"
+#include "util.h"
 
 #ifndef HWK_VERSION
 #define HWK_VERSION "0.1"
@@ -39,6 +40,31 @@ int hwk_usage(const char *text, int help)
 	return help ? HWK_OK : HWK_USAGE;
 }
 
+int hwk_getopt(int argc, char **argv, const char *optstring, const struct option *opts)
+{
+	char fmt[64];
+	int plus = optstring[0] == '+';
+	snprintf(fmt, sizeof fmt, "%s:%s", plus ? "+" : "", optstring + plus);
+	opterr = 0;
+	int c = getopt_long(argc, argv, fmt, opts, NULL);
+	if (c != '?' && c != ':')
+		return c;
+	/* a long option is named as typed (up to any '='), a short one by its letter */
+	const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+	char shortopt[3] = {'-', (char)optopt, 0};
+	int len = 2;
+	const char *name = shortopt;
+	if (hwk_has_prefix(arg, "--")) {
+		name = arg;
+		len = (int)strcspn(arg, "=");
+	}
+	if (c == ':')
+		hwk_err("%.*s needs a value", len, name);
+	else
+		hwk_err("%.*s: unknown option", len, name);
+	return '?';
+}
+
 static int main_usage(int help)
 {
 	FILE *f = help ? stdout : stderr;
@@ -54,8 +80,12 @@ static int main_usage(int help)
 
 static int help(int argc, char **argv)
 {
-	if (argc > 2)
-		return hwk_usage("usage: hwk help [COMMAND]\n", 0);
+	static const char usage[] = "usage: hwk help [COMMAND]\n";
+	if (argc > 2 || (argc == 2 && argv[1][0] == '-' && strcmp(argv[1], "-h") &&
+			 strcmp(argv[1], "--help")))
+		return hwk_usage(usage, 0);
+	if (argc == 2 && argv[1][0] == '-')
+		return hwk_usage(usage, 1);
 	const char *page = "hwk";
 	char buf[64];
 	if (argc == 2) {
@@ -141,7 +171,7 @@ int main(int argc, char **argv)
 	int c;
 
 	hwk_store_init();
-	while ((c = getopt_long(argc, argv, "+C:c:h", opts, NULL)) != -1) {
+	while ((c = hwk_getopt(argc, argv, "+C:c:h", opts)) != -1) {
 		switch (c) {
 		case 'C':
 			ctx.dir = optarg;

@@ -17,7 +17,7 @@ int cmd_init(int argc, char **argv, hwk_ctx *ctx)
 		{NULL, 0, NULL, 0},
 	};
 	int c, git = 0;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = hwk_getopt(argc, argv, "h", opts)) != -1) {
 		switch (c) {
 		case 'g':
 			git = 1;

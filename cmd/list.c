@@ -42,7 +42,7 @@ int cmd_list(int argc, char **argv, hwk_ctx *ctx)
 	hwk_filter flt = {.since = HWK_DAY_NONE, .until = HWK_DAY_NONE};
 	hwk_fmt fmt = hwk_fmt_default(stdout);
 	int c;
-	while ((c = getopt_long(argc, argv, "f:t:a:s:r:h", opts, NULL)) != -1) {
+	while ((c = hwk_getopt(argc, argv, "f:t:a:s:r:h", opts)) != -1) {
 		switch (c) {
 		case 'f':
 			if (hwk_fmt_parse(optarg, &fmt) < 0) {

@@ -31,7 +31,7 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 	hwk_log_input in = {0};
 	const char *import = NULL;
 	int c, quiet = 0;
-	while ((c = getopt_long(argc, argv, "a:ps:m:qi:h", opts, NULL)) != -1) {
+	while ((c = hwk_getopt(argc, argv, "a:ps:m:qi:h", opts)) != -1) {
 		switch (c) {
 		case 'a':
 			in.at = optarg;
@@ -113,16 +113,14 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 	hwk_strs row;
 	if (hwk_record_build(a, &in, ctx->now, &row) < 0)
 		goto out;
-	int w = hwk_record_append(a, &row, 1);
+	char *progress;
+	int w = hwk_record_log(a, &row, ctx->now, p.week_start, &progress);
 	hwk_strs_free(&row);
 	if (w < 0)
 		goto out;
-	if (!quiet) {
-		char *progress = hwk_week_progress(a, ctx->now, p.week_start);
-		if (progress)
-			fprintf(stderr, "%s\n", progress);
-		free(progress);
-	}
+	if (!quiet)
+		fprintf(stderr, "%s\n", progress);
+	free(progress);
 	rc = HWK_OK;
 out:
 	if (imf && imf != stdin)

@@ -36,7 +36,7 @@ int cmd_types(int argc, char **argv, hwk_ctx *ctx)
 	};
 	hwk_fmt fmt = hwk_fmt_default(stdout);
 	int c;
-	while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
+	while ((c = hwk_getopt(argc, argv, "f:h", opts)) != -1) {
 		switch (c) {
 		case 'f':
 			if (hwk_fmt_parse(optarg, &fmt) < 0) {

@@ -11,6 +11,7 @@
 
 #include "csvfile.h"
 #include "err.h"
+#include "practice.h"
 #include "store.h"
 #include "ydoc.h"
 
@@ -276,39 +277,68 @@ void hwk_assignments_free(hwk_assignments *l)
 	l->n = 0;
 }
 
+static int is_active_type(const hwk_assignment *a, const char *type)
+{
+	return !strcmp(a->type, type) && !strcmp(a->status, "active");
+}
+
+/* Count the assignments a test picks; *idx is the last one. */
+static size_t count(const hwk_assignments *l, const char *spec,
+		    int (*test)(const hwk_assignment *, const char *), size_t *idx)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (test(&l->v[i], spec))
+			*idx = i, n++;
+	return n;
+}
+
+static int has_id(const hwk_assignment *a, const char *spec)
+{
+	return !strcmp(a->id, spec);
+}
+
+static int id_starts(const hwk_assignment *a, const char *spec)
+{
+	return hwk_has_prefix(a->id, spec);
+}
+
+int hwk_assignments_match(const hwk_assignments *l, const char *spec, size_t *idx)
+{
+	/* an exact id, else a type name with one active assignment, else an id prefix */
+	int (*const tests[])(const hwk_assignment *, const char *) = {has_id, is_active_type,
+								      id_starts};
+	for (size_t t = 0; t < 3; t++) {
+		size_t n = count(l, spec, tests[t], idx);
+		if (n)
+			return n == 1 ? 1 : 2;
+	}
+	return 0;
+}
+
 long hwk_assignments_find(const hwk_assignments *l, const char *spec)
 {
-	long found = -1;
-	size_t count = 0;
-	for (size_t i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i].id, spec))
-			return (long)i;
-	/* a type name: the one active assignment of that type */
-	for (size_t i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i].type, spec) && !strcmp(l->v[i].status, "active"))
-			found = (long)i, count++;
-	if (count == 1)
-		return found;
-	if (count > 1) {
+	size_t idx;
+	int r = hwk_assignments_match(l, spec, &idx);
+	if (r == 1)
+		return (long)idx;
+	if (r == 0) {
+		for (size_t i = l->n; i-- > 0;)
+			if (!strcmp(l->v[i].type, spec))
+				return hwk_err("%s: the %s assignment %s has ended", spec, spec,
+					       l->v[i].id);
+		return hwk_err("%s: no such assignment (see 'hwk list assignments')", spec);
+	}
+	int by_type = count(l, spec, is_active_type, &idx) > 1;
+	if (by_type)
 		hwk_err("%s: more than one active %s assignment; give its id:", spec, spec);
-		for (size_t i = 0; i < l->n; i++)
-			if (!strcmp(l->v[i].type, spec) && !strcmp(l->v[i].status, "active"))
-				fprintf(stderr, "  %s\n", l->v[i].id);
-		return -1;
-	}
+	else
+		hwk_err("%s: ambiguous; it starts %zu assignment ids:", spec,
+			count(l, spec, id_starts, &idx));
 	for (size_t i = 0; i < l->n; i++)
-		if (hwk_has_prefix(l->v[i].id, spec))
-			found = (long)i, count++;
-	if (count == 1)
-		return found;
-	if (count > 1) {
-		hwk_err("%s: ambiguous; it starts %zu assignment ids:", spec, count);
-		for (size_t i = 0; i < l->n; i++)
-			if (hwk_has_prefix(l->v[i].id, spec))
-				fprintf(stderr, "  %s\n", l->v[i].id);
-		return -1;
-	}
-	return hwk_err("%s: no such assignment (see 'hwk list assignments')", spec);
+		if (by_type ? is_active_type(&l->v[i], spec) : id_starts(&l->v[i], spec))
+			fprintf(stderr, "  %s\n", l->v[i].id);
+	return -1;
 }
 
 char *hwk_assignment_new_id(hwk_day day, const char *type)
@@ -364,7 +394,9 @@ int hwk_assignment_set(hwk_assignment *a, const char *key, const char *value, ti
 		if (d < a->start_day)
 			return hwk_err("until: %s is before the start, %s", value, a->start);
 	}
-	if (hwk_streq(*s, value) || (value && !*value && !*s)) {
+	if (value && !*value)
+		value = NULL; /* an empty text clears the key */
+	if (hwk_streq(*s, value)) {
 		free(norm);
 		return 0;
 	}
@@ -390,9 +422,10 @@ int hwk_assignment_end(hwk_assignment *a, hwk_day day, time_t now)
 		return hwk_err("%s: already ended", a->id);
 	if (day < a->start_day)
 		return hwk_err("%s: cannot end before its start, %s", a->id, a->start);
-	hwk_day_format(day, d);
+	/* an assignment whose last day has passed ended then */
 	if (a->until_day != HWK_DAY_NONE && day > a->until_day)
-		return hwk_err("%s: it already ends on %s", a->id, a->until);
+		day = a->until_day;
+	hwk_day_format(day, d);
 	free(a->until);
 	a->until = hwk_xstrdup(d);
 	a->until_day = day;
@@ -410,4 +443,59 @@ int hwk_assignment_save(const hwk_assignment *a, int create)
 			: hwk_store_replace(a->yaml_path, b.s, b.len);
 	hwk_buf_free(&b);
 	return rc;
+}
+
+long hwk_assignment_locate(const hwk_practice *p, const char *client, const char *spec,
+			   hwk_assignments *l)
+{
+	hwk_strs all = {0};
+	char *one = NULL;
+	long found = -1;
+	memset(l, 0, sizeof *l);
+	if (client || p->here_client || hwk_practice_clients(p, &all) < 0 || all.n < 2) {
+		hwk_strs_free(&all);
+		if (hwk_practice_client(p, client, 0, &one) < 0)
+			return -1;
+		char *dir = hwk_client_dir(p, one);
+		if (hwk_assignments_load(dir, l) == 0)
+			found = hwk_assignments_find(l, spec);
+		free(dir);
+		free(one);
+		return found;
+	}
+	/* several clients and none named: the one that has it */
+	size_t hits = 0;
+	for (size_t c = 0; c < all.n; c++) {
+		hwk_assignments cl;
+		size_t idx;
+		char *dir = hwk_client_dir(p, all.v[c]);
+		int r = hwk_assignments_load(dir, &cl);
+		free(dir);
+		if (r < 0) {
+			hits = 0;
+			break;
+		}
+		r = hwk_assignments_match(&cl, spec, &idx);
+		if (r == 2) { /* ambiguous within one client: say between which */
+			hwk_assignments_find(&cl, spec);
+			hwk_assignments_free(&cl);
+			hwk_assignments_free(l);
+			hwk_strs_free(&all);
+			return -1;
+		}
+		if (r && ++hits == 1) {
+			*l = cl;
+			found = (long)idx;
+		} else {
+			hwk_assignments_free(&cl);
+		}
+	}
+	hwk_strs_free(&all);
+	if (hits == 1 && found >= 0)
+		return found;
+	hwk_assignments_free(l);
+	if (hits == 0)
+		return hwk_err("%s: no such assignment (see 'hwk list assignments')", spec);
+	return hwk_err("%s: more than one client has such an assignment; name the client with -c",
+		       spec);
 }

@@ -59,6 +59,16 @@ void hwk_assignments_free(hwk_assignments *l);
 /* Resolve what a user typed: an exact id, a unique id prefix, or a type name matching
  * exactly one active assignment. Returns the index, or -1 after a message. */
 long hwk_assignments_find(const hwk_assignments *l, const char *spec);
+/* The same without messages: 1 and *idx when spec names exactly one, 0 when none,
+ * 2 when it is ambiguous. */
+int hwk_assignments_match(const hwk_assignments *l, const char *spec, size_t *idx);
+
+/* Find an assignment for a command: in the client named (or implied); with no client
+ * named in a practice of several, in whichever client has it (an id or id prefix
+ * must then be unique across clients). Loads that client's list into *l. */
+struct hwk_practice;
+long hwk_assignment_locate(const struct hwk_practice *p, const char *client, const char *spec,
+			   hwk_assignments *l);
 
 /* A new id: YYYY-MM-DD-TYPE-xxxx (four random hex digits). */
 char *hwk_assignment_new_id(hwk_day day, const char *type);

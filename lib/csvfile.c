@@ -51,7 +51,9 @@ struct hwk_csvr {
 	const char *name;
 	size_t lineno;
 	size_t rec_line;
+	size_t first_line;
 	int at_rec_start;
+	int quiet;
 	int finished;
 	char *linebuf;
 	size_t linecap;
@@ -103,6 +105,7 @@ static hwk_csvr *csvr_new(const char *name, size_t first_line)
 	csv_set_realloc_func(&r->p, limited_realloc);
 	r->name = name;
 	r->lineno = first_line ? first_line - 1 : 0;
+	r->first_line = r->lineno + 1;
 	r->at_rec_start = 1;
 	return r;
 }
@@ -139,8 +142,15 @@ static ssize_t next_line(hwk_csvr *r, const char **line)
 	return (ssize_t)n;
 }
 
+void hwk_csvr_quiet(hwk_csvr *r)
+{
+	r->quiet = 1;
+}
+
 static int parse_error(hwk_csvr *r, size_t col)
 {
+	if (r->quiet)
+		return -1;
 	int e = csv_error(&r->p);
 	const char *what = e == CSV_ENOMEM ? "a field is longer than 1 MiB"
 		: "bad quoting (a quote must open a field, and quotes inside one are doubled)";
@@ -161,12 +171,18 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 		if (n == 0) {
 			r->finished = 1;
 			if (csv_fini(&r->p, cb_field, cb_record, r) != 0) {
+				if (r->quiet)
+					return -1;
 				return hwk_err_at(r->name, r->rec_line, 0,
 						  "a quoted field is not closed");
 			}
 			continue;
 		}
 		r->lineno++;
+		if (r->lineno == r->first_line && n >= 3 && !memcmp(l, "\xef\xbb\xbf", 3)) {
+			l += 3; /* a byte order mark, as spreadsheets write: not part of the data */
+			n -= 3;
+		}
 		if (r->at_rec_start) {
 			r->rec_line = r->lineno;
 			r->at_rec_start = 0;
@@ -176,8 +192,9 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 			r->finished = 1;
 			return parse_error(r, used + 1);
 		}
-		/* a line holding only a line end starts no record */
-		if (r->qn == 0 && (n == 1 || (n == 2 && l[0] == '\r')) && r->cur.n == 0)
+		/* a blank line outside quotes starts no record: libcsv skips it and is still
+		 * waiting for a row to begin (its state 0, ROW_NOT_BEGUN) */
+		if (r->qn == 0 && r->p.pstate == 0)
 			r->at_rec_start = 1;
 	}
 	hwk_strs_free(rec);

@@ -12,7 +12,8 @@ void hwk_csv_field(hwk_buf *b, const char *s);
 /* Append a row of n fields and its LF. NULL fields are written empty. */
 void hwk_csv_row(hwk_buf *b, const char *const *fields, size_t n);
 
-/* A reader over a FILE or a block of memory. */
+/* A reader over a FILE or a block of memory. A UTF-8 byte order mark at its start is
+ * skipped. */
 typedef struct hwk_csvr hwk_csvr;
 hwk_csvr *hwk_csvr_file(FILE *f, const char *name, size_t first_line);
 hwk_csvr *hwk_csvr_mem(const char *data, size_t len, const char *name, size_t first_line);
@@ -20,5 +21,7 @@ hwk_csvr *hwk_csvr_mem(const char *data, size_t len, const char *name, size_t fi
  * -1 after printing "FILE:LINE:COL: message". *line is the record's first line. */
 int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line);
 void hwk_csvr_free(hwk_csvr *r);
+/* Report nothing: hwk_csvr_next returns -1 silently (for a reader that will retry). */
+void hwk_csvr_quiet(hwk_csvr *r);
 
 #endif

@@ -104,6 +104,42 @@ static int check_header(const hwk_assignment *a, const hwk_strs *h)
 	return 0;
 }
 
+int hwk_entries_check_header(const hwk_assignment *a)
+{
+	int fd = open(a->csv_path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT ? 0 : hwk_err_sys("%s", a->csv_path);
+	char buf[4096];
+	ssize_t n = pread(fd, buf, sizeof buf, 0);
+	close(fd);
+	if (n < 0)
+		return hwk_err_sys("%s", a->csv_path);
+	if (n == 0)
+		return 0;
+	char *want = hwk_assignment_csv_header(a);
+	size_t wl = strlen(want);
+	/* a byte order mark may lead a file a spreadsheet saved */
+	size_t skip = n >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
+	int ok = (size_t)n - skip >= wl && !memcmp(buf + skip, want, wl);
+	if (!ok && (size_t)n - skip >= wl - 1 && !memcmp(buf + skip, want, wl - 1) &&
+	    (size_t)n - skip > wl - 1 && buf[skip + wl - 1] == '\r')
+		ok = 1; /* CRLF */
+	free(want);
+	if (ok)
+		return 0;
+	hwk_strs h = {0};
+	hwk_csvr *r = hwk_csvr_mem(buf, (size_t)n, a->csv_path, 1);
+	size_t line;
+	int rc = hwk_csvr_next(r, &h, &line);
+	if (rc == 1)
+		rc = check_header(a, &h);
+	else if (rc == 0)
+		rc = 0;
+	hwk_strs_free(&h);
+	hwk_csvr_free(r);
+	return rc < 0 ? -1 : 0;
+}
+
 int hwk_entries_open(const hwk_assignment *a, hwk_entries **out)
 {
 	*out = NULL;
@@ -166,6 +202,7 @@ static int parse_block(const hwk_assignment *a, const char *data, size_t len, hw
 {
 	hwk_csvr *r = hwk_csvr_mem(data, len, a->csv_path, 1);
 	hwk_entry e = {0};
+	hwk_csvr_quiet(r); /* its line numbers are the block's: the full read reports */
 	size_t cap = 0;
 	int rc;
 	*rows = NULL;

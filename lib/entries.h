@@ -29,6 +29,10 @@ int hwk_entries_open(const hwk_assignment *a, hwk_entries **out);
 int hwk_entries_next(hwk_entries *r, hwk_entry *e);
 void hwk_entries_close(hwk_entries *r);
 
+/* Check the file's header row against the assignment's fields (reads only the first
+ * line). A missing or empty file is fine. */
+int hwk_entries_check_header(const hwk_assignment *a);
+
 /* Rows whose logged day is on or after since (and perhaps a few older), read from the
  * end of the file: the cost follows the rows asked for, not the history. */
 int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, size_t *n);

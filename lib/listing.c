@@ -74,7 +74,10 @@ int hwk_list_clients(const hwk_practice *p, const hwk_strs *clients, hwk_fmt fmt
 		free(created);
 		free(dir);
 	}
-	hwk_out_end(o);
+	if (rc < 0)
+		hwk_out_fail(o);
+	else
+		hwk_out_end(o);
 	return rc;
 }
 
@@ -112,25 +115,63 @@ int hwk_list_assignments(const hwk_practice *p, const hwk_strs *clients, const h
 		}
 		hwk_assignments_free(&l);
 	}
-	hwk_out_end(o);
+	if (rc < 0)
+		hwk_out_fail(o);
+	else
+		hwk_out_end(o);
 	return rc;
 }
 
-/* The assignments a filter picks out of one client's list (indexes into l). */
-static int pick(const hwk_assignments *l, const hwk_filter *flt, size_t **out, size_t *n)
+/* Every listed client's assignments, and which of them the filter picks. */
+typedef struct {
+	size_t nclients;
+	hwk_assignments *all; /* per client */
+	size_t **picked;      /* per client: indexes into all[c] */
+	size_t *npicked;
+} picks;
+
+static void picks_free(picks *k)
 {
-	*out = hwk_xcalloc(l->n + 1, sizeof **out);
-	*n = 0;
-	if (flt->assignment) {
-		long i = hwk_assignments_find(l, flt->assignment);
-		if (i < 0)
-			return -1;
-		(*out)[(*n)++] = (size_t)i;
-		return 0;
+	for (size_t c = 0; c < k->nclients; c++) {
+		hwk_assignments_free(&k->all[c]);
+		free(k->picked[c]);
 	}
-	for (size_t k = 0; k < l->n; k++)
-		if (!flt->type || !strcmp(flt->type, l->v[k].type))
-			(*out)[(*n)++] = k;
+	free(k->all);
+	free(k->picked);
+	free(k->npicked);
+}
+
+/* With -a and several clients, a client without that assignment is passed over; that
+ * none has it is the error. */
+static int picks_load(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
+		      picks *k)
+{
+	size_t found = 0;
+	k->nclients = clients->n;
+	k->all = hwk_xcalloc(clients->n + 1, sizeof *k->all);
+	k->picked = hwk_xcalloc(clients->n + 1, sizeof *k->picked);
+	k->npicked = hwk_xcalloc(clients->n + 1, sizeof *k->npicked);
+	for (size_t c = 0; c < clients->n; c++) {
+		hwk_assignments *l = &k->all[c];
+		if (load_client(p, clients->v[c], l) < 0)
+			return -1;
+		k->picked[c] = hwk_xcalloc(l->n + 1, sizeof **k->picked);
+		if (flt->assignment) {
+			size_t i;
+			int r = hwk_assignments_match(l, flt->assignment, &i);
+			if (r == 2 || (r == 0 && clients->n == 1))
+				return (int)hwk_assignments_find(l, flt->assignment); /* says why */
+			if (r == 1)
+				k->picked[c][k->npicked[c]++] = i, found++;
+			continue;
+		}
+		for (size_t i = 0; i < l->n; i++)
+			if (!flt->type || !strcmp(flt->type, l->v[i].type))
+				k->picked[c][k->npicked[c]++] = i;
+	}
+	if (flt->assignment && !found)
+		return hwk_err("%s: no such assignment (see 'hwk list assignments')",
+			       flt->assignment);
 	return 0;
 }
 
@@ -140,24 +181,17 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 	static const char *const fixed[] = {"client", "assignment", "type", "at", "logged",
 					    "status", "reason", "note"};
 	enum { NF = 8 };
-	hwk_assignments *all = hwk_xcalloc(clients->n + 1, sizeof *all);
-	size_t **picked = hwk_xcalloc(clients->n + 1, sizeof *picked);
-	size_t *npicked = hwk_xcalloc(clients->n + 1, sizeof *npicked);
+	picks k = {0};
 	hwk_strs cols = {0};
-	hwk_coltype *types = NULL;
-	int rc = 0;
+	hwk_coltype *types = hwk_xcalloc(NF, sizeof *types);
+	int rc = picks_load(p, clients, flt, &k);
 
 	/* the columns: the fixed ones, then every field of the assignments listed */
 	for (size_t i = 0; i < NF; i++)
 		hwk_strs_push(&cols, hwk_xstrdup(fixed[i]));
-	for (size_t c = 0; c < clients->n && rc == 0; c++) {
-		if (load_client(p, clients->v[c], &all[c]) < 0 ||
-		    pick(&all[c], flt, &picked[c], &npicked[c]) < 0) {
-			rc = -1;
-			break;
-		}
-		for (size_t k = 0; k < npicked[c]; k++) {
-			const hwk_fields *fs = &all[c].v[picked[c][k]].fields;
+	for (size_t c = 0; c < k.nclients && rc == 0; c++) {
+		for (size_t i = 0; i < k.npicked[c]; i++) {
+			const hwk_fields *fs = &k.all[c].v[k.picked[c][i]].fields;
 			for (size_t j = 0; j < fs->n; j++) {
 				size_t x;
 				for (x = NF; x < cols.n; x++)
@@ -175,16 +209,13 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 	}
 	if (rc < 0)
 		goto out;
-	types = hwk_xrealloc(types, (cols.n + 1) * sizeof *types);
-	for (size_t i = 0; i < NF; i++)
-		types[i] = HWK_COL_TEXT;
 
 	hwk_out *o = hwk_out_new(fmt, f, (const char *const *)cols.v, cols.n);
 	const char **vals = hwk_xcalloc(cols.n + 1, sizeof *vals);
 	size_t *map = hwk_xcalloc(cols.n + 1, sizeof *map);
-	for (size_t c = 0; c < clients->n && rc == 0; c++) {
-		for (size_t k = 0; k < npicked[c] && rc == 0; k++) {
-			const hwk_assignment *a = &all[c].v[picked[c][k]];
+	for (size_t c = 0; c < k.nclients && rc == 0; c++) {
+		for (size_t i = 0; i < k.npicked[c] && rc == 0; i++) {
+			const hwk_assignment *a = &k.all[c].v[k.picked[c][i]];
 			hwk_entries *r;
 			hwk_entry e = {0};
 			int got;
@@ -226,17 +257,14 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 			hwk_entries_close(r);
 		}
 	}
-	hwk_out_end(o);
+	if (rc < 0)
+		hwk_out_fail(o);
+	else
+		hwk_out_end(o);
 	free(vals);
 	free(map);
 out:
-	for (size_t c = 0; c < clients->n; c++) {
-		hwk_assignments_free(&all[c]);
-		free(picked[c]);
-	}
-	free(all);
-	free(picked);
-	free(npicked);
+	picks_free(&k);
 	free(types);
 	hwk_strs_free(&cols);
 	return rc;
@@ -252,16 +280,16 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 					    HWK_COL_INT, HWK_COL_INT};
 	hwk_day today = hwk_day_of(now);
 	hwk_day ws = hwk_week_start(today, p->week_start);
+	picks k = {0};
+	if (picks_load(p, clients, flt, &k) < 0) {
+		picks_free(&k);
+		return -1;
+	}
 	hwk_out *o = hwk_out_new(fmt, f, cols, 8);
 	int rc = 0;
-	for (size_t c = 0; c < clients->n && rc == 0; c++) {
-		hwk_assignments l = {0};
-		size_t *picked = NULL, np = 0;
-		if (load_client(p, clients->v[c], &l) < 0 || pick(&l, flt, &picked, &np) < 0) {
-			rc = -1;
-		}
-		for (size_t k = 0; k < np && rc == 0; k++) {
-			const hwk_assignment *a = &l.v[picked[k]];
+	for (size_t c = 0; c < k.nclients && rc == 0; c++) {
+		for (size_t i = 0; i < k.npicked[c] && rc == 0; i++) {
+			const hwk_assignment *a = &k.all[c].v[k.picked[c][i]];
 			if (strcmp(a->status, "active") || !hwk_assignment_active_on(a, today))
 				continue;
 			int once = a->ev.kind == HWK_EVERY_ONCE;
@@ -298,9 +326,11 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 			const char *vals[] = {a->client, a->id, a->type, a->every, state, sw, se, sl};
 			hwk_out_row(o, vals, types);
 		}
-		free(picked);
-		hwk_assignments_free(&l);
 	}
-	hwk_out_end(o);
+	if (rc < 0)
+		hwk_out_fail(o);
+	else
+		hwk_out_end(o);
+	picks_free(&k);
 	return rc;
 }

@@ -591,33 +591,34 @@ hwk_out *hwk_out_new(hwk_fmt fmt, FILE *f, const char *const *cols, size_t ncols
 		for (size_t i = 0; i < ncols; i++)
 			table_cell(o, i, o->cols[i]);
 		break;
-	case HWK_FMT_TSV:
-		for (size_t i = 0; i < ncols; i++) {
-			if (i)
-				hwk_buf_addc(&o->line, '\t');
-			tsv_field(&o->line, o->cols[i]);
-		}
-		hwk_buf_addc(&o->line, '\n');
-		put_line(o);
-		break;
-	case HWK_FMT_CSV:
-		for (size_t i = 0; i < ncols; i++) {
-			if (i)
-				hwk_buf_addc(&o->line, ',');
-			csv_field(&o->line, o->cols[i], ncols == 1);
-		}
-		hwk_buf_addc(&o->line, '\n');
-		put_line(o);
-		break;
-	case HWK_FMT_JSON:
-	case HWK_FMT_YAML:
+	default: /* the others start at the first row or at the end, so that a listing
+		  * that fails before its first row prints nothing */
 		break;
 	}
 	return o;
 }
 
+/* The header line of TSV and CSV. */
+static void header(hwk_out *o)
+{
+	if (o->fmt != HWK_FMT_TSV && o->fmt != HWK_FMT_CSV)
+		return;
+	for (size_t i = 0; i < o->ncols; i++) {
+		if (i)
+			hwk_buf_addc(&o->line, o->fmt == HWK_FMT_TSV ? '\t' : ',');
+		if (o->fmt == HWK_FMT_TSV)
+			tsv_field(&o->line, o->cols[i]);
+		else
+			csv_field(&o->line, o->cols[i], o->ncols == 1);
+	}
+	hwk_buf_addc(&o->line, '\n');
+	put_line(o);
+}
+
 void hwk_out_row(hwk_out *o, const char *const *vals, const hwk_coltype *types)
 {
+	if (o->nrows == 0)
+		header(o);
 	switch (o->fmt) {
 	case HWK_FMT_TABLE:
 		for (size_t i = 0; i < o->ncols; i++)
@@ -652,6 +653,15 @@ void hwk_out_row(hwk_out *o, const char *const *vals, const hwk_coltype *types)
 	o->nrows++;
 }
 
+static void out_free(hwk_out *o);
+
+void hwk_out_fail(hwk_out *o)
+{
+	if (o && o->fmt == HWK_FMT_YAML && o->nrows)
+		yaml_end(o); /* the rows printed stay readable */
+	out_free(o);
+}
+
 void hwk_out_end(hwk_out *o)
 {
 	if (!o)
@@ -663,6 +673,8 @@ void hwk_out_end(hwk_out *o)
 		break;
 	case HWK_FMT_TSV:
 	case HWK_FMT_CSV:
+		if (!o->nrows)
+			header(o);
 		break;
 	case HWK_FMT_JSON:
 		(void)fputs(o->nrows ? "\n]\n" : "[]\n", o->f);
@@ -674,6 +686,13 @@ void hwk_out_end(hwk_out *o)
 			(void)fputs("[]\n", o->f);
 		break;
 	}
+	out_free(o);
+}
+
+static void out_free(hwk_out *o)
+{
+	if (!o)
+		return;
 	for (size_t i = 0; i < o->ncols; i++)
 		free(o->cols[i]);
 	free(o->cols);

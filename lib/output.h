@@ -27,6 +27,9 @@ hwk_out *hwk_out_new(hwk_fmt fmt, FILE *f, const char *const *cols, size_t ncols
 void hwk_out_row(hwk_out *o, const char *const *vals, const hwk_coltype *types);
 /* Finish (the table is printed here: it needs every row to align) and free. */
 void hwk_out_end(hwk_out *o);
+/* Stop after an error: nothing more is printed (no table, no closing bracket, no header
+ * when no row came), and free. */
+void hwk_out_fail(hwk_out *o);
 
 /* Append s to f with control characters made visible (\n \t \r \\ for backslash is NOT
  * escaped; other C0 controls, DEL and C1 as \xHH); valid UTF-8 passes through; an

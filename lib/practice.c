@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "adherence.h"
 #include "err.h"
 #include "store.h"
 #include "ydoc.h"
@@ -50,6 +51,17 @@ static int read_settings(hwk_practice *p)
 			 "version %s is newer than this hwk understands (1)", version);
 		goto out;
 	}
+	hwk_every ev;
+	char *norm;
+	if (p->default_every) {
+		if (hwk_every_parse(p->default_every, &ev, &norm) < 0) {
+			hwk_yerr("hwk.yaml", hwk_ymap_get(root, "default_every"),
+				 "'default_every' must be a frequency (day, weekday, N/week, mon,wed,fri or once)");
+			goto out;
+		}
+		free(p->default_every);
+		p->default_every = norm;
+	}
 	if (ws && (p->week_start = hwk_parse_weekday(ws)) < 0) {
 		hwk_yerr("hwk.yaml", hwk_ymap_get(root, "week_start"),
 			 "'week_start' must be a day name (monday ... sunday)");
@@ -74,12 +86,33 @@ static char *default_root(void)
 	return hwk_xasprintf("%s/.local/share/hwk", home);
 }
 
+/* A standalone client folder's id is the one its client.yaml gives, whatever the folder
+ * is called now. */
+static char *client_id_of(const char *dir)
+{
+	char *id = NULL;
+	hwk_ynode *root;
+	if (chdir(dir) < 0) {
+		hwk_err_sys("%s", dir);
+		return NULL;
+	}
+	if (hwk_yaml_load("client.yaml", &root) == 0) {
+		if (root && root->kind == HWK_Y_MAP)
+			hwk_yget_str("client.yaml", root, "id", 1, &id);
+		else
+			hwk_yerr("client.yaml", root, "client.yaml must be a mapping with 'id'");
+		hwk_ynode_free(root);
+	}
+	return id;
+}
+
 int hwk_practice_find(hwk_practice *p, const char *dir)
 {
 	memset(p, 0, sizeof *p);
-	if (!dir || !*dir)
-		dir = getenv("HWK_DIR");
-	if (!dir || !*dir)
+	const char *named = dir && *dir ? "-C" : NULL;
+	if (!named && (dir = getenv("HWK_DIR")) && *dir)
+		named = "HWK_DIR";
+	if (!named)
 		dir = ".";
 	char *start = realpath(dir, NULL);
 	if (!start)
@@ -112,10 +145,13 @@ int hwk_practice_find(hwk_practice *p, const char *dir)
 		p->root = client_dir;
 		client_dir = NULL;
 		p->standalone = 1;
-		const char *slash = strrchr(p->root, '/');
-		p->here_client = hwk_xstrdup(slash ? slash + 1 : p->root);
+		if (!(p->here_client = client_id_of(p->root)))
+			return -1;
 	}
 	free(client_dir);
+	if (!p->root && named)
+		return hwk_err("%s: no practice there or above (make one with 'hwk init %s')", dir,
+			       dir);
 	if (!p->root) {
 		p->root = default_root();
 		if (!p->root)
@@ -132,7 +168,7 @@ int hwk_practice_find(hwk_practice *p, const char *dir)
 	if (!p->default_every)
 		p->default_every = hwk_xstrdup("day");
 	if (p->standalone && !hwk_client_id_ok(p->here_client))
-		return hwk_err("%s: the client folder's name is not a client id", p->root);
+		return hwk_err("client.yaml: '%s' is not a client id", p->here_client);
 	return 0;
 }
 

@@ -6,7 +6,7 @@
 #include "date.h"
 #include "util.h"
 
-typedef struct {
+typedef struct hwk_practice {
 	char *root;          /* absolute path; the process works from this folder */
 	int exists;          /* hwk.yaml (or, standalone, client.yaml) is there */
 	int standalone;      /* root is a client folder with no practice above it */

@@ -116,6 +116,19 @@ static int ask_missing(const hwk_assignment *a, hwk_strs *row)
 	return rc;
 }
 
+/* An entry belongs to a day its assignment was active. */
+static int check_day(const hwk_assignment *a, time_t at)
+{
+	hwk_day d = hwk_day_of(at);
+	char day[16];
+	if (hwk_assignment_active_on(a, d))
+		return 0;
+	hwk_day_format(d, day);
+	if (d < a->start_day)
+		return hwk_err("%s: the assignment starts on %s", day, a->start);
+	return hwk_err("%s: the assignment ended on %s", day, a->until);
+}
+
 static void new_row(const hwk_assignment *a, hwk_strs *row)
 {
 	memset(row, 0, sizeof *row);
@@ -143,6 +156,8 @@ int hwk_record_build(const hwk_assignment *a, const hwk_log_input *in, time_t no
 			goto bad;
 		}
 	}
+	if (check_day(a, at) < 0)
+		goto bad;
 	hwk_time_format(at, stamp);
 	put(row, 0, stamp);
 	hwk_time_format(now, stamp);
@@ -206,6 +221,10 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 	hwk_time_format(now, stamp);
 	if (fixed && (fixed_idx = hwk_assignments_find(l, fixed)) < 0)
 		goto out;
+	if (fixed_idx >= 0 && strcmp(l->v[fixed_idx].status, "active")) {
+		hwk_err("%s: the assignment has ended", l->v[fixed_idx].id);
+		goto out;
+	}
 	if ((got = hwk_csvr_next(r, &head, &line)) <= 0) {
 		if (got == 0)
 			hwk_err_at(name, 1, 0, "no header row (at, status, ..., field names)");
@@ -218,6 +237,13 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 		hwk_err_at(name, 1, 0, "no 'assignment' column, and no assignment was named");
 		goto out;
 	}
+	for (size_t i = 0; i < head.n; i++)
+		if (!strcmp(head.v[i], "logged")) {
+			hwk_err_at(name, 1, 0,
+				   "'logged' is when hwk writes the row, so it cannot be imported; "
+				   "put an earlier date in the note");
+			goto out;
+		}
 	while ((got = hwk_csvr_next(r, &rec, &line)) == 1) {
 		hwk_err_context(name, line);
 		if (rec.n != head.n) {
@@ -234,6 +260,10 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 			goto out;
 		}
 		const hwk_assignment *a = &l->v[idx];
+		if (strcmp(a->status, "active")) {
+			hwk_err("%s: the assignment has ended", a->id);
+			goto out;
+		}
 		hwk_strs row;
 		new_row(a, &row);
 		put(&row, 1, stamp);
@@ -256,8 +286,8 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 				}
 				k = HWK_ENTRY_FIXED + (size_t)(fd - a->fields.v);
 			}
-			if (k == 1 && !*rec.v[i])
-				continue; /* logged: now */
+			if (k == 2 && !*rec.v[i])
+				continue; /* status: done */
 			put(&row, k, rec.v[i]);
 		}
 		if (!*row.v[0]) {
@@ -277,9 +307,14 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 			hwk_strs_free(&row);
 			goto out;
 		}
+		if (check_day(a, at) < 0) {
+			hwk_strs_free(&row);
+			goto out;
+		}
 		char s[32];
 		hwk_time_format(at, s);
 		put(&row, 0, s);
+
 		if (hwk_entry_check(a, &row, 0) < 0) {
 			hwk_strs_free(&row);
 			goto out;
@@ -295,10 +330,14 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 		batches[b].rows = hwk_xrealloc(batches[b].rows,
 					       (batches[b].n + 1) * sizeof *batches[b].rows);
 		batches[b].rows[batches[b].n++] = row;
+		hwk_err_context(NULL, 0); /* a parse error names its own place */
 	}
 	hwk_err_context(NULL, 0);
 	if (got < 0)
 		goto out;
+	for (size_t b = 0; b < nb; b++)
+		if (hwk_entries_check_header(&l->v[batches[b].idx]) < 0)
+			goto out;
 	for (size_t b = 0; b < nb; b++) {
 		if (hwk_record_append(&l->v[batches[b].idx], batches[b].rows, batches[b].n) < 0)
 			goto out;
@@ -319,17 +358,24 @@ out:
 	return rc;
 }
 
-char *hwk_week_progress(const hwk_assignment *a, time_t now, int week_start)
+int hwk_record_log(const hwk_assignment *a, hwk_strs *row, time_t now, int week_start,
+		   char **progress)
 {
-	hwk_day today = hwk_day_of(now);
-	hwk_day ws = hwk_week_start(today, week_start);
+	hwk_day today = hwk_day_of(now), ws = hwk_week_start(today, week_start), d;
 	hwk_entry *rows;
 	size_t n;
 	long done, partial, skipped;
-	if (hwk_entries_tail(a, ws, &rows, &n) < 0)
-		return NULL;
+	*progress = NULL;
+	if (hwk_entries_check_header(a) < 0 || hwk_entries_tail(a, ws, &rows, &n) < 0)
+		return -1;
 	hwk_entries_count(rows, n, ws, ws + 6, &done, &partial, &skipped);
 	hwk_entry_rows_free(rows, n);
+	if (hwk_record_append(a, row, 1) < 0)
+		return -1;
+	if (hwk_stamp_day(row->v[0], &d) == 0 && d >= ws && d <= ws + 6 &&
+	    strcmp(row->v[2], "skipped"))
+		done++;
 	long expected = hwk_expected(&a->ev, a->start_day, a->until_day, ws, ws + 6, week_start);
-	return hwk_xasprintf("%s: %ld of %ld this week", a->type, done + partial, expected);
+	*progress = hwk_xasprintf("%s: %ld of %ld this week", a->type, done + partial, expected);
+	return 0;
 }

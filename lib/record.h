@@ -21,6 +21,12 @@ typedef struct {
 /* Build and check one row. -1 after a message. */
 int hwk_record_build(const hwk_assignment *a, const hwk_log_input *in, time_t now,
 		     hwk_strs *row);
+/* Log one built row: check the file's header and read the week's rows (a broken file
+ * stops here, nothing written), append, and give the week's progress line,
+ * "sleep: 4 of 7 this week" (owned): done or partial entries dated in the week holding
+ * now, against the number the week expects. */
+int hwk_record_log(const hwk_assignment *a, hwk_strs *row, time_t now, int week_start,
+		   char **progress);
 /* Append rows (each a full set of columns) to an assignment's entries in one write. */
 int hwk_record_append(const hwk_assignment *a, hwk_strs *rows, size_t n);
 
@@ -30,9 +36,5 @@ int hwk_record_append(const hwk_assignment *a, hwk_strs *rows, size_t n);
  * of rows appended through *count. */
 int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char *fixed,
 		      time_t now, size_t *count);
-
-/* "sleep: 4 of 7 this week" (owned): done or partial entries of the week holding now,
- * against the number the week expects. */
-char *hwk_week_progress(const hwk_assignment *a, time_t now, int week_start);
 
 #endif

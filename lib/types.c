@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "builtin_types.h"
 #include "date.h"
@@ -73,6 +74,15 @@ void hwk_fields_free(hwk_fields *f)
 	f->n = 0;
 }
 
+/* Is v a whole number? Doubles this large have no fraction (and must not be cast to an
+ * integer type they overflow). */
+static int whole(double v)
+{
+	if (v >= 9007199254740992.0 || v <= -9007199254740992.0)
+		return 1;
+	return v == (double)(long long)v;
+}
+
 static const char *const field_keys[] = {
 	"name", "type", "required", "min", "max", "unit", "choices", "prompt", NULL,
 };
@@ -120,8 +130,8 @@ static int field_parse(const char *file, const hwk_ynode *m, hwk_field *f)
 		goto bad;
 	}
 	if (f->type == HWK_F_INTEGER &&
-	    ((f->has_min && f->min != (double)(long long)f->min) || (f->has_max && f->max != (double)(long long)f->max))) {
-		hwk_yerr(file, hwk_ymap_get(m, f->has_min && f->min != (double)(long long)f->min ? "min" : "max"),
+	    ((f->has_min && !whole(f->min)) || (f->has_max && !whole(f->max)))) {
+		hwk_yerr(file, hwk_ymap_get(m, f->has_min && !whole(f->min) ? "min" : "max"),
 			 "'min' and 'max' of an integer field must be whole numbers");
 		goto bad;
 	}
@@ -180,14 +190,25 @@ bad:
 	return -1;
 }
 
+/* A number as plain decimals (never an exponent, which the readers refuse). */
 static void num_str(char *buf, size_t n, double v)
 {
-	snprintf(buf, n, "%.15g", v);
+	snprintf(buf, n, "%.15f", v);
+	char *dot = strchr(buf, '.');
+	if (!dot)
+		return;
+	char *end = buf + strlen(buf);
+	while (end > dot + 1 && end[-1] == '0')
+		*--end = 0;
+	if (end == dot + 1)
+		*dot = 0;
+	if (!strcmp(buf, "-0"))
+		strcpy(buf, "0");
 }
 
 void hwk_fields_emit(hwk_yw *w, const hwk_fields *fs)
 {
-	char num[64];
+	char num[400];
 	hwk_yw_seq_start(w);
 	for (size_t i = 0; i < fs->n; i++) {
 		const hwk_field *f = &fs->v[i];
@@ -301,6 +322,12 @@ int hwk_type_load(const char *name, int have_types_dir, hwk_type *t)
 {
 	for (size_t i = 0; i < NBUILTIN; i++)
 		if (!strcmp(hwk_builtins[i].name, name)) {
+			char *shadow = hwk_xasprintf("types/%s.yaml", name);
+			int shadowed = have_types_dir && access(shadow, F_OK) == 0;
+			free(shadow);
+			if (shadowed)
+				return hwk_err("types/%s.yaml: a custom type cannot take a built-in type's name",
+					       name);
 			if (type_parse("builtin", name, hwk_builtins[i].yaml,
 				       strlen(hwk_builtins[i].yaml), t) < 0)
 				return -1;
@@ -363,7 +390,7 @@ void hwk_type_free(hwk_type *t)
 
 char *hwk_field_range(const hwk_field *f)
 {
-	char lo[64] = "", hi[64] = "";
+	char lo[400] = "", hi[400] = "";
 	switch (f->type) {
 	case HWK_F_INTEGER:
 	case HWK_F_NUMBER:
@@ -401,7 +428,7 @@ char *hwk_field_range(const hwk_field *f)
 
 static int range_check(const hwk_field *f, const char *value, double v)
 {
-	char lim[64];
+	char lim[400];
 	if (f->has_min && v < f->min) {
 		num_str(lim, sizeof lim, f->min);
 		return hwk_err("%s: %s is below the minimum %s", f->name, value, lim);

@@ -56,6 +56,37 @@ static void offset_pos(const char *data, size_t len, size_t off, size_t *line, s
 	}
 }
 
+static int cmp_key(const void *x, const void *y)
+{
+	const hwk_ynode *a = *(hwk_ynode *const *)x, *b = *(hwk_ynode *const *)y;
+	int c = strcmp(a->str, b->str);
+	if (c)
+		return c;
+	return a->line != b->line ? (a->line < b->line ? -1 : 1) : (a->col < b->col ? -1 : a->col > b->col);
+}
+
+/* A key twice in one mapping is an error at its second place. Sorting keeps this
+ * O(n log n), so a big mapping cannot make the check slow. */
+static int check_duplicates(const char *file, const hwk_ynode *map)
+{
+	size_t nk = map->n / 2;
+	if (nk < 2)
+		return 0;
+	hwk_ynode **keys = hwk_xcalloc(nk, sizeof *keys);
+	for (size_t i = 0; i < nk; i++)
+		keys[i] = map->items[2 * i];
+	qsort(keys, nk, sizeof *keys, cmp_key);
+	const hwk_ynode *dup = NULL;
+	for (size_t i = 1; i < nk; i++)
+		if (!strcmp(keys[i - 1]->str, keys[i]->str) &&
+		    (!dup || keys[i]->line < dup->line ||
+		     (keys[i]->line == dup->line && keys[i]->col < dup->col)))
+			dup = keys[i];
+	int rc = dup ? hwk_err_at(file, dup->line, dup->col, "duplicate key '%s'", dup->str) : 0;
+	free(keys);
+	return rc;
+}
+
 int hwk_yaml_parse(const char *file, const char *data, size_t len, hwk_ynode **root)
 {
 	yaml_parser_t p;
@@ -134,8 +165,14 @@ int hwk_yaml_parse(const char *file, const char *data, size_t len, hwk_ynode **r
 			break;
 		}
 		case YAML_SEQUENCE_END_EVENT:
+			depth--;
+			break;
 		case YAML_MAPPING_END_EVENT:
 			depth--;
+			if (check_duplicates(file, stack[depth]) < 0) {
+				yaml_event_delete(&ev);
+				goto out;
+			}
 			break;
 		default:
 			break;
@@ -150,11 +187,6 @@ int hwk_yaml_parse(const char *file, const char *data, size_t len, hwk_ynode **r
 				/* n is a key */
 				if (n->kind != HWK_Y_SCALAR) {
 					hwk_err_at(file, n->line, n->col, "a key must be plain text");
-					hwk_ynode_free(n);
-					goto out;
-				}
-				if (hwk_ymap_get(parent, n->str)) {
-					hwk_err_at(file, n->line, n->col, "duplicate key '%s'", n->str);
 					hwk_ynode_free(n);
 					goto out;
 				}
