@@ -1,0 +1,251 @@
+#!/bin/bash
+# hwk log --import FILE|-: CSV rows with a header land in the right entries files, with
+# the same time forms as --at; all rows or none, and a bad row is named FILE:LINE.
+. "$(dirname "$0")/../lib.sh"
+
+# file_is DESC FILE LINE...: FILE holds exactly these lines, each ended by a LF
+file_is() {
+	local desc=$1 file=$2
+	shift 2
+	printf '%s\n' "$@" >"$T/want"
+	cmp -s "$T/want" "$file" || diff "$T/want" "$file" 2>&1 | sed 's/^/#   /' >&2
+	check "$desc" cmp -s "$T/want" "$file"
+}
+
+# fails DESC RC STDERR ARGS...: `hwk ARGS` exits with RC, prints exactly STDERR and
+# nothing on stdout, and leaves the practice as it was
+fails() {
+	local desc=$1 want_rc=$2 want_err=$3
+	shift 3
+	snap p
+	run "$@" </dev/null
+	expect "$desc" "$want_rc" "" "$want_err"
+	unchanged "$desc: nothing written" p
+}
+
+# csv FILE LINE...: write an import file, lines ended by LF
+csv() {
+	local f=$1
+	shift
+	printf '%s\n' "$@" >"$f"
+}
+
+N=2026-11-27T09:00:00+01:00
+SL_HEAD=at,logged,status,reason,note,bed,lights_out,sol,awakenings,waso,wake,out_of_bed,quality
+TR_HEAD=at,logged,status,reason,note,situation,emotion,intensity,thought,belief,evidence_for,evidence_against,balanced,balanced_belief,rerate
+TA_HEAD=at,logged,status,reason,note
+
+hwk init p 2>/dev/null
+# everything started on Monday 2026-11-23, so every time below is inside the assignments
+SL=$(hwk -C p assign alex sleep --start 2026-11-23)
+TR=$(hwk -C p assign alex thought-record --start 2026-11-23)
+TA=$(hwk -C p assign alex task --start 2026-11-23)
+dir=p/clients/alex
+
+# ---- the failures first, while the entries files do not exist ---------------------------------
+# All or nothing: rows 1 and 2 are good (for two assignments), row 3 (line 4) is not.
+csv in.csv \
+	'assignment,at,status,reason,note,situation,thought,intensity,bed,wake,out_of_bed' \
+	'sleep,2026-11-24T07:00,done,,,,,,23:40,06:50,07:00' \
+	'thought-record,yesterday 21:30,done,,,desk,fired,50,,,' \
+	'thought-record,mon,done,,,desk,fired,140,,,' \
+	'task,tue,done,,,,,,,,'
+fails "a bad 3rd row: nothing is written, the message names FILE:LINE" 1 \
+	"hwk log: in.csv:4: intensity: 140 is above the maximum 100" \
+	-C p log --import in.csv
+check "no entries file was made" test ! -e "$dir/$SL.csv" -a ! -e "$dir/$TR.csv"
+# the same from stdin: the file is called -
+snap p
+run -C p log --import - <in.csv
+expect "the same from stdin" 1 "" "hwk log: -:4: intensity: 140 is above the maximum 100"
+unchanged "the same from stdin: nothing written" p
+
+# A line is a line of the file: a note over two lines makes the next row start on line 4.
+csv lines.csv \
+	'assignment,at,note,bed,wake,out_of_bed' \
+	'sleep,2026-11-24T07:00,"slept, then' \
+	'woke",23:40,06:50,07:00' \
+	'sleep,2026-11-25T07:00,,23:40,06:50,25:00'
+fails "the line of a row after a two-line note" 1 \
+	"hwk log: lines.csv:4: out_of_bed: 25:00 is not a time of day (HH:MM)" \
+	-C p log --import lines.csv
+
+csv cols.csv 'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00' '2026-11-26T07:00,23:40,06:50'
+fails "a row with too few columns" 1 "hwk log: cols.csv:3: the row has 3 columns; the header has 4" \
+	-C p log sleep --import cols.csv
+csv cols.csv 'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00,4'
+fails "a row with too many columns" 1 "hwk log: cols.csv:2: the row has 5 columns; the header has 4" \
+	-C p log sleep --import cols.csv
+
+# A stray quote inside an unquoted field: '2026-11-25T07:00,' is 17 characters, '23:40,'
+# ends at 23, the '0' of 0"6:50 is column 24 and the quote column 25.
+csv quote.csv 'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00' '2026-11-25T07:00,23:40,0"6:50,07:00'
+fails "a stray quote: FILE:LINE:COL, once" 1 \
+	"hwk log: quote.csv:3:25: bad quoting (a quote must open a field, and quotes inside one are doubled)" \
+	-C p log sleep --import quote.csv
+csv quote.csv 'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00' '2026-11-26T07:00,23:40,"06:50,07:00'
+fails "a quote that never closes: the line the row starts on, once" 1 \
+	"hwk log: quote.csv:3: a quoted field is not closed" \
+	-C p log sleep --import quote.csv
+
+: >empty.csv
+fails "an empty file" 1 "hwk log: empty.csv:1: no header row (at, status, ..., field names)" \
+	-C p log sleep --import empty.csv
+csv at.csv 'at,bed,wake,out_of_bed' ',23:40,06:50,07:00'
+fails "an empty at" 1 "hwk log: at.csv:2: at: empty; every row needs the time it happened" \
+	-C p log sleep --import at.csv
+csv at.csv 'bed,wake,out_of_bed' '23:40,06:50,07:00'
+fails "no at column" 1 "hwk log: at.csv:2: at: empty; every row needs the time it happened" \
+	-C p log sleep --import at.csv
+csv at.csv 'at,bed,wake,out_of_bed' 'soon,23:40,06:50,07:00'
+fails "an at that is no time" 1 "hwk log: at.csv:2: at: soon is not a time" \
+	-C p log sleep --import at.csv
+csv at.csv 'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00' '21:30,23:40,06:50,07:00'
+fails "an at later today is in the future" 1 "hwk log: at.csv:3: at: 21:30 is in the future" \
+	-C p log sleep --import at.csv
+
+csv bad.csv 'assignment,at' 'nap,2026-11-25T07:00'
+fails "an unknown assignment in a row" 1 \
+	"hwk log: bad.csv:2: nap: no such assignment (see 'hwk list assignments')" \
+	-C p log --import bad.csv
+csv bad.csv 'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00'
+fails "no assignment column and none named" 1 \
+	"hwk log: bad.csv:1: no 'assignment' column, and no assignment was named" \
+	-C p log --import bad.csv
+fails "an unknown assignment named" 1 "hwk log: nap: no such assignment (see 'hwk list assignments')" \
+	-C p log nap --import bad.csv
+csv bad.csv 'assignment,at,bed' 'task,2026-11-25T07:00,23:40'
+fails "a value for a field the assignment does not have" 1 "hwk log: bad.csv:2: bed: no such field in task" \
+	-C p log --import bad.csv
+csv bad.csv 'assignment,at,status' 'task,2026-11-25T07:00,finished'
+fails "a status that is none" 1 "hwk log: bad.csv:2: status: finished is not done, partial or skipped" \
+	-C p log --import bad.csv
+csv bad.csv 'assignment,at,status,reason' 'task,2026-11-25T07:00,skipped,'
+fails "a skip without its reason" 1 \
+	"hwk log: bad.csv:2: reason: a skipped entry needs a reason (busy, difficult, avoided, forgot, unclear, unsuited, other)" \
+	-C p log --import bad.csv
+csv bad.csv 'assignment,at,status,reason' 'task,2026-11-25T07:00,skipped,lazy'
+fails "an unknown reason" 1 \
+	"hwk log: bad.csv:2: reason: lazy is not one of busy, difficult, avoided, forgot, unclear, unsuited, other" \
+	-C p log --import bad.csv
+csv bad.csv 'assignment,at,status,reason' 'task,2026-11-25T07:00,done,busy'
+fails "a reason on a done row" 1 "hwk log: bad.csv:2: reason: only a skipped entry has a reason" \
+	-C p log --import bad.csv
+csv bad.csv 'assignment,at,status,reason,bed' 'sleep,2026-11-25T07:00,skipped,busy,23:40'
+fails "values on a skipped row" 1 "hwk log: bad.csv:2: bed: a skipped entry has no values" \
+	-C p log --import bad.csv
+csv bad.csv 'assignment,at,bed,wake' 'sleep,2026-11-25T07:00,23:40,06:50'
+fails "a required field missing" 1 "hwk log: bad.csv:2: out_of_bed: required (Time you got out of bed)" \
+	-C p log --import bad.csv
+printf 'assignment,at,note\ntask,2026-11-25T07:00,caf\xe9\n' >bad.csv
+fails "a note that is not UTF-8" 1 "hwk log: bad.csv:2: note: the text is not valid UTF-8" \
+	-C p log --import bad.csv
+fails "a file that is not there" 1 "hwk log: nosuch.csv: No such file or directory" \
+	-C p log --import nosuch.csv
+fails "--import with -m" 2 "hwk log: --import takes its times, statuses and values from the file" \
+	-C p log --import bad.csv -m note
+fails "--import with --skip" 2 "hwk log: --import takes its times, statuses and values from the file" \
+	-C p log --import bad.csv --skip busy
+
+csv head.csv 'assignment,at,status'
+snap p
+run -C p log --import head.csv
+expect "a header and no rows logs nothing" 0 "" "hwk log: 0 entries logged"
+unchanged "a header and no rows: nothing written" p
+
+# ---- rows that land ---------------------------------------------------------------------------
+# Every time form, every status, text that needs quoting, a row per assignment named by
+# type, id and id prefix, in any order: each file gets its rows in the file's order.
+csv in.csv \
+	'assignment,at,status,reason,note,situation,thought,intensity,bed,wake,out_of_bed' \
+	'sleep,2026-11-24T07:00,done,,,,,,23:40,6:50,07:00' \
+	'thought-record,yesterday 21:30,partial,,"at work, ""the boss""",Café,,,,,' \
+	"$TR,mon,done,,\"two" \
+	'lines",desk,I am slow,40,,,' \
+	'task,2026-11-26T20:00:00Z,skipped,busy,,,,,,,' \
+	"${TA%-*},wed 07:10,done,,,,,,,," \
+	'sleep,2026-11-25T07:00:00+01:00,done,,,,,,0:15,7:00,7:20'
+run -C p log --import in.csv
+expect "six rows for three assignments" 0 "" "hwk log: 6 entries logged"
+file_is "the sleep rows" "$dir/$SL.csv" "$SL_HEAD" \
+	"2026-11-24T07:00:00+01:00,$N,done,,,23:40,,,,,06:50,07:00," \
+	"2026-11-25T07:00:00+01:00,$N,done,,,00:15,,,,,07:00,07:20,"
+file_is "the thought records: quotes doubled, the two-line note kept" "$dir/$TR.csv" "$TR_HEAD" \
+	"2026-11-26T21:30:00+01:00,$N,partial,,\"at work, \"\"the boss\"\"\",Café,,,,,,,,," \
+	"2026-11-23T09:00:00+01:00,$N,done,,\"two
+lines\",desk,,40,I am slow,,,,,,"
+file_is "the task rows: 20:00Z is 21:00 in Berlin; wed 07:10 is 2026-11-25" "$dir/$TA.csv" "$TA_HEAD" \
+	"2026-11-26T21:00:00+01:00,$N,skipped,busy," \
+	"2026-11-25T07:10:00+01:00,$N,done,,"
+
+# the assignment on the command line, no assignment column; columns in any order
+csv night.csv 'quality,out_of_bed,wake,bed,at' '4,07:00,06:50,23:40,2026-11-26T07:00'
+run -C p log sleep --import night.csv
+expect "hwk log sleep --import FILE" 0 "" "hwk log: 1 entry logged"
+is "the row" "$(tail -n 1 "$dir/$SL.csv")" "2026-11-26T07:00:00+01:00,$N,done,,,23:40,,,,,06:50,07:00,4"
+
+# from stdin, quietly
+printf '%s\n' 'at,bed,wake,out_of_bed' '2026-11-27T07:00,23:55,06:45,07:15' >night.csv
+run -C p log "$SL" --import - -q <night.csv
+expect "--import - reads stdin; -q silences the count" 0 "" ""
+is "the row from stdin" "$(tail -n 1 "$dir/$SL.csv")" "2026-11-27T07:00:00+01:00,$N,done,,,23:55,,,,,06:45,07:15,"
+
+# a spreadsheet's CRLF line ends are line ends, not part of the last value
+printf 'at,status,reason,note\r\n2026-11-24T12:00,skipped,other,"no time,\r\nreally"\r\n2026-11-24T13:00,done,,\r\n' >crlf.csv
+run -C p log task --import crlf.csv
+expect "a file with CRLF line ends" 0 "" "hwk log: 2 entries logged"
+file_is "no CR is stored but the one inside the quoted note" "$dir/$TA.csv" "$TA_HEAD" \
+	"2026-11-26T21:00:00+01:00,$N,skipped,busy," \
+	"2026-11-25T07:10:00+01:00,$N,done,," \
+	"2026-11-24T12:00:00+01:00,$N,skipped,other,\"no time,"$'\r'"
+really\"" \
+	"2026-11-24T13:00:00+01:00,$N,done,,"
+
+# an empty status is the default, done (as when the column is left out)
+csv st.csv 'at,status,note' '2026-11-24T14:00,,empty status'
+run -C p log task --import st.csv
+expect "an empty status" 0 "" "hwk log: 1 entry logged"
+is "an empty status is stored as done" "$(tail -n 1 "$dir/$TA.csv")" \
+	"2026-11-24T14:00:00+01:00,$N,done,,empty status"
+
+# logged is when hwk writes a row, so rows stay in the order they were logged (which lets
+# hwk log read only the newest rows): an import cannot set it
+csv lg.csv 'at,logged' '2026-11-24T15:00,2026-11-24T15:30' '2026-11-24T16:00,'
+fails "a logged column is refused" 1 \
+	"hwk log: lg.csv:1: 'logged' is when hwk writes the row, so it cannot be imported; put an earlier date in the note" \
+	-C p log task --import lg.csv
+
+# ---- old history imported after this week's entries ---------------------------------------------
+# An import of old rows (a paper diary typed in) lands after this week's entries. The
+# confirmation must still count this week's entries: Wednesday's, logged before the
+# import, and today's.
+hwk init h 2>/dev/null
+hwk -C h assign alex task --start 2026-09-01 >/dev/null
+hwk -C h log -q task --at wed
+{
+	echo 'at,note'
+	for ((d = 1; d <= 30; d++)); do
+		for ((hr = 10; hr < 20; hr++)); do
+			printf '2026-10-%02dT%02d:00:00+02:00,from the paper diary\n' "$d" "$hr"
+		done
+	done
+} >old.csv
+run -C h log task --import old.csv
+expect "300 rows of October" 0 "" "hwk log: 300 entries logged"
+run -C h log task
+expect "this week still counts Wednesday and today (7 expected: active all week)" 0 "" \
+	"task: 2 of 7 this week"
+
+# ---- ended assignments take no rows, as hwk log ID refuses them ----------------------------------
+hwk -C p assign --end "$TA" 2>/dev/null
+csv end.csv 'assignment,at' "$TA,2026-11-24T17:00"
+fails "a row for an ended assignment" 1 "hwk log: end.csv:2: $TA: the assignment has ended" \
+	-C p log --import end.csv
+csv end.csv 'at' '2026-11-24T17:00'
+fails "an ended assignment named for the import" 1 "hwk log: $TA: the assignment has ended" \
+	-C p log "$TA" --import end.csv
+
+is "no temp files left" "$(find p -name '*.tmp.*')" ""
+is "entry files are 0600" "$(find p -name '*.csv' -printf '%m\n' | sort -u)" 600
+
+done_testing
