@@ -103,6 +103,7 @@ static hwk_csvr *csvr_new(const char *name, size_t first_line)
 	}
 	csv_set_space_func(&r->p, no_space);
 	csv_set_realloc_func(&r->p, limited_realloc);
+	csv_set_blk_size(&r->p, 4096); /* grow a long field in fewer, larger steps */
 	r->name = name;
 	r->lineno = first_line ? first_line - 1 : 0;
 	r->first_line = r->lineno + 1;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "ydoc.h"
 
 const char *const hwk_reasons[] = {
 	"busy", "difficult", "avoided", "forgot", "unclear", "unsuited", "other", NULL,
@@ -109,34 +110,32 @@ int hwk_entries_check_header(const hwk_assignment *a)
 	int fd = open(a->csv_path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return errno == ENOENT ? 0 : hwk_err_sys("%s", a->csv_path);
-	char buf[4096];
-	ssize_t n = pread(fd, buf, sizeof buf, 0);
+	/* the first line, however long (a type may have many fields) */
+	hwk_buf b = {0};
+	char chunk[4096];
+	ssize_t n;
+	while ((n = pread(fd, chunk, sizeof chunk, (off_t)b.len)) > 0) {
+		hwk_buf_add(&b, chunk, (size_t)n);
+		if (memchr(chunk, '\n', (size_t)n) || b.len > HWK_YAML_MAX_BYTES)
+			break;
+	}
 	close(fd);
-	if (n < 0)
+	if (n < 0) {
+		hwk_buf_free(&b);
 		return hwk_err_sys("%s", a->csv_path);
-	if (n == 0)
-		return 0;
-	char *want = hwk_assignment_csv_header(a);
-	size_t wl = strlen(want);
-	/* a byte order mark may lead a file a spreadsheet saved */
-	size_t skip = n >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
-	int ok = (size_t)n - skip >= wl && !memcmp(buf + skip, want, wl);
-	if (!ok && (size_t)n - skip >= wl - 1 && !memcmp(buf + skip, want, wl - 1) &&
-	    (size_t)n - skip > wl - 1 && buf[skip + wl - 1] == '\r')
-		ok = 1; /* CRLF */
-	free(want);
-	if (ok)
-		return 0;
-	hwk_strs h = {0};
-	hwk_csvr *r = hwk_csvr_mem(buf, (size_t)n, a->csv_path, 1);
-	size_t line;
-	int rc = hwk_csvr_next(r, &h, &line);
-	if (rc == 1)
-		rc = check_header(a, &h);
-	else if (rc == 0)
-		rc = 0;
-	hwk_strs_free(&h);
-	hwk_csvr_free(r);
+	}
+	int rc = 0;
+	if (b.len) {
+		hwk_strs h = {0};
+		hwk_csvr *r = hwk_csvr_mem(b.s, b.len, a->csv_path, 1);
+		size_t line;
+		rc = hwk_csvr_next(r, &h, &line);
+		if (rc == 1)
+			rc = check_header(a, &h);
+		hwk_strs_free(&h);
+		hwk_csvr_free(r);
+	}
+	hwk_buf_free(&b);
 	return rc < 0 ? -1 : 0;
 }
 

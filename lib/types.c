@@ -190,18 +190,15 @@ bad:
 	return -1;
 }
 
-/* A number as plain decimals (never an exponent, which the readers refuse). */
+/* A number as the fewest plain decimals that read back as the same double (never an
+ * exponent, which the readers refuse). buf holds at least 400 bytes. */
 static void num_str(char *buf, size_t n, double v)
 {
-	snprintf(buf, n, "%.15f", v);
-	char *dot = strchr(buf, '.');
-	if (!dot)
-		return;
-	char *end = buf + strlen(buf);
-	while (end > dot + 1 && end[-1] == '0')
-		*--end = 0;
-	if (end == dot + 1)
-		*dot = 0;
+	for (int prec = 0; prec <= 340; prec++) {
+		snprintf(buf, n, "%.*f", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
 	if (!strcmp(buf, "-0"))
 		strcpy(buf, "0");
 }
