@@ -1,0 +1,714 @@
+/* Unit tests for lib/entries.c, in a temporary client folder: checking a row (exact
+ * messages), reading every row, reading only the newest rows from the end of the file
+ * (hwk_entries_tail must return every row logged on or after a day, whatever the notes
+ * hold), and counting entries per status over a range of days. */
+#define _GNU_SOURCE
+
+#include "assignment.h"
+#include "entries.h"
+#include "err.h"
+#include "tap.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- stderr capture ---- */
+
+static char cap_buf[65536];
+static int cap_fd = -1;
+static FILE *cap_file;
+
+static void cap_start(void)
+{
+	fflush(stderr);
+	cap_file = tmpfile();
+	if (!cap_file) {
+		perror("tmpfile");
+		exit(2);
+	}
+	cap_fd = dup(2);
+	dup2(fileno(cap_file), 2);
+}
+
+static const char *cap_end(void)
+{
+	fflush(stderr);
+	dup2(cap_fd, 2);
+	close(cap_fd);
+	rewind(cap_file);
+	size_t n = fread(cap_buf, 1, sizeof cap_buf - 1, cap_file);
+	cap_buf[n] = 0;
+	fclose(cap_file);
+	return cap_buf;
+}
+
+/* ---- helpers ---- */
+
+#define ID "2026-10-01-diary-ab12"
+#define NCOLS 9 /* at logged status reason note, mood what bed wake */
+
+static const char *const assignment_yaml =
+	"# hwk assignment (see hwk(5)); its entries are in " ID ".csv\n"
+	"id: " ID "\n"
+	"client: alex\n"
+	"type: diary\n"
+	"every: day\n"
+	"start: 2026-10-01\n"
+	"status: active\n"
+	"fields:\n"
+	"- name: mood\n"
+	"  type: integer\n"
+	"  required: true\n"
+	"  min: 0\n"
+	"  max: 10\n"
+	"  prompt: Mood 0-10\n"
+	"- name: what\n"
+	"  type: text\n"
+	"- name: bed\n"
+	"  type: time\n"
+	"- name: wake\n"
+	"  type: time\n"
+	"  required: true\n"
+	"history: []\n";
+
+#define HEADER "at,logged,status,reason,note,mood,what,bed,wake\n"
+#define HEADER_EXTRA "at,logged,status,reason,note,mood,what,bed,wake,extra\n"
+
+static void write_file(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+		perror(path);
+		exit(2);
+	}
+}
+
+static void write_str(const char *path, const char *text)
+{
+	write_file(path, text, strlen(text));
+}
+
+static void set_csv(hwk_assignment *a, const char *path)
+{
+	free(a->csv_path);
+	a->csv_path = hwk_xstrdup(path);
+}
+
+static hwk_day ymd(int y, int m, int d)
+{
+	return hwk_day_from_ymd(y, m, d);
+}
+
+static hwk_strs row(const char *at, const char *logged, const char *status, const char *reason,
+		    const char *note, const char *mood, const char *what, const char *bed,
+		    const char *wake)
+{
+	hwk_strs r = {0};
+	const char *v[NCOLS] = {at, logged, status, reason, note, mood, what, bed, wake};
+	for (int i = 0; i < NCOLS; i++)
+		hwk_strs_push(&r, hwk_xstrdup(v[i]));
+	return r;
+}
+
+/* every row of the entries file, through hwk_entries_open/next */
+static int read_all(const hwk_assignment *a, hwk_entry **rows, size_t *n)
+{
+	hwk_entries *r;
+	hwk_entry e = {0};
+	size_t cap = 0;
+	int rc;
+	*rows = NULL;
+	*n = 0;
+	if (hwk_entries_open(a, &r) < 0)
+		return -1;
+	while ((rc = hwk_entries_next(r, &e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*rows = hwk_xrealloc(*rows, cap * sizeof **rows);
+		}
+		(*rows)[(*n)++] = e;
+		memset(&e, 0, sizeof e);
+	}
+	hwk_entry_free(&e);
+	hwk_entries_close(r);
+	return rc;
+}
+
+static int same_row(const hwk_entry *x, const hwk_entry *y)
+{
+	if (x->cols.n != y->cols.n)
+		return 0;
+	for (size_t i = 0; i < x->cols.n; i++)
+		if (strcmp(x->cols.v[i], y->cols.v[i]))
+			return 0;
+	return 1;
+}
+
+/* The tail for since must be the last k rows of all (k >= every row logged on or after
+ * since), identical. Returns 1 if so; *got is k. */
+static int tail_ok(const hwk_assignment *a, const hwk_entry *all, size_t nall, hwk_day since,
+		   size_t *got, size_t *need)
+{
+	hwk_entry *rows;
+	size_t n;
+	*need = 0;
+	for (size_t i = 0; i < nall; i++) {
+		hwk_day d;
+		if (hwk_stamp_day(all[i].cols.v[1], &d) == 0 && d >= since)
+			++*need;
+	}
+	cap_start();
+	int rc = hwk_entries_tail(a, since, &rows, &n);
+	const char *msg = cap_end();
+	*got = n;
+	int good = rc == 0 && !*msg && n >= *need && n <= nall;
+	for (size_t i = 0; good && i < n; i++)
+		good = same_row(&rows[i], &all[nall - n + i]);
+	if (!good)
+		fprintf(stderr, "# tail since %ld: rc %d, %zu rows of %zu, need %zu, msg '%s'\n",
+			(long)since, rc, n, nall, *need, msg);
+	if (rc == 0)
+		hwk_entry_rows_free(rows, n);
+	return good;
+}
+
+/* ---- checking a row ---- */
+
+static void check_row(const hwk_assignment *a, hwk_strs r, int partial_ok, const char *want_msg,
+		      const char *why)
+{
+	cap_start();
+	int rc = hwk_entry_check(a, &r, partial_ok);
+	const char *msg = cap_end();
+	is_int(rc, want_msg ? -1 : 0, "entry_check: %s", why);
+	is_str(msg, want_msg ? want_msg : "", "entry_check message: %s", why);
+	hwk_strs_free(&r);
+}
+
+#define AT "2026-11-27T21:04:00+01:00"
+
+static void test_entry_check(const hwk_assignment *a)
+{
+	hwk_strs r = row(AT, AT, "done", "", "", "07", "walk, then \"tea\"", "7:05", "06:50");
+	is_int(hwk_entry_check(a, &r, 0), 0, "a good row");
+	is_str(r.v[5], "7", "mood 07 stored as 7");
+	is_str(r.v[6], "walk, then \"tea\"", "text kept");
+	is_str(r.v[7], "07:05", "bed 7:05 stored as 07:05");
+	is_str(r.v[8], "06:50", "wake kept");
+	hwk_strs_free(&r);
+
+	check_row(a, row(AT, "", "done", "", "", "5", "", "", "6:00"), 0, NULL,
+		  "an empty logged is allowed");
+	check_row(a, row("2026-11-27T20:04:00Z", "2026-11-27T20:04:00Z", "done", "", "", "5", "", "",
+			 "6:00"),
+		  0, NULL, "UTC times");
+	check_row(a, row(AT, AT, "partial", "", "", "", "", "", ""), 0, NULL,
+		  "partial: required fields may be empty");
+	check_row(a, row(AT, AT, "done", "", "", "", "", "", ""), 1, NULL,
+		  "partial_ok: required fields may be empty");
+	check_row(a, row(AT, AT, "skipped", "other", "too tired", "", "", "", ""), 0, NULL,
+		  "skipped other with a note");
+	for (const char *const *reason = hwk_reasons; *reason; reason++) {
+		char *why = hwk_xasprintf("skipped with reason %s", *reason);
+		check_row(a, row(AT, AT, "skipped", *reason, "n", "", "", "", ""), 0, NULL, why);
+		free(why);
+	}
+
+	/* 8 columns: one short */
+	hwk_strs short_row = {0};
+	for (int i = 0; i < 8; i++)
+		hwk_strs_push(&short_row, hwk_xstrdup(i == 0 || i == 1 ? AT : i == 2 ? "done" : ""));
+	check_row(a, short_row, 0, "hwk: a row of " ID ".csv must have 9 columns, not 8\n",
+		  "a column short");
+	check_row(a, row("yesterday", AT, "done", "", "", "5", "", "", "6:00"), 0,
+		  "hwk: at: yesterday is not a time (2026-11-27T21:04:00+01:00)\n", "a bad at");
+	check_row(a, row("", AT, "done", "", "", "5", "", "", "6:00"), 0,
+		  "hwk: at:  is not a time (2026-11-27T21:04:00+01:00)\n", "an empty at");
+	check_row(a, row(AT, "2026-11-27", "done", "", "", "5", "", "", "6:00"), 0,
+		  "hwk: logged: 2026-11-27 is not a time (2026-11-27T21:04:00+01:00)\n",
+		  "a bad logged");
+	check_row(a, row(AT, AT, "finished", "", "", "5", "", "", "6:00"), 0,
+		  "hwk: status: finished is not done, partial or skipped\n", "a bad status");
+	check_row(a, row(AT, AT, "Done", "", "", "5", "", "", "6:00"), 0,
+		  "hwk: status: Done is not done, partial or skipped\n", "status in capitals");
+	check_row(a, row(AT, AT, "skipped", "", "", "", "", "", ""), 0,
+		  "hwk: reason: a skipped entry needs a reason (busy, difficult, avoided, forgot, unclear, unsuited, other)\n",
+		  "skipped without a reason");
+	check_row(a, row(AT, AT, "skipped", "lazy", "", "", "", "", ""), 0,
+		  "hwk: reason: lazy is not one of busy, difficult, avoided, forgot, unclear, unsuited, other\n",
+		  "an unknown reason");
+	check_row(a, row(AT, AT, "done", "busy", "", "5", "", "", "6:00"), 0,
+		  "hwk: reason: only a skipped entry has a reason\n", "done with a reason");
+	check_row(a, row(AT, AT, "partial", "busy", "", "5", "", "", "6:00"), 0,
+		  "hwk: reason: only a skipped entry has a reason\n", "partial with a reason");
+	check_row(a, row(AT, AT, "skipped", "other", "", "", "", "", ""), 0,
+		  "hwk: reason: other needs a note saying what got in the way (-m NOTE)\n",
+		  "other without a note");
+	check_row(a, row(AT, AT, "skipped", "busy", "", "5", "", "", ""), 0,
+		  "hwk: mood: a skipped entry has no values\n", "skipped with a value");
+	check_row(a, row(AT, AT, "skipped", "busy", "", "", "", "", "6:00"), 0,
+		  "hwk: wake: a skipped entry has no values\n", "skipped with the last value");
+	check_row(a, row(AT, AT, "done", "", "", "", "", "", "6:00"), 0,
+		  "hwk: mood: required (Mood 0-10)\n", "a required field with a prompt missing");
+	check_row(a, row(AT, AT, "done", "", "", "5", "", "", ""), 0, "hwk: wake: required\n",
+		  "a required field without a prompt missing");
+	check_row(a, row(AT, AT, "done", "", "", "11", "", "", "6:00"), 0,
+		  "hwk: mood: 11 is above the maximum 10\n", "a value above the maximum");
+	check_row(a, row(AT, AT, "done", "", "", "5", "", "25:00", "6:00"), 0,
+		  "hwk: bed: 25:00 is not a time of day (HH:MM)\n", "a bad time");
+	check_row(a, row(AT, AT, "done", "", "bad \xff", "5", "", "", "6:00"), 0,
+		  "hwk: note: the text is not valid UTF-8\n", "a note that is not UTF-8");
+	check_row(a, row(AT, AT, "done", "", "", "5", "caf\xe9", "", "6:00"), 0,
+		  "hwk: what: the text is not valid UTF-8\n", "a value that is not UTF-8");
+	ok(hwk_reason_ok("busy") && hwk_reason_ok("other"), "reason_ok: busy, other");
+	ok(!hwk_reason_ok("Busy") && !hwk_reason_ok("") && !hwk_reason_ok("sick"),
+	   "reason_ok: not Busy, empty or sick");
+}
+
+static void test_stamp_day(void)
+{
+	hwk_day d = 0;
+	is_int(hwk_stamp_day("2026-11-27T21:04:00+01:00", &d), 0, "stamp_day of a time");
+	is_int(d, ymd(2026, 11, 27), "its date part");
+	is_int(hwk_stamp_day("2026-11-27T23:30:00-05:00", &d), 0, "stamp_day west of UTC");
+	is_int(d, ymd(2026, 11, 27), "the day it was written in, not the UTC day");
+	is_int(hwk_stamp_day("2026-11-27", &d), 0, "a date alone");
+	is_int(hwk_stamp_day("2026-11-2", &d), -1, "too short");
+	is_int(hwk_stamp_day("", &d), -1, "empty");
+	is_int(hwk_stamp_day("2026-13-01T00:00:00Z", &d), -1, "month 13");
+}
+
+/* ---- the big file ---- */
+
+#define NROWS 5000
+#define NDAYS 60
+
+static uint32_t rng = 777u;
+
+static uint32_t next_rand(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 17;
+	rng ^= rng << 5;
+	return rng;
+}
+
+/* Stamps as hwk writes them: the zone's offset (Europe/Berlin: +02:00 until 25 Oct). */
+static char *stamp(hwk_day day, int minute)
+{
+	char d[16];
+	hwk_day_format(day, d);
+	return hwk_xasprintf("%sT%02d:%02d:00%s", d, minute / 60, minute % 60,
+			     day < ymd(2026, 10, 25) ? "+02:00" : "+01:00");
+}
+
+typedef struct {
+	hwk_day at_day;
+	const char *status;
+} gen_info;
+
+static void test_big(hwk_assignment *a)
+{
+	static const char *const notes[] = {
+		/* lines that look like rows, in a quoted note */
+		"x\n2026-11-27T09:00:00+01:00,2026-11-27T09:00:00+01:00,done,,,5,,,07:00\n",
+		"\"\n\"",
+		"he said \"stop\"\nand I did,\n\"then\"",
+		"\n\n",
+		"a,b",
+		"\"",
+		"\"\"\n\"\",\"\"\n",
+		"2026-10-01T00:00:00+02:00,2026-10-01T00:00:00+02:00,skipped,busy,\"\n",
+		"caf\xc3\xa9 \xf0\x9f\x99\x82\r\nCRLF inside",
+	};
+	hwk_buf file = {0};
+	hwk_buf_adds(&file, HEADER);
+	hwk_entry *gen = hwk_xcalloc(NROWS, sizeof *gen);
+	gen_info *info = hwk_xcalloc(NROWS, sizeof *info);
+	hwk_day d0 = ymd(2026, 10, 1);
+	int prev_day = -1, k = 0;
+	size_t scanned = 0, lines_before = 0;
+	for (int i = 0; i < NROWS; i++) {
+		int day = i * NDAYS / NROWS; /* 0 .. 59: 83 or 84 rows a day */
+		k = day == prev_day ? k + 1 : 0;
+		prev_day = day;
+		char *logged = stamp(d0 + day, 6 * 60 + k * 10); /* 06:00 + 10 min per row */
+		/* every 5th entry was logged late: it happened the evening before */
+		char *at = i % 5 == 4 ? stamp(d0 + day - 1, 21 * 60) : hwk_xstrdup(logged);
+		info[i].at_day = d0 + day - (i % 5 == 4);
+		const char *status = i % 10 == 3 ? "skipped" : i % 10 == 7 ? "partial" : "done";
+		info[i].status = status;
+		int skipped = i % 10 == 3;
+		const char *note = i % 3 == 0 ? notes[next_rand() % (sizeof notes / sizeof *notes)] : "";
+		char mood[8];
+		snprintf(mood, sizeof mood, "%u", next_rand() % 11);
+		const char *v[NCOLS] = {
+			at, logged, status, skipped ? "forgot" : "", note, skipped ? "" : mood,
+			skipped || i % 4 ? "" : "walk, \"tea\"\nthen bed", skipped ? "" : "23:10",
+			skipped ? "" : "06:40",
+		};
+		/* its first line: 1 + the LFs before it (the header's included) */
+		for (size_t c = scanned; c < file.len; c++)
+			lines_before += file.s[c] == '\n';
+		scanned = file.len;
+		gen[i].line = lines_before + 1;
+		hwk_csv_row(&file, v, NCOLS);
+		for (int c = 0; c < NCOLS; c++)
+			hwk_strs_push(&gen[i].cols, hwk_xstrdup(v[c]));
+		free(at);
+		free(logged);
+	}
+	write_file(ID ".csv", file.s, file.len);
+	set_csv(a, ID ".csv");
+
+	/* the full read gives back exactly what was written */
+	hwk_entry *all;
+	size_t nall;
+	cap_start();
+	int rc = read_all(a, &all, &nall);
+	const char *msg = cap_end();
+	is_int(rc, 0, "big file: read in full");
+	is_str(msg, "", "big file: no message");
+	is_int(nall, NROWS, "big file: %d rows", NROWS);
+	size_t same = 0, same_line = 0;
+	for (size_t i = 0; i < nall && i < NROWS; i++) {
+		same += same_row(&all[i], &gen[i]);
+		same_line += all[i].line == gen[i].line;
+	}
+	is_int(same, NROWS, "big file: every row as written");
+	is_int(same_line, NROWS, "big file: every row's first line right (the last on %zu)",
+	       gen[NROWS - 1].line);
+
+	/* the tail for days around the start, every 5th day, and each of the last days */
+	size_t bad = 0, tried = 0, got, need;
+	for (hwk_day since = d0 - 2; since <= d0 + NDAYS + 1;
+	     since += since < d0 + 2 || since >= d0 + NDAYS - 8 ? 1 : 5, tried++)
+		bad += !tail_ok(a, all, nall, since, &got, &need);
+	is_int(bad, 0, "tail for %zu days from 2 days before the first row to 2 days after the last: all the rows logged since, identical",
+	       tried);
+	/* the cost follows what is asked for: the last day (day 59) holds the rows i with
+	 * i x 60 / 5000 = 59, i = 4917 .. 4999: 83 rows */
+	ok(tail_ok(a, all, nall, d0 + NDAYS - 1, &got, &need) && need == 83 && got < 1000,
+	   "tail of the last day: %zu rows needed, %zu read (not the whole file)", need, got);
+	ok(tail_ok(a, all, nall, d0 + NDAYS + 5, &got, &need) && need == 0 && got < 1000,
+	   "tail after the last day: nothing needed, %zu read", got);
+
+	/* counts by the day each entry happened (at), per Monday week, against the generator */
+	size_t wrong = 0;
+	for (hwk_day ws = hwk_week_start(d0, 0); ws < d0 + NDAYS; ws += 7) {
+		long want_done = 0, want_partial = 0, want_skipped = 0;
+		for (int i = 0; i < NROWS; i++) {
+			if (info[i].at_day < ws || info[i].at_day > ws + 6)
+				continue;
+			want_done += !strcmp(info[i].status, "done");
+			want_partial += !strcmp(info[i].status, "partial");
+			want_skipped += !strcmp(info[i].status, "skipped");
+		}
+		long done, partial, skipped;
+		hwk_entries_count(all, nall, ws, ws + 6, &done, &partial, &skipped);
+		wrong += done != want_done || partial != want_partial || skipped != want_skipped;
+	}
+	is_int(wrong, 0, "entries_count per week matches the generated entries");
+
+	/* a torn last row (no final LF): the tail falls back to reading it all */
+	hwk_buf torn = {0};
+	hwk_buf_add(&torn, file.s, file.len);
+	hwk_buf_adds(&torn, "2026-11-29T22:00:00+01:00,2026-11-29T22:00:00+01:00,done,,\"last\nrow\",9,,,07:00");
+	write_file("torn.csv", torn.s, torn.len);
+	set_csv(a, "torn.csv");
+	hwk_entry *all2;
+	size_t nall2;
+	is_int(read_all(a, &all2, &nall2), 0, "torn file: read in full");
+	is_int(nall2, NROWS + 1, "torn file: the last row counts");
+	is_str(nall2 == NROWS + 1 ? all2[NROWS].cols.v[4] : NULL, "last\nrow", "torn file: its note");
+	bad = 0;
+	for (hwk_day since = d0 + NDAYS - 3; since <= d0 + NDAYS + 1; since++)
+		bad += !tail_ok(a, all2, nall2, since, &got, &need);
+	is_int(bad, 0, "torn file: the tail has every row since, the torn one too");
+	hwk_entry_rows_free(all2, nall2);
+
+	/* a torn row cut inside its columns: an error naming its line */
+	hwk_buf_reset(&torn);
+	hwk_buf_add(&torn, file.s, file.len);
+	hwk_buf_adds(&torn, "2026-11-29T22:00:00+01:00,2026-11-2");
+	write_file("cut.csv", torn.s, torn.len);
+	set_csv(a, "cut.csv");
+	size_t lines = 1;
+	for (size_t i = 0; i < file.len; i++)
+		lines += file.s[i] == '\n';
+	hwk_entry *rows;
+	size_t n;
+	cap_start();
+	rc = hwk_entries_tail(a, d0 + NDAYS - 1, &rows, &n);
+	msg = cap_end();
+	char *want = hwk_xasprintf("hwk: cut.csv:%zu: the row has 2 columns, not 9\n", lines);
+	is_int(rc, -1, "cut row: the tail fails");
+	is_str(msg, want, "cut row: the message names its line (%zu)", lines);
+	free(want);
+	if (rc == 0)
+		hwk_entry_rows_free(rows, n);
+	hwk_buf_free(&torn);
+
+	hwk_entry_rows_free(all, nall);
+	hwk_entry_rows_free(gen, NROWS);
+	free(info);
+	hwk_buf_free(&file);
+	unlink(ID ".csv");
+	unlink("torn.csv");
+	unlink("cut.csv");
+}
+
+/* ---- small files ---- */
+
+static void test_small(hwk_assignment *a)
+{
+	hwk_entry *rows = (hwk_entry *)1, *all;
+	size_t n = 99, nall, got, need;
+	hwk_day nov27 = ymd(2026, 11, 27);
+
+	set_csv(a, "none.csv");
+	is_int(hwk_entries_tail(a, nov27, &rows, &n), 0, "no file: tail 0");
+	ok(rows == NULL && n == 0, "no file: no rows");
+	hwk_entries *r = (hwk_entries *)1;
+	is_int(hwk_entries_open(a, &r), 0, "no file: open 0");
+	ok(r == NULL, "no file: no reader");
+	hwk_entry e = {0};
+	is_int(hwk_entries_next(r, &e), 0, "no file: next 0");
+
+	write_str("empty.csv", "");
+	set_csv(a, "empty.csv");
+	is_int(hwk_entries_tail(a, nov27, &rows, &n), 0, "empty file: tail 0");
+	is_int(n, 0, "empty file: no rows");
+	hwk_entry_rows_free(rows, n);
+
+	write_str("header.csv", HEADER);
+	set_csv(a, "header.csv");
+	is_int(hwk_entries_tail(a, nov27, &rows, &n), 0, "header only: tail 0");
+	is_int(n, 0, "header only: no rows");
+	hwk_entry_rows_free(rows, n);
+	is_int(hwk_entries_tail(a, HWK_DAY_NONE + 10, &rows, &n), 0, "header only, since long ago");
+	is_int(n, 0, "header only: still no rows");
+	hwk_entry_rows_free(rows, n);
+
+	write_str("header-nolf.csv", "at,logged,status,reason,note,mood,what,bed,wake");
+	set_csv(a, "header-nolf.csv");
+	is_int(hwk_entries_tail(a, nov27, &rows, &n), 0, "header without LF: tail 0");
+	is_int(n, 0, "header without LF: no rows");
+	hwk_entry_rows_free(rows, n);
+
+	write_str("one.csv", HEADER AT "," AT ",done,,\"a\nb\",5,,,06:00\n");
+	set_csv(a, "one.csv");
+	is_int(read_all(a, &all, &nall), 0, "one row: read in full");
+	is_int(nall, 1, "one row");
+	ok(tail_ok(a, all, nall, nov27, &got, &need) && need == 1 && got == 1,
+	   "one row: the tail of its day has it");
+	ok(tail_ok(a, all, nall, nov27 - 30, &got, &need) && need == 1 && got == 1,
+	   "one row: the tail of a month before has it");
+	ok(tail_ok(a, all, nall, nov27 + 1, &got, &need) && need == 0,
+	   "one row: the tail of the next day (%zu rows)", got);
+	hwk_entry_rows_free(all, nall);
+
+	/* one row without its LF */
+	write_str("one-nolf.csv", HEADER AT "," AT ",done,,,5,,,06:00");
+	set_csv(a, "one-nolf.csv");
+	is_int(read_all(a, &all, &nall), 0, "one row without LF: read in full");
+	is_int(nall, 1, "one row without LF");
+	ok(tail_ok(a, all, nall, nov27, &got, &need) && got == 1, "one row without LF: tail has it");
+	hwk_entry_rows_free(all, nall);
+
+	/* reading errors name the file and line */
+	write_str("badhead.csv", "at,logged,status,reason,note,mood,what,bed\n");
+	set_csv(a, "badhead.csv");
+	cap_start();
+	int rc = hwk_entries_open(a, &r);
+	is_str(cap_end(),
+	       "hwk: badhead.csv:1:1: the header must be at,logged,status,reason,note followed by the fields (mood, what, bed, wake)\n",
+	       "a wrong header: message");
+	is_int(rc, -1, "a wrong header: -1");
+
+	write_str("badrow.csv", HEADER AT "," AT ",done,,,5,,,06:00\n" AT ",x\n");
+	set_csv(a, "badrow.csv");
+	is_int(hwk_entries_open(a, &r), 0, "bad row file opens");
+	is_int(hwk_entries_next(r, &e), 1, "its first row");
+	is_int(e.line, 2, "on line 2");
+	cap_start();
+	rc = hwk_entries_next(r, &e);
+	is_str(cap_end(), "hwk: badrow.csv:3: the row has 2 columns, not 9\n",
+	       "a short row: message");
+	is_int(rc, -1, "a short row: -1");
+	hwk_entry_free(&e);
+	hwk_entries_close(r);
+
+	write_str("badquote.csv", HEADER AT "," AT ",done,,x\"y,5,,,06:00\n");
+	set_csv(a, "badquote.csv");
+	is_int(hwk_entries_open(a, &r), 0, "bad quote file opens");
+	cap_start();
+	rc = hwk_entries_next(r, &e);
+	is_str(cap_end(),
+	       "hwk: badquote.csv:2:60: bad quoting (a quote must open a field, and quotes inside one are doubled)\n",
+	       "a stray quote: message with line and column");
+	is_int(rc, -1, "a stray quote: -1");
+	hwk_entry_free(&e);
+	hwk_entries_close(r);
+
+	/* the header alone, checked from the first line only */
+	static const struct {
+		const char *file, *text, *msg;
+	} heads[] = {
+		{"none.csv", NULL, ""},
+		{"empty.csv", "", ""},
+		{"header.csv", HEADER, ""},
+		{"one.csv", NULL, ""},
+		{"h-crlf.csv", "at,logged,status,reason,note,mood,what,bed,wake\r\nx\r\n", ""},
+		{"h-bom.csv", "\xef\xbb\xbf" HEADER, ""},
+		{"h-quoted.csv", "\"at\",logged,status,reason,note,mood,what,bed,wake\n", ""},
+		{"badhead.csv", NULL,
+		 "hwk: badhead.csv:1:1: the header must be at,logged,status,reason,note followed by the fields (mood, what, bed, wake)\n"},
+		{"h-extra.csv", HEADER_EXTRA,
+		 "hwk: h-extra.csv:1:1: the header must be at,logged,status,reason,note followed by the fields (mood, what, bed, wake)\n"},
+		{"h-order.csv", "at,logged,status,reason,note,what,mood,bed,wake\n",
+		 "hwk: h-order.csv:1:1: the header must be at,logged,status,reason,note followed by the fields (mood, what, bed, wake)\n"},
+	};
+	for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+		if (heads[i].text)
+			write_str(heads[i].file, heads[i].text);
+		set_csv(a, heads[i].file);
+		cap_start();
+		rc = hwk_entries_check_header(a);
+		const char *m = cap_end();
+		is_int(rc, *heads[i].msg ? -1 : 0, "check_header %s", heads[i].file);
+		is_str(m, heads[i].msg, "check_header %s: message", heads[i].file);
+	}
+
+	static const char *const files[] = {"h-crlf.csv", "h-bom.csv", "h-quoted.csv", "h-extra.csv",
+					    "h-order.csv",
+					    "empty.csv", "header.csv", "header-nolf.csv", "one.csv",
+					    "one-nolf.csv", "badhead.csv", "badrow.csv",
+					    "badquote.csv", NULL};
+	for (const char *const *f = files; *f; f++)
+		unlink(*f);
+}
+
+/* An assignment with many long field names: its header is longer than any small read. */
+static void test_long_header(void)
+{
+	hwk_buf y = {0};
+	hwk_buf_adds(&y, "id: 2026-10-02-wide-0001\nclient: alex\ntype: wide\nevery: day\n"
+			"start: 2026-10-02\nstatus: active\nfields:\n");
+	/* 130 fields of 32 characters: "at,logged,status,reason,note" (28 bytes), then
+	 * 130 x (a comma and 32) = 4290, and the LF: 4319 bytes of header */
+	for (int i = 0; i < 130; i++)
+		hwk_buf_printf(&y, "- {name: f%03d_abcdefghijklmnopqrstuvwxyz0, type: text}\n", i);
+	write_str("2026-10-02-wide-0001.yaml", y.s);
+	hwk_buf_free(&y);
+	hwk_assignment w;
+	if (hwk_assignment_load("2026-10-02-wide-0001.yaml", &w) < 0) {
+		ok(0, "the wide assignment loads");
+		unlink("2026-10-02-wide-0001.yaml");
+		return;
+	}
+	char *h = hwk_assignment_csv_header(&w);
+	is_int(strlen(h), 4319, "a header of 4319 bytes");
+	hwk_buf f = {0};
+	hwk_buf_adds(&f, h);
+	hwk_buf_adds(&f, AT "," AT ",done,,");
+	for (int i = 0; i < 130; i++)
+		hwk_buf_adds(&f, ",x");
+	hwk_buf_adds(&f, "\n");
+	write_file(w.csv_path, f.s, f.len);
+	cap_start();
+	int rc = hwk_entries_check_header(&w);
+	const char *msg = cap_end();
+	is_int(rc, 0, "check_header accepts the right header, however long");
+	ok(!strcmp(msg, ""), "check_header of a long header: no message (got %zu bytes)", strlen(msg));
+	hwk_entry *all;
+	size_t n;
+	is_int(read_all(&w, &all, &n), 0, "the wide file reads in full");
+	is_int(n, 1, "one row");
+	hwk_entry_rows_free(all, n);
+	unlink(w.csv_path);
+	unlink("2026-10-02-wide-0001.yaml");
+	free(h);
+	hwk_buf_free(&f);
+	hwk_assignment_free(&w);
+}
+
+static void test_count(void)
+{
+	/* statuses by the day they happened (at); logged does not matter */
+	static const char *const data[][3] = {
+		{"2026-11-23T08:00:00+01:00", "2026-11-23T08:00:00+01:00", "done"},
+		{"2026-11-23T20:00:00+01:00", "2026-11-23T20:00:00+01:00", "partial"},
+		{"2026-11-24T09:00:00+01:00", "2026-11-24T09:00:00+01:00", "skipped"},
+		{"2026-11-22T23:59:00+01:00", "2026-11-23T07:00:00+01:00", "done"},  /* Sun before */
+		{"2026-11-30T00:00:00+01:00", "2026-11-30T00:00:00+01:00", "done"},  /* Mon after */
+		{"2026-11-29T23:59:00+01:00", "2026-11-29T23:59:00+01:00", "partial"},
+		{"2026-11-20T10:00:00+01:00", "2026-11-24T10:00:00+01:00", "done"},  /* logged late */
+		{"garbage", "2026-11-24T10:00:00+01:00", "done"},                    /* no day */
+		{"2026-11-25T10:00:00+01:00", "2026-11-25T10:00:00+01:00", "weird"}, /* no status */
+		{"2026-11-23T23:30:00-08:00", "2026-11-23T23:30:00-08:00", "done"},  /* its own day */
+	};
+	size_t n = sizeof data / sizeof *data;
+	hwk_entry *rows = hwk_xcalloc(n, sizeof *rows);
+	for (size_t i = 0; i < n; i++) {
+		for (int c = 0; c < 3; c++)
+			hwk_strs_push(&rows[i].cols, hwk_xstrdup(data[i][c]));
+		for (int c = 3; c < NCOLS; c++)
+			hwk_strs_push(&rows[i].cols, hwk_xstrdup(""));
+	}
+	long d = -1, p = -1, s = -1;
+	/* Mon 23 .. Sun 29: done 23 08:00 and 23 23:30-08:00; partial 23, 29; skipped 24 */
+	hwk_entries_count(rows, n, ymd(2026, 11, 23), ymd(2026, 11, 29), &d, &p, &s);
+	ok(d == 2 && p == 2 && s == 1, "week of 23 Nov: 2 done, 2 partial, 1 skipped (%ld %ld %ld)", d,
+	   p, s);
+	hwk_entries_count(rows, n, ymd(2026, 11, 23), ymd(2026, 11, 23), &d, &p, &s);
+	ok(d == 2 && p == 1 && s == 0, "Monday 23: 2 done, 1 partial (%ld %ld %ld)", d, p, s);
+	/* Sun 22 .. Mon 30 adds the Sunday and Monday ones */
+	hwk_entries_count(rows, n, ymd(2026, 11, 22), ymd(2026, 11, 30), &d, &p, &s);
+	ok(d == 4 && p == 2 && s == 1, "22 to 30 Nov: 4 done, 2 partial, 1 skipped (%ld %ld %ld)", d,
+	   p, s);
+	/* the late one counts on the day it happened */
+	hwk_entries_count(rows, n, ymd(2026, 11, 20), ymd(2026, 11, 20), &d, &p, &s);
+	ok(d == 1 && p == 0 && s == 0, "20 Nov: the entry logged late (%ld %ld %ld)", d, p, s);
+	hwk_entries_count(rows, n, ymd(2026, 12, 1), ymd(2026, 12, 31), &d, &p, &s);
+	ok(d == 0 && p == 0 && s == 0, "December: nothing");
+	hwk_entries_count(rows, 0, ymd(2026, 1, 1), ymd(2026, 12, 31), &d, &p, &s);
+	ok(d == 0 && p == 0 && s == 0, "no rows: zeros");
+	hwk_entry_rows_free(rows, n);
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/hwk-entries-XXXXXX";
+	char old[4096];
+	if (!mkdtemp(dir) || !getcwd(old, sizeof old) || chdir(dir) < 0) {
+		perror("temp folder");
+		return 2;
+	}
+	hwk_err_setcmd(NULL);
+	write_str(ID ".yaml", assignment_yaml);
+	hwk_assignment a;
+	cap_start();
+	int rc = hwk_assignment_load(ID ".yaml", &a);
+	const char *msg = cap_end();
+	is_int(rc, 0, "the assignment loads");
+	is_str(msg, "", "no message");
+	if (rc == 0) {
+		is_str(a.csv_path, ID ".csv", "its entries file");
+		is_int(a.fields.n, 4, "four fields");
+		test_entry_check(&a);
+		test_stamp_day();
+		test_big(&a);
+		test_small(&a);
+		hwk_assignment_free(&a);
+	}
+	test_count();
+	test_long_header();
+	unlink(ID ".yaml");
+	if (chdir(old) < 0)
+		perror(old);
+	rmdir(dir);
+	return tap_done();
+}

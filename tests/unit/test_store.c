@@ -1,0 +1,494 @@
+/* Unit tests for lib/store.c, in a temporary folder: atomic replace and create (0600,
+ * no temp file left, old content kept on failure), appends (header only on a new or
+ * empty file, a missing final LF added, concurrent appenders never tear or lose a row),
+ * and folders (0700). Failures are provoked without root tricks where possible: a
+ * missing folder, a directory in the way, RLIMIT_FSIZE; the read-only folder case runs
+ * as an unprivileged user (in a child) when the tests run as root. */
+#define _GNU_SOURCE
+
+#include "err.h"
+#include "store.h"
+#include "tap.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* ---- stderr capture ---- */
+
+static char cap_buf[65536];
+static int cap_fd = -1;
+static FILE *cap_file;
+
+static void cap_start(void)
+{
+	fflush(stderr);
+	cap_file = tmpfile();
+	if (!cap_file) {
+		perror("tmpfile");
+		exit(2);
+	}
+	cap_fd = dup(2);
+	dup2(fileno(cap_file), 2);
+}
+
+static const char *cap_end(void)
+{
+	fflush(stderr);
+	dup2(cap_fd, 2);
+	close(cap_fd);
+	rewind(cap_file);
+	size_t n = fread(cap_buf, 1, sizeof cap_buf - 1, cap_file);
+	cap_buf[n] = 0;
+	fclose(cap_file);
+	return cap_buf;
+}
+
+/* ---- helpers ---- */
+
+/* The names in a folder, sorted, joined by spaces (static buffer). */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static const char *listing(const char *dir)
+{
+	static char out[4096];
+	char *names[256];
+	size_t n = 0;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	out[0] = 0;
+	if (!d)
+		return "(no folder)";
+	while ((e = readdir(d)) && n < 256)
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			names[n++] = hwk_xstrdup(e->d_name);
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strcat(out, " ");
+		strncat(out, names[i], sizeof out - strlen(out) - 2);
+		free(names[i]);
+	}
+	return out;
+}
+
+/* A file's content (static buffer), or "(missing)". */
+static const char *content(const char *path)
+{
+	static hwk_buf b;
+	hwk_buf_free(&b);
+	if (hwk_read_file(path, 1 << 24, &b) < 0)
+		return "(missing)";
+	return b.s;
+}
+
+static int mode_of(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) < 0 ? -1 : (int)(st.st_mode & 07777);
+}
+
+static void put(const char *path, const char *text, mode_t mode)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+	size_t n = strlen(text);
+	if (fd < 0 || write(fd, text, n) != (ssize_t)n || close(fd) < 0) {
+		perror(path);
+		exit(2);
+	}
+}
+
+/* ---- replace and create ---- */
+
+static void test_replace(void)
+{
+	umask(022);
+	cap_start();
+	int rc = hwk_store_replace("a.yaml", "one: 1\n", 7);
+	const char *msg = cap_end();
+	is_int(rc, 0, "replace creates a new file");
+	is_str(msg, "", "replace: no message");
+	is_str(content("a.yaml"), "one: 1\n", "replace: the content");
+	is_int(mode_of("a.yaml"), 0600, "replace: 0600 under umask 022");
+	is_str(listing("."), "a.yaml", "replace: no temp file left");
+
+	/* an existing 0644 file is replaced by a 0600 one */
+	put("b.yaml", "old\n", 0644);
+	is_int(mode_of("b.yaml"), 0644, "b.yaml starts 0644");
+	is_int(hwk_store_replace("b.yaml", "new content\n", 12), 0, "replace an existing file");
+	is_str(content("b.yaml"), "new content\n", "replace: new content");
+	is_int(mode_of("b.yaml"), 0600, "replace: the new file is 0600");
+	is_int(hwk_store_replace("b.yaml", "", 0), 0, "replace with nothing");
+	is_str(content("b.yaml"), "", "replace: empty file");
+	is_int(hwk_store_replace("b.yaml", "a\0b", 3), 0, "replace with a NUL inside");
+	struct stat st;
+	is_int(stat("b.yaml", &st) == 0 ? st.st_size : -1, 3, "all 3 bytes written");
+	is_int(hwk_store_replace("b.yaml", "old\n", 4), 0, "replace back");
+
+	umask(0);
+	is_int(hwk_store_replace("c.yaml", "x\n", 2), 0, "replace under umask 0");
+	is_int(mode_of("c.yaml"), 0600, "replace: 0600 under umask 0");
+	umask(022);
+	is_str(listing("."), "a.yaml b.yaml c.yaml", "still no temp file");
+
+	/* into a missing folder: -1, nothing created */
+	cap_start();
+	rc = hwk_store_replace("nodir/x.yaml", "x\n", 2);
+	msg = cap_end();
+	is_int(rc, -1, "replace into a missing folder fails");
+	is_str(msg, "hwk: nodir/x.yaml: No such file or directory\n", "its message");
+	is_str(listing("."), "a.yaml b.yaml c.yaml", "nothing created");
+
+	/* a folder in the way: the rename fails, the folder and its file stay */
+	mkdir("adir", 0700);
+	put("adir/keep", "keep\n", 0600);
+	cap_start();
+	rc = hwk_store_replace("adir", "x\n", 2);
+	msg = cap_end();
+	is_int(rc, -1, "replace onto a folder fails");
+	is_str(msg, "hwk: adir: Is a directory\n", "its message");
+	is_str(listing("."), "a.yaml adir b.yaml c.yaml", "no temp file left after a failed rename");
+	is_str(content("adir/keep"), "keep\n", "the folder's file untouched");
+	unlink("adir/keep");
+	rmdir("adir");
+
+	/* a write that fails half way (file size limit): the old content stays */
+	struct rlimit old, lim;
+	getrlimit(RLIMIT_FSIZE, &old);
+	lim = old;
+	lim.rlim_cur = 1000;
+	signal(SIGXFSZ, SIG_IGN);
+	char big[5000];
+	memset(big, 'z', sizeof big);
+	setrlimit(RLIMIT_FSIZE, &lim);
+	cap_start();
+	rc = hwk_store_replace("b.yaml", big, sizeof big);
+	msg = cap_end();
+	setrlimit(RLIMIT_FSIZE, &old);
+	is_int(rc, -1, "replace that cannot write it all fails");
+	is_str(msg, "hwk: b.yaml: File too large\n", "its message");
+	is_str(content("b.yaml"), "old\n", "the old content stays");
+	is_str(listing("."), "a.yaml b.yaml c.yaml", "no temp file left after a failed write");
+	/* and create, likewise */
+	setrlimit(RLIMIT_FSIZE, &lim);
+	cap_start();
+	rc = hwk_store_create("big.yaml", big, sizeof big);
+	msg = cap_end();
+	setrlimit(RLIMIT_FSIZE, &old);
+	is_int(rc, -1, "create that cannot write it all fails");
+	is_str(msg, "hwk: big.yaml: File too large\n", "its message");
+	is_str(listing("."), "a.yaml b.yaml c.yaml", "nothing created, no temp file");
+	signal(SIGXFSZ, SIG_DFL);
+}
+
+/* In a read-only folder nothing can be made: the old file stays. Run by an
+ * unprivileged user (root ignores permissions): directly, or in a child that drops
+ * root when the tests run as root. */
+static void test_readonly(void)
+{
+	mkdir("ro", 0700);
+	put("ro/c.yaml", "old\n", 0600);
+	int errfd = open("ro.err", O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	int as_root = geteuid() == 0;
+	uid_t nobody = 65534;
+	if (as_root) {
+		/* the child needs to reach the folder and own what it tries to change */
+		chmod(".", 0711);
+		if (chown("ro", nobody, nobody) < 0 || chown("ro/c.yaml", nobody, nobody) < 0)
+			perror("chown");
+	}
+	chmod("ro", 0500);
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (as_root && (setgid(nobody) < 0 || setuid(nobody) < 0))
+			_exit(9);
+		dup2(errfd, 2);
+		int r1 = hwk_store_replace("ro/c.yaml", "new\n", 4);
+		int r2 = hwk_store_create("ro/d.yaml", "new\n", 4);
+		int r3 = hwk_store_append("ro/e.csv", "h\n", "r\n", 2);
+		int r4 = hwk_store_mkdir("ro/sub");
+		_exit(r1 == -1 && r2 == -1 && r3 == -1 && r4 == -1 ? 0 : 1);
+	}
+	int st = 0;
+	waitpid(pid, &st, 0);
+	close(errfd);
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+	   "read-only folder: replace, create, append and mkdir fail (exit %d)",
+	   WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+	is_str(content("ro.err"),
+	       "hwk: ro/c.yaml: Permission denied\n"
+	       "hwk: ro/d.yaml: Permission denied\n"
+	       "hwk: ro/e.csv: Permission denied\n"
+	       "hwk: ro/sub: Permission denied\n",
+	       "read-only folder: messages");
+	is_str(content("ro/c.yaml"), "old\n", "read-only folder: the old content stays");
+	is_str(listing("ro"), "c.yaml", "read-only folder: nothing added");
+	chmod("ro", 0700);
+	chmod(".", 0700);
+	unlink("ro/c.yaml");
+	rmdir("ro");
+	unlink("ro.err");
+}
+
+static void test_create(void)
+{
+	umask(022);
+	cap_start();
+	int rc = hwk_store_create("new.yaml", "made\n", 5);
+	const char *msg = cap_end();
+	is_int(rc, 0, "create a new file");
+	is_str(msg, "", "create: no message");
+	is_str(content("new.yaml"), "made\n", "create: its content");
+	is_int(mode_of("new.yaml"), 0600, "create: 0600 under umask 022");
+
+	cap_start();
+	rc = hwk_store_create("new.yaml", "other\n", 6);
+	msg = cap_end();
+	is_int(rc, -1, "create refuses an existing file");
+	is_str(msg, "hwk: new.yaml: already exists\n", "its message");
+	is_str(content("new.yaml"), "made\n", "the existing file is untouched");
+	is_str(listing("."), "a.yaml b.yaml c.yaml new.yaml", "no temp file left");
+
+	/* an existing folder of that name counts as existing too */
+	mkdir("taken", 0700);
+	cap_start();
+	rc = hwk_store_create("taken", "x\n", 2);
+	msg = cap_end();
+	is_int(rc, -1, "create refuses a name a folder has");
+	is_str(msg, "hwk: taken: already exists\n", "its message");
+	rmdir("taken");
+
+	cap_start();
+	rc = hwk_store_create("nodir/n.yaml", "x\n", 2);
+	msg = cap_end();
+	is_int(rc, -1, "create in a missing folder fails");
+	is_str(msg, "hwk: nodir/n.yaml: No such file or directory\n", "its message");
+	is_str(listing("."), "a.yaml b.yaml c.yaml new.yaml", "nothing else created");
+	unlink("new.yaml");
+}
+
+/* ---- append ---- */
+
+static void test_append(void)
+{
+	umask(022);
+	cap_start();
+	int rc = hwk_store_append("e.csv", "h1,h2\n", "a,b\n", 4);
+	const char *msg = cap_end();
+	is_int(rc, 0, "append to a new file");
+	is_str(msg, "", "append: no message");
+	is_str(content("e.csv"), "h1,h2\na,b\n", "a new file gets the header first");
+	is_int(mode_of("e.csv"), 0600, "append: a new file is 0600 under umask 022");
+	is_int(hwk_store_append("e.csv", "h1,h2\n", "c,d\n", 4), 0, "append again");
+	is_str(content("e.csv"), "h1,h2\na,b\nc,d\n", "no second header");
+	is_int(hwk_store_append("e.csv", "h1,h2\n", "e,f\ng,\"h\ni\"\n", 12), 0,
+	       "append two rows at once");
+	is_str(content("e.csv"), "h1,h2\na,b\nc,d\ne,f\ng,\"h\ni\"\n", "both rows");
+
+	/* an empty existing file gets the header */
+	put("empty.csv", "", 0600);
+	is_int(hwk_store_append("empty.csv", "h\n", "r\n", 2), 0, "append to an empty file");
+	is_str(content("empty.csv"), "h\nr\n", "the header first");
+
+	/* a final LF is added when missing (a torn or hand-edited last line) */
+	put("nolf.csv", "h\nx", 0600);
+	is_int(hwk_store_append("nolf.csv", "h\n", "y\n", 2), 0, "append after a line without LF");
+	is_str(content("nolf.csv"), "h\nx\ny\n", "the LF is added first");
+	put("cr.csv", "h\r\nx\r", 0600);
+	is_int(hwk_store_append("cr.csv", "h\n", "y\n", 2), 0, "append after a final CR");
+	is_str(content("cr.csv"), "h\r\nx\r\ny\n", "a CR is not a line end: LF added");
+
+	cap_start();
+	rc = hwk_store_append("nodir/e.csv", "h\n", "r\n", 2);
+	msg = cap_end();
+	is_int(rc, -1, "append in a missing folder fails");
+	is_str(msg, "hwk: nodir/e.csv: No such file or directory\n", "its message");
+
+	/* a write cut short (file size limit): the partial row is taken back */
+	/* "h\n" + 97 x 'r' + "\n" = 100 bytes, a limit of 120 (the captured message,
+	 * 29 bytes, fits under it too) */
+	char hundred[101];
+	memcpy(hundred, "h\n", 2);
+	memset(hundred + 2, 'r', 97);
+	memcpy(hundred + 99, "\n", 2);
+	put("lim.csv", hundred, 0600);
+	struct rlimit old, lim;
+	getrlimit(RLIMIT_FSIZE, &old);
+	lim = old;
+	lim.rlim_cur = 120;
+	signal(SIGXFSZ, SIG_IGN);
+	setrlimit(RLIMIT_FSIZE, &lim);
+	cap_start();
+	rc = hwk_store_append("lim.csv", "h\n", "a row far longer than the twenty bytes still allowed\n", 53);
+	msg = cap_end();
+	setrlimit(RLIMIT_FSIZE, &old);
+	signal(SIGXFSZ, SIG_DFL);
+	is_int(rc, -1, "append that cannot write the whole row fails");
+	is_str(msg, "hwk: lim.csv: File too large\n", "its message");
+	is_str(content("lim.csv"), hundred, "no half row stays: the 100 bytes as they were");
+
+	unlink("e.csv");
+	unlink("empty.csv");
+	unlink("nolf.csv");
+	unlink("cr.csv");
+	unlink("lim.csv");
+}
+
+#define NCHILD 8
+#define NAPPEND 200
+
+/* The row child c writes at step i: its length varies from 10 to about 400 bytes. */
+static char *conc_row(int c, int i)
+{
+	int pad = (i * 37 + c * 11) % 390;
+	char *p = hwk_xmalloc((size_t)pad + 1);
+	memset(p, 'a' + c, (size_t)pad);
+	p[pad] = 0;
+	char *row = hwk_xasprintf("%d,%d,%s\n", c, i, p);
+	free(p);
+	return row;
+}
+
+static void test_concurrent_append(void)
+{
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pids[NCHILD];
+	for (int c = 0; c < NCHILD; c++) {
+		pids[c] = fork();
+		if (pids[c] == 0) {
+			int bad = 0;
+			for (int i = 0; i < NAPPEND; i++) {
+				char *row = conc_row(c, i);
+				bad |= hwk_store_append("conc.csv", "child,step,pad\n", row, strlen(row)) < 0;
+				free(row);
+			}
+			_exit(bad);
+		}
+	}
+	int failed = 0;
+	for (int c = 0; c < NCHILD; c++) {
+		int st = 0;
+		waitpid(pids[c], &st, 0);
+		failed += !(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	}
+	is_int(failed, 0, "%d children appending %d rows each: all succeed", NCHILD, NAPPEND);
+
+	hwk_buf b = {0};
+	is_int(hwk_read_file("conc.csv", 1 << 24, &b), 0, "the file reads back");
+	ok(!strncmp(b.s ? b.s : "", "child,step,pad\n", 15), "the header is the first line");
+	size_t lines = 0, intact = 0, headers = 0, out_of_order = 0;
+	int seen[NCHILD][NAPPEND] = {{0}};
+	int last[NCHILD];
+	for (int c = 0; c < NCHILD; c++)
+		last[c] = -1;
+	char *s = b.s ? b.s : "";
+	for (char *nl; (nl = strchr(s, '\n')); s = nl + 1) {
+		*nl = 0;
+		lines++;
+		if (!strcmp(s, "child,step,pad")) {
+			headers++;
+			continue;
+		}
+		int c, i, n = 0;
+		if (sscanf(s, "%d,%d,%n", &c, &i, &n) == 2 && c >= 0 && c < NCHILD && i >= 0 &&
+		    i < NAPPEND) {
+			char *want = conc_row(c, i);
+			want[strlen(want) - 1] = 0;
+			if (!strcmp(s, want) && !seen[c][i]++)
+				intact++;
+			free(want);
+			if (i <= last[c])
+				out_of_order++;
+			last[c] = i;
+		}
+	}
+	is_int(*s, 0, "the file ends with a LF");
+	is_int(headers, 1, "exactly one header");
+	is_int(lines, 1 + NCHILD * NAPPEND, "1 + %d lines", NCHILD * NAPPEND);
+	is_int(intact, NCHILD * NAPPEND, "every row intact and present once");
+	is_int(out_of_order, 0, "each child's rows in its order");
+	hwk_buf_free(&b);
+	unlink("conc.csv");
+}
+
+/* ---- folders ---- */
+
+static void test_mkdir(void)
+{
+	umask(022);
+	cap_start();
+	int rc = hwk_store_mkdir("d");
+	const char *msg = cap_end();
+	is_int(rc, 1, "mkdir makes a folder: 1");
+	is_str(msg, "", "mkdir: no message");
+	is_int(mode_of("d"), 0700, "mkdir: 0700 under umask 022");
+	is_int(hwk_store_mkdir("d"), 0, "mkdir of an existing folder: 0");
+	is_int(hwk_store_mkdir("d/e"), 1, "mkdir inside it: 1");
+	is_int(mode_of("d/e"), 0700, "mkdir inside: 0700");
+
+	cap_start();
+	rc = hwk_store_mkdir("a.yaml");
+	msg = cap_end();
+	is_int(rc, -1, "mkdir where a file is fails");
+	is_str(msg, "hwk: a.yaml: File exists\n", "its message");
+	cap_start();
+	rc = hwk_store_mkdir("nodir/sub");
+	msg = cap_end();
+	is_int(rc, -1, "mkdir in a missing folder fails");
+	is_str(msg, "hwk: nodir/sub: No such file or directory\n", "its message");
+	rmdir("d/e");
+	rmdir("d");
+
+	/* init: umask 077 from then on */
+	hwk_store_init();
+	mode_t m = umask(077);
+	is_int(m, 077, "store_init sets umask 077");
+	is_int(hwk_store_mkdir("f"), 1, "mkdir after init");
+	is_int(mode_of("f"), 0700, "0700 after init");
+	is_int(hwk_store_replace("f/g.yaml", "g\n", 2), 0, "replace after init");
+	is_int(mode_of("f/g.yaml"), 0600, "0600 after init");
+	is_int(hwk_store_append("f/h.csv", "h\n", "r\n", 2), 0, "append after init");
+	is_int(mode_of("f/h.csv"), 0600, "append: 0600 after init");
+	unlink("f/g.yaml");
+	unlink("f/h.csv");
+	rmdir("f");
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/hwk-store-XXXXXX";
+	char old[4096];
+	if (!mkdtemp(dir) || !getcwd(old, sizeof old) || chdir(dir) < 0) {
+		perror("temp folder");
+		return 2;
+	}
+	hwk_err_setcmd(NULL);
+	test_replace();
+	test_readonly();
+	test_create();
+	test_append();
+	test_concurrent_append();
+	test_mkdir();
+	unlink("a.yaml");
+	unlink("b.yaml");
+	unlink("c.yaml");
+	is_str(listing("."), "", "everything cleaned up");
+	if (chdir(old) < 0)
+		perror(old);
+	rmdir(dir);
+	return tap_done();
+}
