@@ -195,6 +195,17 @@ void hwk_entry_rows_free(hwk_entry *rows, size_t n)
 	free(rows);
 }
 
+/* Move e onto the end of a growing array of rows. */
+static void rows_push(hwk_entry **rows, size_t *n, size_t *cap, hwk_entry *e)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*rows = hwk_xrealloc(*rows, *cap * sizeof **rows);
+	}
+	(*rows)[(*n)++] = *e;
+	memset(e, 0, sizeof *e);
+}
+
 /* Parse complete rows from a block that starts at a row boundary. */
 static int parse_block(const hwk_assignment *a, const char *data, size_t len, hwk_entry **rows,
 		       size_t *n)
@@ -211,13 +222,8 @@ static int parse_block(const hwk_assignment *a, const char *data, size_t len, hw
 			rc = -1;
 			break;
 		}
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*rows = hwk_xrealloc(*rows, cap * sizeof **rows);
-		}
 		e.line = 0;
-		(*rows)[(*n)++] = e;
-		memset(&e, 0, sizeof e);
+		rows_push(rows, n, &cap, &e);
 	}
 	hwk_entry_free(&e);
 	hwk_csvr_free(r);
@@ -241,12 +247,7 @@ static int read_all(const hwk_assignment *a, hwk_entry **rows, size_t *n)
 	if (hwk_entries_open(a, &r) < 0)
 		return -1;
 	while ((rc = hwk_entries_next(r, &e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*rows = hwk_xrealloc(*rows, cap * sizeof **rows);
-		}
-		(*rows)[(*n)++] = e;
-		memset(&e, 0, sizeof e);
+		rows_push(rows, n, &cap, &e);
 	}
 	hwk_entry_free(&e);
 	hwk_entries_close(r);

@@ -5,42 +5,13 @@
 
 #include "csvfile.h"
 #include "err.h"
+#include "capture.h"
 #include "tap.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-/* ---- stderr capture ---- */
-
-static char cap_buf[65536];
-static int cap_fd = -1;
-static FILE *cap_file;
-
-static void cap_start(void)
-{
-	fflush(stderr);
-	cap_file = tmpfile();
-	if (!cap_file) {
-		perror("tmpfile");
-		exit(2);
-	}
-	cap_fd = dup(2);
-	dup2(fileno(cap_file), 2);
-}
-
-static const char *cap_end(void)
-{
-	fflush(stderr);
-	dup2(cap_fd, 2);
-	close(cap_fd);
-	rewind(cap_file);
-	size_t n = fread(cap_buf, 1, sizeof cap_buf - 1, cap_file);
-	cap_buf[n] = 0;
-	fclose(cap_file);
-	return cap_buf;
-}
 
 /* ---- writing ---- */
 

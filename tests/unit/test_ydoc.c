@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 
 #include "err.h"
+#include "capture.h"
 #include "tap.h"
 #include "ydoc.h"
 
@@ -14,36 +15,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-/* ---- stderr capture: fd 2 goes to a temp file while a call runs ---- */
-
-static char cap_buf[65536];
-static int cap_fd = -1;
-static FILE *cap_file;
-
-static void cap_start(void)
-{
-	fflush(stderr);
-	cap_file = tmpfile();
-	if (!cap_file) {
-		perror("tmpfile");
-		exit(2);
-	}
-	cap_fd = dup(2);
-	dup2(fileno(cap_file), 2);
-}
-
-static const char *cap_end(void)
-{
-	fflush(stderr);
-	dup2(cap_fd, 2);
-	close(cap_fd);
-	rewind(cap_file);
-	size_t n = fread(cap_buf, 1, sizeof cap_buf - 1, cap_file);
-	cap_buf[n] = 0;
-	fclose(cap_file);
-	return cap_buf;
-}
 
 static int parse(const char *s, hwk_ynode **root)
 {
