@@ -12,7 +12,11 @@ override CPPFLAGS := -Ilib -Icmd $(CPPFLAGS)
 
 YAML_LIBS ?= $(shell pkg-config --libs yaml-0.1 2>/dev/null)
 CSV_LIBS ?= -lcsv
-LDLIBS += $(YAML_LIBS) $(CSV_LIBS)
+# libyaml and libcsv are linked in statically where their archives exist: it spares
+# every run the dynamic loader's work for them (hwk log aims at the cost of /bin/true)
+STATIC_OK = $(and $(filter /%,$(shell $(CC) -print-file-name=libyaml.a)),$(filter /%,$(shell $(CC) -print-file-name=libcsv.a)))
+LIBS_STATIC = -Wl,-Bstatic $(YAML_LIBS) $(CSV_LIBS) -Wl,-Bdynamic
+LDLIBS += $(if $(STATIC_OK),$(LIBS_STATIC),$(YAML_LIBS) $(CSV_LIBS))
 
 LIB_SRC := $(sort $(wildcard lib/*.c))
 CMD_SRC := $(sort $(wildcard cmd/*.c))

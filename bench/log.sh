@@ -13,13 +13,15 @@ unset HWK_DIR HWK_CLIENT
 "$hwk" init "$d/p" 2>/dev/null
 big=$("$hwk" -C "$d/p" assign big sleep --start 2026-01-01)
 small=$("$hwk" -C "$d/p" assign small sleep --start 2026-01-01)
-# history: 100,000 entries (about 270 years of nights at one a day would be absurd,
-# so many a day: what matters is the file's size), and 10 entries
+# history: 100,000 entries (many a day: what matters is the file's size), and 10; in
+# both, the last 5 rows fall in the current week (Monday 23 to Friday 27 November), as
+# a client's would
 gen() { # count file
 	awk -v n="$1" 'BEGIN {
 		print "at,logged,status,reason,note,bed,lights_out,sol,awakenings,waso,wake,out_of_bed,quality"
 		for (i = 0; i < n; i++) {
-			day = 1 + int(i * 300 / n); m = 1 + int((day - 1) / 28); dd = 1 + (day - 1) % 28
+			if (i >= n - 5) { m = 11; dd = 23 + i - (n - 5) }
+			else { day = 1 + int(i * 300 / n); m = 1 + int((day - 1) / 28); dd = 1 + (day - 1) % 28 }
 			t = sprintf("2026-%02d-%02dT07:%02d:00+01:00", m, dd, i % 60)
 			printf "%s,%s,done,,\"note, with \"\"quotes\"\"\",23:40,23:50,20,2,15,06:50,07:05,3\n", t, t
 		}
@@ -30,9 +32,16 @@ gen 10 "$d/p/clients/small/$small.csv"
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(uname -sr)"
 echo "entries: big $(($(wc -l <"$d/p/clients/big/$big.csv") - 1)) rows ($(du -h "$d/p/clients/big/$big.csv" | cut -f1)), small 10 rows"
 cd "$d/p"
+# every run appends a row; --prepare cuts it off again (untimed), so each run logs onto
+# the same history
+bigf=clients/big/$big.csv smallf=clients/small/$small.csv
+bigs=$(wc -c <"$bigf") smalls=$(wc -c <"$smallf")
 hyperfine -N --warmup 50 --runs 1000 --export-json "$d/r.json" \
+	--prepare "truncate -s $bigs $bigf" \
 	-n "log-100k" "$hwk -c big log sleep bed=23:40 wake=06:50 out_of_bed=07:05 -q" \
+	--prepare "truncate -s $smalls $smallf" \
 	-n "log-10" "$hwk -c small log sleep bed=23:40 wake=06:50 out_of_bed=07:05 -q" \
+	--prepare "true" \
 	-n "true" "/bin/true" >/dev/null 2>&1
 jq -r '.results | (map({(.command): .median}) | add) as $m |
 	"median ms: log-100k \($m["log-100k"] * 1000 | . * 1000 | round / 1000)  log-10 \($m["log-10"] * 1000 | . * 1000 | round / 1000)  /bin/true \($m["true"] * 1000 | . * 1000 | round / 1000)",

@@ -85,7 +85,9 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 	if (hwk_practice_find(&p, ctx->dir) < 0 || hwk_practice_client(&p, ctx->client, 0, &client) < 0)
 		goto out;
 	dir = hwk_client_dir(&p, client);
-	if (hwk_assignments_load(dir, &l) < 0)
+	/* one assignment: read only the files that may be it */
+	if ((import ? hwk_assignments_load(dir, &l)
+		    : hwk_assignments_load_for(dir, argv[optind], &l)) < 0)
 		goto out;
 
 	if (import) {

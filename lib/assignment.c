@@ -229,7 +229,30 @@ static int cmp_assignment(const void *x, const void *y)
 	return strcmp(((const hwk_assignment *)x)->id, ((const hwk_assignment *)y)->id);
 }
 
+/* Could the file name (an id and ".yaml") answer spec? The type is the part between
+ * the date and the random digits: YYYY-MM-DD-TYPE-xxxx. */
+static int name_may_match(const char *name, size_t n, const char *spec)
+{
+	size_t idn = n - 5, sl = strlen(spec);
+	if (hwk_has_prefix(name, spec))
+		return 1;
+	return idn > 16 && name[10] == '-' && name[idn - 5] == '-' && idn - 16 == sl &&
+	       !strncmp(name + 11, spec, sl);
+}
+
+static int load_dir(const char *dir, const char *spec, hwk_assignments *out);
+
 int hwk_assignments_load(const char *dir, hwk_assignments *out)
+{
+	return load_dir(dir, NULL, out);
+}
+
+int hwk_assignments_load_for(const char *dir, const char *spec, hwk_assignments *out)
+{
+	return load_dir(dir, spec, out);
+}
+
+static int load_dir(const char *dir, const char *spec, hwk_assignments *out)
 {
 	out->v = NULL;
 	out->n = 0;
@@ -242,7 +265,8 @@ int hwk_assignments_load(const char *dir, hwk_assignments *out)
 	while ((e = readdir(d))) {
 		size_t n = strlen(e->d_name);
 		if (e->d_name[0] == '.' || n <= 5 || strcmp(e->d_name + n - 5, ".yaml") ||
-		    !strcmp(e->d_name, "client.yaml"))
+		    !strcmp(e->d_name, "client.yaml") ||
+		    (spec && !name_may_match(e->d_name, n, spec)))
 			continue;
 		char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, e->d_name)
 					      : hwk_xstrdup(e->d_name);
@@ -457,7 +481,7 @@ long hwk_assignment_locate(const hwk_practice *p, const char *client, const char
 		if (hwk_practice_client(p, client, 0, &one) < 0)
 			return -1;
 		char *dir = hwk_client_dir(p, one);
-		if (hwk_assignments_load(dir, l) == 0)
+		if (hwk_assignments_load_for(dir, spec, l) == 0)
 			found = hwk_assignments_find(l, spec);
 		free(dir);
 		free(one);
@@ -469,7 +493,7 @@ long hwk_assignment_locate(const hwk_practice *p, const char *client, const char
 		hwk_assignments cl;
 		size_t idx;
 		char *dir = hwk_client_dir(p, all.v[c]);
-		int r = hwk_assignments_load(dir, &cl);
+		int r = hwk_assignments_load_for(dir, spec, &cl);
 		free(dir);
 		if (r < 0) {
 			hits = 0;

@@ -55,6 +55,9 @@ typedef struct {
 
 /* All assignments in a client folder (dir "clients/alex" or "."), sorted by id. */
 int hwk_assignments_load(const char *dir, hwk_assignments *out);
+/* Only those whose file name could answer spec (an id, id prefix or the type in the
+ * id): a client's other assignments are not read. */
+int hwk_assignments_load_for(const char *dir, const char *spec, hwk_assignments *out);
 void hwk_assignments_free(hwk_assignments *l);
 /* Resolve what a user typed: an exact id, a unique id prefix, or a type name matching
  * exactly one active assignment. Returns the index, or -1 after a message. */

@@ -259,13 +259,27 @@ static int read_all(const hwk_assignment *a, hwk_entry **rows, size_t *n)
 	return rc < 0 ? -1 : 0;
 }
 
+/* The logged day of a row starting at p, read without parsing the row: rows hwk writes
+ * start with two unquoted 25-character times (at, logged). -1 when it looks otherwise. */
+static int peek_logged(const char *p, const char *end, hwk_day *d)
+{
+	char day[11];
+	if (end - p < 37 || p[25] != ',' || p[36] != 'T')
+		return -1;
+	memcpy(day, p + 26, 10);
+	day[10] = 0;
+	return hwk_day_parse_ymd(day, d);
+}
+
 /*
  * Reading from the end. Every complete row holds an even number of quote characters,
  * so a line end is a row boundary exactly when the quotes after it (up to the end of
  * the file) are even in number. A block read from the end therefore splits into rows
- * without looking at anything before it. The block grows until its first row was
- * logged before `since` (rows are appended in the order they are logged) or it reaches
- * the start of the file. Anything unexpected falls back to reading the whole file.
+ * without looking at anything before it. Going back from row to row, the first row
+ * logged before `since` ends the search (rows are appended in the order they are
+ * logged); only the rows from there on are parsed. The block grows until that row is
+ * in it or it holds the whole file. Anything unexpected falls back to reading the whole
+ * file, which also reports any problem with its line.
  */
 int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, size_t *n)
 {
@@ -279,7 +293,7 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 		close(fd);
 		return hwk_err_sys("%s", a->csv_path);
 	}
-	size_t size = (size_t)st.st_size, want = 16384;
+	size_t size = (size_t)st.st_size, want = 4096;
 	char *buf = NULL;
 	int rc = -2; /* -2: fall back to reading it all */
 	while (size > 0) {
@@ -288,40 +302,32 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 		buf = hwk_xrealloc(buf, len);
 		if (pread(fd, buf, len, off) != (ssize_t)len || buf[len - 1] != '\n')
 			break;
-		/* find the first row boundary in the block, scanning back from the end */
 		size_t quotes = 0, start = (size_t)-1;
+		int found = 0;
 		for (size_t i = len - 1; i-- > 0;) {
-			if (buf[i] == '"')
+			hwk_day d;
+			if (buf[i] == '"') {
 				quotes++;
-			else if (buf[i] == '\n' && quotes % 2 == 0)
+			} else if (buf[i] == '\n' && quotes % 2 == 0) {
 				start = i + 1;
-		}
-		if (off == 0) {
-			if (quotes % 2)
-				break;
-			/* the whole file: skip the header line (a boundary exists after it) */
-			if (start == (size_t)-1) {
-				rc = 0;
-				break;
+				if (peek_logged(buf + start, buf + len, &d) == 0 && d < since - 1) {
+					found = 1;
+					break;
+				}
 			}
-		} else if (start == (size_t)-1) {
+		}
+		if (!found && off > 0) {
 			want *= 4;
 			continue;
 		}
-		hwk_entry *got;
-		size_t ngot;
-		if (parse_block(a, buf + start, len - start, &got, &ngot) < 0)
-			break;
-		hwk_day first;
-		if (off == 0 || (ngot && hwk_stamp_day(got[0].cols.v[1], &first) == 0 &&
-				 first < since - 1)) {
-			*rows = got;
-			*n = ngot;
-			rc = 0;
+		/* at the start of the file with no old row: every row, after the header */
+		if (!found && (quotes % 2 || start == (size_t)-1)) {
+			rc = quotes % 2 ? -2 : 0; /* odd quotes: a torn row somewhere */
 			break;
 		}
-		hwk_entry_rows_free(got, ngot);
-		want *= 4;
+		if (parse_block(a, buf + start, len - start, rows, n) == 0)
+			rc = 0;
+		break;
 	}
 	free(buf);
 	close(fd);

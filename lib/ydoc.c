@@ -15,32 +15,70 @@
 
 /* ---- reading ---- */
 
-static hwk_ynode *node_new(hwk_ykind kind, yaml_mark_t m)
+/* A document's nodes and texts come from one arena, freed in one go with its root:
+ * reading a file is mostly allocation otherwise. */
+typedef struct chunk {
+	struct chunk *next;
+	size_t used, cap;
+	max_align_t data[];
+} chunk;
+
+struct hwk_yarena {
+	chunk *head;
+};
+
+static void *arena_alloc(struct hwk_yarena *a, size_t n)
 {
-	hwk_ynode *n = hwk_xcalloc(1, sizeof *n);
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	if (!a->head || a->head->cap - a->head->used < n) {
+		size_t cap = n > 16384 ? n : 16384;
+		chunk *c = hwk_xmalloc(sizeof *c + cap);
+		c->next = a->head;
+		c->used = 0;
+		c->cap = cap;
+		a->head = c;
+	}
+	void *p = (char *)a->head->data + a->head->used;
+	a->head->used += n;
+	return p;
+}
+
+static void arena_free(struct hwk_yarena *a)
+{
+	if (!a)
+		return;
+	for (chunk *c = a->head, *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(a);
+}
+
+static hwk_ynode *node_new(struct hwk_yarena *a, hwk_ykind kind, yaml_mark_t m)
+{
+	hwk_ynode *n = arena_alloc(a, sizeof *n);
+	memset(n, 0, sizeof *n);
 	n->kind = kind;
 	n->line = m.line + 1;
 	n->col = m.column + 1;
 	return n;
 }
 
-static void node_add(hwk_ynode *parent, hwk_ynode *child)
+static void node_add(struct hwk_yarena *a, hwk_ynode *parent, hwk_ynode *child)
 {
-	if ((parent->n & (parent->n - 1)) == 0) /* grow at powers of two */
-		parent->items = hwk_xrealloc(parent->items,
-					     (parent->n ? parent->n * 2 : 1) * sizeof *parent->items);
+	if ((parent->n & (parent->n - 1)) == 0) { /* grow at powers of two */
+		hwk_ynode **items = arena_alloc(a, (parent->n ? parent->n * 2 : 1) * sizeof *items);
+		if (parent->n)
+			memcpy(items, parent->items, parent->n * sizeof *items);
+		parent->items = items;
+	}
 	parent->items[parent->n++] = child;
 }
 
-void hwk_ynode_free(hwk_ynode *n)
+void hwk_ynode_free(hwk_ynode *root)
 {
-	if (!n)
-		return;
-	for (size_t i = 0; i < n->n; i++)
-		hwk_ynode_free(n->items[i]);
-	free(n->items);
-	free(n->str);
-	free(n);
+	if (root)
+		arena_free(root->arena);
 }
 
 /* line:col of a byte offset, for reader errors that carry only an offset */
@@ -94,12 +132,17 @@ int hwk_yaml_parse(const char *file, const char *data, size_t len, hwk_ynode **r
 	hwk_ynode *stack[HWK_YAML_MAX_DEPTH + 1];
 	int depth = 0, docs = 0, rc = -1, done = 0;
 	hwk_ynode *top = NULL;
+	struct hwk_yarena *arena = hwk_xcalloc(1, sizeof *arena);
 
 	*root = NULL;
-	if (len > HWK_YAML_MAX_BYTES)
+	if (len > HWK_YAML_MAX_BYTES) {
+		arena_free(arena);
 		return hwk_err_at(file, 0, 0, "file is larger than %u bytes", HWK_YAML_MAX_BYTES);
-	if (!yaml_parser_initialize(&p))
+	}
+	if (!yaml_parser_initialize(&p)) {
+		arena_free(arena);
 		return hwk_err("out of memory");
+	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
 
 	while (!done) {
@@ -148,18 +191,20 @@ int hwk_yaml_parse(const char *file, const char *data, size_t len, hwk_ynode **r
 				goto out;
 			}
 			if (ev.type == YAML_SCALAR_EVENT) {
-				n = node_new(HWK_Y_SCALAR, ev.start_mark);
-				n->str = hwk_xstrndup((const char *)ev.data.scalar.value,
-						      ev.data.scalar.length);
+				size_t sl = ev.data.scalar.length;
+				n = node_new(arena, HWK_Y_SCALAR, ev.start_mark);
+				n->str = arena_alloc(arena, sl + 1);
+				memcpy(n->str, ev.data.scalar.value, sl);
+				n->str[sl] = 0;
 				n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-				if (strlen(n->str) != ev.data.scalar.length) {
+				if (strlen(n->str) != sl) {
 					hwk_err_at(file, n->line, n->col, "text contains a NUL character");
-					hwk_ynode_free(n);
 					yaml_event_delete(&ev);
 					goto out;
 				}
 			} else {
-				n = node_new(ev.type == YAML_SEQUENCE_START_EVENT ? HWK_Y_SEQ : HWK_Y_MAP,
+				n = node_new(arena,
+					     ev.type == YAML_SEQUENCE_START_EVENT ? HWK_Y_SEQ : HWK_Y_MAP,
 					     ev.start_mark);
 			}
 			break;
@@ -187,11 +232,10 @@ int hwk_yaml_parse(const char *file, const char *data, size_t len, hwk_ynode **r
 				/* n is a key */
 				if (n->kind != HWK_Y_SCALAR) {
 					hwk_err_at(file, n->line, n->col, "a key must be plain text");
-					hwk_ynode_free(n);
 					goto out;
 				}
 			}
-			node_add(parent, n);
+			node_add(arena, parent, n);
 		} else {
 			top = n;
 		}
@@ -205,10 +249,13 @@ int hwk_yaml_parse(const char *file, const char *data, size_t len, hwk_ynode **r
 		}
 	}
 	rc = 0;
-	*root = top;
-	top = NULL;
+	if (top) {
+		top->arena = arena; /* the root owns the arena */
+		*root = top;
+		arena = NULL;
+	}
 out:
-	hwk_ynode_free(top);
+	arena_free(arena);
 	yaml_parser_delete(&p);
 	return rc;
 }

@@ -15,6 +15,7 @@ typedef struct hwk_ynode {
 	int plain;                /* scalar was written plain (unquoted) */
 	struct hwk_ynode **items; /* seq: items; map: key, value, key, value ... */
 	size_t n;                 /* number of entries in items */
+	struct hwk_yarena *arena; /* the root's: where every node of its document lives */
 } hwk_ynode;
 
 #define HWK_YAML_MAX_BYTES (1u << 20)
@@ -25,7 +26,8 @@ typedef struct hwk_ynode {
 int hwk_yaml_parse(const char *file, const char *data, size_t len, hwk_ynode **root);
 /* Read and parse a file (path is also the name in messages). */
 int hwk_yaml_load(const char *path, hwk_ynode **root);
-void hwk_ynode_free(hwk_ynode *n);
+/* Free a document: only ever its root. */
+void hwk_ynode_free(hwk_ynode *root);
 
 /* A map's value for key, or NULL. */
 hwk_ynode *hwk_ymap_get(const hwk_ynode *map, const char *key);
