@@ -1,116 +1,184 @@
 #define _GNU_SOURCE
 #include "adherence.h"
 
-#include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
-
-int hwk_every_parse(const char *s, hwk_every *e, char **norm)
+/* The frequency first given: the `from` of the first change of `every`, else the one in
+ * force now. */
+static void initial_every(const hwk_assignment *a, hwk_every *out)
 {
-	memset(e, 0, sizeof *e);
-	if (norm)
-		*norm = NULL;
-	if (!strcmp(s, "day") || !strcmp(s, "daily")) {
-		e->kind = HWK_EVERY_DAY;
-		if (norm)
-			*norm = hwk_xstrdup("day");
-		return 0;
+	for (size_t i = 0; i < a->nhistory; i++) {
+		const hwk_change *c = &a->history[i];
+		if (!strcmp(c->change, "every") && c->from && hwk_every_parse(c->from, out, NULL) == 0)
+			return;
 	}
-	if (!strcmp(s, "weekday") || !strcmp(s, "weekdays")) {
-		e->kind = HWK_EVERY_WEEKDAY;
-		if (norm)
-			*norm = hwk_xstrdup("weekday");
-		return 0;
-	}
-	if (!strcmp(s, "once")) {
-		e->kind = HWK_EVERY_ONCE;
-		if (norm)
-			*norm = hwk_xstrdup("once");
-		return 0;
-	}
-	if (s[0] >= '1' && s[0] <= '7' && !strcmp(s + 1, "/week")) {
-		e->kind = HWK_EVERY_PERWEEK;
-		e->n = s[0] - '0';
-		if (norm)
-			*norm = hwk_xstrdup(s);
-		return 0;
-	}
-	/* named days */
-	char *copy = hwk_xstrdup(s), *save = NULL;
-	unsigned days = 0;
-	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		int wd = hwk_parse_weekday(tok);
-		if (wd < 0) {
-			days = 0;
-			break;
-		}
-		days |= 1u << wd;
-	}
-	free(copy);
-	if (!days || s[strlen(s) - 1] == ',' || s[0] == ',' || strstr(s, ",,"))
-		return -1;
-	e->kind = HWK_EVERY_DAYS;
-	e->days = days;
-	if (norm) {
-		static const char *const names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-		hwk_buf b = {0};
-		for (int d = 0; d < 7; d++)
-			if (days & (1u << d)) {
-				if (b.len)
-					hwk_buf_addc(&b, ',');
-				hwk_buf_adds(&b, names[d]);
-			}
-		*norm = b.s;
-	}
-	return 0;
+	*out = a->ev;
 }
 
-static int active(hwk_day start, hwk_day until, hwk_day d)
+void hwk_every_on_day(const hwk_assignment *a, hwk_day day, hwk_every *out)
 {
-	return d >= start && (until == HWK_DAY_NONE || d <= until);
-}
-
-int hwk_every_on(const hwk_every *e, hwk_day start, hwk_day until, hwk_day day)
-{
-	if (!active(start, until, day))
-		return 0;
-	int wd = hwk_day_weekday(day);
-	switch (e->kind) {
-	case HWK_EVERY_DAY:
-	case HWK_EVERY_PERWEEK:
-		return 1;
-	case HWK_EVERY_WEEKDAY:
-		return wd < 5;
-	case HWK_EVERY_DAYS:
-		return (e->days >> wd) & 1;
-	case HWK_EVERY_ONCE:
-		return 1;
+	initial_every(a, out);
+	for (size_t i = 0; i < a->nhistory; i++) {
+		const hwk_change *c = &a->history[i];
+		hwk_day d;
+		hwk_every ev;
+		if (strcmp(c->change, "every") || !c->to || hwk_stamp_day(c->at, &d) < 0 || d > day ||
+		    hwk_every_parse(c->to, &ev, NULL) < 0)
+			continue;
+		*out = ev;
 	}
-	return 0;
 }
 
-long hwk_expected(const hwk_every *e, hwk_day start, hwk_day until, hwk_day from, hwk_day to,
-		  int week_start)
+/* Does the assignment have one schedule throughout (no change of `every`)? */
+static int one_schedule(const hwk_assignment *a)
 {
+	for (size_t i = 0; i < a->nhistory; i++)
+		if (!strcmp(a->history[i].change, "every"))
+			return 0;
+	return 1;
+}
+
+long hwk_adherence_expected(const hwk_assignment *a, hwk_day from, hwk_day to, int week_start)
+{
+	int fixed = one_schedule(a);
 	long total = 0;
-	if (e->kind == HWK_EVERY_ONCE)
-		return start >= from && start <= to && active(start, until, start);
+	hwk_every ev = a->ev, at_start;
+	hwk_every_on_day(a, a->start_day, &at_start);
+	if (at_start.kind == HWK_EVERY_ONCE && a->start_day >= from && a->start_day <= to &&
+	    hwk_assignment_active_on(a, a->start_day))
+		total++;
 	for (hwk_day ws = hwk_week_start(from, week_start); ws <= to; ws += 7) {
-		long act = 0, on = 0;
-		for (hwk_day d = ws; d < ws + 7; d++) {
-			if (d < from || d > to || !active(start, until, d))
+		long act = 0, sum7 = 0;
+		for (hwk_day d = ws > from ? ws : from; d < ws + 7 && d <= to; d++) {
+			if (!hwk_assignment_active_on(a, d))
 				continue;
+			if (!fixed)
+				hwk_every_on_day(a, d, &ev);
 			act++;
-			on += hwk_every_on(e, start, until, d);
+			sum7 += hwk_every_weight7(&ev, d);
 		}
-		if (e->kind == HWK_EVERY_PERWEEK) {
-			long n = (e->n * act * 2 + 7) / 14; /* N x act / 7, halves up */
-			total += n < act ? n : act;
-		} else {
-			total += on;
-		}
+		long week = (sum7 * 2 + 7) / 14; /* sum7 / 7, halves up */
+		total += week < act ? week : act;
 	}
 	return total;
+}
+
+static int reason_index(const char *r)
+{
+	for (int i = 0; hwk_reasons[i]; i++)
+		if (!strcmp(hwk_reasons[i], r))
+			return i;
+	return -1;
+}
+
+/* Entries done or partial per day of from..to. */
+static long *done_by_day(const hwk_entry *rows, size_t n, hwk_day from, hwk_day to)
+{
+	long *per = calloc((size_t)(to - from + 1), sizeof *per);
+	if (!per)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		const char *const *c = (const char *const *)rows[i].cols.v;
+		hwk_day d;
+		if (hwk_stamp_day(c[0], &d) == 0 && d >= from && d <= to && strcmp(c[2], "skipped"))
+			per[d - from]++;
+	}
+	return per;
+}
+
+static long day_streak(const hwk_assignment *a, const long *per, hwk_day from, hwk_day ref,
+		       hwk_day today)
+{
+	long streak = 0;
+	for (hwk_day d = ref; d >= from && hwk_assignment_active_on(a, d); d--) {
+		hwk_every ev;
+		hwk_every_on_day(a, d, &ev);
+		if (ev.kind == HWK_EVERY_PERWEEK || ev.kind == HWK_EVERY_ONCE)
+			break;
+		if (hwk_every_weight7(&ev, d) == 0)
+			continue; /* not a due day */
+		if (per[d - from])
+			streak++;
+		else if (d != today) /* today is not over */
+			break;
+	}
+	return streak;
+}
+
+static long week_streak(const hwk_assignment *a, const long *per, hwk_day from, hwk_day ref,
+			hwk_day today, int week_start)
+{
+	long streak = 0;
+	for (hwk_day ws = hwk_week_start(ref, week_start); ws >= from; ws -= 7) {
+		long count = 0;
+		for (hwk_day d = ws; d < ws + 7 && d <= ref; d++)
+			count += per[d - from];
+		long expected = hwk_adherence_expected(a, ws, ws + 6, week_start);
+		int current = today >= ws && today <= ws + 6;
+		if (expected > 0 && count >= expected)
+			streak++;
+		else if (!current)
+			break;
+	}
+	return streak;
+}
+
+void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_t n,
+			   hwk_day from, hwk_day to, hwk_day today, int week_start,
+			   hwk_adherence *out)
+{
+	memset(out, 0, sizeof *out);
+	out->from = from;
+	out->to = to;
+	out->since_last = -1;
+	if (to < from) {
+		out->completion = NAN;
+		return;
+	}
+	hwk_day ref = to < today ? to : today, last = HWK_DAY_NONE;
+	for (size_t i = 0; i < n; i++) {
+		const char *const *c = (const char *const *)rows[i].cols.v;
+		hwk_day d;
+		if (hwk_stamp_day(c[0], &d) < 0)
+			continue;
+		if (d <= ref && (last == HWK_DAY_NONE || d > last))
+			last = d;
+		if (d < from || d > to)
+			continue;
+		if (!strcmp(c[2], "done")) {
+			out->done++;
+		} else if (!strcmp(c[2], "partial")) {
+			out->partial++;
+		} else if (!strcmp(c[2], "skipped")) {
+			out->skipped++;
+			int r = reason_index(c[3]);
+			if (r >= 0)
+				out->reasons[r]++;
+		}
+	}
+	out->expected = hwk_adherence_expected(a, from, to, week_start);
+	long accounted = out->done + out->partial + out->skipped;
+	out->missed = out->expected > accounted ? out->expected - accounted : 0;
+	out->completion = out->expected ? 100.0 * (double)(out->done + out->partial) /
+						  (double)out->expected
+					: NAN;
+	if (last != HWK_DAY_NONE)
+		out->since_last = ref - last;
+
+	if (ref < from)
+		return;
+	long *per = done_by_day(rows, n, from, ref);
+	if (!per)
+		return;
+	hwk_every ev;
+	hwk_every_on_day(a, ref, &ev);
+	if (ev.kind == HWK_EVERY_PERWEEK) {
+		out->streak = week_streak(a, per, from, ref, today, week_start);
+		out->streak_weeks = 1;
+	} else if (ev.kind != HWK_EVERY_ONCE) {
+		out->streak = day_streak(a, per, from, ref, today);
+	}
+	free(per);
 }

@@ -1,40 +1,49 @@
-/* adherence: how often an assignment is due (its frequency), how many entries a range of
- * days expects, and what an assignment's entries in a range add up to. */
+/* adherence: what an assignment's entries over a range of days add up to, against what
+ * its frequencies (as they changed over time) expected: done, partial, skipped by
+ * reason, missed, completion, days since the last entry, the current streak. Used by
+ * log's progress line, list due, review and report alike. */
 #ifndef HWK_ADHERENCE_H
 #define HWK_ADHERENCE_H
 
-#include "date.h"
+#include "assignment.h"
+#include "entries.h"
+#include "frequency.h"
 
-typedef enum { HWK_EVERY_DAY, HWK_EVERY_WEEKDAY, HWK_EVERY_PERWEEK, HWK_EVERY_DAYS,
-	       HWK_EVERY_ONCE } hwk_every_kind;
+#define HWK_NREASONS 7 /* hwk_reasons, in order */
 
 typedef struct {
-	hwk_every_kind kind;
-	int n;         /* N of N/week */
-	unsigned days; /* HWK_EVERY_DAYS: bit 0 Monday ... bit 6 Sunday */
-} hwk_every;
-
-/* Parse day | weekday | daily | N/week (1-7) | mon,wed,fri | once. *norm (owned, may be
- * NULL) is the stored spelling. -1 when bad
- * (the caller says where). */
-int hwk_every_parse(const char *s, hwk_every *e, char **norm);
-
-/* Entries expected from an assignment over the days from..to (inclusive), counting only
- * the days it was active (start..until; until HWK_DAY_NONE = open). Weeks start on
- * week_start. The rule, per week of the range: day -> active days; weekday -> active
- * Monday-Friday days; named days -> active named days; N/week -> N x active/7 rounded
- * half up, at most the active days; once -> 1 when the start day is in the range. */
-long hwk_expected(const hwk_every *e, hwk_day start, hwk_day until, hwk_day from, hwk_day to,
-		  int week_start);
-/* Is the assignment due on this day at all (ignoring entries)? N/week: every active day. */
-int hwk_every_on(const hwk_every *e, hwk_day start, hwk_day until, hwk_day day);
-
-/* What entries in a range add up to. */
-typedef struct {
+	hwk_day from, to;     /* the range asked for */
 	long expected;
 	long done, partial, skipped, missed;
-	long today;      /* entries (done or partial) on the reference day */
-	hwk_day last;    /* day of the latest entry of any status, HWK_DAY_NONE if none */
-} hwk_tally;
+	long reasons[HWK_NREASONS]; /* skipped entries by reason */
+	double completion;    /* (done + partial) / expected x 100; NAN when nothing expected */
+	long since_last;      /* whole days from the last entry of any status to the end of
+			       * the range (or today, if sooner); -1 when there is none */
+	long streak;          /* see hwk_adherence_compute */
+	int streak_weeks;     /* the streak counts weeks (N/week), not days */
+} hwk_adherence;
+
+/* Entries expected over from..to (inclusive). The frequency in force on each day comes
+ * from the assignment's history (a change counts from the day it was made); only days
+ * from start to until count. Per week (starting on week_start) the days' weights are
+ * added (see hwk_every_weight7) and the sum rounded to the nearest whole number, halves
+ * up, never more than that week's active days; a once assignment expects 1 in the range
+ * holding its start day. */
+long hwk_adherence_expected(const hwk_assignment *a, hwk_day from, hwk_day to, int week_start);
+
+/* The frequency in force on a day (from the history). */
+void hwk_every_on_day(const hwk_assignment *a, hwk_day day, hwk_every *out);
+
+/* Tally rows (any order, any days: those whose `at` falls in from..to count) against
+ * the expected count. today bounds since_last and the streak (days after it are not
+ * over yet). The streak: for day, weekday and named days, the number of due days in a
+ * row with an entry done or partial, counted back from the last due day (today counts
+ * once it has such an entry; a day without one ends the streak); for N/week, the
+ * number of weeks in a row that met N, counted back from the last complete week (the
+ * current week counts once it met N); once: 0. The streak only looks at the rows
+ * given and the range's days. */
+void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_t n,
+			   hwk_day from, hwk_day to, hwk_day today, int week_start,
+			   hwk_adherence *out);
 
 #endif

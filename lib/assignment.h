@@ -4,7 +4,7 @@
 #define HWK_ASSIGNMENT_H
 
 #include <time.h>
-#include "adherence.h"
+#include "frequency.h"
 #include "types.h"
 #include "util.h"
 

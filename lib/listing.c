@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "adherence.h"
 #include "assignment.h"
 #include "entries.h"
 #include "err.h"
@@ -292,7 +293,9 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 			const hwk_assignment *a = &k.all[c].v[k.picked[c][i]];
 			if (strcmp(a->status, "active") || !hwk_assignment_active_on(a, today))
 				continue;
-			int once = a->ev.kind == HWK_EVERY_ONCE;
+			hwk_every ev; /* the frequency in force today */
+			hwk_every_on_day(a, today, &ev);
+			int once = ev.kind == HWK_EVERY_ONCE;
 			hwk_entry *rows;
 			size_t n;
 			long done, partial, skipped, tdone, tpartial, tskipped;
@@ -303,8 +306,7 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 			hwk_entries_count(rows, n, ws, ws + 6, &done, &partial, &skipped);
 			hwk_entries_count(rows, n, today, today, &tdone, &tpartial, &tskipped);
 			long week = done + partial;
-			long expected = hwk_expected(&a->ev, a->start_day, a->until_day, ws, ws + 6,
-						     p->week_start);
+			long expected = hwk_adherence_expected(a, ws, ws + 6, p->week_start);
 			const char *state = "-";
 			if (tdone + tpartial)
 				state = "done";
@@ -315,9 +317,10 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 				hwk_entries_count(rows, n, a->start_day, today, &od, &op, &os);
 				if (od + op == 0)
 					state = "due";
-			} else if (a->ev.kind == HWK_EVERY_PERWEEK ? week < expected
-				   : hwk_every_on(&a->ev, a->start_day, a->until_day, today))
+			} else if (ev.kind == HWK_EVERY_PERWEEK ? week < expected
+				   : hwk_every_weight7(&ev, today) > 0) {
 				state = "due";
+			}
 			hwk_entry_rows_free(rows, n);
 			char sw[32], se[32], sl[32];
 			snprintf(sw, sizeof sw, "%ld", week);

@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "adherence.h"
+#include "frequency.h"
 #include "err.h"
 #include "store.h"
 #include "ydoc.h"

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "adherence.h"
 #include "err.h"
 #include "store.h"
 
@@ -375,7 +376,7 @@ int hwk_record_log(const hwk_assignment *a, hwk_strs *row, time_t now, int week_
 	if (hwk_stamp_day(row->v[0], &d) == 0 && d >= ws && d <= ws + 6 &&
 	    strcmp(row->v[2], "skipped"))
 		done++;
-	long expected = hwk_expected(&a->ev, a->start_day, a->until_day, ws, ws + 6, week_start);
+	long expected = hwk_adherence_expected(a, ws, ws + 6, week_start);
 	*progress = hwk_xasprintf("%s: %ld of %ld this week", a->type, done + partial, expected);
 	return 0;
 }

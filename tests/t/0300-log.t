@@ -30,7 +30,7 @@ TA_HEAD=at,logged,status,reason,note
 
 # The confirmation line. HWK_NOW is Friday 2026-11-27; weeks start on Monday, so this week
 # is Mon 2026-11-23 .. Sun 2026-11-29. An assignment made today starts on Friday and runs
-# every day with no end: the rule in lib/adherence.h counts, for `day`, the active days of
+# every day with no end: the rule in lib/frequency.h counts, for `day`, the active days of
 # the week, here Fri 27, Sat 28, Sun 29 = 3. The first number is the done and partial
 # entries whose `at` falls in the week (skipped ones do not count). Hence "1 of 3" after
 # the first entry, and so on.
@@ -296,7 +296,7 @@ file_is "alex's entries" "c/clients/alex/$CA.csv" "$TA_HEAD" "$N,$N,done,," "$N,
 file_is "bob's entries" "c/clients/bob/$CB.csv" "$TA_HEAD" "$N,$N,done,," "$N,$N,done,,"
 
 # ---- the week's expectation, by frequency and week start --------------------------------
-# From the rule in lib/adherence.h, for an assignment made today (Friday): the active days
+# From the rule in lib/frequency.h, for an assignment made today (Friday): the active days
 # of this Monday-start week are Fri, Sat, Sun (3).
 #   N/week: N x 3/7 rounded half up, at most 3: 1 -> 0.43 -> 0; 2 -> 0.86 -> 1;
 #           4 -> 1.71 -> 2; 5 -> 2.14 -> 2; 7 -> 3

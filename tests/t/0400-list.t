@@ -182,7 +182,7 @@ expect "list entries -a ID over every client" 0 "$(tsv "$ehead|$afields" "$erow_
 
 # ---- due, worked out by hand ----
 #
-# The rule (lib/adherence.h), per week of the range: day -> the days it is active;
+# The rule (lib/frequency.h), per week of the range: day -> the days it is active;
 # weekday -> its active Monday-Friday days; named days -> its active named days;
 # N/week -> N x active days / 7, rounded half up, at most the active days; once -> 1 when
 # its start day is in the range. week = done + partial entries this week (by 'at');

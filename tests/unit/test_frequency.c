@@ -1,4 +1,4 @@
-/* Unit tests for lib/adherence.c: frequencies (parsing and stored spelling), the number
+/* Unit tests for lib/frequency.c: frequencies (parsing and stored spelling), the number
  * of entries a range of days expects, and whether a day is due.
  *
  * The calendar used below (checked with `cal 11 2026` and `cal 12 2026`):
@@ -12,14 +12,14 @@
  *   23 24 25 26 27 28 29      28 29 30 31
  *   30
  *
- * The rule (adherence.h and the man page): per week of the range, count the days that
+ * The rule (frequency.h and the man page): per week of the range, count the days that
  * are both in the range and active (start..until); day -> those days; weekday -> those
  * of them Monday-Friday; named days -> those of them on the named days; N/week ->
  * N x active / 7 rounded half up (never more than the active days); once -> 1 when the
  * start day is in the range. */
 #define _GNU_SOURCE
 
-#include "adherence.h"
+#include "frequency.h"
 #include "tap.h"
 
 #include <stdlib.h>
