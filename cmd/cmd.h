@@ -13,7 +13,7 @@ typedef struct {
 /* Every command: argv[0] is its name; returns an exit status (0, 1, 2). */
 typedef int hwk_cmd_fn(int argc, char **argv, hwk_ctx *ctx);
 
-hwk_cmd_fn cmd_init, cmd_assign, cmd_log, cmd_list, cmd_types;
+hwk_cmd_fn cmd_init, cmd_assign, cmd_log, cmd_list, cmd_types, cmd_review, cmd_report;
 
 /* getopt_long with hwk's messages ("hwk log: --bogus: unknown option", "hwk log: --at
  * needs a value"); returns '?' after a message. */

@@ -26,6 +26,7 @@ static const struct {
 	{"assign", cmd_assign, "give a client homework, adjust it or end it"},
 	{"log", cmd_log, "log homework done, partly done or skipped"},
 	{"list", cmd_list, "list what is due, entries, assignments or clients"},
+	{"review", cmd_review, "show a client's homework since the last review, and keep the review"},
 	{"types", cmd_types, "list homework types or show one"},
 	{"help", NULL, "show the manual of hwk or of a command"},
 };

@@ -1,0 +1,189 @@
+/* hwk review: what a client did since the last review, and the review kept. */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "err.h"
+#include "practice.h"
+#include "reviews.h"
+#include "ydoc.h"
+
+static const char usage[] =
+	"usage: hwk review [CLIENT] [--since DATE] [--until DATE] [-m NOTE | -e]\n"
+	"                  [-r ASSIGNMENT=0..4]...\n";
+
+enum { O_SINCE = 256, O_UNTIL };
+
+/* The display name in client.yaml, or NULL. */
+static char *display_name(const char *dir)
+{
+	char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/client.yaml", dir)
+				      : hwk_xstrdup("client.yaml");
+	hwk_ynode *root;
+	char *name = NULL;
+	if (hwk_yaml_load(path, &root) == 0 && root && root->kind == HWK_Y_MAP)
+		hwk_yget_str(path, root, "name", 0, &name);
+	hwk_ynode_free(root);
+	free(path);
+	return name;
+}
+
+/* -r SPEC=N for the assignments of the review. */
+static int rate(const char *arg, const hwk_assignments *l, const hwk_summary *s, size_t n,
+		int *ratings)
+{
+	const char *eq = strrchr(arg, '=');
+	long v;
+	if (!eq || eq == arg || hwk_parse_long(eq + 1, &v) < 0 || v < 0 || v > HWK_RATING_MAX)
+		return hwk_err("-r %s: give ASSIGNMENT=N, N from 0 (not done) to %d (very well)",
+			       arg, HWK_RATING_MAX);
+	char *spec = hwk_xstrndup(arg, (size_t)(eq - arg));
+	long i = hwk_assignments_find(l, spec);
+	free(spec);
+	if (i < 0)
+		return -1;
+	for (size_t k = 0; k < n; k++)
+		if (s[k].a == &l->v[i]) {
+			ratings[k] = (int)v;
+			return 0;
+		}
+	return hwk_err("-r %s: %s is not part of this review", arg, l->v[i].id);
+}
+
+int cmd_review(int argc, char **argv, hwk_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"since", required_argument, NULL, O_SINCE},
+		{"until", required_argument, NULL, O_UNTIL},
+		{"message", required_argument, NULL, 'm'},
+		{"edit", no_argument, NULL, 'e'},
+		{"rate", required_argument, NULL, 'r'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *since = NULL, *until = NULL, *note = NULL;
+	hwk_strs rates = {0};
+	int c, edit = 0;
+	while ((c = hwk_getopt(argc, argv, "m:er:h", opts)) != -1) {
+		switch (c) {
+		case O_SINCE: since = optarg; break;
+		case O_UNTIL: until = optarg; break;
+		case 'm': note = optarg; break;
+		case 'e': edit = 1; break;
+		case 'r': hwk_strs_push(&rates, hwk_xstrdup(optarg)); break;
+		case 'h':
+			hwk_strs_free(&rates);
+			return hwk_usage(usage, 1);
+		default:
+			hwk_strs_free(&rates);
+			return hwk_usage(usage, 0);
+		}
+	}
+	if (argc - optind > 1 || (note && edit) || (rates.n && !note && !edit)) {
+		hwk_strs_free(&rates);
+		if (rates.n && !note && !edit) {
+			hwk_err("-r rates a review being recorded: add -m NOTE or -e");
+			return HWK_USAGE;
+		}
+		if (note && edit) {
+			hwk_err("-m and -e cannot be combined");
+			return HWK_USAGE;
+		}
+		return hwk_usage(usage, 0);
+	}
+	hwk_day today = hwk_day_of(ctx->now), from, to = today;
+	if ((since && hwk_parse_date(since, ctx->now, &from) < 0) ||
+	    (until && hwk_parse_date(until, ctx->now, &to) < 0)) {
+		hwk_err("%s: %s is not a date (2026-11-27, mon, -2w, ...)",
+			since && hwk_parse_date(since, ctx->now, &from) < 0 ? "--since" : "--until",
+			since && hwk_parse_date(since, ctx->now, &from) < 0 ? since : until);
+		hwk_strs_free(&rates);
+		return HWK_USAGE;
+	}
+
+	hwk_practice p;
+	hwk_assignments l = {0};
+	hwk_review_ref last = {0};
+	hwk_summary *s = NULL;
+	size_t n = 0;
+	char *client = NULL, *dir = NULL, *name = NULL, *text = NULL, *path = NULL;
+	int *ratings = NULL, rc = HWK_FAIL, have_last;
+	if (hwk_practice_find(&p, ctx->dir) < 0 ||
+	    hwk_practice_client(&p, optind < argc ? argv[optind] : ctx->client, 0, &client) < 0)
+		goto out;
+	dir = hwk_client_dir(&p, client);
+	if (hwk_assignments_load(dir, &l) < 0 || (have_last = hwk_review_last(dir, &last)) < 0)
+		goto out;
+	if (!since) {
+		/* where the last review ended; else the first assignment's start */
+		from = have_last ? last.to + 1 : today;
+		for (size_t i = 0; !have_last && i < l.n; i++)
+			if (l.v[i].start_day < from)
+				from = l.v[i].start_day;
+	}
+	if (from > to) {
+		char d[16];
+		hwk_day_format(last.to, d);
+		if (note || edit) {
+			hwk_err("nothing to review: the last review covered up to %s (see --since)", d);
+			goto out;
+		}
+		hwk_note("nothing new: the last review covered up to %s (see --since)", d);
+		rc = HWK_OK;
+		goto out;
+	}
+	if (hwk_summaries_make(&l, from, to, today, p.week_start, &s, &n) < 0)
+		goto out;
+	ratings = hwk_xcalloc(n + 1, sizeof *ratings);
+	for (size_t k = 0; k < n; k++)
+		ratings[k] = -1;
+	for (size_t i = 0; i < rates.n; i++)
+		if (rate(rates.v[i], &l, s, n, ratings) < 0)
+			goto out;
+	name = display_name(dir);
+	hwk_review r = {client, name, from, to, have_last ? &last : NULL, s, n, ratings};
+	if (edit) {
+		if (hwk_review_edit(dir, &r, &text) < 0)
+			goto out;
+		if (!*text) {
+			hwk_err("no notes: nothing recorded");
+			goto out;
+		}
+	} else {
+		hwk_review_print(stdout, &r, 0);
+	}
+	if (note) {
+		size_t k = strspn(note, " \t\n");
+		if (!note[k]) {
+			hwk_err("-m: an empty note: nothing recorded");
+			goto out;
+		}
+		if (!hwk_utf8_valid(note, strlen(note))) {
+			hwk_err("-m: the note is not valid UTF-8");
+			goto out;
+		}
+		text = hwk_xstrdup(note);
+	}
+	if (text) {
+		if (hwk_review_save(dir, &r, text, ctx->now, &path) < 0)
+			goto out;
+		hwk_note("recorded in %s", path);
+	}
+	rc = HWK_OK;
+out:
+	hwk_summaries_free(s, n);
+	free(ratings);
+	hwk_review_ref_free(&last);
+	hwk_assignments_free(&l);
+	hwk_strs_free(&rates);
+	free(client);
+	free(dir);
+	free(name);
+	free(text);
+	free(path);
+	hwk_practice_free(&p);
+	return rc;
+}

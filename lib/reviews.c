@@ -1,0 +1,424 @@
+#define _GNU_SOURCE
+#include "reviews.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "output.h"
+#include "store.h"
+#include "ydoc.h"
+
+const char *const hwk_rating_words[] = {"not done", "poorly", "partly", "well", "very well"};
+
+void hwk_review_ref_free(hwk_review_ref *r)
+{
+	free(r->path);
+	free(r->at);
+	memset(r, 0, sizeof *r);
+}
+
+static char *join(const char *dir, const char *name)
+{
+	return strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, name) : hwk_xstrdup(name);
+}
+
+/* A review file's at, from and to. */
+static int read_ref(const char *path, hwk_review_ref *r)
+{
+	hwk_ynode *root;
+	char *from = NULL, *to = NULL;
+	int rc = -1;
+	memset(r, 0, sizeof *r);
+	if (hwk_yaml_load(path, &root) < 0)
+		return -1;
+	if (!root || root->kind != HWK_Y_MAP) {
+		hwk_yerr(path, root, "a review must be a mapping with 'at', 'from' and 'to'");
+	} else if (hwk_yget_str(path, root, "at", 1, &r->at) == 0 &&
+		   hwk_yget_str(path, root, "from", 1, &from) == 0 &&
+		   hwk_yget_str(path, root, "to", 1, &to) == 0) {
+		if (hwk_day_parse_ymd(from, &r->from) < 0)
+			hwk_yerr(path, hwk_ymap_get(root, "from"), "'from' must be a date");
+		else if (hwk_day_parse_ymd(to, &r->to) < 0)
+			hwk_yerr(path, hwk_ymap_get(root, "to"), "'to' must be a date");
+		else
+			rc = 0;
+	}
+	free(from);
+	free(to);
+	hwk_ynode_free(root);
+	if (rc == 0)
+		r->path = hwk_xstrdup(path);
+	else
+		hwk_review_ref_free(r);
+	return rc;
+}
+
+int hwk_review_last(const char *client_dir, hwk_review_ref *out)
+{
+	char *dir = join(client_dir, "reviews");
+	DIR *d = opendir(dir);
+	int found = 0;
+	memset(out, 0, sizeof *out);
+	if (!d) {
+		int rc = errno == ENOENT ? 0 : hwk_err_sys("%s", dir);
+		free(dir);
+		return rc;
+	}
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (e->d_name[0] == '.' || n <= 5 || strcmp(e->d_name + n - 5, ".yaml"))
+			continue;
+		char *path = join(dir, e->d_name);
+		hwk_review_ref r;
+		int rc = read_ref(path, &r);
+		free(path);
+		if (rc < 0) {
+			found = -1;
+			break;
+		}
+		/* the latest: the one reaching furthest, then the one made last */
+		if (!found || r.to > out->to || (r.to == out->to && strcmp(r.at, out->at) > 0)) {
+			hwk_review_ref_free(out);
+			*out = r;
+			found = 1;
+		} else {
+			hwk_review_ref_free(&r);
+		}
+	}
+	closedir(d);
+	free(dir);
+	if (found < 0)
+		hwk_review_ref_free(out);
+	return found;
+}
+
+/* ---- printing ---- */
+
+/* Text a client wrote, on a terminal: control characters made visible; with indent,
+ * line breaks become new lines indented so. */
+static void put_text(FILE *f, const char *s, const char *indent)
+{
+	if (!indent) {
+		hwk_put_visible(f, s);
+		return;
+	}
+	char *copy = hwk_xstrdup(s), *save = NULL;
+	int first = 1;
+	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (!first)
+			fprintf(f, "\n%s", indent);
+		hwk_put_visible(f, line);
+		first = 0;
+	}
+	free(copy);
+}
+
+static void day_str(hwk_day d, char *buf)
+{
+	hwk_day_format(d, buf);
+}
+
+static void print_adherence(FILE *f, const char *pre, const hwk_adherence *h, hwk_day today)
+{
+	fprintf(f, "%s  done %ld, partial %ld, skipped %ld, missed %ld of %ld expected", pre,
+		h->done, h->partial, h->skipped, h->missed, h->expected);
+	if (!isnan(h->completion))
+		fprintf(f, ": %.0f%% completed", h->completion);
+	fputc('\n', f);
+	hwk_day ref = h->to < today ? h->to : today;
+	char day[16];
+	day_str(ref, day);
+	if (h->since_last < 0)
+		fprintf(f, "%s  no entry by %s", pre, day);
+	else if (h->since_last == 0)
+		fprintf(f, "%s  last entry on %s", pre, day);
+	else
+		fprintf(f, "%s  last entry %ld day%s before %s", pre, h->since_last,
+			h->since_last == 1 ? "" : "s", day);
+	if (h->streak)
+		fprintf(f, "; streak %ld %s%s", h->streak, h->streak_weeks ? "week" : "day",
+			h->streak == 1 ? "" : "s");
+	fputc('\n', f);
+}
+
+static int is_thought_record(const hwk_assignment *a)
+{
+	return !strcmp(a->type, "thought-record");
+}
+
+static void print_entry(FILE *f, const char *pre, const hwk_assignment *a, const hwk_entry *e)
+{
+	const char *const *c = (const char *const *)e->cols.v;
+	/* 2026-11-23T20:00:00+01:00 -> 2026-11-23 20:00 */
+	fprintf(f, "%s  %.10s %.5s  %s", pre, c[0], strlen(c[0]) > 16 ? c[0] + 11 : "", c[2]);
+	if (*c[3])
+		fprintf(f, " %s", c[3]);
+	if (is_thought_record(a)) {
+		char indent[64];
+		snprintf(indent, sizeof indent, "%s      %-18s", pre, "");
+		for (size_t i = 0; i < a->fields.n; i++) {
+			const char *v = c[HWK_ENTRY_FIXED + i];
+			if (!*v)
+				continue;
+			fprintf(f, "\n%s      %-18s", pre, a->fields.v[i].name);
+			put_text(f, v, indent);
+		}
+		if (*c[4]) {
+			fprintf(f, "\n%s      %-18s", pre, "note");
+			put_text(f, c[4], indent);
+		}
+		fputc('\n', f);
+		return;
+	}
+	int first = 1;
+	for (size_t i = 0; i < a->fields.n; i++) {
+		const char *v = c[HWK_ENTRY_FIXED + i];
+		if (!*v)
+			continue;
+		fprintf(f, "%s%s ", first ? ": " : ", ", a->fields.v[i].name);
+		put_text(f, v, NULL);
+		first = 0;
+	}
+	if (*c[4]) {
+		fputs(first ? ": \"" : "; \"", f);
+		put_text(f, c[4], NULL);
+		fputc('"', f);
+	}
+	fputc('\n', f);
+}
+
+void hwk_review_print(FILE *f, const hwk_review *r, int utf8)
+{
+	(void)utf8;
+	char from[16], to[16], last[16];
+	const char *pre = "";
+	day_str(r->from, from);
+	day_str(r->to, to);
+	fprintf(f, "%sReview of ", pre);
+	put_text(f, r->client, NULL);
+	if (r->name && *r->name) {
+		fputs(" (", f);
+		put_text(f, r->name, NULL);
+		fputc(')', f);
+	}
+	fprintf(f, ", %s to %s", from, to);
+	if (r->last) {
+		day_str(r->last->to, last);
+		fprintf(f, "; the last review covered up to %s", last);
+	} else {
+		fputs("; no earlier review", f);
+	}
+	fputs(".\n", f);
+	if (!r->n)
+		fprintf(f, "%sNo assignment was active.\n", pre);
+	for (size_t k = 0; k < r->n; k++) {
+		const hwk_summary *s = &r->s[k];
+		const hwk_assignment *a = s->a;
+		fprintf(f, "\n%s%s, every %s (%s%s)\n", pre, a->type, a->every, a->id,
+			strcmp(a->status, "active") ? ", ended" : "");
+		print_adherence(f, pre, &s->now, r->to);
+		if (s->now.skipped) {
+			fprintf(f, "%s  skipped:", pre);
+			for (int i = 0, first = 1; i < HWK_NREASONS; i++)
+				if (s->now.reasons[i]) {
+					fprintf(f, "%s %s %ld", first ? "" : ",", hwk_reasons[i],
+						s->now.reasons[i]);
+					first = 0;
+				}
+			fputc('\n', f);
+		}
+		if (r->ratings && r->ratings[k] >= 0)
+			fprintf(f, "%s  rated: %s (%d of %d)\n", pre, hwk_rating_words[r->ratings[k]],
+				r->ratings[k], HWK_RATING_MAX);
+		size_t w = 0;
+		for (size_t i = 0; i < s->metrics.n; i++)
+			if (strlen(s->metrics.v[i].label) > w)
+				w = strlen(s->metrics.v[i].label);
+		for (size_t i = 0; i < s->metrics.n; i++) {
+			const hwk_metric *m = &s->metrics.v[i];
+			char v[512];
+			hwk_metric_str(m, v, sizeof v);
+			fprintf(f, "%s  %-*s  ", pre, (int)w, m->label);
+			put_text(f, v, NULL);
+			fprintf(f, "  (%ld)\n", m->n);
+		}
+		if (s->metrics.hint)
+			fprintf(f, "%s  hint: %s\n", pre, s->metrics.hint);
+		for (size_t i = 0; i < s->nrows; i++)
+			print_entry(f, pre, a, &s->rows[i]);
+	}
+}
+
+/* ---- the editor ---- */
+
+int hwk_review_edit(const char *client_dir, const hwk_review *r, char **note)
+{
+	*note = NULL;
+	/* the template lives in the client's folder: its text never leaves it */
+	char *path = join(client_dir, ".review-note.XXXXXX");
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		hwk_err_sys("%s", path);
+		free(path);
+		return -1;
+	}
+	FILE *f = fdopen(fd, "w");
+	char *body = NULL;
+	size_t blen = 0;
+	FILE *mem = open_memstream(&body, &blen);
+	hwk_review_print(mem, r, 0);
+	fclose(mem);
+	fputs("\n# Write the notes of this review above. Lines starting with '#' are left out;\n"
+	      "# with no notes, nothing is recorded.\n#\n", f);
+	for (char *line = body, *nl; line && *line; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		fprintf(f, "# %.*s\n", nl ? (int)(nl - line) : (int)strlen(line), line);
+	}
+	free(body);
+	int rc = -1;
+	if (fclose(f) != 0) {
+		hwk_err_sys("%s", path);
+		goto out;
+	}
+	const char *editor = getenv("VISUAL");
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		/* through the shell, as git does, so EDITOR may hold arguments */
+		setenv("HWK_EDITOR", editor, 1);
+		execl("/bin/sh", "sh", "-c", "$HWK_EDITOR \"$1\"", "sh", path, (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	if (pid < 0 || waitpid(pid, &status, 0) < 0) {
+		hwk_err_sys("running the editor");
+		goto out;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		hwk_err("the editor failed; nothing recorded");
+		goto out;
+	}
+	hwk_buf text = {0}, kept = {0};
+	if (hwk_read_file(path, HWK_YAML_MAX_BYTES, &text) < 0) {
+		hwk_err_sys("%s", path);
+		hwk_buf_free(&text);
+		goto out;
+	}
+	for (char *line = text.s, *nl; line && *line; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+		if (line[0] == '#')
+			continue;
+		hwk_buf_add(&kept, line, len);
+		hwk_buf_addc(&kept, '\n');
+	}
+	hwk_buf_free(&text);
+	/* surrounding blank lines and trailing spaces go */
+	char *s = kept.s ? kept.s : "";
+	while (*s == '\n' || *s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == '\n' || s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	*note = hwk_xstrndup(s, n);
+	hwk_buf_free(&kept);
+	rc = 0;
+out:
+	unlink(path);
+	free(path);
+	return rc;
+}
+
+/* ---- keeping it ---- */
+
+int hwk_review_save(const char *client_dir, const hwk_review *r, const char *note, time_t now,
+		    char **path)
+{
+	char day[16], from[16], to[16], at[32], num[64];
+	hwk_day_format(hwk_day_of(now), day);
+	hwk_day_format(r->from, from);
+	hwk_day_format(r->to, to);
+	hwk_time_format(now, at);
+	*path = NULL;
+
+	hwk_buf b = {0};
+	hwk_buf_adds(&b, "# hwk review (see hwk(5))\n");
+	hwk_yw *w = hwk_yw_new(&b);
+	hwk_yw_map_start(w);
+	hwk_yw_kv_plain(w, "at", at);
+	hwk_yw_kv_plain(w, "from", from);
+	hwk_yw_kv_plain(w, "to", to);
+	hwk_yw_kv(w, "note", note);
+	hwk_yw_str(w, "assignments");
+	hwk_yw_seq_start(w);
+	for (size_t k = 0; k < r->n; k++) {
+		const hwk_adherence *h = &r->s[k].now;
+		hwk_yw_map_start(w);
+		hwk_yw_kv(w, "id", r->s[k].a->id);
+		hwk_yw_kv(w, "type", r->s[k].a->type);
+		hwk_yw_kv(w, "every", r->s[k].a->every);
+		const struct {
+			const char *key;
+			long v;
+		} counts[] = {{"expected", h->expected}, {"done", h->done}, {"partial", h->partial},
+			      {"skipped", h->skipped}, {"missed", h->missed}};
+		for (size_t i = 0; i < sizeof counts / sizeof *counts; i++) {
+			snprintf(num, sizeof num, "%ld", counts[i].v);
+			hwk_yw_kv_plain(w, counts[i].key, num);
+		}
+		if (!isnan(h->completion)) {
+			snprintf(num, sizeof num, "%.1f", h->completion);
+			hwk_yw_kv_plain(w, "completion", num);
+		}
+		if (h->skipped) {
+			hwk_yw_str(w, "reasons");
+			hwk_yw_map_start(w);
+			for (int i = 0; i < HWK_NREASONS; i++)
+				if (h->reasons[i]) {
+					snprintf(num, sizeof num, "%ld", h->reasons[i]);
+					hwk_yw_kv_plain(w, hwk_reasons[i], num);
+				}
+			hwk_yw_map_end(w);
+		}
+		if (r->ratings && r->ratings[k] >= 0) {
+			snprintf(num, sizeof num, "%d", r->ratings[k]);
+			hwk_yw_kv_plain(w, "rating", num);
+		}
+		hwk_yw_map_end(w);
+	}
+	hwk_yw_seq_end(w);
+	hwk_yw_map_end(w);
+	int rc = hwk_yw_end(w);
+
+	char *dir = join(client_dir, "reviews");
+	if (rc == 0 && hwk_store_mkdir(dir) < 0)
+		rc = -1;
+	for (int i = 1; rc == 0; i++) {
+		char *p = i == 1 ? hwk_xasprintf("%s/%s.yaml", dir, day)
+				 : hwk_xasprintf("%s/%s-%d.yaml", dir, day, i);
+		if (access(p, F_OK) == 0) {
+			free(p);
+			continue;
+		}
+		rc = hwk_store_create(p, b.s, b.len);
+		if (rc == 0)
+			*path = p;
+		else
+			free(p);
+		break;
+	}
+	free(dir);
+	hwk_buf_free(&b);
+	return rc;
+}

@@ -1,0 +1,154 @@
+#define _GNU_SOURCE
+#include "summary.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+typedef struct {
+	time_t at;
+	size_t idx;
+} order;
+
+static int by_time(const void *x, const void *y)
+{
+	const order *a = x, *b = y;
+	if (a->at != b->at)
+		return a->at < b->at ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx; /* the file's order between equals */
+}
+
+/* Keep the rows dated from..to, in the order of `at`; free the rest. */
+static void keep_period(hwk_entry *all, size_t n, hwk_day from, hwk_day to, hwk_summary *s)
+{
+	order *o = hwk_xcalloc(n + 1, sizeof *o);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		hwk_day d;
+		time_t t;
+		const char *at = all[i].cols.v[0];
+		if (hwk_stamp_day(at, &d) == 0 && d >= from && d <= to &&
+		    hwk_time_parse_iso(at, &t) == 0)
+			o[k++] = (order){t, i};
+	}
+	qsort(o, k, sizeof *o, by_time);
+	s->rows = hwk_xcalloc(k + 1, sizeof *s->rows);
+	for (size_t i = 0; i < k; i++) {
+		s->rows[i] = all[o[i].idx];
+		memset(&all[o[i].idx], 0, sizeof all[o[i].idx]);
+	}
+	s->nrows = k;
+	free(o);
+}
+
+int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day today,
+		     int week_start, hwk_summary *s)
+{
+	memset(s, 0, sizeof *s);
+	s->a = a;
+	s->from = from;
+	s->to = to;
+	s->prev_from = from - (to - from + 1);
+	hwk_entry *all;
+	size_t n;
+	if (hwk_entries_tail(a, s->prev_from, &all, &n) < 0)
+		return -1;
+	hwk_adherence_compute(a, all, n, from, to, today, week_start, &s->now);
+	hwk_adherence_compute(a, all, n, s->prev_from, from - 1, today, week_start, &s->before);
+
+	/* the earlier period's rows, for its numbers */
+	hwk_summary prev = {0};
+	keep_period(all, n, s->prev_from, from - 1, &prev);
+	hwk_metrics_compute(a, prev.rows, prev.nrows, &s->metrics_before);
+	hwk_entry_rows_free(prev.rows, prev.nrows);
+
+	keep_period(all, n, from, to, s);
+	hwk_metrics_compute(a, s->rows, s->nrows, &s->metrics);
+	hwk_entry_rows_free(all, n);
+
+	s->per_day = hwk_xcalloc((size_t)(to - from + 1), sizeof *s->per_day);
+	for (size_t i = 0; i < s->nrows; i++) {
+		hwk_day d;
+		const char *const *c = (const char *const *)s->rows[i].cols.v;
+		if (hwk_stamp_day(c[0], &d) == 0 && strcmp(c[2], "skipped"))
+			s->per_day[d - from]++;
+	}
+	return 0;
+}
+
+void hwk_summary_free(hwk_summary *s)
+{
+	hwk_metrics_free(&s->metrics);
+	hwk_metrics_free(&s->metrics_before);
+	hwk_entry_rows_free(s->rows, s->nrows);
+	free(s->per_day);
+	memset(s, 0, sizeof *s);
+}
+
+int hwk_summaries_make(const hwk_assignments *l, hwk_day from, hwk_day to, hwk_day today,
+		       int week_start, hwk_summary **out, size_t *n)
+{
+	*out = hwk_xcalloc(l->n + 1, sizeof **out);
+	*n = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		const hwk_assignment *a = &l->v[i];
+		if (a->start_day > to || (a->until_day != HWK_DAY_NONE && a->until_day < from))
+			continue;
+		if (hwk_summary_make(a, from, to, today, week_start, &(*out)[*n]) < 0) {
+			hwk_summaries_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+			return -1;
+		}
+		++*n;
+	}
+	return 0;
+}
+
+void hwk_summaries_free(hwk_summary *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		hwk_summary_free(&s[i]);
+	free(s);
+}
+
+char *hwk_sparkline(const hwk_summary *s, int utf8)
+{
+	static const char *const blocks[] = {"\u2581", "\u2582", "\u2583", "\u2584",
+					     "\u2585", "\u2586", "\u2587", "\u2588"};
+	static const char ascii[] = ".:-=+*#";
+	long max = 0;
+	for (hwk_day d = s->from; d <= s->to; d++)
+		if (s->per_day[d - s->from] > max)
+			max = s->per_day[d - s->from];
+	hwk_buf b = {0};
+	for (hwk_day d = s->from; d <= s->to; d++) {
+		long v = s->per_day[d - s->from];
+		if (!hwk_assignment_active_on(s->a, d)) {
+			hwk_buf_addc(&b, ' ');
+		} else {
+			/* none is the lowest mark; 1..max spread over the others, max the top */
+			int level = v == 0 ? -1 : max == 1 ? 6 : (int)((v - 1) * 6 / (max - 1));
+			if (utf8)
+				hwk_buf_adds(&b, blocks[level + 1]);
+			else
+				hwk_buf_addc(&b, level < 0 ? '_' : ascii[level]);
+		}
+	}
+	if (!b.s)
+		hwk_buf_adds(&b, "");
+	return b.s;
+}
+
+void hwk_metric_str(const hwk_metric *m, char *buf, size_t n)
+{
+	if (m->text)
+		snprintf(buf, n, "%s", m->text);
+	else if (isnan(m->value))
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%.*f", m->decimals, m->value);
+}

@@ -1,0 +1,39 @@
+/* summary: one assignment over a period and over the period as long just before it: its
+ * adherence, its clinical numbers, its entries in time order and its daily trend, read
+ * from the end of its entries file only as far back as the earlier period starts. What
+ * review and report show. */
+#ifndef HWK_SUMMARY_H
+#define HWK_SUMMARY_H
+
+#include "adherence.h"
+#include "metrics.h"
+
+typedef struct {
+	const hwk_assignment *a;
+	hwk_day from, to, prev_from;
+	hwk_adherence now, before;     /* this period; the one before */
+	hwk_metrics metrics, metrics_before;
+	hwk_entry *rows;               /* this period's entries, in the order of `at` */
+	size_t nrows;
+	long *per_day;                 /* done or partial entries per day of from..to */
+} hwk_summary;
+
+/* -1 after a message (a broken entries file). */
+int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day today,
+		     int week_start, hwk_summary *s);
+void hwk_summary_free(hwk_summary *s);
+/* The summaries of the assignments of l active on some day of from..to, in l's order. */
+int hwk_summaries_make(const hwk_assignments *l, hwk_day from, hwk_day to, hwk_day today,
+		       int week_start, hwk_summary **out, size_t *n);
+void hwk_summaries_free(hwk_summary *s, size_t n);
+
+/* A trend of per-day counts: one character a day, block elements when utf8 (U+2581 for
+ * none, U+2582 to U+2588 for 1 up to the busiest day's count), else ASCII ("_" for
+ * none, then ".:-=+*#"). Days the assignment was not active show as spaces. Owned. */
+char *hwk_sparkline(const hwk_summary *s, int utf8);
+
+/* A metric as shown: its text, or its value with its decimals, or "-" when there is
+ * none. */
+void hwk_metric_str(const hwk_metric *m, char *buf, size_t n);
+
+#endif
