@@ -27,6 +27,7 @@ static const struct {
 	{"log", cmd_log, "log homework done, partly done or skipped"},
 	{"list", cmd_list, "list what is due, entries, assignments or clients"},
 	{"review", cmd_review, "show a client's homework since the last review, and keep the review"},
+	{"report", cmd_report, "sum up a week across the caseload, who needs attention first"},
 	{"types", cmd_types, "list homework types or show one"},
 	{"help", NULL, "show the manual of hwk or of a command"},
 };

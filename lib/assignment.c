@@ -74,12 +74,20 @@ static int check_date(const char *file, const hwk_ynode *root, const char *key, 
 	return 0;
 }
 
+static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a);
+
 int hwk_assignment_load(const char *path, hwk_assignment *a)
 {
 	hwk_ynode *root;
 	memset(a, 0, sizeof *a);
 	if (hwk_yaml_load(path, &root) < 0)
 		return -1;
+	return assignment_from(path, root, a);
+}
+
+/* Read from an assignment file's text; root is freed. */
+static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a)
+{
 	int rc = -1;
 	if (!root || root->kind != HWK_Y_MAP) {
 		hwk_yerr(path, root, "an assignment file must be a mapping");
@@ -238,6 +246,76 @@ static int name_may_match(const char *name, size_t n, const char *spec)
 		return 1;
 	return idn > 16 && name[10] == '-' && name[idn - 5] == '-' && idn - 16 == sl &&
 	       !strncmp(name + 11, spec, sl);
+}
+
+/* Is an assignment file, by its name and its text, surely not active in from..to? Its
+ * name starts with its start day; its until (a top-level line, as hwk writes it) ends
+ * it. Anything unclear is read in full. */
+static int surely_outside(const char *name, const char *text, hwk_day from, hwk_day to)
+{
+	char day[11];
+	hwk_day d;
+	memcpy(day, name, 10);
+	day[10] = 0;
+	if (strlen(name) > 10 && hwk_day_parse_ymd(day, &d) == 0 && d > to)
+		return 1;
+	const char *u = strstr(text, "\nuntil: ");
+	if (!u || strlen(u) < 19 || (u[19] != '\n' && u[19] != '\r'))
+		return 0;
+	memcpy(day, u + 9, 10);
+	return hwk_day_parse_ymd(day, &d) == 0 && d < from;
+}
+
+int hwk_assignments_load_period(const char *dir, hwk_day from, hwk_day to,
+				hwk_assignments *out)
+{
+	out->v = NULL;
+	out->n = 0;
+	DIR *d = opendir(dir);
+	if (!d)
+		return errno == ENOENT ? 0 : hwk_err_sys("%s", dir);
+	struct dirent *e;
+	size_t cap = 0;
+	int rc = 0;
+	hwk_buf text = {0};
+	while (rc == 0 && (e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (e->d_name[0] == '.' || n <= 5 || strcmp(e->d_name + n - 5, ".yaml") ||
+		    !strcmp(e->d_name, "client.yaml"))
+			continue;
+		char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, e->d_name)
+					      : hwk_xstrdup(e->d_name);
+		hwk_ynode *root = NULL;
+		hwk_buf_reset(&text);
+		if (hwk_read_file(path, HWK_YAML_MAX_BYTES, &text) < 0) {
+			rc = hwk_err_sys("%s", path);
+		} else if (!surely_outside(e->d_name, text.s, from, to)) {
+			if (out->n == cap) {
+				cap = cap ? cap * 2 : 8;
+				out->v = hwk_xrealloc(out->v, cap * sizeof *out->v);
+			}
+			memset(&out->v[out->n], 0, sizeof out->v[out->n]);
+			if (hwk_yaml_parse(path, text.s, text.len, &root) < 0 ||
+			    assignment_from(path, root, &out->v[out->n]) < 0)
+				rc = -1;
+			else if (out->v[out->n].start_day > to ||
+				 (out->v[out->n].until_day != HWK_DAY_NONE &&
+				  out->v[out->n].until_day < from))
+				hwk_assignment_free(&out->v[out->n]);
+			else
+				out->n++;
+		}
+		free(path);
+	}
+	closedir(d);
+	hwk_buf_free(&text);
+	if (rc < 0) {
+		hwk_assignments_free(out);
+		return -1;
+	}
+	if (out->n)
+		qsort(out->v, out->n, sizeof *out->v, cmp_assignment);
+	return 0;
 }
 
 static int load_dir(const char *dir, const char *spec, hwk_assignments *out);

@@ -58,6 +58,10 @@ int hwk_assignments_load(const char *dir, hwk_assignments *out);
 /* Only those whose file name could answer spec (an id, id prefix or the type in the
  * id): a client's other assignments are not read. */
 int hwk_assignments_load_for(const char *dir, const char *spec, hwk_assignments *out);
+/* Only those active on some day of from..to: a file surely outside (by the start day in
+ * its name, or its until) is not parsed. */
+int hwk_assignments_load_period(const char *dir, hwk_day from, hwk_day to,
+				hwk_assignments *out);
 void hwk_assignments_free(hwk_assignments *l);
 /* Resolve what a user typed: an exact id, a unique id prefix, or a type name matching
  * exactly one active assignment. Returns the index, or -1 after a message. */

@@ -29,6 +29,8 @@ static void keep_period(hwk_entry *all, size_t n, hwk_day from, hwk_day to, hwk_
 	for (size_t i = 0; i < n; i++) {
 		hwk_day d;
 		time_t t;
+		if (!all[i].cols.n)
+			continue; /* taken by an earlier period */
 		const char *at = all[i].cols.v[0];
 		if (hwk_stamp_day(at, &d) == 0 && d >= from && d <= to &&
 		    hwk_time_parse_iso(at, &t) == 0)

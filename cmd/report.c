@@ -1,0 +1,136 @@
+/* hwk report: one week (or any period) across the caseload, attention first. */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "err.h"
+#include "report.h"
+
+static const char usage[] =
+	"usage: hwk report [--week WEEK | --from DATE --to DATE] [-f text|md|csv|tsv|json]\n"
+	"                  [CLIENT...]\n";
+
+enum { O_WEEK = 256, O_FROM, O_TO };
+
+/* --week: an ISO week (2026-W47), this, last, or a date inside the week. */
+static int week_range(const char *s, time_t now, int week_start, hwk_day *from, hwk_day *to)
+{
+	hwk_day d;
+	if (hwk_parse_date(s, now, &d) == 0) {
+		*from = hwk_week_start(d, week_start);
+		*to = *from + 6;
+		return 0;
+	}
+	return hwk_parse_range(s, now, week_start, from, to);
+}
+
+int cmd_report(int argc, char **argv, hwk_ctx *ctx)
+{
+	static const struct option opts[] = {
+		{"week", required_argument, NULL, O_WEEK},
+		{"from", required_argument, NULL, O_FROM},
+		{"to", required_argument, NULL, O_TO},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *week = NULL, *from_s = NULL, *to_s = NULL, *format = NULL;
+	int c;
+	while ((c = hwk_getopt(argc, argv, "f:h", opts)) != -1) {
+		switch (c) {
+		case O_WEEK: week = optarg; break;
+		case O_FROM: from_s = optarg; break;
+		case O_TO: to_s = optarg; break;
+		case 'f': format = optarg; break;
+		case 'h': return hwk_usage(usage, 1);
+		default: return hwk_usage(usage, 0);
+		}
+	}
+	int md = 0, text = 0;
+	hwk_fmt fmt = HWK_FMT_CSV;
+	if (!format)
+		text = isatty(STDOUT_FILENO), fmt = HWK_FMT_TSV;
+	else if (!strcmp(format, "text"))
+		text = 1;
+	else if (!strcmp(format, "md"))
+		text = md = 1;
+	else if (hwk_fmt_parse(format, &fmt) < 0 || fmt == HWK_FMT_TABLE || fmt == HWK_FMT_YAML) {
+		hwk_err("%s: not a report format (text, md, csv, tsv, json)", format);
+		return HWK_USAGE;
+	}
+	if (week && (from_s || to_s)) {
+		hwk_err("--week and --from/--to cannot be combined");
+		return HWK_USAGE;
+	}
+	if (!from_s != !to_s) {
+		hwk_err("--from and --to go together");
+		return HWK_USAGE;
+	}
+
+	hwk_practice p;
+	hwk_report r = {0};
+	hwk_strs clients = {0};
+	int rc = HWK_FAIL;
+	char label[16] = "";
+	if (hwk_practice_find(&p, ctx->dir) < 0)
+		goto out;
+	r.today = hwk_day_of(ctx->now);
+	r.week_start = p.week_start;
+	if (from_s) {
+		if (hwk_parse_date(from_s, ctx->now, &r.from) < 0 ||
+		    hwk_parse_date(to_s, ctx->now, &r.to) < 0) {
+			hwk_err("--from/--to: %s is not a date",
+				hwk_parse_date(from_s, ctx->now, &r.from) < 0 ? from_s : to_s);
+			rc = HWK_USAGE;
+			goto out;
+		}
+		if (r.to < r.from) {
+			hwk_err("--to %s is before --from %s", to_s, from_s);
+			rc = HWK_USAGE;
+			goto out;
+		}
+	} else if (week_range(week ? week : "last", ctx->now, p.week_start, &r.from, &r.to) < 0) {
+		hwk_err("--week: %s is not a week (2026-W47, this, last, or a date)", week);
+		rc = HWK_USAGE;
+		goto out;
+	} else if (p.week_start == 0) {
+		int y, w;
+		hwk_day_iso_week(r.from, &y, &w);
+		snprintf(label, sizeof label, "%d-W%02d", y, w);
+		r.label = label;
+	}
+	/* the clients named (each must exist), the one implied, or all */
+	if (optind < argc) {
+		for (int i = optind; i < argc; i++) {
+			char *one;
+			if (hwk_practice_client(&p, argv[i], 0, &one) < 0)
+				goto out;
+			hwk_strs_push(&clients, one);
+		}
+	} else if (ctx->client || p.here_client) {
+		char *one;
+		if (hwk_practice_client(&p, ctx->client, 0, &one) < 0)
+			goto out;
+		hwk_strs_push(&clients, one);
+	} else if (hwk_practice_clients(&p, &clients) < 0) {
+		goto out;
+	}
+	for (size_t i = 0; i < clients.n; i++)
+		if (hwk_report_add(&r, &p, clients.v[i]) < 0)
+			goto out;
+	hwk_report_sort(&r);
+	if (text)
+		hwk_report_print(stdout, &r, md, hwk_utf8_locale());
+	else
+		hwk_report_records(stdout, &r, fmt);
+	rc = HWK_OK;
+out:
+	hwk_report_free(&r);
+	hwk_strs_free(&clients);
+	hwk_practice_free(&p);
+	return rc;
+}

@@ -1,0 +1,400 @@
+#define _GNU_SOURCE
+#include "report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "err.h"
+#include "ydoc.h"
+
+/* Attention: the thresholds of the brief. */
+#define LOW_COMPLETION 50.0 /* % */
+#define QUIET_DAYS 3        /* nothing logged for this many days or more */
+#define SKIPS_ONE_REASON 3
+#define SE_DROP 5.0         /* sleep efficiency down by this many points */
+#define SUDS_RISE 10.0      /* mean peak SUDS up by this much */
+
+int hwk_utf8_locale(void)
+{
+	const char *vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return strcasestr(v, "utf-8") || strcasestr(v, "utf8");
+	}
+	return 0;
+}
+
+static const hwk_metric *metric(const hwk_metrics *m, const char *key)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (!strcmp(m->v[i].key, key))
+			return &m->v[i];
+	return NULL;
+}
+
+/* How much a metric moved from the period before: NAN when either has no value. */
+static double moved(const hwk_summary *s, const char *key)
+{
+	const hwk_metric *now = metric(&s->metrics, key), *before = metric(&s->metrics_before, key);
+	if (!now || !before || isnan(now->value) || isnan(before->value))
+		return NAN;
+	return now->value - before->value;
+}
+
+static char *client_name(const char *dir)
+{
+	char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/client.yaml", dir)
+				      : hwk_xstrdup("client.yaml");
+	hwk_ynode *root;
+	char *name = NULL;
+	if (hwk_yaml_load(path, &root) == 0 && root && root->kind == HWK_Y_MAP)
+		hwk_yget_str(path, root, "name", 0, &name);
+	hwk_ynode_free(root);
+	free(path);
+	return name;
+}
+
+static void flag(hwk_report_client *c, char *owned)
+{
+	hwk_strs_push(&c->flags, owned);
+}
+
+static void attention(const hwk_report *r, hwk_report_client *c)
+{
+	long reasons[HWK_NREASONS] = {0};
+	c->since_last = -1;
+	for (size_t k = 0; k < c->n; k++) {
+		const hwk_adherence *h = &c->s[k].now;
+		c->expected += h->expected;
+		c->completed += h->done + h->partial;
+		for (int i = 0; i < HWK_NREASONS; i++)
+			reasons[i] += h->reasons[i];
+		if (h->since_last >= 0 && (c->since_last < 0 || h->since_last < c->since_last))
+			c->since_last = h->since_last;
+	}
+	c->completion = c->expected ? 100.0 * (double)c->completed / (double)c->expected : NAN;
+	if (!isnan(c->completion) && c->completion < LOW_COMPLETION)
+		flag(c, hwk_xasprintf("completion %.0f%%", c->completion));
+	if (c->expected && c->since_last < 0)
+		flag(c, hwk_xstrdup("nothing logged"));
+	else if (c->since_last >= QUIET_DAYS)
+		flag(c, hwk_xasprintf("nothing logged for %ld days", c->since_last));
+	for (int i = 0; i < HWK_NREASONS; i++)
+		if (reasons[i] >= SKIPS_ONE_REASON)
+			flag(c, hwk_xasprintf("%ld skips: %s", reasons[i], hwk_reasons[i]));
+	for (size_t k = 0; k < c->n; k++) {
+		const hwk_summary *s = &c->s[k];
+		double d;
+		if (!strcmp(s->a->type, "sleep") && !isnan(d = moved(s, "se_mean")) && d <= -SE_DROP)
+			flag(c, hwk_xasprintf("sleep efficiency down %.0f points", -d));
+		if (!strcmp(s->a->type, "exposure") && !isnan(d = moved(s, "suds_peak_mean")) &&
+		    d >= SUDS_RISE)
+			flag(c, hwk_xasprintf("peak SUDS up %.0f", d));
+	}
+	(void)r;
+}
+
+int hwk_report_add(hwk_report *r, const hwk_practice *p, const char *client)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->c = hwk_xrealloc(r->c, r->cap * sizeof *r->c);
+	}
+	hwk_report_client *c = &r->c[r->n];
+	memset(c, 0, sizeof *c);
+	char *dir = hwk_client_dir(p, client);
+	hwk_day prev_from = r->from - (r->to - r->from + 1);
+	int rc = -1;
+	c->client = hwk_xstrdup(client);
+	if (hwk_assignments_load_period(dir, prev_from, r->to, &c->l) == 0 &&
+	    hwk_summaries_make(&c->l, r->from, r->to, r->today, r->week_start, &c->s, &c->n) == 0) {
+		c->name = client_name(dir);
+		/* the entries themselves are not shown: keep the numbers only */
+		for (size_t k = 0; k < c->n; k++) {
+			hwk_entry_rows_free(c->s[k].rows, c->s[k].nrows);
+			c->s[k].rows = NULL;
+			c->s[k].nrows = 0;
+		}
+		attention(r, c);
+		rc = 0;
+	}
+	free(dir);
+	r->n++;
+	return rc;
+}
+
+static int by_attention(const void *x, const void *y)
+{
+	const hwk_report_client *a = x, *b = y;
+	if (a->flags.n != b->flags.n)
+		return a->flags.n > b->flags.n ? -1 : 1;
+	int na = isnan(a->completion), nb = isnan(b->completion);
+	if (na != nb)
+		return na ? 1 : -1;
+	if (!na && a->completion != b->completion)
+		return a->completion < b->completion ? -1 : 1;
+	return strcmp(a->client, b->client);
+}
+
+void hwk_report_sort(hwk_report *r)
+{
+	if (r->n > 1)
+		qsort(r->c, r->n, sizeof *r->c, by_attention);
+}
+
+void hwk_report_free(hwk_report *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		hwk_report_client *c = &r->c[i];
+		hwk_summaries_free(c->s, c->n);
+		hwk_assignments_free(&c->l);
+		hwk_strs_free(&c->flags);
+		free(c->client);
+		free(c->name);
+	}
+	free(r->c);
+	memset(r, 0, sizeof *r);
+}
+
+/* ---- text and Markdown ---- */
+
+static void pct(char *buf, size_t n, double v)
+{
+	if (isnan(v))
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%.0f%%", v);
+}
+
+static void last_str(char *buf, size_t n, long since)
+{
+	if (since < 0)
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%ld", since);
+}
+
+static char *flags_str(const hwk_report_client *c)
+{
+	hwk_buf b = {0};
+	for (size_t i = 0; i < c->flags.n; i++) {
+		if (i)
+			hwk_buf_adds(&b, "; ");
+		hwk_buf_adds(&b, c->flags.v[i]);
+	}
+	if (!b.s)
+		hwk_buf_adds(&b, "");
+	return b.s;
+}
+
+static void caseload(FILE *f, const hwk_report *r, int md)
+{
+	static const char *const cols[] = {"client", "completion", "days since last entry",
+					   "attention"};
+	if (md)
+		fputs("| client | completion | days since last entry | attention |\n"
+		      "|---|---|---|---|\n", f);
+	hwk_out *o = md ? NULL : hwk_out_new(HWK_FMT_TABLE, f, cols, 4);
+	for (size_t i = 0; i < r->n; i++) {
+		const hwk_report_client *c = &r->c[i];
+		char p[32], l[64];
+		pct(p, sizeof p, c->completion);
+		last_str(l, sizeof l, c->since_last);
+		char *fl = flags_str(c);
+		if (md) {
+			fputs("| ", f);
+			hwk_put_visible(f, c->client);
+			fprintf(f, " | %s | %s | %s |\n", p, l, *fl ? fl : "-");
+		} else {
+			const char *vals[] = {c->client, p, l, *fl ? fl : "-"};
+			hwk_out_row(o, vals, NULL);
+		}
+		free(fl);
+	}
+	if (o)
+		hwk_out_end(o);
+}
+
+static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, int md, int utf8)
+{
+	const char *h2 = md ? "## " : "", *h3 = md ? "### " : "  ", *li = md ? "- " : "    ";
+	fprintf(f, "\n%s", h2);
+	hwk_put_visible(f, c->client);
+	if (c->name && *c->name) {
+		fputs(" (", f);
+		hwk_put_visible(f, c->name);
+		fputc(')', f);
+	}
+	fputc('\n', f);
+	if (!c->n)
+		fprintf(f, "%sno assignment was active\n", md ? "\n" : h3);
+	for (size_t k = 0; k < c->n; k++) {
+		const hwk_summary *s = &c->s[k];
+		const hwk_adherence *h = &s->now, *b = &s->before;
+		char now[32], before[32];
+		if (md)
+			fputc('\n', f);
+		fprintf(f, "%s%s, every %s (%s)\n", h3, s->a->type, s->a->every, s->a->id);
+		if (md)
+			fputc('\n', f);
+		pct(now, sizeof now, h->completion);
+		pct(before, sizeof before, b->completion);
+		fprintf(f, "%sdone %ld, partial %ld, skipped %ld, missed %ld of %ld expected: %s", li,
+			h->done, h->partial, h->skipped, h->missed, h->expected, now);
+		if (!isnan(h->completion) && !isnan(b->completion))
+			fprintf(f, " (the period before: %s, %+.0f)", before,
+				h->completion - b->completion);
+		else
+			fprintf(f, " (the period before: %s)", before);
+		fputc('\n', f);
+		if (h->skipped) {
+			fprintf(f, "%sskipped:", li);
+			for (int i = 0, first = 1; i < HWK_NREASONS; i++)
+				if (h->reasons[i]) {
+					fprintf(f, "%s %s %ld", first ? "" : ",", hwk_reasons[i],
+						h->reasons[i]);
+					first = 0;
+				}
+			fputc('\n', f);
+		}
+		char *trend = hwk_sparkline(s, utf8);
+		fprintf(f, "%strend %s%s%s\n", li, md ? "`" : "", trend, md ? "`" : "");
+		free(trend);
+		for (size_t i = 0; i < s->metrics.n; i++) {
+			const hwk_metric *m = &s->metrics.v[i];
+			char v[512];
+			hwk_metric_str(m, v, sizeof v);
+			fprintf(f, "%s%s: ", li, m->label);
+			hwk_put_visible(f, v);
+			fprintf(f, " (%ld)\n", m->n);
+		}
+		if (s->metrics.hint)
+			fprintf(f, "%s%s\n", li, s->metrics.hint);
+	}
+	(void)r;
+}
+
+void hwk_report_print(FILE *f, const hwk_report *r, int md, int utf8)
+{
+	char from[16], to[16];
+	hwk_day_format(r->from, from);
+	hwk_day_format(r->to, to);
+	fprintf(f, "%sReport for %s to %s", md ? "# " : "", from, to);
+	if (r->label)
+		fprintf(f, " (%s)", r->label);
+	fprintf(f, ", %zu client%s\n\n", r->n, r->n == 1 ? "" : "s");
+	caseload(f, r, md);
+	for (size_t i = 0; i < r->n; i++)
+		section(f, r, &r->c[i], md, utf8);
+}
+
+/* ---- records ---- */
+
+static const char *const fixed_cols[] = {
+	"client", "name", "assignment", "type", "every", "from", "to", "expected", "done",
+	"partial", "skipped", "missed", "completion", "completion_before", "completion_change",
+	"since_last", "streak", "streak_unit", "trend", "attention",
+};
+#define NFIXED (sizeof fixed_cols / sizeof *fixed_cols)
+
+static void num(char **slot, double v, int decimals)
+{
+	free(*slot);
+	*slot = isnan(v) ? hwk_xstrdup("") : hwk_xasprintf("%.*f", decimals, v);
+}
+
+void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
+{
+	/* the columns: the fixed ones, skips by reason, then every metric met (its value
+	 * and the count it used) */
+	hwk_strs cols = {0};
+	for (size_t i = 0; i < NFIXED; i++)
+		hwk_strs_push(&cols, hwk_xstrdup(fixed_cols[i]));
+	for (int i = 0; i < HWK_NREASONS; i++)
+		hwk_strs_push(&cols, hwk_xasprintf("skipped_%s", hwk_reasons[i]));
+	size_t first_metric = cols.n;
+	for (size_t i = 0; i < r->n; i++)
+		for (size_t k = 0; k < r->c[i].n; k++)
+			for (size_t m = 0; m < r->c[i].s[k].metrics.n; m++) {
+				const char *key = r->c[i].s[k].metrics.v[m].key;
+				size_t x;
+				for (x = first_metric; x < cols.n; x += 2)
+					if (!strcmp(cols.v[x], key))
+						break;
+				if (x == cols.n) {
+					hwk_strs_push(&cols, hwk_xstrdup(key));
+					hwk_strs_push(&cols, hwk_xasprintf("%s_n", key));
+				}
+			}
+	hwk_coltype *types = hwk_xcalloc(cols.n, sizeof *types);
+	for (size_t x = 7; x < cols.n; x++)
+		types[x] = HWK_COL_NUM;
+	types[17] = types[18] = types[19] = HWK_COL_TEXT; /* streak_unit, trend, attention */
+	char **vals = hwk_xcalloc(cols.n, sizeof *vals);
+	char from[16], to[16];
+	hwk_day_format(r->from, from);
+	hwk_day_format(r->to, to);
+
+	hwk_out *o = hwk_out_new(fmt, f, (const char *const *)cols.v, cols.n);
+	for (size_t i = 0; i < r->n; i++) {
+		const hwk_report_client *c = &r->c[i];
+		char *fl = flags_str(c);
+		for (size_t k = 0; k < c->n; k++) {
+			const hwk_summary *s = &c->s[k];
+			const hwk_adherence *h = &s->now;
+			for (size_t x = 0; x < cols.n; x++) {
+				free(vals[x]);
+				vals[x] = NULL;
+			}
+			vals[0] = hwk_xstrdup(c->client);
+			vals[1] = hwk_xstrdup(c->name ? c->name : "");
+			vals[2] = hwk_xstrdup(s->a->id);
+			vals[3] = hwk_xstrdup(s->a->type);
+			vals[4] = hwk_xstrdup(s->a->every);
+			vals[5] = hwk_xstrdup(from);
+			vals[6] = hwk_xstrdup(to);
+			num(&vals[7], (double)h->expected, 0);
+			num(&vals[8], (double)h->done, 0);
+			num(&vals[9], (double)h->partial, 0);
+			num(&vals[10], (double)h->skipped, 0);
+			num(&vals[11], (double)h->missed, 0);
+			num(&vals[12], h->completion, 1);
+			num(&vals[13], s->before.completion, 1);
+			num(&vals[14], h->completion - s->before.completion, 1);
+			num(&vals[15], h->since_last < 0 ? NAN : (double)h->since_last, 0);
+			num(&vals[16], (double)h->streak, 0);
+			vals[17] = hwk_xstrdup(h->streak_weeks ? "weeks" : "days");
+			hwk_buf t = {0};
+			for (hwk_day d = s->from; d <= s->to; d++)
+				hwk_buf_printf(&t, "%s%ld", d > s->from ? " " : "", s->per_day[d - s->from]);
+			vals[18] = t.s ? t.s : hwk_xstrdup("");
+			vals[19] = hwk_xstrdup(fl);
+			for (int x = 0; x < HWK_NREASONS; x++)
+				num(&vals[NFIXED + (size_t)x], (double)h->reasons[x], 0);
+			for (size_t m = 0; m < s->metrics.n; m++) {
+				const hwk_metric *mt = &s->metrics.v[m];
+				for (size_t x = first_metric; x < cols.n; x += 2)
+					if (!strcmp(cols.v[x], mt->key)) {
+						if (mt->text) {
+							vals[x] = hwk_xstrdup(mt->text);
+							types[x] = HWK_COL_TEXT;
+						} else {
+							num(&vals[x], mt->value, mt->decimals);
+						}
+						num(&vals[x + 1], (double)mt->n, 0);
+					}
+			}
+			hwk_out_row(o, (const char *const *)vals, types);
+		}
+		free(fl);
+	}
+	hwk_out_end(o);
+	for (size_t x = 0; x < cols.n; x++)
+		free(vals[x]);
+	free(vals);
+	free(types);
+	hwk_strs_free(&cols);
+}

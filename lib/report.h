@@ -1,0 +1,45 @@
+/* report: one period across the caseload: per client the adherence of each assignment
+ * with the change from the period before, skip reasons, clinical numbers and a daily
+ * trend; the clients needing attention first, each with why. */
+#ifndef HWK_REPORT_H
+#define HWK_REPORT_H
+
+#include <stdio.h>
+#include "output.h"
+#include "practice.h"
+#include "summary.h"
+
+typedef struct {
+	char *client, *name;
+	hwk_assignments l;     /* its assignments active in the period (or the one before) */
+	hwk_summary *s;        /* one per assignment of l active in the period */
+	size_t n;
+	long expected, completed; /* over its assignments: expected, done + partial */
+	double completion;     /* completed / expected x 100, NAN when nothing expected */
+	long since_last;       /* days from its latest entry to the end of the period; -1 none */
+	hwk_strs flags;        /* why it needs attention */
+} hwk_report_client;
+
+typedef struct {
+	hwk_day from, to, today;
+	int week_start;
+	const char *label;     /* "2026-W47", or NULL */
+	hwk_report_client *c;
+	size_t n, cap;
+} hwk_report;
+
+/* Add a client's part (reads only the assignments active in the period or the one
+ * before, and their entries from the earlier period's start on). -1 after a message. */
+int hwk_report_add(hwk_report *r, const hwk_practice *p, const char *client);
+/* Attention first: more flags first, then lower completion, then by id. */
+void hwk_report_sort(hwk_report *r);
+/* Text for a terminal (md: Markdown for notes); sparklines in UTF-8 when utf8. */
+void hwk_report_print(FILE *f, const hwk_report *r, int md, int utf8);
+/* One record per client x assignment with every number, as CSV or JSON. */
+void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt);
+void hwk_report_free(hwk_report *r);
+
+/* Does the locale (LC_ALL, LC_CTYPE, LANG) speak UTF-8? */
+int hwk_utf8_locale(void);
+
+#endif
