@@ -83,18 +83,16 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 		}
 	}
 	if (argc - optind > 1 || (note && edit) || (rates.n && !note && !edit)) {
-		hwk_strs_free(&rates);
-		if (rates.n && !note && !edit) {
-			hwk_err("-r rates a review being recorded: add -m NOTE or -e");
-			return HWK_USAGE;
-		}
-		if (note && edit) {
+		if (note && edit)
 			hwk_err("-m and -e cannot be combined");
-			return HWK_USAGE;
-		}
-		return hwk_usage(usage, 0);
+		else if (rates.n && !note && !edit)
+			hwk_err("-r rates a review being recorded: add -m NOTE or -e");
+		hwk_strs_free(&rates);
+		return argc - optind > 1 ? hwk_usage(usage, 0) : HWK_USAGE;
 	}
-	hwk_day today = hwk_day_of(ctx->now), from, to = today;
+	/* complete days: a review reaches yesterday, so reviews tile without a gap (what
+	 * is logged later on a review day belongs to the next one) */
+	hwk_day today = hwk_day_of(ctx->now), from, to = today - 1;
 	if ((since && hwk_parse_date(since, ctx->now, &from) < 0) ||
 	    (until && hwk_parse_date(until, ctx->now, &to) < 0)) {
 		hwk_err("%s: %s is not a date (2026-11-27, mon, -2w, ...)",
@@ -125,13 +123,16 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 				from = l.v[i].start_day;
 	}
 	if (from > to) {
-		char d[16];
-		hwk_day_format(last.to, d);
+		char d[32] = "";
+		if (!since && have_last)
+			hwk_day_format(last.to, d);
+		const char *why = since || !have_last ? "the range is empty"
+						      : "the last review covered up to ";
 		if (note || edit) {
-			hwk_err("nothing to review: the last review covered up to %s (see --since)", d);
+			hwk_err("nothing to review: %s%s (see --since, --until)", why, d);
 			goto out;
 		}
-		hwk_note("nothing new: the last review covered up to %s (see --since)", d);
+		hwk_note("nothing new: %s%s (see --since, --until)", why, d);
 		rc = HWK_OK;
 		goto out;
 	}
@@ -144,7 +145,7 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 		if (rate(rates.v[i], &l, s, n, ratings) < 0)
 			goto out;
 	name = display_name(dir);
-	hwk_review r = {client, name, from, to, have_last ? &last : NULL, s, n, ratings};
+	hwk_review r = {client, name, from, to, today, have_last ? &last : NULL, s, n, ratings};
 	if (edit) {
 		if (hwk_review_edit(dir, &r, &text) < 0)
 			goto out;
@@ -152,8 +153,12 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 			hwk_err("no notes: nothing recorded");
 			goto out;
 		}
+		if (!hwk_utf8_valid(text, strlen(text))) {
+			hwk_err("the notes are not valid UTF-8: nothing recorded");
+			goto out;
+		}
 	} else {
-		hwk_review_print(stdout, &r, 0);
+		hwk_review_print(stdout, &r);
 	}
 	if (note) {
 		size_t k = strspn(note, " \t\n");

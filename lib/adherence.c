@@ -158,11 +158,25 @@ void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_
 				out->reasons[r]++;
 		}
 	}
-	out->expected = hwk_adherence_expected(a, from, to, week_start);
-	long accounted = out->done + out->partial + out->skipped;
+	/* days after today are not over: they expect nothing yet */
+	hwk_day end = to < today ? to : today;
+	out->expected = end < from ? 0 : hwk_adherence_expected(a, from, end, week_start);
+	/* what counts toward completion: per week, no more than the week expects (two
+	 * entries on one day of a daily assignment do not make up for a day without) */
+	for (hwk_day ws = hwk_week_start(from, week_start); ws <= end; ws += 7) {
+		hwk_day lo = ws > from ? ws : from, hi = ws + 6 < end ? ws + 6 : end;
+		long got = 0, want = hwk_adherence_expected(a, lo, hi, week_start);
+		for (size_t i = 0; i < n; i++) {
+			const char *const *c = (const char *const *)rows[i].cols.v;
+			hwk_day d;
+			if (hwk_stamp_day(c[0], &d) == 0 && d >= lo && d <= hi && strcmp(c[2], "skipped"))
+				got++;
+		}
+		out->completed += got < want ? got : want;
+	}
+	long accounted = out->completed + out->skipped;
 	out->missed = out->expected > accounted ? out->expected - accounted : 0;
-	out->completion = out->expected ? 100.0 * (double)(out->done + out->partial) /
-						  (double)out->expected
+	out->completion = out->expected ? 100.0 * (double)out->completed / (double)out->expected
 					: NAN;
 	if (last != HWK_DAY_NONE)
 		out->since_last = ref - last;

@@ -15,8 +15,9 @@ typedef struct {
 	hwk_day from, to;     /* the range asked for */
 	long expected;
 	long done, partial, skipped, missed;
+	long completed;       /* done + partial, per week no more than the week expects */
 	long reasons[HWK_NREASONS]; /* skipped entries by reason */
-	double completion;    /* (done + partial) / expected x 100; NAN when nothing expected */
+	double completion;    /* completed / expected x 100; NAN when nothing expected */
 	long since_last;      /* whole days from the last entry of any status to the end of
 			       * the range (or today, if sooner); -1 when there is none */
 	long streak;          /* see hwk_adherence_compute */
@@ -35,8 +36,10 @@ long hwk_adherence_expected(const hwk_assignment *a, hwk_day from, hwk_day to, i
 void hwk_every_on_day(const hwk_assignment *a, hwk_day day, hwk_every *out);
 
 /* Tally rows (any order, any days: those whose `at` falls in from..to count) against
- * the expected count. today bounds since_last and the streak (days after it are not
- * over yet). The streak: for day, weekday and named days, the number of due days in a
+ * the expected count of the range's days up to today (days after today expect nothing
+ * yet). Completion counts done and partial entries, per week no more than the week
+ * expects; missed = expected - completed - skipped, never below 0. today also bounds
+ * since_last and the streak. The streak: for day, weekday and named days, the number of due days in a
  * row with an entry done or partial, counted back from the last due day (today counts
  * once it has such an entry; a day without one ends the streak); for N/week, the
  * number of weeks in a row that met N, counted back from the last complete week (the

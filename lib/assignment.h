@@ -44,6 +44,8 @@ int hwk_assignment_end(hwk_assignment *a, hwk_day day, time_t now);
 /* Write the file: create (never overwriting) or replace, atomically. */
 int hwk_assignment_save(const hwk_assignment *a, int create);
 int hwk_assignment_active_on(const hwk_assignment *a, hwk_day day);
+/* The frequency as written that was in force on a day (from the history of `every`). */
+const char *hwk_assignment_every_on(const hwk_assignment *a, hwk_day day);
 
 /* The header line of the entries file (with its LF), owned. */
 char *hwk_assignment_csv_header(const hwk_assignment *a);

@@ -27,6 +27,13 @@ int hwk_utf8_locale(void)
 	return 0;
 }
 
+/* A metric's column in the records: the type's name and the metric's key, so that two
+ * types' numbers of the same name never share a column ("sleep.se_mean"). */
+static char *metric_col(const hwk_summary *s, const hwk_metric *m)
+{
+	return hwk_xasprintf("%s.%s", s->a->type, m->key);
+}
+
 static const hwk_metric *metric(const hwk_metrics *m, const char *key)
 {
 	for (size_t i = 0; i < m->n; i++)
@@ -69,7 +76,7 @@ static void attention(const hwk_report *r, hwk_report_client *c)
 	for (size_t k = 0; k < c->n; k++) {
 		const hwk_adherence *h = &c->s[k].now;
 		c->expected += h->expected;
-		c->completed += h->done + h->partial;
+		c->completed += h->completed;
 		for (int i = 0; i < HWK_NREASONS; i++)
 			reasons[i] += h->reasons[i];
 		if (h->since_last >= 0 && (c->since_last < 0 || h->since_last < c->since_last))
@@ -78,8 +85,11 @@ static void attention(const hwk_report *r, hwk_report_client *c)
 	c->completion = c->expected ? 100.0 * (double)c->completed / (double)c->expected : NAN;
 	if (!isnan(c->completion) && c->completion < LOW_COMPLETION)
 		flag(c, hwk_xasprintf("completion %.0f%%", c->completion));
-	if (c->expected && c->since_last < 0)
-		flag(c, hwk_xstrdup("nothing logged"));
+	if (c->expected && c->since_last < 0) {
+		char d[16];
+		hwk_day_format(r->from - (r->to - r->from + 1), d);
+		flag(c, hwk_xasprintf("nothing logged since %s", d));
+	}
 	else if (c->since_last >= QUIET_DAYS)
 		flag(c, hwk_xasprintf("nothing logged for %ld days", c->since_last));
 	for (int i = 0; i < HWK_NREASONS; i++)
@@ -94,7 +104,6 @@ static void attention(const hwk_report *r, hwk_report_client *c)
 		    d >= SUDS_RISE)
 			flag(c, hwk_xasprintf("peak SUDS up %.0f", d));
 	}
-	(void)r;
 }
 
 int hwk_report_add(hwk_report *r, const hwk_practice *p, const char *client)
@@ -237,7 +246,8 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 		char now[32], before[32];
 		if (md)
 			fputc('\n', f);
-		fprintf(f, "%s%s, every %s (%s)\n", h3, s->a->type, s->a->every, s->a->id);
+		fprintf(f, "%s%s, every %s (%s)\n", h3, s->a->type,
+			hwk_assignment_every_on(s->a, r->to), s->a->id);
 		if (md)
 			fputc('\n', f);
 		pct(now, sizeof now, h->completion);
@@ -319,14 +329,16 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 	for (size_t i = 0; i < r->n; i++)
 		for (size_t k = 0; k < r->c[i].n; k++)
 			for (size_t m = 0; m < r->c[i].s[k].metrics.n; m++) {
-				const char *key = r->c[i].s[k].metrics.v[m].key;
+				char *key = metric_col(&r->c[i].s[k], &r->c[i].s[k].metrics.v[m]);
 				size_t x;
 				for (x = first_metric; x < cols.n; x += 2)
 					if (!strcmp(cols.v[x], key))
 						break;
 				if (x == cols.n) {
-					hwk_strs_push(&cols, hwk_xstrdup(key));
+					hwk_strs_push(&cols, key);
 					hwk_strs_push(&cols, hwk_xasprintf("%s_n", key));
+				} else {
+					free(key);
 				}
 			}
 	hwk_coltype *types = hwk_xcalloc(cols.n, sizeof *types);
@@ -353,7 +365,7 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 			vals[1] = hwk_xstrdup(c->name ? c->name : "");
 			vals[2] = hwk_xstrdup(s->a->id);
 			vals[3] = hwk_xstrdup(s->a->type);
-			vals[4] = hwk_xstrdup(s->a->every);
+			vals[4] = hwk_xstrdup(hwk_assignment_every_on(s->a, r->to));
 			vals[5] = hwk_xstrdup(from);
 			vals[6] = hwk_xstrdup(to);
 			num(&vals[7], (double)h->expected, 0);
@@ -376,8 +388,9 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 				num(&vals[NFIXED + (size_t)x], (double)h->reasons[x], 0);
 			for (size_t m = 0; m < s->metrics.n; m++) {
 				const hwk_metric *mt = &s->metrics.v[m];
+				char *key = metric_col(s, mt);
 				for (size_t x = first_metric; x < cols.n; x += 2)
-					if (!strcmp(cols.v[x], mt->key)) {
+					if (!strcmp(cols.v[x], key)) {
 						if (mt->text) {
 							vals[x] = hwk_xstrdup(mt->text);
 							types[x] = HWK_COL_TEXT;
@@ -386,6 +399,7 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 						}
 						num(&vals[x + 1], (double)mt->n, 0);
 					}
+				free(key);
 			}
 			hwk_out_row(o, (const char *const *)vals, types);
 		}

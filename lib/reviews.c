@@ -59,6 +59,15 @@ static int read_ref(const char *path, hwk_review_ref *r)
 	return rc;
 }
 
+/* Is time a after time b (offsets taken into account)? */
+static int later(const char *a, const char *b)
+{
+	time_t ta, tb;
+	if (hwk_time_parse_iso(a, &ta) < 0 || hwk_time_parse_iso(b, &tb) < 0)
+		return strcmp(a, b) > 0;
+	return ta > tb;
+}
+
 int hwk_review_last(const char *client_dir, hwk_review_ref *out)
 {
 	char *dir = join(client_dir, "reviews");
@@ -84,7 +93,7 @@ int hwk_review_last(const char *client_dir, hwk_review_ref *out)
 			break;
 		}
 		/* the latest: the one reaching furthest, then the one made last */
-		if (!found || r.to > out->to || (r.to == out->to && strcmp(r.at, out->at) > 0)) {
+		if (!found || r.to > out->to || (r.to == out->to && later(r.at, out->at))) {
 			hwk_review_ref_free(out);
 			*out = r;
 			found = 1;
@@ -194,9 +203,8 @@ static void print_entry(FILE *f, const char *pre, const hwk_assignment *a, const
 	fputc('\n', f);
 }
 
-void hwk_review_print(FILE *f, const hwk_review *r, int utf8)
+void hwk_review_print(FILE *f, const hwk_review *r)
 {
-	(void)utf8;
 	char from[16], to[16], last[16];
 	const char *pre = "";
 	day_str(r->from, from);
@@ -221,9 +229,10 @@ void hwk_review_print(FILE *f, const hwk_review *r, int utf8)
 	for (size_t k = 0; k < r->n; k++) {
 		const hwk_summary *s = &r->s[k];
 		const hwk_assignment *a = s->a;
-		fprintf(f, "\n%s%s, every %s (%s%s)\n", pre, a->type, a->every, a->id,
+		fprintf(f, "\n%s%s, every %s (%s%s)\n", pre, a->type,
+			hwk_assignment_every_on(a, r->to), a->id,
 			strcmp(a->status, "active") ? ", ended" : "");
-		print_adherence(f, pre, &s->now, r->to);
+		print_adherence(f, pre, &s->now, r->today);
 		if (s->now.skipped) {
 			fprintf(f, "%s  skipped:", pre);
 			for (int i = 0, first = 1; i < HWK_NREASONS; i++)
@@ -270,10 +279,17 @@ int hwk_review_edit(const char *client_dir, const hwk_review *r, char **note)
 		return -1;
 	}
 	FILE *f = fdopen(fd, "w");
+	if (!f) {
+		hwk_err_sys("%s", path);
+		close(fd);
+		unlink(path);
+		free(path);
+		return -1;
+	}
 	char *body = NULL;
 	size_t blen = 0;
 	FILE *mem = open_memstream(&body, &blen);
-	hwk_review_print(mem, r, 0);
+	hwk_review_print(mem, r);
 	fclose(mem);
 	fputs("\n# Write the notes of this review above. Lines starting with '#' are left out;\n"
 	      "# with no notes, nothing is recorded.\n#\n", f);

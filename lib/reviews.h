@@ -24,15 +24,15 @@ extern const char *const hwk_rating_words[];
 typedef struct {
 	const char *client, *name;       /* id and display name (may be NULL) */
 	hwk_day from, to;
+	hwk_day today;
 	const hwk_review_ref *last;      /* NULL when there was none */
 	hwk_summary *s;                  /* one per assignment, in id order */
 	size_t n;
 	const int *ratings;              /* per summary, -1 when not rated; may be NULL */
 } hwk_review;
 
-/* What the review shows, as text; client text with control characters made visible.
- * With prefix "# " every line is commented, for the editor's template. */
-void hwk_review_print(FILE *f, const hwk_review *r, int utf8);
+/* What the review shows, as text; client text with control characters made visible. */
+void hwk_review_print(FILE *f, const hwk_review *r);
 /* Ask for the notes in $VISUAL or $EDITOR (vi) on a template in the client's folder;
  * *note is what was written, comment lines and surrounding blank lines taken away; ""
  * when nothing was. -1 after a message. */

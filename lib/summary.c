@@ -58,6 +58,17 @@ int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day 
 	size_t n;
 	if (hwk_entries_tail(a, s->prev_from, &all, &n) < 0)
 		return -1;
+	/* the tail may bring a few older rows: only the two periods' count, so that what
+	 * is said (days since the last entry above all) does not depend on the file */
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		hwk_day d;
+		if (hwk_stamp_day(all[i].cols.v[0], &d) == 0 && d >= s->prev_from)
+			all[k++] = all[i];
+		else
+			hwk_entry_free(&all[i]);
+	}
+	n = k;
 	hwk_adherence_compute(a, all, n, from, to, today, week_start, &s->now);
 	hwk_adherence_compute(a, all, n, s->prev_from, from - 1, today, week_start, &s->before);
 
@@ -148,7 +159,7 @@ char *hwk_sparkline(const hwk_summary *s, int utf8)
 void hwk_metric_str(const hwk_metric *m, char *buf, size_t n)
 {
 	if (m->text)
-		snprintf(buf, n, "%s", m->text);
+		snprintf(buf, n, "%s", *m->text ? m->text : "-");
 	else if (isnan(m->value))
 		snprintf(buf, n, "-");
 	else

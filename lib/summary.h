@@ -11,7 +11,9 @@
 typedef struct {
 	const hwk_assignment *a;
 	hwk_day from, to, prev_from;
-	hwk_adherence now, before;     /* this period; the one before */
+	hwk_adherence now, before;     /* this period; the one before (since_last only
+					* sees entries of the two periods: -1 means none since
+					* prev_from) */
 	hwk_metrics metrics, metrics_before;
 	hwk_entry *rows;               /* this period's entries, in the order of `at` */
 	size_t nrows;
