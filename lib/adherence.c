@@ -161,19 +161,21 @@ void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_
 	/* days after today are not over: they expect nothing yet */
 	hwk_day end = to < today ? to : today;
 	out->expected = end < from ? 0 : hwk_adherence_expected(a, from, end, week_start);
-	/* what counts toward completion: per week, no more than the week expects (two
-	 * entries on one day of a daily assignment do not make up for a day without) */
-	for (hwk_day ws = hwk_week_start(from, week_start); ws <= end; ws += 7) {
+	/* what counts toward completion: on a day the frequency names, one entry at most
+	 * (a second one does not make up for a day without); under N/week, every entry;
+	 * and per week no more than the week expects */
+	long *per = done_by_day(rows, n, from, end < from ? from : end);
+	for (hwk_day ws = hwk_week_start(from, week_start); per && ws <= end; ws += 7) {
 		hwk_day lo = ws > from ? ws : from, hi = ws + 6 < end ? ws + 6 : end;
 		long got = 0, want = hwk_adherence_expected(a, lo, hi, week_start);
-		for (size_t i = 0; i < n; i++) {
-			const char *const *c = (const char *const *)rows[i].cols.v;
-			hwk_day d;
-			if (hwk_stamp_day(c[0], &d) == 0 && d >= lo && d <= hi && strcmp(c[2], "skipped"))
-				got++;
+		for (hwk_day d = lo; d <= hi; d++) {
+			hwk_every ev;
+			hwk_every_on_day(a, d, &ev);
+			got += ev.kind == HWK_EVERY_PERWEEK || per[d - from] < 2 ? per[d - from] : 1;
 		}
 		out->completed += got < want ? got : want;
 	}
+	free(per);
 	long accounted = out->completed + out->skipped;
 	out->missed = out->expected > accounted ? out->expected - accounted : 0;
 	out->completion = out->expected ? 100.0 * (double)out->completed / (double)out->expected
@@ -183,7 +185,7 @@ void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_
 
 	if (ref < from)
 		return;
-	long *per = done_by_day(rows, n, from, ref);
+	per = done_by_day(rows, n, from, ref);
 	if (!per)
 		return;
 	hwk_every ev;

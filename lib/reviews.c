@@ -383,7 +383,7 @@ int hwk_review_save(const char *client_dir, const hwk_review *r, const char *not
 		hwk_yw_map_start(w);
 		hwk_yw_kv(w, "id", r->s[k].a->id);
 		hwk_yw_kv(w, "type", r->s[k].a->type);
-		hwk_yw_kv(w, "every", r->s[k].a->every);
+		hwk_yw_kv(w, "every", hwk_assignment_every_on(r->s[k].a, r->to));
 		const struct {
 			const char *key;
 			long v;
