@@ -78,8 +78,15 @@ check-valgrind: $(BUILD)/hwk $(UNIT_BIN)
 lint:
 	mandoc -Tlint -W warning $(MANS)
 
+# Benchmarks (not tests): hwk log on a long history, and the weekly report on a
+# generated 2-year, 500-client practice against 2 weeks of it and an awk scan.
 bench: $(BUILD)/hwk
 	@sh bench/log.sh $(BUILD)/hwk
+	@BUILD=$(BUILD) CC="$(CC)" sh bench/report.sh $(BUILD)/hwk
+
+# bench/gen-practice.c checked against the real hwk (replays its commands; slow)
+check-bench: $(BUILD)/hwk
+	@CC="$(CC)" sh bench/check-gen.sh $(BUILD)/hwk
 
 install: $(BUILD)/hwk
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
@@ -95,4 +102,4 @@ uninstall:
 clean:
 	rm -rf build build-asan
 
-.PHONY: all tests deps demo check check-asan check-valgrind lint bench install uninstall clean
+.PHONY: all tests deps demo check check-asan check-valgrind check-bench lint bench install uninstall clean

@@ -1,0 +1,34 @@
+#!/bin/sh
+# flatten.sh PRACTICE >flat.csv: every entry of a practice as one CSV row,
+#   client,assignment,type,at,logged,status,reason
+# for the awk baseline of bench/report.sh (see bench/week.awk). It keeps the columns of
+# an entries file before note, which never hold a comma or a quote (hwk(5)), so that
+# awk -F, reads the result right. Text after them may be quoted over several lines:
+# a line starts a row only when the quotes before it in the file are balanced.
+set -eu
+if [ $# -ne 1 ]; then
+	echo "usage: flatten.sh PRACTICE" >&2
+	exit 2
+fi
+if [ ! -f "$1/hwk.yaml" ]; then
+	echo "flatten.sh: $1: not a practice (no hwk.yaml)" >&2
+	exit 1
+fi
+echo client,assignment,type,at,logged,status,reason
+[ -d "$1/clients" ] || exit 0
+find "$1/clients" -mindepth 2 -maxdepth 2 -name '*.csv' -type f -exec awk '
+FNR == 1 {	# the header row; the file names the client and the assignment
+	n = split(FILENAME, p, "/"); id = p[n]; client = p[n - 1]
+	sub(/\.csv$/, "", id)
+	type = id; sub(/^[0-9]+-[0-9]+-[0-9]+-/, "", type); sub(/-[0-9a-f]+$/, "", type)
+	inq = 0
+	next
+}
+{
+	if (!inq) {
+		split($0, f, ",")
+		print client "," id "," type "," f[1] "," f[2] "," f[3] "," f[4]
+	}
+	if (gsub(/"/, "\"") % 2)
+		inq = !inq
+}' {} +
