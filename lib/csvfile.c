@@ -186,6 +186,24 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 		}
 		if (r->at_rec_start) {
 			r->rec_line = r->lineno;
+			/* a whole line with no quote and no CR is a record of plain fields:
+			 * split it here (libcsv goes byte by byte, through a call a field) */
+			size_t body = (size_t)n - (l[n - 1] == '\n');
+			if (body && body <= MAX_FIELD && !memchr(l, '"', body) &&
+			    !memchr(l, '\r', body) &&
+			    !memchr(l, '\0', body)) {
+				const char *f = l, *end = l + body;
+				for (;;) {
+					const char *comma = memchr(f, ',', (size_t)(end - f));
+					const char *fe = comma ? comma : end;
+					hwk_strs_push(&r->cur, hwk_xstrndup(f, (size_t)(fe - f)));
+					if (!comma)
+						break;
+					f = comma + 1;
+				}
+				cb_record('\n', r);
+				continue;
+			}
 			r->at_rec_start = 0;
 		}
 		size_t used = csv_parse(&r->p, l, (size_t)n, cb_field, cb_record, r);

@@ -31,7 +31,12 @@ int hwk_utf8_locale(void)
  * types' numbers of the same name never share a column ("sleep.se_mean"). */
 static char *metric_col(const hwk_summary *s, const hwk_metric *m)
 {
-	return hwk_xasprintf("%s.%s", s->a->type, m->key);
+	size_t t = strlen(s->a->type), k = strlen(m->key);
+	char *c = hwk_xmalloc(t + k + 2);
+	memcpy(c, s->a->type, t);
+	c[t] = '.';
+	memcpy(c + t + 1, m->key, k + 1);
+	return c;
 }
 
 static const hwk_metric *metric(const hwk_metrics *m, const char *key)
@@ -312,8 +317,10 @@ static const char *const fixed_cols[] = {
 
 static void num(char **slot, double v, int decimals)
 {
+	char buf[32];
+	hwk_fmt_decimal(buf, v, decimals);
 	free(*slot);
-	*slot = isnan(v) ? hwk_xstrdup("") : hwk_xasprintf("%.*f", decimals, v);
+	*slot = hwk_xstrdup(buf);
 }
 
 void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)

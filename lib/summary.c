@@ -160,8 +160,8 @@ void hwk_metric_str(const hwk_metric *m, char *buf, size_t n)
 {
 	if (m->text)
 		snprintf(buf, n, "%s", *m->text ? m->text : "-");
-	else if (isnan(m->value))
+	else if (isnan(m->value) || n < 32)
 		snprintf(buf, n, "-");
 	else
-		snprintf(buf, n, "%.*f", m->decimals, m->value);
+		hwk_fmt_decimal(buf, m->value, m->decimals); /* as the records write it */
 }

@@ -290,3 +290,36 @@ int hwk_read_file(const char *path, size_t max, hwk_buf *b)
 		hwk_buf_add(b, "", 0);
 	return 0;
 }
+
+void hwk_fmt_decimal(char *buf, double v, int decimals)
+{
+	static const double scale[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 6)
+		decimals = 6;
+	if (v != v || v > 9e15 / scale[decimals] || v < -9e15 / scale[decimals]) {
+		buf[0] = 0;
+		return;
+	}
+	double x = v * scale[decimals];
+	long long n = (long long)(x < 0 ? x - 0.5 : x + 0.5);
+	char digits[32];
+	int k = 0, neg = n < 0;
+	unsigned long long u = neg ? (unsigned long long)-n : (unsigned long long)n;
+	do {
+		digits[k++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u || k <= decimals);
+	char *o = buf;
+	if (neg)
+		*o++ = '-';
+	while (k > decimals)
+		*o++ = digits[--k];
+	if (decimals) {
+		*o++ = '.';
+		while (k > 0)
+			*o++ = digits[--k];
+	}
+	*o = 0;
+}

@@ -103,6 +103,30 @@ static int cmp_key(const void *x, const void *y)
 	return a->line != b->line ? (a->line < b->line ? -1 : 1) : (a->col < b->col ? -1 : a->col > b->col);
 }
 
+/* A key twice in a mapping anywhere in the tree? (For the fast path: libyaml then reads
+ * the file again and says where.) */
+static int check_duplicates_quiet(const hwk_ynode *n)
+{
+	if (n->kind == HWK_Y_SCALAR)
+		return 0;
+	if (n->kind == HWK_Y_MAP && n->n >= 4) {
+		hwk_ynode **keys = hwk_xcalloc(n->n / 2, sizeof *keys);
+		for (size_t i = 0; i < n->n / 2; i++)
+			keys[i] = n->items[2 * i];
+		qsort(keys, n->n / 2, sizeof *keys, cmp_key);
+		int dup = 0;
+		for (size_t i = 1; i < n->n / 2 && !dup; i++)
+			dup = !strcmp(keys[i - 1]->str, keys[i]->str);
+		free(keys);
+		if (dup)
+			return -1;
+	}
+	for (size_t i = 0; i < n->n; i++)
+		if (check_duplicates_quiet(n->items[i]) < 0)
+			return -1;
+	return 0;
+}
+
 /* A key twice in one mapping is an error at its second place. Sorting keeps this
  * O(n log n), so a big mapping cannot make the check slow. */
 static int check_duplicates(const char *file, const hwk_ynode *map)
@@ -125,7 +149,365 @@ static int check_duplicates(const char *file, const hwk_ynode *map)
 	return rc;
 }
 
+/* ---- a fast path for the YAML hwk writes ----
+ *
+ * Commands that read many files (report above all) spend most of their time in
+ * libyaml. The files hwk writes use a small part of YAML: block mappings with plain
+ * keys, block sequences (indentless under a key, as libyaml writes them), plain and
+ * single-quoted one-line scalars, "[]", and whole-line comments. This reads exactly that
+ * and builds the same tree as the event loop below, marks included; at anything else
+ * (a flow collection, a literal block, a double-quoted or multi-line scalar, a comment
+ * after a value, a tab, a CR ...) it gives up and the file goes through libyaml, which
+ * also reports any error. The unit tests compare both on many files. */
+
+typedef struct {
+	const char *p, *end;     /* the text not yet read */
+	struct hwk_yarena *arena;
+	const char *ls;          /* the current line: its start and end (before LF) */
+	const char *le;
+	const char *pos;         /* where reading goes on in it */
+	size_t line;             /* its number, 1-based */
+	int indent;              /* its indent; -1 at the end of the text */
+	int bad;                 /* not a file of the subset: give up */
+	int depth;
+} fast;
+
+static void f_next(fast *f)
+{
+	for (;;) {
+		if (f->p >= f->end) {
+			f->indent = -1;
+			f->ls = f->le = f->pos = f->end;
+			return;
+		}
+		const char *nl = memchr(f->p, '\n', (size_t)(f->end - f->p));
+		const char *le = nl ? nl : f->end;
+		f->line++;
+		f->ls = f->p;
+		f->le = le;
+		f->p = nl ? nl + 1 : f->end;
+		if (memchr(f->ls, '\r', (size_t)(le - f->ls)) || memchr(f->ls, '\0', (size_t)(le - f->ls))) {
+			f->bad = 1;
+			f->indent = -1;
+			return;
+		}
+		const char *c = f->ls;
+		while (c < le && *c == ' ')
+			c++;
+		if (c < le && *c == '\t') {
+			f->bad = 1;
+			f->indent = -1;
+			return;
+		}
+		if (c == le || *c == '#')
+			continue; /* blank or comment */
+		f->indent = (int)(c - f->ls);
+		f->pos = c;
+		return;
+	}
+}
+
+static hwk_ynode *f_node(fast *f, hwk_ykind kind, const char *at)
+{
+	hwk_ynode *n = arena_alloc(f->arena, sizeof *n);
+	memset(n, 0, sizeof *n);
+	n->kind = kind;
+	n->line = f->line;
+	n->col = (size_t)(at - f->ls) + 1;
+	return n;
+}
+
+/* A key: a plain word and a colon, followed by a space or the line's end. Returns the
+ * colon, or NULL. */
+static const char *f_key(const char *s, const char *e)
+{
+	const char *c = s;
+	if (c >= e || !((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '_'))
+		return NULL;
+	while (c < e && ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+			 (*c >= '0' && *c <= '9') || *c == '_' || *c == '-'))
+		c++;
+	if (c >= e || *c != ':' || (c + 1 < e && c[1] != ' '))
+		return NULL;
+	return c;
+}
+
+static hwk_ynode *f_scalar(fast *f, const char *s, const char *e)
+{
+	hwk_ynode *n = f_node(f, HWK_Y_SCALAR, s);
+	if (s < e && *s == '\'') {
+		/* single-quoted, on one line; '' is a quote */
+		char *out = arena_alloc(f->arena, (size_t)(e - s));
+		size_t k = 0;
+		const char *c = s + 1;
+		for (;;) {
+			if (c >= e) {
+				f->bad = 1;
+				return NULL;
+			}
+			if (*c == '\'') {
+				if (c + 1 < e && c[1] == '\'') {
+					out[k++] = '\'';
+					c += 2;
+					continue;
+				}
+				break;
+			}
+			if ((unsigned char)*c < 0x20 || *c == 0x7f) {
+				f->bad = 1;
+				return NULL;
+			}
+			out[k++] = *c++;
+		}
+		if (c + 1 != e) {
+			f->bad = 1;
+			return NULL;
+		}
+		out[k] = 0;
+		n->str = out;
+		return n;
+	}
+	/* plain: nothing a YAML reader could read otherwise */
+	if (s >= e || strchr("-?:,[]{}#&*!|>'\"%@` ", *s) || e[-1] == ' ' || e[-1] == ':') {
+		f->bad = 1;
+		return NULL;
+	}
+	for (const char *c = s; c < e; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f || (*c == ':' && c + 1 < e && c[1] == ' ') ||
+		    (*c == '#' && c[-1] == ' ')) {
+			f->bad = 1;
+			return NULL;
+		}
+	n->str = arena_alloc(f->arena, (size_t)(e - s) + 1);
+	memcpy(n->str, s, (size_t)(e - s));
+	n->str[e - s] = 0;
+	n->plain = 1;
+	return n;
+}
+
+/* A literal block scalar ("|", "|-" or "|+" at v, the rest of the value lines below,
+ * indented deeper than ind). Leaves the reader on the line after it. */
+static hwk_ynode *f_literal(fast *f, const char *v, int ind)
+{
+	char chomp = v + 1 < f->le ? v[1] : 0;
+	if (v + 1 + (chomp != 0) != f->le || (chomp && chomp != '-' && chomp != '+')) {
+		f->bad = 1; /* an indentation indicator, or more: libyaml's */
+		return NULL;
+	}
+	hwk_ynode *n = f_node(f, HWK_Y_SCALAR, v);
+	hwk_buf b = {0};
+	size_t blank = 0; /* line ends held back: they may be trailing */
+	int bind = -1;
+	const char *q = f->p;
+	while (q < f->end) {
+		const char *nl = memchr(q, '\n', (size_t)(f->end - q));
+		const char *le = nl ? nl : f->end;
+		const char *c = q;
+		while (c < le && *c == ' ')
+			c++;
+		if (c == le) { /* a blank line (spaces alone count as none) */
+			if (bind >= 0 && c - q > bind) {
+				f->bad = 1; /* spaces beyond the indent: libyaml's */
+				break;
+			}
+			blank++;
+		} else {
+			if (bind < 0) {
+				if (c - q <= ind) {
+					f->bad = 1; /* an empty block */
+					break;
+				}
+				bind = (int)(c - q);
+			}
+			if (c - q < bind)
+				break;
+			if (b.len || blank) {
+				if (b.len)
+					hwk_buf_addc(&b, '\n');
+				for (; blank; blank--)
+					hwk_buf_addc(&b, '\n');
+			}
+			hwk_buf_add(&b, q + bind, (size_t)(le - q - bind));
+		}
+		f->line++;
+		q = nl ? nl + 1 : f->end;
+	}
+	if (bind < 0 || f->bad) {
+		f->bad = 1;
+		hwk_buf_free(&b);
+		return NULL;
+	}
+	/* chomping: "-" drops the final line end, "" keeps one, "+" keeps them all */
+	if (chomp != '-')
+		hwk_buf_addc(&b, '\n');
+	if (chomp == '+')
+		for (; blank; blank--)
+			hwk_buf_addc(&b, '\n');
+	/* the lines read ahead are given back as blank ones to the line reader */
+	f->line -= blank;
+	while (blank && q > f->p) {
+		const char *back = q - 1; /* the LF ending the last line read */
+		while (back > f->p && back[-1] != '\n')
+			back--;
+		q = back;
+		blank--;
+	}
+	n->str = arena_alloc(f->arena, b.len + 1);
+	memcpy(n->str, b.s ? b.s : "", b.len);
+	n->str[b.len] = 0;
+	hwk_buf_free(&b);
+	f->p = q;
+	return n;
+}
+
+static hwk_ynode *f_seq(fast *f, int ind);
+static int fast_parse(const char *data, size_t len, hwk_ynode **root);
+
+/* A block mapping whose keys stand at column ind; the first at f->pos. */
+static hwk_ynode *f_map(fast *f, int ind)
+{
+	if (++f->depth > HWK_YAML_MAX_DEPTH) {
+		f->bad = 1;
+		return NULL;
+	}
+	hwk_ynode *map = f_node(f, HWK_Y_MAP, f->pos);
+	while (!f->bad) {
+		const char *colon = f_key(f->pos, f->le);
+		if (!colon) {
+			f->bad = 1;
+			break;
+		}
+		hwk_ynode *key = f_node(f, HWK_Y_SCALAR, f->pos);
+		key->str = arena_alloc(f->arena, (size_t)(colon - f->pos) + 1);
+		memcpy(key->str, f->pos, (size_t)(colon - f->pos));
+		key->str[colon - f->pos] = 0;
+		key->plain = 1;
+		node_add(f->arena, map, key);
+		hwk_ynode *val = NULL;
+		const char *v = colon + 1;
+		while (v < f->le && *v == ' ')
+			v++;
+		if (v < f->le && *v == '|') {
+			val = f_literal(f, v, ind);
+			f_next(f);
+		} else if (v < f->le) {
+			if (f->le - v == 2 && v[0] == '[' && v[1] == ']') {
+				val = f_node(f, HWK_Y_SEQ, v);
+			} else {
+				val = f_scalar(f, v, f->le);
+			}
+			f_next(f);
+		} else {
+			/* the value is the block below: deeper, or a sequence at this column */
+			f_next(f);
+			if (f->indent > ind)
+				val = f->pos + 1 < f->le && f->pos[0] == '-' && f->pos[1] == ' '
+					? f_seq(f, f->indent) : f_map(f, f->indent);
+			else if (f->indent == ind && f->pos + 1 < f->le && f->pos[0] == '-' &&
+				 f->pos[1] == ' ')
+				val = f_seq(f, ind);
+			else
+				f->bad = 1; /* an empty value: libyaml's marks for it differ */
+		}
+		if (f->bad || !val)
+			break;
+		node_add(f->arena, map, val);
+		if (f->indent != ind || (f->pos[0] == '-' && f->pos + 1 < f->le && f->pos[1] == ' '))
+			break;
+	}
+	if (!f->bad && f->indent > ind)
+		f->bad = 1;
+	f->depth--;
+	return f->bad ? NULL : map;
+}
+
+/* A block sequence whose dashes stand at column ind. */
+static hwk_ynode *f_seq(fast *f, int ind)
+{
+	if (++f->depth > HWK_YAML_MAX_DEPTH) {
+		f->bad = 1;
+		return NULL;
+	}
+	hwk_ynode *seq = f_node(f, HWK_Y_SEQ, f->pos);
+	while (!f->bad && f->indent == ind && f->pos + 1 < f->le && f->pos[0] == '-' &&
+	       f->pos[1] == ' ') {
+		f->pos += 2;
+		if (f->pos < f->le && *f->pos == ' ') {
+			f->bad = 1; /* "-  x": not as hwk writes it */
+			break;
+		}
+		hwk_ynode *item;
+		if (f_key(f->pos, f->le)) {
+			item = f_map(f, (int)(f->pos - f->ls));
+		} else {
+			item = f_scalar(f, f->pos, f->le);
+			f_next(f);
+		}
+		if (!item)
+			break;
+		node_add(f->arena, seq, item);
+	}
+	if (!f->bad && f->indent > ind)
+		f->bad = 1;
+	f->depth--;
+	return f->bad ? NULL : seq;
+}
+
+/* Text libyaml's reader takes as it is: valid UTF-8 with no control character but line
+ * ends (tabs go to libyaml too), no C1 control, no BOM, U+FFFE or U+FFFF. */
+static int text_plain(const char *data, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	for (size_t i = 0; i < len; i++) {
+		if ((s[i] < 0x20 && s[i] != '\n') || s[i] == 0x7f)
+			return 0;
+		if (s[i] == 0xc2 && i + 1 < len && s[i + 1] < 0xa0)
+			return 0;
+		if (s[i] == 0xef && i + 2 < len &&
+		    ((s[i + 1] == 0xbb && s[i + 2] == 0xbf) || (s[i + 1] == 0xbf && s[i + 2] >= 0xbe)))
+			return 0;
+	}
+	return hwk_utf8_valid(data, len);
+}
+
+int hwk_yaml_parse_fast(const char *data, size_t len, hwk_ynode **root)
+{
+	*root = NULL;
+	return len <= HWK_YAML_MAX_BYTES && fast_parse(data, len, root);
+}
+
+/* 1 and *root when the text is of the subset, 0 when libyaml must read it. */
+static int fast_parse(const char *data, size_t len, hwk_ynode **root)
+{
+	if (!text_plain(data, len))
+		return 0;
+	fast f = {data, data + len, hwk_xcalloc(1, sizeof *f.arena), NULL, NULL, NULL, 0, 0, 0, 0};
+	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3)) {
+		arena_free(f.arena);
+		return 0;
+	}
+	f_next(&f);
+	hwk_ynode *top = !f.bad && f.indent == 0 ? f_map(&f, 0) : NULL;
+	if (!top || f.bad || f.indent != -1 || check_duplicates_quiet(top) < 0) {
+		arena_free(f.arena);
+		return 0;
+	}
+	top->arena = f.arena;
+	*root = top;
+	return 1;
+}
+
 int hwk_yaml_parse(const char *file, const char *data, size_t len, hwk_ynode **root)
+{
+	*root = NULL;
+	if (len > HWK_YAML_MAX_BYTES)
+		return hwk_err_at(file, 0, 0, "file is larger than %u bytes", HWK_YAML_MAX_BYTES);
+	if (fast_parse(data, len, root))
+		return 0;
+	return hwk_yaml_parse_libyaml(file, data, len, root);
+}
+
+int hwk_yaml_parse_libyaml(const char *file, const char *data, size_t len, hwk_ynode **root)
 {
 	yaml_parser_t p;
 	yaml_event_t ev;

@@ -24,6 +24,12 @@ typedef struct hwk_ynode {
 /* Parse a document. file names the source in messages. Returns 0 and *root (NULL for an
  * empty document), or -1 after printing "hwk CMD: FILE:LINE:COL: problem". */
 int hwk_yaml_parse(const char *file, const char *data, size_t len, hwk_ynode **root);
+/* The same, always through libyaml (hwk_yaml_parse first tries a fast reader of the
+ * YAML hwk writes itself; the tests compare the two). */
+int hwk_yaml_parse_libyaml(const char *file, const char *data, size_t len, hwk_ynode **root);
+/* The fast reader alone: 1 and *root when the text is of the part of YAML hwk writes,
+ * 0 (and nothing said) when it is not. */
+int hwk_yaml_parse_fast(const char *data, size_t len, hwk_ynode **root);
 /* Read and parse a file (path is also the name in messages). */
 int hwk_yaml_load(const char *path, hwk_ynode **root);
 /* Free a document: only ever its root. */

@@ -1,0 +1,233 @@
+/* Unit tests for the fast reader in lib/ydoc.c: on every file of the example practice
+ * and on thousands of generated documents written by hwk's own YAML writer, it must
+ * either give up or build exactly the tree libyaml builds (kinds, texts, plain flags,
+ * lines and columns); on the files hwk writes it must not give up. */
+#define _GNU_SOURCE
+
+#include "assignment.h"
+#include "tap.h"
+#include "util.h"
+#include "ydoc.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int same(const hwk_ynode *a, const hwk_ynode *b, char *why, size_t n)
+{
+	if (!a || !b) {
+		if (a != b)
+			snprintf(why, n, "one tree is empty");
+		return a == b;
+	}
+	if (a->kind != b->kind || a->n != b->n || a->plain != b->plain || a->line != b->line ||
+	    a->col != b->col || !hwk_streq(a->str, b->str)) {
+		snprintf(why, n, "at %zu:%zu vs %zu:%zu: kind %d/%d n %zu/%zu plain %d/%d '%s'/'%s'",
+			 a->line, a->col, b->line, b->col, a->kind, b->kind, a->n, b->n, a->plain,
+			 b->plain, a->str ? a->str : "", b->str ? b->str : "");
+		return 0;
+	}
+	for (size_t i = 0; i < a->n; i++)
+		if (!same(a->items[i], b->items[i], why, n))
+			return 0;
+	return 1;
+}
+
+/* 1: the fast reader took it and agrees; 0: it gave up; -1: it disagrees. */
+static int compare(const char *name, const char *text, size_t len, char *why, size_t n)
+{
+	hwk_ynode *fast, *slow;
+	if (!hwk_yaml_parse_fast(text, len, &fast))
+		return 0;
+	int ok = hwk_yaml_parse_libyaml(name, text, len, &slow) == 0 && same(fast, slow, why, n);
+	hwk_ynode_free(fast);
+	hwk_ynode_free(slow);
+	return ok ? 1 : -1;
+}
+
+/* Every .yaml under dir. */
+static void walk(const char *dir, size_t *taken, size_t *files, size_t *wrong)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *path = hwk_xasprintf("%s/%s", dir, e->d_name);
+		size_t n = strlen(e->d_name);
+		if (e->d_type == DT_DIR) {
+			walk(path, taken, files, wrong);
+		} else if (n > 5 && !strcmp(e->d_name + n - 5, ".yaml")) {
+			hwk_buf b = {0};
+			char why[512] = "";
+			if (hwk_read_file(path, HWK_YAML_MAX_BYTES, &b) == 0) {
+				int r = compare(path, b.s, b.len, why, sizeof why);
+				++*files;
+				*taken += r == 1;
+				if (r < 0) {
+					++*wrong;
+					fprintf(stderr, "# %s: %s\n", path, why);
+				}
+			}
+			hwk_buf_free(&b);
+		}
+		free(path);
+	}
+	if (d)
+		closedir(d);
+}
+
+static unsigned long long rng = 88172645463325252ULL;
+static unsigned next(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)rng;
+}
+
+/* A random text: mostly words, sometimes YAML's special characters and forms. */
+static char *random_text(void)
+{
+	static const char *const parts[] = {
+		"sleep", "on waking", " ", ":", ": ", "#", " #x", "'", "''", "\"", "-", "- ",
+		"[", "]", "{", "}", ",", "?", "!", "&", "*", "|", ">", "%", "@", "`", "caf\xc3\xa9",
+		"\xe6\xbc\xa2", "21:30", "2026-11-27", "yes", "no", "null", "~", "-3", "1.5", "0x1f",
+		"\n", "\t", "\r", "x", "a b", "true", "=", "<<", "\xf0\x9f\x99\x82",
+	};
+	hwk_buf b = {0};
+	int k = (int)(next() % 4);
+	for (int i = 0; i <= k; i++)
+		hwk_buf_adds(&b, parts[next() % (sizeof parts / sizeof *parts)]);
+	return b.s;
+}
+
+static void test_generated(void)
+{
+	size_t taken = 0, wrong = 0, docs = 3000;
+	for (size_t i = 0; i < docs; i++) {
+		hwk_buf out = {0};
+		if (i % 2)
+			hwk_buf_adds(&out, "# a comment first\n");
+		hwk_yw *w = hwk_yw_new(&out);
+		hwk_yw_map_start(w);
+		int keys = 1 + (int)(next() % 5);
+		for (int k = 0; k < keys; k++) {
+			char key[16];
+			snprintf(key, sizeof key, "k%d", k);
+			hwk_yw_str(w, key);
+			switch (next() % 4) {
+			case 0: {
+				char *t = random_text();
+				hwk_yw_str(w, t);
+				free(t);
+				break;
+			}
+			case 1:
+				hwk_yw_seq_start(w);
+				for (int j = 0, m = (int)(next() % 3); j < m; j++) {
+					char *t = random_text();
+					hwk_yw_str(w, t);
+					free(t);
+				}
+				hwk_yw_seq_end(w);
+				break;
+			case 2:
+				hwk_yw_seq_start(w);
+				for (int j = 0, m = 1 + (int)(next() % 3); j < m; j++) {
+					hwk_yw_map_start(w);
+					hwk_yw_kv(w, "name", "x");
+					char *t = random_text();
+					hwk_yw_kv(w, "text", t);
+					free(t);
+					hwk_yw_str(w, "list");
+					hwk_yw_seq_start(w);
+					hwk_yw_str(w, "a");
+					hwk_yw_seq_end(w);
+					hwk_yw_map_end(w);
+				}
+				hwk_yw_seq_end(w);
+				break;
+			default:
+				hwk_yw_map_start(w);
+				hwk_yw_kv_plain(w, "at", "2026-11-27T09:00:00+01:00");
+				hwk_yw_kv(w, "v", "plain words");
+				hwk_yw_map_end(w);
+				break;
+			}
+		}
+		hwk_yw_map_end(w);
+		hwk_yw_end(w);
+		char why[512] = "";
+		int r = compare("gen.yaml", out.s, out.len, why, sizeof why);
+		taken += r == 1;
+		if (r < 0) {
+			wrong++;
+			fprintf(stderr, "# generated document %zu: %s\n%s", i, why, out.s);
+		}
+		hwk_buf_free(&out);
+	}
+	is_int(wrong, 0, "%zu documents written by hwk's YAML writer: the fast reader agrees with libyaml",
+	       docs);
+	ok(taken > docs / 4, "and it read many of them itself (%zu)", taken);
+}
+
+static void test_files(void)
+{
+	size_t taken = 0, files = 0, wrong = 0;
+	walk("examples/practice/clients", &taken, &files, &wrong);
+	ok(files >= 8, "the example practice has client and assignment files (%zu)", files);
+	is_int(wrong, 0, "the fast reader agrees with libyaml on all of them");
+	/* every file hwk wrote is of the subset */
+	is_int(taken, files, "and reads every one of them itself");
+	taken = files = 0;
+	/* types/worry-time.yaml was written by hand, with a flow list: libyaml's */
+	walk("examples/practice/types", &taken, &files, &wrong);
+	is_int(wrong, 0, "it agrees or gives up on the hand-written type too");
+}
+
+static void test_refusals(void)
+{
+	static const char *const other[] = {
+		"a: [1, 2]\n", "a: {b: c}\n", "a: |2\n   x\n", "a: |\n  x\n    \n", "a: \"q\"\n", "a: b # c\n",
+		"a:\n", "a: b\r\n", "\tx: y\n", "- a\n", "a: &x b\n", "a: *x\n", "a: !!str b\n",
+		"---\na: b\n", "a: b\n...\n", "a: b\n  c: d\n", "a: 'x\n  y'\n",
+		"\xef\xbb\xbf" "a: b\n", "a: b\na: c\n", "a: b:\n", "a: 'x'y\n",
+	};
+	for (size_t i = 0; i < sizeof other / sizeof *other; i++) {
+		hwk_ynode *r;
+		int took = hwk_yaml_parse_fast(other[i], strlen(other[i]), &r);
+		hwk_ynode_free(r);
+		char *shown = hwk_xstrdup(other[i]);
+		for (char *c = shown; *c; c++)
+			if (*c == '\n' || *c == '\r' || *c == '\t')
+				*c = '~';
+		ok(!took, "left to libyaml: %s", shown);
+		free(shown);
+	}
+	/* literal blocks, as the writer makes them and as people might: the same as libyaml */
+	static const char *const blocks[] = {
+		"a: |\n  x\n", "a: |-\n  x\n  y\nb: c\n", "a: |+\n  x\n\n\nb: c\n",
+		"a: |\n  x\n\n  y\n\n", "a: |-\n  x\n# not a comment? it ends the block\nb: c\n",
+		"- a: |\n    x\n  b: c\n", "k:\n- a: |-\n    one\n\n    two\n  b: c\nz: d\n",
+		"a: |\n    deeper\n  less\n", "a: |\n  x\n   # in it\nb: c\n",
+	};
+	for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++) {
+		char why[512] = "";
+		int r = compare("t.yaml", blocks[i], strlen(blocks[i]), why, sizeof why);
+		char *shown = hwk_xstrdup(blocks[i]);
+		for (char *c = shown; *c; c++)
+			if (*c == '\n')
+				*c = '~';
+		ok(r >= 0, "literal block agrees or is left to libyaml: %s %s", shown, why);
+		free(shown);
+	}
+}
+
+int main(void)
+{
+	test_files();
+	test_generated();
+	test_refusals();
+	return tap_done();
+}
