@@ -941,7 +941,12 @@ static void write_assignment(const Seg *s, const Client *c, const char *cdir, Bu
 		bf(&y, "- at: %s\n  change: ended\n  to: '%s'\n", t, d);
 	}
 	char path[512];
-	snprintf(path, sizeof path, "%s/%s.yaml", cdir, id);
+	if (s->ended) { /* as hwk names an assignment it ended: ID.ended-UNTIL.yaml */
+		fmt_date(d, s->until);
+		snprintf(path, sizeof path, "%s/%s.ended-%s.yaml", cdir, id, d);
+	} else {
+		snprintf(path, sizeof path, "%s/%s.yaml", cdir, id);
+	}
 	write_file(path, y.p, y.n);
 	g.assignments++;
 	g.active += !s->ended;

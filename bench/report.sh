@@ -8,14 +8,15 @@
 #   sh bench/report.sh [HWK]           (HWK: build/hwk)
 #
 # Environment: BUILD (build: where the practices are cached), SEED (42), CLIENTS (500),
-# WEEK (2026-W47), RUNS (hyperfine's --runs; its default when empty), and BENCH_CMD,
+# WEEK (2026-W48: the week ending on the practices' last day; the week before it, which
+# the report compares with, is in both practices), RUNS (hyperfine's --runs; its default when empty), and BENCH_CMD,
 # the hwk command measured (below; `list due` while hwk has no report).
 # The practices are made by bench/gen-practice.c and cached under
 # $BUILD/bench-practice-SEED (2 years), $BUILD/bench-practice-SEED-2w (2 weeks) and
 # $BUILD/bench-practice-SEED.flat.csv (bench/flatten.sh), made again when the generator,
 # bench/flatten.sh or the parameters change: about 117 MB in 25,600 files, and 104 MB.
 set -eu
-week=${WEEK:-2026-W47}
+week=${WEEK:-2026-W48}
 # the command measured, run as: $hwk -C PRACTICE $cmd
 cmd=${BENCH_CMD:-report --week $week -f json}
 

@@ -42,15 +42,12 @@ void hwk_assignment_free(hwk_assignment *a)
 
 int hwk_assignment_derive(hwk_assignment *a, const char *dir)
 {
-	free(a->yaml_path);
 	free(a->csv_path);
-	if (!strcmp(dir, ".")) {
-		a->yaml_path = hwk_xasprintf("%s.yaml", a->id);
-		a->csv_path = hwk_xasprintf("%s.csv", a->id);
-	} else {
-		a->yaml_path = hwk_xasprintf("%s/%s.yaml", dir, a->id);
-		a->csv_path = hwk_xasprintf("%s/%s.csv", dir, a->id);
-	}
+	if (!a->yaml_path) /* a new one; one read keeps the name it was read under */
+		a->yaml_path = !strcmp(dir, ".") ? hwk_xasprintf("%s.yaml", a->id)
+						 : hwk_xasprintf("%s/%s.yaml", dir, a->id);
+	a->csv_path = !strcmp(dir, ".") ? hwk_xasprintf("%s.csv", a->id)
+					: hwk_xasprintf("%s/%s.csv", dir, a->id);
 	if (hwk_every_parse(a->every, &a->ev, NULL) < 0)
 		return hwk_err("%s: every: %s is not a frequency", a->yaml_path, a->every);
 	if (hwk_day_parse_ymd(a->start, &a->start_day) < 0)
@@ -175,12 +172,20 @@ static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a)
 			strcpy(dir, ".");
 		char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : (char *)path;
 		size_t idn = strlen(a->id);
-		if (strncmp(base, a->id, idn) || strcmp(base + idn, ".yaml")) {
-			hwk_yerr(path, hwk_ymap_get(root, "id"), "'id' is '%s' but the file is %s",
+		/* ID.yaml, or ID.ended-UNTIL.yaml for one hwk ended */
+		int named = !strncmp(base, a->id, idn) &&
+			    (!strcmp(base + idn, ".yaml") ||
+			     (hwk_has_prefix(base + idn, ".ended-") && a->until &&
+			      !strcmp(a->status, "ended") && !strncmp(base + idn + 7, a->until, 10) &&
+			      !strcmp(base + idn + 17, ".yaml")));
+		if (!named) {
+			hwk_yerr(path, hwk_ymap_get(root, "id"),
+				 "'id' is '%s' but the file is %s (ID.yaml, or ID.ended-UNTIL.yaml once ended)",
 				 a->id, base);
 			free(dir);
 			goto out;
 		}
+		a->yaml_path = hwk_xstrdup(path);
 		rc = hwk_assignment_derive(a, dir);
 		free(dir);
 	}
@@ -262,7 +267,8 @@ static int cmp_assignment(const void *x, const void *y)
  * the date and the random digits: YYYY-MM-DD-TYPE-xxxx. */
 static int name_may_match(const char *name, size_t n, const char *spec)
 {
-	size_t idn = n - 5, sl = strlen(spec);
+	size_t idn = strcspn(name, "."), sl = strlen(spec);
+	(void)n;
 	if (hwk_has_prefix(name, spec))
 		return 1;
 	return idn > 16 && name[10] == '-' && name[idn - 5] == '-' && idn - 16 == sl &&
@@ -280,11 +286,46 @@ static int surely_outside(const char *name, const char *text, hwk_day from, hwk_
 	day[10] = 0;
 	if (strlen(name) > 10 && hwk_day_parse_ymd(day, &d) == 0 && d > to)
 		return 1;
+	if (!text)
+		return 0;
 	const char *u = strstr(text, "\nuntil: ");
 	if (!u || strlen(u) < 19 || (u[19] != '\n' && u[19] != '\r'))
 		return 0;
 	memcpy(day, u + 9, 10);
 	return hwk_day_parse_ymd(day, &d) == 0 && d < from;
+}
+
+/* Is this the file of an assignment hwk ended (ID.ended-UNTIL.yaml) before from? */
+static int ended_before(const char *name, hwk_day from)
+{
+	const char *e = strstr(name, ".ended-");
+	char day[11];
+	hwk_day d;
+	if (!e || strlen(e) != 22)
+		return 0;
+	memcpy(day, e + 7, 10);
+	day[10] = 0;
+	return hwk_day_parse_ymd(day, &d) == 0 && d < from;
+}
+
+/* After a crash between writing an ended assignment's file and removing its old one,
+ * both are there: the ended one holds. l is sorted by id. */
+static void drop_leftovers(hwk_assignments *l)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		if (k && !strcmp(l->v[k - 1].id, l->v[i].id)) {
+			if (strcmp(l->v[i].status, "ended")) {
+				hwk_assignment_free(&l->v[i]);
+				continue;
+			}
+			hwk_assignment_free(&l->v[k - 1]);
+			l->v[k - 1] = l->v[i];
+			continue;
+		}
+		l->v[k++] = l->v[i];
+	}
+	l->n = k;
 }
 
 int hwk_assignments_load_period(const char *dir, hwk_day from, hwk_day to,
@@ -304,6 +345,8 @@ int hwk_assignments_load_period(const char *dir, hwk_day from, hwk_day to,
 		if (e->d_name[0] == '.' || n <= 5 || strcmp(e->d_name + n - 5, ".yaml") ||
 		    !strcmp(e->d_name, "client.yaml"))
 			continue;
+		if (surely_outside(e->d_name, NULL, from, to) || ended_before(e->d_name, from))
+			continue; /* known from its name alone: not even opened */
 		char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, e->d_name)
 					      : hwk_xstrdup(e->d_name);
 		hwk_ynode *root = NULL;
@@ -336,6 +379,7 @@ int hwk_assignments_load_period(const char *dir, hwk_day from, hwk_day to,
 	}
 	if (out->n)
 		qsort(out->v, out->n, sizeof *out->v, cmp_assignment);
+	drop_leftovers(out);
 	return 0;
 }
 
@@ -388,6 +432,7 @@ static int load_dir(const char *dir, const char *spec, hwk_assignments *out)
 	}
 	if (out->n)
 		qsort(out->v, out->n, sizeof *out->v, cmp_assignment);
+	drop_leftovers(out);
 	return 0;
 }
 
@@ -562,8 +607,24 @@ int hwk_assignment_save(const hwk_assignment *a, int create)
 {
 	hwk_buf b = {0};
 	hwk_assignment_emit(a, &b);
-	int rc = create ? hwk_store_create(a->yaml_path, b.s, b.len)
-			: hwk_store_replace(a->yaml_path, b.s, b.len);
+	int rc;
+	size_t n = strlen(a->yaml_path);
+	if (!create && !strcmp(a->status, "ended") && a->until && n > 5 &&
+	    !strstr(a->yaml_path, ".ended-")) {
+		/* an assignment hwk ends takes its end day into its file's name, so that
+		 * a report of a later week knows it without opening it: the new file is
+		 * made first, then the old one goes (a crash between leaves both; the
+		 * ended one holds) */
+		char *ended = hwk_xasprintf("%.*s.ended-%s.yaml", (int)(n - 5), a->yaml_path,
+					    a->until);
+		rc = hwk_store_create(ended, b.s, b.len);
+		if (rc == 0 && hwk_store_remove(a->yaml_path) < 0)
+			rc = -1;
+		free(ended);
+	} else {
+		rc = create ? hwk_store_create(a->yaml_path, b.s, b.len)
+			    : hwk_store_replace(a->yaml_path, b.s, b.len);
+	}
 	hwk_buf_free(&b);
 	return rc;
 }

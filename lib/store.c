@@ -133,6 +133,15 @@ int hwk_store_create(const char *path, const char *data, size_t len)
 	return put_file(path, data, len, 1);
 }
 
+int hwk_store_remove(const char *path)
+{
+	if (unlink(path) < 0)
+		return hwk_err_sys("%s", path);
+	if (fsync_dir_of(path) < 0)
+		return hwk_err_sys("%s: syncing its folder", path);
+	return 0;
+}
+
 int hwk_store_append(const char *path, const char *header, const char *rows, size_t len)
 {
 	hwk_buf b = {0};

@@ -15,6 +15,8 @@ int hwk_store_mkdir(const char *path);
 int hwk_store_replace(const char *path, const char *data, size_t len);
 /* Create path with data, atomically; fails with a message when it already exists. */
 int hwk_store_create(const char *path, const char *data, size_t len);
+/* Remove a file and make the removal durable (fsync of its folder). */
+int hwk_store_remove(const char *path);
 /* Append rows (whole CSV records, ending in LF) to path under an exclusive lock, in one
  * write. When the file is new or empty the header goes first in the same write; when
  * its last byte is not a line end, one is added first. */

@@ -173,7 +173,7 @@ static void test_load_errors(void)
 #define HEAD "id: 2026-11-29-task-1111\nclient: alex\ntype: task\n"
 #define F "hwk: c/2026-11-29-task-1111.yaml:"
 	bad_file("id: 2026-11-29-task-2222\nclient: alex\ntype: task\nevery: day\nstart: 2026-11-29\nstatus: active\n",
-		 F "1:5: 'id' is '2026-11-29-task-2222' but the file is 2026-11-29-task-1111.yaml\n",
+		 F "1:5: 'id' is '2026-11-29-task-2222' but the file is 2026-11-29-task-1111.yaml (ID.yaml, or ID.ended-UNTIL.yaml once ended)\n",
 		 "id differs from the file name");
 	bad_file(HEAD "every: day\nstart: 2026-11-29\nstatus: paused\n",
 		 F "6:9: 'status' must be active or ended\n", "bad status");
@@ -399,18 +399,23 @@ static void test_set(void)
 		   strstr(out, "\nminimum: '21:30'\n"),
 	   "the changed keys in the file");
 
-	/* save: replace, then read back the same */
+	/* save: an ended assignment's file takes its end day into its name, then reads back
+	 * the same */
 	is_int(hwk_assignment_save(&a, 0), 0, "save (replace)");
-	is_str(file_text("c/" SLEEP_ID ".yaml"), out, "the file is the emitted text");
+	is_str(file_text("c/" SLEEP_ID ".ended-2026-12-04.yaml"), out, "the file is the emitted text");
+	ok(access("c/" SLEEP_ID ".yaml", F_OK) != 0, "under its new name only");
 	hwk_assignment b;
-	is_int(hwk_assignment_load("c/" SLEEP_ID ".yaml", &b), 0, "it reads back");
+	is_int(hwk_assignment_load("c/" SLEEP_ID ".ended-2026-12-04.yaml", &b), 0, "it reads back");
 	char *out2 = emit(&b);
 	is_str(out2, out, "and emits the same");
 	free(out2);
 	hwk_assignment_free(&b);
+	free(a.yaml_path);
+	a.yaml_path = hwk_xstrdup("c/" SLEEP_ID ".ended-2026-12-04.yaml");
 	cap_start();
 	rc = hwk_assignment_save(&a, 1);
-	is_str(cap_end(), "hwk: c/" SLEEP_ID ".yaml: already exists\n", "save (create) refuses");
+	is_str(cap_end(), "hwk: c/" SLEEP_ID ".ended-2026-12-04.yaml: already exists\n",
+	       "save (create) refuses");
 	is_int(rc, -1, "save (create) over an existing file: -1");
 	free(out);
 	hwk_assignment_free(&a);
