@@ -9,27 +9,12 @@
 #include "err.h"
 #include "practice.h"
 #include "reviews.h"
-#include "ydoc.h"
 
 static const char usage[] =
 	"usage: hwk review [CLIENT] [--since DATE] [--until DATE] [-m NOTE | -e]\n"
 	"                  [-r ASSIGNMENT=0..4]...\n";
 
 enum { O_SINCE = 256, O_UNTIL };
-
-/* The display name in client.yaml, or NULL. */
-static char *display_name(const char *dir)
-{
-	char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/client.yaml", dir)
-				      : hwk_xstrdup("client.yaml");
-	hwk_ynode *root;
-	char *name = NULL;
-	if (hwk_yaml_load(path, &root) == 0 && root && root->kind == HWK_Y_MAP)
-		hwk_yget_str(path, root, "name", 0, &name);
-	hwk_ynode_free(root);
-	free(path);
-	return name;
-}
 
 /* -r SPEC=N for the assignments of the review. */
 static int rate(const char *arg, const hwk_assignments *l, const hwk_summary *s, size_t n,
@@ -144,7 +129,7 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 	for (size_t i = 0; i < rates.n; i++)
 		if (rate(rates.v[i], &l, s, n, ratings) < 0)
 			goto out;
-	name = display_name(dir);
+	name = hwk_client_name(dir);
 	hwk_review r = {client, name, from, to, today, have_last ? &last : NULL, s, n, ratings};
 	if (edit) {
 		if (hwk_review_edit(dir, &r, &text) < 0)

@@ -388,3 +388,16 @@ void hwk_client_uncreate(const hwk_practice *p, const char *client)
 	free(yaml);
 	free(attrs);
 }
+
+char *hwk_client_name(const char *client_dir)
+{
+	char *path = strcmp(client_dir, ".") ? hwk_xasprintf("%s/client.yaml", client_dir)
+					     : hwk_xstrdup("client.yaml");
+	hwk_ynode *root;
+	char *name = NULL;
+	if (hwk_yaml_load(path, &root) == 0 && root && root->kind == HWK_Y_MAP)
+		hwk_yget_str(path, root, "name", 0, &name);
+	hwk_ynode_free(root);
+	free(path);
+	return name;
+}

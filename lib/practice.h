@@ -39,5 +39,7 @@ int hwk_client_create(const hwk_practice *p, const char *client, const char *nam
 /* Undo hwk_client_create after a later step failed (removes what it made). */
 void hwk_client_uncreate(const hwk_practice *p, const char *client);
 int hwk_client_id_ok(const char *id);
+/* A client's display name from its client.yaml, or NULL (owned). */
+char *hwk_client_name(const char *client_dir);
 
 #endif

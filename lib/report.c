@@ -7,7 +7,6 @@
 #include <strings.h>
 
 #include "err.h"
-#include "ydoc.h"
 
 /* Attention: the thresholds of the brief. */
 #define LOW_COMPLETION 50.0 /* % */
@@ -54,19 +53,6 @@ static double moved(const hwk_summary *s, const char *key)
 	if (!now || !before || isnan(now->value) || isnan(before->value))
 		return NAN;
 	return now->value - before->value;
-}
-
-static char *client_name(const char *dir)
-{
-	char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/client.yaml", dir)
-				      : hwk_xstrdup("client.yaml");
-	hwk_ynode *root;
-	char *name = NULL;
-	if (hwk_yaml_load(path, &root) == 0 && root && root->kind == HWK_Y_MAP)
-		hwk_yget_str(path, root, "name", 0, &name);
-	hwk_ynode_free(root);
-	free(path);
-	return name;
 }
 
 static void flag(hwk_report_client *c, char *owned)
@@ -125,7 +111,7 @@ int hwk_report_add(hwk_report *r, const hwk_practice *p, const char *client)
 	c->client = hwk_xstrdup(client);
 	if (hwk_assignments_load_period(dir, prev_from, r->to, &c->l) == 0 &&
 	    hwk_summaries_make(&c->l, r->from, r->to, r->today, r->week_start, &c->s, &c->n) == 0) {
-		c->name = client_name(dir);
+		c->name = hwk_client_name(dir);
 		/* the entries themselves are not shown: keep the numbers only */
 		for (size_t k = 0; k < c->n; k++) {
 			hwk_entry_rows_free(c->s[k].rows, c->s[k].nrows);
