@@ -192,7 +192,7 @@ static void test_refusals(void)
 		"a: [1, 2]\n", "a: {b: c}\n", "a: |2\n   x\n", "a: |\n  x\n    \n", "a: \"q\"\n", "a: b # c\n",
 		"a:\n", "a: b\r\n", "\tx: y\n", "- a\n", "a: &x b\n", "a: *x\n", "a: !!str b\n",
 		"---\na: b\n", "a: b\n...\n", "a: b\n  c: d\n", "a: 'x\n  y'\n",
-		"\xef\xbb\xbf" "a: b\n", "a: b\na: c\n", "a: b:\n", "a: 'x'y\n",
+		"\357\273\277a: b\n", "a: b\na: c\n", "a: b:\n", "a: 'x'y\n",
 	};
 	for (size_t i = 0; i < sizeof other / sizeof *other; i++) {
 		hwk_ynode *r;
