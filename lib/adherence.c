@@ -17,8 +17,14 @@ static void initial_every(const hwk_assignment *a, hwk_every *out)
 	*out = a->ev;
 }
 
+static int one_schedule(const hwk_assignment *a);
+
 void hwk_every_on_day(const hwk_assignment *a, hwk_day day, hwk_every *out)
 {
+	if (one_schedule(a)) {
+		*out = a->ev;
+		return;
+	}
 	initial_every(a, out);
 	for (size_t i = 0; i < a->nhistory; i++) {
 		const hwk_change *c = &a->history[i];
