@@ -48,9 +48,11 @@ static int one_schedule(const hwk_assignment *a)
 
 long hwk_adherence_expected(const hwk_assignment *a, hwk_day from, hwk_day to, int week_start)
 {
-	int fixed = one_schedule(a);
+	/* one frequency throughout: frequency.c's rule, which this one extends */
+	if (one_schedule(a))
+		return hwk_expected(&a->ev, a->start_day, a->until_day, from, to, week_start);
 	long total = 0;
-	hwk_every ev = a->ev, at_start;
+	hwk_every ev, at_start;
 	hwk_every_on_day(a, a->start_day, &at_start);
 	if (at_start.kind == HWK_EVERY_ONCE && a->start_day >= from && a->start_day <= to &&
 	    hwk_assignment_active_on(a, a->start_day))
@@ -60,8 +62,7 @@ long hwk_adherence_expected(const hwk_assignment *a, hwk_day from, hwk_day to, i
 		for (hwk_day d = ws > from ? ws : from; d < ws + 7 && d <= to; d++) {
 			if (!hwk_assignment_active_on(a, d))
 				continue;
-			if (!fixed)
-				hwk_every_on_day(a, d, &ev);
+			hwk_every_on_day(a, d, &ev);
 			act++;
 			sum7 += hwk_every_weight7(&ev, d);
 		}

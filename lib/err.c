@@ -24,11 +24,6 @@ void hwk_err_setcmd(const char *cmd)
 	cmdname = cmd;
 }
 
-const char *hwk_err_cmd(void)
-{
-	return cmdname;
-}
-
 /* The message with control characters made visible: values in messages may come from
  * files or arguments, and no escape sequence may reach the terminal. */
 static void vput(const char *fmt, va_list ap)

@@ -8,7 +8,6 @@ enum { HWK_OK = 0, HWK_FAIL = 1, HWK_USAGE = 2 };
 
 /* The command named in every message ("log" -> "hwk log: ..."); NULL for plain "hwk: ". */
 void hwk_err_setcmd(const char *cmd);
-const char *hwk_err_cmd(void);
 
 /* While set, every message names this place after the command: "hwk log: FILE:LINE: ...".
  * file NULL clears it. */

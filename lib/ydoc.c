@@ -867,11 +867,6 @@ void hwk_yw_str(hwk_yw *w, const char *s)
 	yw_scalar(w, s, 0);
 }
 
-void hwk_yw_plain(hwk_yw *w, const char *s)
-{
-	yw_scalar(w, s, 1);
-}
-
 void hwk_yw_kv(hwk_yw *w, const char *key, const char *val)
 {
 	if (!val)

@@ -63,7 +63,6 @@ void hwk_yw_map_end(hwk_yw *w);
 void hwk_yw_seq_start(hwk_yw *w);
 void hwk_yw_seq_end(hwk_yw *w);
 void hwk_yw_str(hwk_yw *w, const char *s);   /* a string, quoted where needed */
-void hwk_yw_plain(hwk_yw *w, const char *s); /* a value meant as typed (number, bool, date) */
 void hwk_yw_kv(hwk_yw *w, const char *key, const char *val);       /* skipped when val NULL */
 void hwk_yw_kv_plain(hwk_yw *w, const char *key, const char *val); /* skipped when val NULL */
 /* Would another YAML reader take this plain text for a number, boolean, null or date? */
