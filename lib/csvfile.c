@@ -54,6 +54,7 @@ struct hwk_csvr {
 	size_t first_line;
 	int at_rec_start;
 	int quiet;
+	int packed;
 	int finished;
 	char *linebuf;
 	size_t linecap;
@@ -87,6 +88,8 @@ static void cb_record(int c, void *data)
 		r->qcap = r->qcap ? r->qcap * 2 : 4;
 		r->q = hwk_xrealloc(r->q, r->qcap * sizeof *r->q);
 	}
+	if (r->packed)
+		hwk_strs_pack(&r->cur);
 	r->q[r->qn].fields = r->cur;
 	r->q[r->qn].line = r->rec_line;
 	r->qn++;
@@ -148,6 +151,11 @@ void hwk_csvr_quiet(hwk_csvr *r)
 	r->quiet = 1;
 }
 
+void hwk_csvr_packed(hwk_csvr *r)
+{
+	r->packed = 1;
+}
+
 static int parse_error(hwk_csvr *r, size_t col)
 {
 	if (r->quiet)
@@ -192,14 +200,18 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 			if (body && body <= MAX_FIELD && !memchr(l, '"', body) &&
 			    !memchr(l, '\r', body) &&
 			    !memchr(l, '\0', body)) {
-				const char *f = l, *end = l + body;
-				for (;;) {
-					const char *comma = memchr(f, ',', (size_t)(end - f));
-					const char *fe = comma ? comma : end;
-					hwk_strs_push(&r->cur, hwk_xstrndup(f, (size_t)(fe - f)));
-					if (!comma)
-						break;
-					f = comma + 1;
+				if (r->packed) {
+					r->cur = hwk_strs_split_packed(l, body, ',');
+				} else {
+					const char *f = l, *end = l + body;
+					for (;;) {
+						const char *comma = memchr(f, ',', (size_t)(end - f));
+						const char *fe = comma ? comma : end;
+						hwk_strs_push(&r->cur, hwk_xstrndup(f, (size_t)(fe - f)));
+						if (!comma)
+							break;
+						f = comma + 1;
+					}
 				}
 				cb_record('\n', r);
 				continue;

@@ -23,5 +23,8 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line);
 void hwk_csvr_free(hwk_csvr *r);
 /* Report nothing: hwk_csvr_next returns -1 silently (for a reader that will retry). */
 void hwk_csvr_quiet(hwk_csvr *r);
+/* Give each record as a packed list (util.h): one allocation a record, for readers of
+ * many rows that only look at them. */
+void hwk_csvr_packed(hwk_csvr *r);
 
 #endif

@@ -126,6 +126,8 @@ void hwk_buf_free(hwk_buf *b)
 
 void hwk_strs_push(hwk_strs *l, char *owned)
 {
+	if (l->packed)
+		abort(); /* a packed list is never added to */
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 8;
 		l->v = hwk_xrealloc(l->v, l->cap * sizeof *l->v);
@@ -135,11 +137,63 @@ void hwk_strs_push(hwk_strs *l, char *owned)
 
 void hwk_strs_free(hwk_strs *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
+	if (!l->packed)
+		for (size_t i = 0; i < l->n; i++)
+			free(l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;
+	l->packed = 0;
+}
+
+/* Room for n pointers (and a NULL after them) followed by bytes of text. */
+static char **packed_new(size_t n, size_t bytes, char **text)
+{
+	char **v = hwk_xmalloc((n + 1) * sizeof *v + bytes);
+	*text = (char *)(v + n + 1);
+	v[n] = NULL;
+	return v;
+}
+
+void hwk_strs_pack(hwk_strs *l)
+{
+	if (l->packed)
+		return;
+	size_t bytes = 0;
+	for (size_t i = 0; i < l->n; i++)
+		bytes += strlen(l->v[i]) + 1;
+	char *t;
+	char **v = packed_new(l->n, bytes, &t);
+	for (size_t i = 0; i < l->n; i++) {
+		size_t k = strlen(l->v[i]) + 1;
+		memcpy(t, l->v[i], k);
+		v[i] = t;
+		t += k;
+		free(l->v[i]);
+	}
+	free(l->v);
+	l->v = v;
+	l->cap = l->n;
+	l->packed = 1;
+}
+
+hwk_strs hwk_strs_split_packed(const char *s, size_t len, char sep)
+{
+	size_t n = 1;
+	for (const char *p = s, *end = s + len; (p = memchr(p, sep, (size_t)(end - p))); p++)
+		n++;
+	char *t;
+	char **v = packed_new(n, len + 1, &t);
+	memcpy(t, s, len);
+	t[len] = 0;
+	char *end = t + len;
+	v[0] = t;
+	for (size_t i = 1; i < n; i++) {
+		t = memchr(t, sep, (size_t)(end - t));
+		*t++ = 0;
+		v[i] = t;
+	}
+	return (hwk_strs){v, n, n, 1};
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -27,15 +27,23 @@ void hwk_buf_free(hwk_buf *b);
 /* Read a whole file of at most max bytes into b. -1 with errno set (EFBIG when larger). */
 int hwk_read_file(const char *path, size_t max, hwk_buf *b);
 
-/* A growable list of owned strings. */
+/* A growable list of owned strings. A packed list holds its strings in the same
+ * allocation as v (read-only in shape: nothing is pushed onto it, no string of it is
+ * freed or replaced on its own); hwk_strs_free frees either kind. */
 typedef struct {
 	char **v;
 	size_t n, cap;
+	int packed;
 } hwk_strs;
 
 void hwk_strs_push(hwk_strs *l, char *owned);
 void hwk_strs_free(hwk_strs *l);
 void hwk_strs_sort(hwk_strs *l); /* byte order */
+/* Make l packed: one allocation in place of one a string. */
+void hwk_strs_pack(hwk_strs *l);
+/* A packed list of the fields of s's len bytes split at sep (s need not end in NUL;
+ * a field holding a NUL byte reads as ending there). */
+hwk_strs hwk_strs_split_packed(const char *s, size_t len, char sep);
 
 int hwk_utf8_valid(const char *s, size_t n);
 /* A name safe as one path component: [a-z0-9] first, then [a-z0-9._-], at most max

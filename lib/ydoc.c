@@ -104,25 +104,36 @@ static int cmp_key(const void *x, const void *y)
 }
 
 /* A key twice in a mapping anywhere in the tree? (For the fast path: libyaml then reads
- * the file again and says where.) */
+ * the file again and says where.) Small mappings, which hwk's files are made of, are
+ * checked pair by pair; large ones sorted, so that no mapping can make this slow. */
 static int check_duplicates_quiet(const hwk_ynode *n)
 {
 	if (n->kind == HWK_Y_SCALAR)
 		return 0;
-	if (n->kind == HWK_Y_MAP && n->n >= 4) {
-		hwk_ynode **keys = hwk_xcalloc(n->n / 2, sizeof *keys);
-		for (size_t i = 0; i < n->n / 2; i++)
+	size_t nk = n->n / 2;
+	if (n->kind == HWK_Y_MAP && nk >= 2 && nk <= 16) {
+		for (size_t i = 1; i < nk; i++) {
+			const char *k = n->items[2 * i]->str;
+			for (size_t j = 0; j < i; j++) {
+				const char *o = n->items[2 * j]->str;
+				if (k[0] == o[0] && !strcmp(k, o))
+					return -1;
+			}
+		}
+	} else if (n->kind == HWK_Y_MAP && nk > 16) {
+		hwk_ynode **keys = hwk_xcalloc(nk, sizeof *keys);
+		for (size_t i = 0; i < nk; i++)
 			keys[i] = n->items[2 * i];
-		qsort(keys, n->n / 2, sizeof *keys, cmp_key);
+		qsort(keys, nk, sizeof *keys, cmp_key);
 		int dup = 0;
-		for (size_t i = 1; i < n->n / 2 && !dup; i++)
+		for (size_t i = 1; i < nk && !dup; i++)
 			dup = !strcmp(keys[i - 1]->str, keys[i]->str);
 		free(keys);
 		if (dup)
 			return -1;
 	}
 	for (size_t i = 0; i < n->n; i++)
-		if (check_duplicates_quiet(n->items[i]) < 0)
+		if (n->items[i]->kind != HWK_Y_SCALAR && check_duplicates_quiet(n->items[i]) < 0)
 			return -1;
 	return 0;
 }

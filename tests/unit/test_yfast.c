@@ -205,6 +205,36 @@ static void test_refusals(void)
 		ok(!took, "left to libyaml: %s", shown);
 		free(shown);
 	}
+	/* a key twice, in mappings checked pair by pair (up to 16 keys) and sorted (more),
+	 * nested or not, first or last: left to libyaml, which says where */
+	for (int keys = 2; keys <= 40; keys += keys < 20 ? 1 : 10) {
+		for (int nested = 0; nested < 2; nested++) {
+			for (int at = 0; at < 2; at++) {
+				hwk_buf b = {0}, plain = {0};
+				if (nested) {
+					hwk_buf_adds(&b, "top:\n");
+					hwk_buf_adds(&plain, "top:\n");
+				}
+				for (int k = 0; k < keys; k++) {
+					/* the duplicate of k0: the second key, or the last one */
+					int name = (at == 0 ? k == 1 : k == keys - 1) ? 0 : k;
+					hwk_buf_printf(&b, "%sk%d: v\n", nested ? "  " : "", name);
+					hwk_buf_printf(&plain, "%sk%d: v\n", nested ? "  " : "", k);
+				}
+				hwk_ynode *r;
+				int took = hwk_yaml_parse_fast(b.s, b.len, &r);
+				hwk_ynode_free(r);
+				ok(!took, "left to libyaml: %d keys, %s, the duplicate %s", keys,
+				   nested ? "nested" : "at the top", at ? "last" : "second");
+				took = hwk_yaml_parse_fast(plain.s, plain.len, &r);
+				ok(took && r && r->n == (size_t)(nested ? 2 : 2 * keys),
+				   "taken with no duplicate: %d keys, %s", keys, nested ? "nested" : "at the top");
+				hwk_ynode_free(r);
+				hwk_buf_free(&b);
+				hwk_buf_free(&plain);
+			}
+		}
+	}
 	/* literal blocks, as the writer makes them and as people might: the same as libyaml */
 	static const char *const blocks[] = {
 		"a: |\n  x\n", "a: |-\n  x\n  y\nb: c\n", "a: |+\n  x\n\n\nb: c\n",
