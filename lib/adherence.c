@@ -89,7 +89,7 @@ static long *done_by_day(const hwk_entry *rows, size_t n, hwk_day from, hwk_day 
 	for (size_t i = 0; i < n; i++) {
 		const char *const *c = (const char *const *)rows[i].cols.v;
 		hwk_day d;
-		if (hwk_stamp_day(c[0], &d) == 0 && d >= from && d <= to && strcmp(c[2], "skipped"))
+		if (hwk_entry_day(&rows[i], &d) == 0 && d >= from && d <= to && strcmp(c[2], "skipped"))
 			per[d - from]++;
 	}
 	return per;
@@ -148,7 +148,7 @@ void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_
 	for (size_t i = 0; i < n; i++) {
 		const char *const *c = (const char *const *)rows[i].cols.v;
 		hwk_day d;
-		if (hwk_stamp_day(c[0], &d) < 0)
+		if (hwk_entry_day(&rows[i], &d) < 0)
 			continue;
 		if (d <= ref && (last == HWK_DAY_NONE || d > last))
 			last = d;

@@ -34,6 +34,35 @@ int hwk_stamp_day(const char *stamp, hwk_day *out)
 	return hwk_day_parse_ymd(d, out);
 }
 
+void hwk_entry_stamp(hwk_entry *e)
+{
+	const char *at = e->cols.n ? e->cols.v[0] : "";
+	e->stamped = 1;
+	if (hwk_stamp_day(at, &e->day) < 0)
+		e->day = HWK_DAY_NONE;
+	e->at_ok = hwk_time_parse_iso(at, &e->at) == 0;
+}
+
+int hwk_entry_day(const hwk_entry *e, hwk_day *out)
+{
+	if (!e->stamped)
+		return e->cols.n ? hwk_stamp_day(e->cols.v[0], out) : -1;
+	if (e->day == HWK_DAY_NONE)
+		return -1;
+	*out = e->day;
+	return 0;
+}
+
+int hwk_entry_at(const hwk_entry *e, time_t *out)
+{
+	if (!e->stamped)
+		return e->cols.n ? hwk_time_parse_iso(e->cols.v[0], out) : -1;
+	if (!e->at_ok)
+		return -1;
+	*out = e->at;
+	return 0;
+}
+
 int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok)
 {
 	if (cols->n != a->fields.n + HWK_ENTRY_FIXED)
@@ -169,9 +198,12 @@ int hwk_entries_next(hwk_entries *r, hwk_entry *e)
 	if (!r)
 		return 0;
 	int rc = hwk_csvr_next(r->r, &e->cols, &e->line);
+	e->stamped = 0;
 	if (rc == 1 && e->cols.n != r->a->fields.n + HWK_ENTRY_FIXED)
 		return hwk_err_at(r->a->csv_path, e->line, 0, "the row has %zu columns, not %zu",
 				  e->cols.n, r->a->fields.n + HWK_ENTRY_FIXED);
+	if (rc == 1)
+		hwk_entry_stamp(e);
 	return rc;
 }
 
@@ -225,6 +257,7 @@ static int parse_block(const hwk_assignment *a, const char *data, size_t len, hw
 			break;
 		}
 		e.line = 0;
+		hwk_entry_stamp(&e);
 		rows_push(rows, n, &cap, &e);
 	}
 	hwk_entry_free(&e);
@@ -345,7 +378,7 @@ void hwk_entries_count(const hwk_entry *rows, size_t n, hwk_day from, hwk_day to
 	for (size_t i = 0; i < n; i++) {
 		hwk_day d;
 		const char *const *c = (const char *const *)rows[i].cols.v;
-		if (hwk_stamp_day(c[0], &d) < 0 || d < from || d > to)
+		if (hwk_entry_day(&rows[i], &d) < 0 || d < from || d > to)
 			continue;
 		if (!strcmp(c[2], "done"))
 			++*done;

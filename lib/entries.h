@@ -12,6 +12,10 @@
 typedef struct {
 	hwk_strs cols;
 	size_t line;  /* its first line in the file (0 for rows read from the tail) */
+	int stamped;  /* day and at below hold its at, read once (the readers set them) */
+	int at_ok;    /* at is a time (day is set from its date part either way) */
+	hwk_day day;  /* HWK_DAY_NONE when at does not start with a date */
+	time_t at;
 } hwk_entry;
 
 extern const char *const hwk_reasons[];
@@ -41,6 +45,12 @@ void hwk_entry_rows_free(hwk_entry *rows, size_t n);
 
 /* The local calendar day a stored time was written in (its date part). */
 int hwk_stamp_day(const char *stamp, hwk_day *out);
+/* An entry's day (hwk_stamp_day of its at) and its at as a time: -1 when it has none.
+ * Read from what the readers noted, or from the text for a row made by hand. */
+int hwk_entry_day(const hwk_entry *e, hwk_day *out);
+int hwk_entry_at(const hwk_entry *e, time_t *out);
+/* Note e's day and at (what the readers do for each row). */
+void hwk_entry_stamp(hwk_entry *e);
 
 /* Done and partial entries per day, from..to, over rows (of any order). */
 void hwk_entries_count(const hwk_entry *rows, size_t n, hwk_day from, hwk_day to, long *done,

@@ -232,7 +232,7 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 			while ((got = hwk_entries_next(r, &e)) == 1) {
 				char **v = e.cols.v;
 				hwk_day d;
-				if (hwk_stamp_day(v[0], &d) < 0) {
+				if (hwk_entry_day(&e, &d) < 0) {
 					rc = hwk_err_at(a->csv_path, e.line, 0, "at: %s is not a time", v[0]);
 					break;
 				}

@@ -255,7 +255,7 @@ static void sleep_metrics(const hwk_assignment *a, const hwk_entry *rows, size_t
 			acc_add(&aw, x);
 		hwk_day day;
 		hwk_night nt;
-		if (hwk_stamp_day(e->cols.v[0], &day) < 0 ||
+		if (hwk_entry_day(e, &day) < 0 ||
 		    hwk_sleep_night(day, val(e, c_bed), val(e, c_lo), val(e, c_sol),
 				    val(e, c_waso), val(e, c_wake), val(e, c_oob), &nt) < 0)
 			continue;
@@ -378,7 +378,7 @@ static void exposure_metrics(const hwk_assignment *a, const hwk_entry *rows, siz
 		if (!counts(&rows[i]))
 			continue;
 		s[ns].i = i;
-		s[ns].ok = hwk_time_parse_iso(rows[i].cols.v[0], &s[ns].at) == 0;
+		s[ns].ok = hwk_entry_at(&rows[i], &s[ns].at) == 0;
 		ns++;
 	}
 	qsort(s, ns, sizeof *s, session_cmp);

@@ -31,9 +31,8 @@ static void keep_period(hwk_entry *all, size_t n, hwk_day from, hwk_day to, hwk_
 		time_t t;
 		if (!all[i].cols.n)
 			continue; /* taken by an earlier period */
-		const char *at = all[i].cols.v[0];
-		if (hwk_stamp_day(at, &d) == 0 && d >= from && d <= to &&
-		    hwk_time_parse_iso(at, &t) == 0)
+		if (hwk_entry_day(&all[i], &d) == 0 && d >= from && d <= to &&
+		    hwk_entry_at(&all[i], &t) == 0)
 			o[k++] = (order){t, i};
 	}
 	qsort(o, k, sizeof *o, by_time);
@@ -63,7 +62,7 @@ int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day 
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		hwk_day d;
-		if (hwk_stamp_day(all[i].cols.v[0], &d) == 0 && d >= s->prev_from)
+		if (hwk_entry_day(&all[i], &d) == 0 && d >= s->prev_from)
 			all[k++] = all[i];
 		else
 			hwk_entry_free(&all[i]);
@@ -86,7 +85,7 @@ int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day 
 	for (size_t i = 0; i < s->nrows; i++) {
 		hwk_day d;
 		const char *const *c = (const char *const *)s->rows[i].cols.v;
-		if (hwk_stamp_day(c[0], &d) == 0 && strcmp(c[2], "skipped"))
+		if (hwk_entry_day(&s->rows[i], &d) == 0 && strcmp(c[2], "skipped"))
 			s->per_day[d - from]++;
 	}
 	return 0;

@@ -347,6 +347,28 @@ static void test_time_local(void)
 	       "Apia 2011-12-30 00:00 -> 2011-12-31 00:00");
 	is_str(time_str(hwk_time_local(ymd(2011, 12, 29), 23, 59, 59)), "2011-12-29T23:59:59-10:00",
 	       "Apia's last second before the skip");
+
+	/* Offsets are remembered by day: the same day asked again in another zone, and
+	 * every day and hour around a transition, agree with the slow path (no memo) as
+	 * checked by GNU date: 2026-03-28 12:00 is 11:00Z in Berlin, 16:00Z in New York. */
+	set_tz("Europe/Berlin");
+	is_int(hwk_time_local(ymd(2026, 3, 28), 12, 0, 0), 1774695600, "Berlin 2026-03-28 12:00");
+	set_tz("America/New_York");
+	is_int(hwk_time_local(ymd(2026, 3, 28), 12, 0, 0), 1774713600, "the same day in New York: another offset");
+	set_tz("Europe/Berlin");
+	is_int(hwk_time_local(ymd(2026, 3, 28), 12, 0, 0), 1774695600, "and Berlin again");
+	int agree = 1;
+	for (hwk_day day = ymd(2026, 3, 25); day <= ymd(2026, 4, 2); day++)
+		for (int h = 0; h < 24; h++) {
+			time_t t = hwk_time_local(day, h, 30, 0);
+			struct tm tm;
+			localtime_r(&t, &tm);
+			/* outside the gap, the wall time read back is the one asked for */
+			int in_gap = day == ymd(2026, 3, 29) && h == 2;
+			if (!in_gap && (tm.tm_hour != h || tm.tm_min != 30 || hwk_day_of(t) != day))
+				agree = 0;
+		}
+	ok(agree, "Berlin, every hour of 2026-03-25 to 04-02 reads back as the wall time asked for");
 }
 
 static void test_parse_iso(void)

@@ -107,9 +107,21 @@ static int read_all(const hwk_assignment *a, hwk_entry **rows, size_t *n)
 	return rc;
 }
 
-static int same_row(const hwk_entry *x, const hwk_entry *y)
+/* A row as the readers give it: its day and at noted, and equal to its text's (gen:
+ * a row made here, noted nothing). */
+static int stamped_right(const hwk_entry *e, int gen)
 {
-	if (x->cols.n != y->cols.n)
+	hwk_day d1, d2;
+	time_t t1, t2;
+	int r1 = hwk_entry_day(e, &d1), r2 = hwk_stamp_day(e->cols.v[0], &d2);
+	int s1 = hwk_entry_at(e, &t1), s2 = hwk_time_parse_iso(e->cols.v[0], &t2);
+	return e->stamped == !gen && r1 == r2 && (r1 < 0 || d1 == d2) && s1 == s2 && (s1 < 0 || t1 == t2);
+}
+
+/* x read, y read or made here (gen) */
+static int same_row(const hwk_entry *x, const hwk_entry *y, int gen)
+{
+	if (x->cols.n != y->cols.n || !stamped_right(x, 0) || !stamped_right(y, gen))
 		return 0;
 	for (size_t i = 0; i < x->cols.n; i++)
 		if (strcmp(x->cols.v[i], y->cols.v[i]))
@@ -136,7 +148,7 @@ static int tail_ok(const hwk_assignment *a, const hwk_entry *all, size_t nall, h
 	*got = n;
 	int good = rc == 0 && !*msg && n >= *need && n <= nall;
 	for (size_t i = 0; good && i < n; i++)
-		good = same_row(&rows[i], &all[nall - n + i]);
+		good = same_row(&rows[i], &all[nall - n + i], 0);
 	if (!good)
 		fprintf(stderr, "# tail since %ld: rc %d, %zu rows of %zu, need %zu, msg '%s'\n",
 			(long)since, rc, n, nall, *need, msg);
@@ -249,6 +261,35 @@ static void test_stamp_day(void)
 	is_int(hwk_stamp_day("2026-11-2", &d), -1, "too short");
 	is_int(hwk_stamp_day("", &d), -1, "empty");
 	is_int(hwk_stamp_day("2026-13-01T00:00:00Z", &d), -1, "month 13");
+
+	/* an entry's day and at: from the text for a row made by hand, from what was noted
+	 * once stamped */
+	hwk_entry e = {0};
+	hwk_strs_push(&e.cols, hwk_xstrdup("2026-11-27T23:30:00-05:00"));
+	time_t t = 0;
+	d = 0;
+	is_int(hwk_entry_day(&e, &d), 0, "entry_day of a row made by hand");
+	is_int(d, ymd(2026, 11, 27), "its date part");
+	is_int(hwk_entry_at(&e, &t), 0, "entry_at of a row made by hand");
+	is_int(t, 1795840200, "its instant (2026-11-28T04:30:00Z)");
+	hwk_entry_stamp(&e);
+	free(e.cols.v[0]);
+	e.cols.v[0] = hwk_xstrdup("2020-01-01T00:00:00Z"); /* what was noted is what counts */
+	is_int(hwk_entry_day(&e, &d), 0, "entry_day once stamped");
+	is_int(d, ymd(2026, 11, 27), "the day noted");
+	is_int(hwk_entry_at(&e, &t), 0, "entry_at once stamped");
+	is_int(t, 1795840200, "the instant noted");
+	free(e.cols.v[0]);
+	e.cols.v[0] = hwk_xstrdup("27/11/2026");
+	hwk_entry_stamp(&e);
+	is_int(hwk_entry_day(&e, &d), -1, "not a stamp: no day");
+	is_int(hwk_entry_at(&e, &t), -1, "and no at");
+	free(e.cols.v[0]);
+	e.cols.v[0] = hwk_xstrdup("2026-11-27T25:00:00Z");
+	hwk_entry_stamp(&e);
+	is_int(hwk_entry_day(&e, &d), 0, "a bad time still has the day of its date part");
+	is_int(hwk_entry_at(&e, &t), -1, "but no at");
+	hwk_entry_free(&e);
 }
 
 /* ---- the big file ---- */
@@ -345,7 +386,7 @@ static void test_big(hwk_assignment *a)
 	is_int(nall, NROWS, "big file: %d rows", NROWS);
 	size_t same = 0, same_line = 0;
 	for (size_t i = 0; i < nall && i < NROWS; i++) {
-		same += same_row(&all[i], &gen[i]);
+		same += same_row(&all[i], &gen[i], 1);
 		same_line += all[i].line == gen[i].line;
 	}
 	is_int(same, NROWS, "big file: every row as written");
