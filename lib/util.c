@@ -207,38 +207,49 @@ void hwk_strs_sort(hwk_strs *l)
 		qsort(l->v, l->n, sizeof *l->v, cmp_str);
 }
 
+size_t hwk_utf8_char(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	if (!n)
+		return 0;
+	unsigned c = s[0];
+	size_t len;
+	unsigned min;
+	if (c < 0x80)
+		return c ? 1 : 0;
+	else if ((c & 0xe0) == 0xc0)
+		len = 2, min = 0x80, c &= 0x1f;
+	else if ((c & 0xf0) == 0xe0)
+		len = 3, min = 0x800, c &= 0x0f;
+	else if ((c & 0xf8) == 0xf0)
+		len = 4, min = 0x10000, c &= 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t k = 1; k < len; k++) {
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[k] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	return len;
+}
+
 int hwk_utf8_valid(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 	while (i < n) {
-		unsigned c = s[i];
-		size_t len;
-		unsigned min;
-		if (c < 0x80) {
-			if (c == 0)
-				return 0;
+		if (s[i] && s[i] < 0x80) {
 			i++;
 			continue;
-		} else if ((c & 0xe0) == 0xc0) {
-			len = 2, min = 0x80, c &= 0x1f;
-		} else if ((c & 0xf0) == 0xe0) {
-			len = 3, min = 0x800, c &= 0x0f;
-		} else if ((c & 0xf8) == 0xf0) {
-			len = 4, min = 0x10000, c &= 0x07;
-		} else {
-			return 0;
 		}
-		if (i + len > n)
+		size_t k = hwk_utf8_char(str + i, n - i);
+		if (!k)
 			return 0;
-		for (size_t k = 1; k < len; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return 0;
-			c = (c << 6) | (s[i + k] & 0x3f);
-		}
-		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-			return 0;
-		i += len;
+		i += k;
 	}
 	return 1;
 }
@@ -307,6 +318,29 @@ int hwk_parse_number(const char *s, double *out)
 	}
 	if (*p || !digits)
 		return -1;
+	/* up to 15 digits in all: the digits as a whole number and a power of ten are both
+	 * exact doubles, so one division rounds as strtod does (Clinger's fast path) */
+	static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+				       1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+	if (p - s <= 16) {
+		long long m = 0;
+		int frac = -1, nd = 0;
+		for (const char *c = s + (*s == '-'); *c; c++) {
+			if (*c == '.') {
+				frac = 0;
+				continue;
+			}
+			m = m * 10 + (*c - '0');
+			nd++;
+			if (frac >= 0)
+				frac++;
+		}
+		if (nd <= 15) {
+			double v = (double)m / pow10[frac > 0 ? frac : 0];
+			*out = *s == '-' ? -v : v;
+			return 0;
+		}
+	}
 	double v = strtod(s, NULL);
 	if (!isfinite(v))
 		return -1;

@@ -469,16 +469,22 @@ static hwk_ynode *f_seq(fast *f, int ind)
 static int text_plain(const char *data, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)data;
-	for (size_t i = 0; i < len; i++) {
-		if ((s[i] < 0x20 && s[i] != '\n') || s[i] == 0x7f)
+	for (size_t i = 0; i < len;) {
+		unsigned c = s[i];
+		if ((c >= 0x20 && c < 0x7f) || c == '\n') {
+			i++;
+			continue;
+		}
+		if (c < 0x80)
+			return 0; /* a control character */
+		size_t k = hwk_utf8_char(data + i, len - i);
+		if (!k || (c == 0xc2 && s[i + 1] < 0xa0) ||
+		    (c == 0xef && ((s[i + 1] == 0xbb && s[i + 2] == 0xbf) ||
+				   (s[i + 1] == 0xbf && s[i + 2] >= 0xbe))))
 			return 0;
-		if (s[i] == 0xc2 && i + 1 < len && s[i + 1] < 0xa0)
-			return 0;
-		if (s[i] == 0xef && i + 2 < len &&
-		    ((s[i + 1] == 0xbb && s[i + 2] == 0xbf) || (s[i + 1] == 0xbf && s[i + 2] >= 0xbe)))
-			return 0;
+		i += k;
 	}
-	return hwk_utf8_valid(data, len);
+	return 1;
 }
 
 int hwk_yaml_parse_fast(const char *data, size_t len, hwk_ynode **root)
@@ -674,9 +680,11 @@ hwk_ynode *hwk_ymap_get(const hwk_ynode *map, const char *key)
 {
 	if (!map || map->kind != HWK_Y_MAP)
 		return NULL;
-	for (size_t i = 0; i + 1 < map->n; i += 2)
-		if (strcmp(map->items[i]->str, key) == 0)
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const char *k = map->items[i]->str;
+		if (k[0] == key[0] && strcmp(k, key) == 0) /* most keys differ at once */
 			return map->items[i + 1];
+	}
 	return NULL;
 }
 
@@ -742,8 +750,9 @@ int hwk_ycheck_keys(const char *file, const hwk_ynode *map, const char *const *k
 {
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
 		const char *const *k;
+		const char *have = map->items[i]->str;
 		for (k = keys; *k; k++)
-			if (!strcmp(*k, map->items[i]->str))
+			if ((*k)[0] == have[0] && !strcmp(*k, have))
 				break;
 		if (!*k)
 			return hwk_yerr(file, map->items[i], "unknown key '%s'", map->items[i]->str);
