@@ -20,6 +20,8 @@ struct hwk_out {
 	size_t ncols;
 	size_t nrows;
 	hwk_buf line; /* one output line, written with one fwrite */
+	hwk_buf jkeys; /* json: each column's "key": back to back; jkey[i] is where it starts */
+	size_t *jkey;
 	/* table: every cell's visible form, NUL-terminated, back to back in cells;
 	 * off[r * ncols + c] is where cell (r, c) starts (row 0 is the header). */
 	hwk_buf cells;
@@ -347,8 +349,7 @@ static void json_row(hwk_out *o, const char *const *vals, const hwk_coltype *typ
 		if (!first)
 			hwk_buf_addc(b, ',');
 		first = 0;
-		json_str(b, o->cols[i]);
-		hwk_buf_addc(b, ':');
+		hwk_buf_add(b, o->jkeys.s + o->jkey[i], o->jkey[i + 1] - o->jkey[i]);
 		hwk_coltype t = types ? types[i] : HWK_COL_TEXT;
 		if (!*v)
 			hwk_buf_adds(b, "null");
@@ -591,6 +592,14 @@ hwk_out *hwk_out_new(hwk_fmt fmt, FILE *f, const char *const *cols, size_t ncols
 		for (size_t i = 0; i < ncols; i++)
 			table_cell(o, i, o->cols[i]);
 		break;
+	case HWK_FMT_JSON: /* every row names every column: made once */
+		o->jkey = hwk_xcalloc(ncols + 1, sizeof *o->jkey);
+		for (size_t i = 0; i < ncols; i++) {
+			json_str(&o->jkeys, o->cols[i]);
+			hwk_buf_addc(&o->jkeys, ':');
+			o->jkey[i + 1] = o->jkeys.len;
+		}
+		break;
 	default: /* the others start at the first row or at the end, so that a listing
 		  * that fails before its first row prints nothing */
 		break;
@@ -698,6 +707,8 @@ static void out_free(hwk_out *o)
 	free(o->cols);
 	free(o->off);
 	free(o->width);
+	free(o->jkey);
+	hwk_buf_free(&o->jkeys);
 	hwk_buf_free(&o->line);
 	hwk_buf_free(&o->cells);
 	free(o);

@@ -373,8 +373,13 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 			num(&vals[16], (double)h->streak, 0);
 			vals[17] = hwk_xstrdup(h->streak_weeks ? "weeks" : "days");
 			hwk_buf t = {0};
-			for (hwk_day d = s->from; d <= s->to; d++)
-				hwk_buf_printf(&t, "%s%ld", d > s->from ? " " : "", s->per_day[d - s->from]);
+			for (hwk_day d = s->from; d <= s->to; d++) {
+				char n[32];
+				hwk_fmt_decimal(n, (double)s->per_day[d - s->from], 0);
+				if (d > s->from)
+					hwk_buf_addc(&t, ' ');
+				hwk_buf_adds(&t, n);
+			}
 			vals[18] = t.s ? t.s : hwk_xstrdup("");
 			vals[19] = hwk_xstrdup(fl);
 			for (int x = 0; x < HWK_NREASONS; x++)

@@ -92,21 +92,31 @@ void hwk_buf_adds(hwk_buf *b, const char *s)
 
 void hwk_buf_addc(hwk_buf *b, char c)
 {
-	hwk_buf_add(b, &c, 1);
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = 0;
 }
 
 void hwk_buf_printf(hwk_buf *b, const char *fmt, ...)
 {
+	/* straight into the room there is; only a longer text formats twice */
 	va_list ap;
+	if (b->cap - b->len < 64)
+		buf_grow(b, 64);
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		b->s[b->len] = 0;
 		return;
-	buf_grow(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= b->cap - b->len) {
+		buf_grow(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 
