@@ -26,5 +26,8 @@ void hwk_csvr_quiet(hwk_csvr *r);
 /* Give each record as a packed list (util.h): one allocation a record, for readers of
  * many rows that only look at them. */
 void hwk_csvr_packed(hwk_csvr *r);
+/* Read every line through libcsv, not splitting the simple ones itself (the tests
+ * compare the two). */
+void hwk_csvr_slow(hwk_csvr *r);
 
 #endif

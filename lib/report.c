@@ -319,13 +319,16 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 	for (int i = 0; i < HWK_NREASONS; i++)
 		hwk_strs_push(&cols, hwk_xasprintf("skipped_%s", hwk_reasons[i]));
 	size_t first_metric = cols.n;
+	/* each metric's column, in the order the rows below meet them; the columns met
+	 * so far looked up by type and key (few: a handful per type) */
+	size_t *at = NULL, nat = 0, capat = 0;
 	for (size_t i = 0; i < r->n; i++)
 		for (size_t k = 0; k < r->c[i].n; k++)
 			for (size_t m = 0; m < r->c[i].s[k].metrics.n; m++) {
 				char *key = metric_col(&r->c[i].s[k], &r->c[i].s[k].metrics.v[m]);
 				size_t x;
 				for (x = first_metric; x < cols.n; x += 2)
-					if (!strcmp(cols.v[x], key))
+					if (cols.v[x][0] == key[0] && !strcmp(cols.v[x], key))
 						break;
 				if (x == cols.n) {
 					hwk_strs_push(&cols, key);
@@ -333,6 +336,11 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 				} else {
 					free(key);
 				}
+				if (nat == capat) {
+					capat = capat ? capat * 2 : 256;
+					at = hwk_xrealloc(at, capat * sizeof *at);
+				}
+				at[nat++] = x;
 			}
 	hwk_coltype *types = hwk_xcalloc(cols.n, sizeof *types);
 	for (size_t x = 7; x < cols.n; x++)
@@ -344,6 +352,7 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 	hwk_day_format(r->to, to);
 
 	hwk_out *o = hwk_out_new(fmt, f, (const char *const *)cols.v, cols.n);
+	nat = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const hwk_report_client *c = &r->c[i];
 		char *fl = flags_str(c);
@@ -386,24 +395,22 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 				num(&vals[NFIXED + (size_t)x], (double)h->reasons[x], 0);
 			for (size_t m = 0; m < s->metrics.n; m++) {
 				const hwk_metric *mt = &s->metrics.v[m];
-				char *key = metric_col(s, mt);
-				for (size_t x = first_metric; x < cols.n; x += 2)
-					if (!strcmp(cols.v[x], key)) {
-						if (mt->text) {
-							vals[x] = hwk_xstrdup(mt->text);
-							types[x] = HWK_COL_TEXT;
-						} else {
-							num(&vals[x], mt->value, mt->decimals);
-						}
-						num(&vals[x + 1], (double)mt->n, 0);
-					}
-				free(key);
+				size_t x = at[nat++];
+				if (mt->text) {
+					free(vals[x]);
+					vals[x] = hwk_xstrdup(mt->text);
+					types[x] = HWK_COL_TEXT;
+				} else {
+					num(&vals[x], mt->value, mt->decimals);
+				}
+				num(&vals[x + 1], (double)mt->n, 0);
 			}
 			hwk_out_row(o, (const char *const *)vals, types);
 		}
 		free(fl);
 	}
 	hwk_out_end(o);
+	free(at);
 	for (size_t x = 0; x < cols.n; x++)
 		free(vals[x]);
 	free(vals);

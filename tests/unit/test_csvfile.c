@@ -104,9 +104,20 @@ static char *records(hwk_csvr *r)
 	return b.s;
 }
 
+/* how: 0 as it comes, 1 packed records, 2 every line through libcsv */
+static char *read_mem_how(const char *data, size_t len, size_t first, int how)
+{
+	hwk_csvr *r = hwk_csvr_mem(data, len, "t.csv", first);
+	if (how == 1)
+		hwk_csvr_packed(r);
+	if (how == 2)
+		hwk_csvr_slow(r);
+	return records(r);
+}
+
 static char *read_mem(const char *data, size_t len, size_t first)
 {
-	return records(hwk_csvr_mem(data, len, "t.csv", first));
+	return read_mem_how(data, len, first, 0);
 }
 
 static char *read_file(const char *data, size_t len, size_t first)
@@ -122,16 +133,18 @@ static char *read_file(const char *data, size_t len, size_t first)
 	return out;
 }
 
-/* The same input through both readers: records and messages must be the same. */
+/* The same input through both readers, packed or not, and through libcsv alone:
+ * records and messages must be the same. */
 static void both(const char *what, const char *data, size_t len, const char *want,
 		 const char *want_msg)
 {
-	for (int k = 0; k < 2; k++) {
+	static const char *const how[] = {"memory", "FILE", "packed", "libcsv alone"};
+	for (int k = 0; k < 4; k++) {
 		cap_start();
-		char *got = k ? read_file(data, len, 1) : read_mem(data, len, 1);
+		char *got = k == 1 ? read_file(data, len, 1) : read_mem_how(data, len, 1, k ? k - 1 : 0);
 		const char *msg = cap_end();
-		is_str(got, want, "%s (%s): records", what, k ? "FILE" : "memory");
-		is_str(msg, want_msg, "%s (%s): message", what, k ? "FILE" : "memory");
+		is_str(got, want, "%s (%s): records", what, how[k]);
+		is_str(msg, want_msg, "%s (%s): message", what, how[k]);
 		free(got);
 	}
 }
@@ -376,6 +389,67 @@ static void test_round_trip(void)
 	hwk_buf_free(&out);
 }
 
+/* The reader's own splitting of lines agrees with libcsv's, record for record and
+ * message for message, on rows of every kind of field, some of them spoiled (a quote
+ * dropped, added or a character put after a closing one). */
+static void test_agree(void)
+{
+	static const char *const spoil[] = {"\"", "x", ",", "\n", "\"x", "\r"};
+	int same = 1, spoiled = 0, failed = 0;
+	for (int i = 0; i < 3000; i++) {
+		hwk_buf b = {0};
+		hwk_buf_adds(&b, "");
+		int nrows = 1 + (int)(next_rand() % 4);
+		for (int k = 0; k < nrows; k++) {
+			char *f[4];
+			int nf = 1 + (int)(next_rand() % 4);
+			for (int j = 0; j < nf; j++)
+				f[j] = random_field();
+			hwk_csv_row(&b, (const char *const *)f, (size_t)nf);
+			for (int j = 0; j < nf; j++)
+				free(f[j]);
+		}
+		if (next_rand() % 2 && b.len) {
+			/* one spoiling piece at some place */
+			size_t at = next_rand() % b.len;
+			const char *p = spoil[next_rand() % (sizeof spoil / sizeof *spoil)];
+			hwk_buf c = {0};
+			hwk_buf_add(&c, b.s, at);
+			hwk_buf_adds(&c, p);
+			hwk_buf_add(&c, b.s + at, b.len - at);
+			hwk_buf_free(&b);
+			b = c;
+			spoiled++;
+		}
+		cap_start();
+		char *fast = read_mem_how(b.s, b.len, 1, 0);
+		char *fast_msg = hwk_xstrdup(cap_end());
+		cap_start();
+		char *packed = read_mem_how(b.s, b.len, 1, 1);
+		char *packed_msg = hwk_xstrdup(cap_end());
+		cap_start();
+		char *slow = read_mem_how(b.s, b.len, 1, 2);
+		const char *slow_msg = cap_end();
+		failed += strstr(slow, "rc=-1") != NULL;
+		if (strcmp(fast, slow) || strcmp(fast_msg, slow_msg) || strcmp(packed, slow) ||
+		    strcmp(packed_msg, slow_msg)) {
+			if (same)
+				fprintf(stderr, "# input '%s'\n# fast '%s' %s# libcsv '%s' %s", b.s, fast,
+					fast_msg, slow, slow_msg);
+			same = 0;
+		}
+		free(fast);
+		free(fast_msg);
+		free(packed);
+		free(packed_msg);
+		free(slow);
+		hwk_buf_free(&b);
+	}
+	ok(same, "3000 inputs (%d spoiled, %d refused): the same records and messages as libcsv",
+	   spoiled, failed);
+	ok(failed > 100, "some inputs were refused (%d)", failed);
+}
+
 int main(void)
 {
 	hwk_err_setcmd(NULL);
@@ -384,5 +458,6 @@ int main(void)
 	test_reader();
 	test_long_field();
 	test_round_trip();
+	test_agree();
 	return tap_done();
 }
