@@ -301,12 +301,13 @@ static const char *const fixed_cols[] = {
 };
 #define NFIXED (sizeof fixed_cols / sizeof *fixed_cols)
 
-static void num(char **slot, double v, int decimals)
+/* A number as the records show it, in the column's own room. */
+typedef char numbuf[32];
+
+static void num(const char **vals, numbuf *room, size_t x, double v, int decimals)
 {
-	char buf[32];
-	hwk_fmt_decimal(buf, v, decimals);
-	free(*slot);
-	*slot = hwk_xstrdup(buf);
+	hwk_fmt_decimal(room[x], v, decimals);
+	vals[x] = room[x];
 }
 
 void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
@@ -346,7 +347,10 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 	for (size_t x = 7; x < cols.n; x++)
 		types[x] = HWK_COL_NUM;
 	types[17] = types[18] = types[19] = HWK_COL_TEXT; /* streak_unit, trend, attention */
-	char **vals = hwk_xcalloc(cols.n, sizeof *vals);
+	/* a row's values: its texts as they are, its numbers in room of their own */
+	const char **vals = hwk_xcalloc(cols.n, sizeof *vals);
+	numbuf *room = hwk_xcalloc(cols.n, sizeof *room);
+	hwk_buf trend = {0};
 	char from[16], to[16];
 	hwk_day_format(r->from, from);
 	hwk_day_format(r->to, to);
@@ -359,60 +363,57 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 		for (size_t k = 0; k < c->n; k++) {
 			const hwk_summary *s = &c->s[k];
 			const hwk_adherence *h = &s->now;
-			for (size_t x = 0; x < cols.n; x++) {
-				free(vals[x]);
-				vals[x] = NULL;
-			}
-			vals[0] = hwk_xstrdup(c->client);
-			vals[1] = hwk_xstrdup(c->name ? c->name : "");
-			vals[2] = hwk_xstrdup(s->a->id);
-			vals[3] = hwk_xstrdup(s->a->type);
-			vals[4] = hwk_xstrdup(hwk_assignment_every_on(s->a, r->to));
-			vals[5] = hwk_xstrdup(from);
-			vals[6] = hwk_xstrdup(to);
-			num(&vals[7], (double)h->expected, 0);
-			num(&vals[8], (double)h->done, 0);
-			num(&vals[9], (double)h->partial, 0);
-			num(&vals[10], (double)h->skipped, 0);
-			num(&vals[11], (double)h->missed, 0);
-			num(&vals[12], h->completion, 1);
-			num(&vals[13], s->before.completion, 1);
-			num(&vals[14], h->completion - s->before.completion, 1);
-			num(&vals[15], h->since_last < 0 ? NAN : (double)h->since_last, 0);
-			num(&vals[16], (double)h->streak, 0);
-			vals[17] = hwk_xstrdup(h->streak_weeks ? "weeks" : "days");
-			hwk_buf t = {0};
+			memset(vals, 0, cols.n * sizeof *vals);
+			vals[0] = c->client;
+			vals[1] = c->name ? c->name : "";
+			vals[2] = s->a->id;
+			vals[3] = s->a->type;
+			vals[4] = hwk_assignment_every_on(s->a, r->to);
+			vals[5] = from;
+			vals[6] = to;
+			num(vals, room, 7, (double)h->expected, 0);
+			num(vals, room, 8, (double)h->done, 0);
+			num(vals, room, 9, (double)h->partial, 0);
+			num(vals, room, 10, (double)h->skipped, 0);
+			num(vals, room, 11, (double)h->missed, 0);
+			num(vals, room, 12, h->completion, 1);
+			num(vals, room, 13, s->before.completion, 1);
+			num(vals, room, 14, h->completion - s->before.completion, 1);
+			num(vals, room, 15, h->since_last < 0 ? NAN : (double)h->since_last, 0);
+			num(vals, room, 16, (double)h->streak, 0);
+			vals[17] = h->streak_weeks ? "weeks" : "days";
+			hwk_buf_reset(&trend);
+			hwk_buf_adds(&trend, "");
 			for (hwk_day d = s->from; d <= s->to; d++) {
 				char n[32];
 				hwk_fmt_decimal(n, (double)s->per_day[d - s->from], 0);
 				if (d > s->from)
-					hwk_buf_addc(&t, ' ');
-				hwk_buf_adds(&t, n);
+					hwk_buf_addc(&trend, ' ');
+				hwk_buf_adds(&trend, n);
 			}
-			vals[18] = t.s ? t.s : hwk_xstrdup("");
-			vals[19] = hwk_xstrdup(fl);
+			vals[18] = trend.s;
+			vals[19] = fl;
 			for (int x = 0; x < HWK_NREASONS; x++)
-				num(&vals[NFIXED + (size_t)x], (double)h->reasons[x], 0);
+				num(vals, room, NFIXED + (size_t)x, (double)h->reasons[x], 0);
 			for (size_t m = 0; m < s->metrics.n; m++) {
 				const hwk_metric *mt = &s->metrics.v[m];
 				size_t x = at[nat++];
 				if (mt->text) {
-					free(vals[x]);
-					vals[x] = hwk_xstrdup(mt->text);
+					vals[x] = mt->text;
 					types[x] = HWK_COL_TEXT;
 				} else {
-					num(&vals[x], mt->value, mt->decimals);
+					num(vals, room, x, mt->value, mt->decimals);
 				}
-				num(&vals[x + 1], (double)mt->n, 0);
+				num(vals, room, x + 1, (double)mt->n, 0);
 			}
-			hwk_out_row(o, (const char *const *)vals, types);
+			hwk_out_row(o, vals, types);
 		}
 		free(fl);
 	}
 	hwk_out_end(o);
 	free(at);
-	for (size_t x = 0; x < cols.n; x++)
-		free(vals[x]);
+	hwk_buf_free(&trend);
+	free(room);
 	free(vals);
 	free(types);
 	hwk_strs_free(&cols);
