@@ -114,13 +114,19 @@ static double acc_mean(const acc *a)
 	return a->n ? a->sum / (double)a->n : NAN;
 }
 
-static hwk_metric *add(hwk_metrics *m, char *key, char *label, double value, long n,
-		       int decimals)
+/* A metric named by two texts that outlive it (mem NULL), or by texts in mem, which it
+ * then owns. */
+static hwk_metric *add_in(hwk_metrics *m, const char *key, const char *label, char *mem,
+			  double value, long n, int decimals)
 {
-	m->v = hwk_xrealloc(m->v, (m->n + 1) * sizeof *m->v);
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 16;
+		m->v = hwk_xrealloc(m->v, m->cap * sizeof *m->v);
+	}
 	hwk_metric *x = &m->v[m->n++];
 	x->key = key;
 	x->label = label;
+	x->mem = mem;
 	x->value = value;
 	x->n = n;
 	x->decimals = decimals;
@@ -128,19 +134,34 @@ static hwk_metric *add(hwk_metrics *m, char *key, char *label, double value, lon
 	return x;
 }
 
+static hwk_metric *add(hwk_metrics *m, const char *key, const char *label, double value, long n,
+		       int decimals)
+{
+	return add_in(m, key, label, NULL, value, n, decimals);
+}
+
+/* A field's metric: "FIELD_SUFFIX" and "FIELD WHAT UNIT", made once in one block. */
+static void add_field(hwk_metrics *m, const hwk_field *fd, const char *suffix, const char *what,
+		      const char *unit, double value, long n, int decimals)
+{
+	char *mem = hwk_xasprintf("%s_%s%c%s %s%s%s%s", fd->name, suffix, 0, fd->name, what,
+				  unit ? " (" : "", unit ? unit : "", unit ? ")" : "");
+	add_in(m, mem, mem + strlen(mem) + 1, mem, value, n, decimals);
+}
+
 static void add_mean(hwk_metrics *m, const char *key, const char *label, const acc *a)
 {
-	add(m, hwk_xstrdup(key), hwk_xstrdup(label), acc_mean(a), a->n, 1);
+	add(m, key, label, acc_mean(a), a->n, 1);
 }
 
 static void add_count(hwk_metrics *m, const char *key, const char *label, long count, long n)
 {
-	add(m, hwk_xstrdup(key), hwk_xstrdup(label), (double)count, n, 0);
+	add(m, key, label, (double)count, n, 0);
 }
 
 static void add_total(hwk_metrics *m, const char *key, const char *label, const acc *a)
 {
-	add(m, hwk_xstrdup(key), hwk_xstrdup(label), a->sum, a->n, 0);
+	add(m, key, label, a->sum, a->n, 0);
 }
 
 /* ---- sleep ---- */
@@ -423,7 +444,7 @@ static void exposure_metrics(const hwk_assignment *a, const hwk_entry *rows, siz
 	free(steps);
 	free(s);
 
-	hwk_metric *t = add(m, hwk_xstrdup("peak_by_step"), hwk_xstrdup("peak SUDS by step"), NAN,
+	hwk_metric *t = add(m, "peak_by_step", "peak SUDS by step", NAN,
 			    peak.n, 0);
 	t->text = text.s;
 	add_count(m, "halved", "sessions where SUDS fell by half", halved, both);
@@ -493,16 +514,9 @@ static void generic_metrics(const hwk_assignment *a, const hwk_entry *rows, size
 					dec = d > dec ? d : dec;
 				}
 			}
-			const char *u1 = unit ? " (" : "", *u2 = unit ? unit : "",
-				   *u3 = unit ? ")" : "";
-			add(m, hwk_xasprintf("%s_mean", fd->name),
-			    hwk_xasprintf("%s mean%s%s%s", fd->name, u1, u2, u3), acc_mean(&x), x.n, 1);
-			add(m, hwk_xasprintf("%s_min", fd->name),
-			    hwk_xasprintf("%s min%s%s%s", fd->name, u1, u2, u3), x.n ? x.min : NAN,
-			    x.n, dec);
-			add(m, hwk_xasprintf("%s_max", fd->name),
-			    hwk_xasprintf("%s max%s%s%s", fd->name, u1, u2, u3), x.n ? x.max : NAN,
-			    x.n, dec);
+			add_field(m, fd, "mean", "mean", unit, acc_mean(&x), x.n, 1);
+			add_field(m, fd, "min", "min", unit, x.n ? x.min : NAN, x.n, dec);
+			add_field(m, fd, "max", "max", unit, x.n ? x.max : NAN, x.n, dec);
 		} else if (fd->type == HWK_F_YESNO) {
 			long yes = 0, any = 0;
 			for (size_t i = 0; i < n; i++) {
@@ -514,8 +528,8 @@ static void generic_metrics(const hwk_assignment *a, const hwk_entry *rows, size
 				else if (!strcmp(v, "no"))
 					any++;
 			}
-			add(m, hwk_xasprintf("%s_yes", fd->name), hwk_xasprintf("%s yes (%%)", fd->name),
-			    any ? 100.0 * (double)yes / (double)any : NAN, any, 1);
+			add_field(m, fd, "yes", "yes", "%", any ? 100.0 * (double)yes / (double)any : NAN,
+				  any, 1);
 		}
 	}
 }
@@ -526,7 +540,7 @@ void hwk_metrics_compute(const hwk_assignment *a, const hwk_entry *rows, size_t 
 			 hwk_metrics *out)
 {
 	out->v = NULL;
-	out->n = 0;
+	out->n = out->cap = 0;
 	out->hint = NULL;
 	const char *type = a->type ? a->type : "";
 	if (!strcmp(type, "sleep"))
@@ -546,13 +560,12 @@ void hwk_metrics_compute(const hwk_assignment *a, const hwk_entry *rows, size_t 
 void hwk_metrics_free(hwk_metrics *m)
 {
 	for (size_t i = 0; i < m->n; i++) {
-		free(m->v[i].key);
-		free(m->v[i].label);
+		free(m->v[i].mem);
 		free(m->v[i].text);
 	}
 	free(m->v);
 	free(m->hint);
 	m->v = NULL;
-	m->n = 0;
+	m->n = m->cap = 0;
 	m->hint = NULL;
 }

@@ -9,8 +9,9 @@
 
 /* One number (or, for series such as peak SUDS per step, one text). */
 typedef struct {
-	char *key;      /* machine name for CSV/JSON: "se_mean", "tst_mean", "drop_mean" */
-	char *label;    /* for people: "sleep efficiency (%)", "total sleep time (min)" */
+	const char *key;   /* machine name for CSV/JSON: "se_mean", "tst_mean", "drop_mean" */
+	const char *label; /* for people: "sleep efficiency (%)", "total sleep time (min)" */
+	char *mem;      /* what key and label are in when made for a field (else NULL) */
 	double value;   /* the number; NAN when no entry had what it needs */
 	long n;         /* how many entries it was computed from */
 	int decimals;   /* precision to show it with */
@@ -19,7 +20,7 @@ typedef struct {
 
 typedef struct {
 	hwk_metric *v;
-	size_t n;
+	size_t n, cap;
 	char *hint;     /* sleep: the sleep-window hint (7+ nights), else NULL */
 } hwk_metrics;
 
