@@ -311,15 +311,24 @@ static int scan_hms(const char **p, int *h, int *m, int *s)
 
 int hwk_time_parse_iso(const char *s, time_t *out)
 {
+	hwk_day day;
+	return hwk_time_parse_iso_day(s, out, &day) == 1 ? 0 : -1;
+}
+
+int hwk_time_parse_iso_day(const char *s, time_t *out, hwk_day *dayp)
+{
 	const char *p = s;
 	hwk_day day;
 	int h, m, sec;
-	if (scan_ymd(&p, &day) || scan_char(&p, 'T') || scan_hms(&p, &h, &m, &sec))
+	if (scan_ymd(&p, &day))
 		return -1;
+	*dayp = day;
+	if (scan_char(&p, 'T') || scan_hms(&p, &h, &m, &sec))
+		return 0;
 
 	if (!*p) {
 		*out = hwk_time_local(day, h, m, sec);
-		return 0;
+		return 1;
 	}
 
 	long off = 0;
@@ -328,19 +337,19 @@ int hwk_time_parse_iso(const char *s, time_t *out)
 	} else if (*p == '+' || *p == '-') {
 		int neg = *p++ == '-', oh, om;
 		if (scan_digits(&p, 2, &oh))
-			return -1;
+			return 0;
 		if (*p == ':')
 			p++;
 		if (scan_digits(&p, 2, &om) || oh > 23 || om > 59)
-			return -1;
+			return 0;
 		off = (neg ? -1 : 1) * (oh * 3600L + om * 60L);
 	} else {
-		return -1;
+		return 0;
 	}
 	if (*p)
-		return -1;
+		return 0;
 	*out = (time_t)day * SECS_PER_DAY + h * 3600L + m * 60L + sec - off;
-	return 0;
+	return 1;
 }
 
 /* ---- What users type ---- */

@@ -31,6 +31,9 @@ void hwk_time_format(time_t t, char buf[32]);     /* 2026-11-27T21:04:00+01:00, 
 /* Strict ISO 8601: YYYY-MM-DDTHH:MM[:SS] followed by Z, +HH:MM, -HH:MM, +HHMM, or
  * nothing (local time). 0 ok, -1 bad. */
 int hwk_time_parse_iso(const char *s, time_t *out);
+/* The same, read once for both its day and its time: -1 when s does not start with a
+ * date, 0 with *day set when the rest is not a time, 1 with both set. */
+int hwk_time_parse_iso_day(const char *s, time_t *out, hwk_day *day);
 
 /* What users type. Each returns 0 on success, -1 when the text is not one of the forms.
  *

@@ -37,10 +37,11 @@ int hwk_stamp_day(const char *stamp, hwk_day *out)
 void hwk_entry_stamp(hwk_entry *e)
 {
 	const char *at = e->cols.n ? e->cols.v[0] : "";
+	int rc = hwk_time_parse_iso_day(at, &e->at, &e->day);
 	e->stamped = 1;
-	if (hwk_stamp_day(at, &e->day) < 0)
+	if (rc < 0)
 		e->day = HWK_DAY_NONE;
-	e->at_ok = hwk_time_parse_iso(at, &e->at) == 0;
+	e->at_ok = rc == 1;
 }
 
 int hwk_entry_day(const hwk_entry *e, hwk_day *out)
@@ -339,12 +340,17 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 			break;
 		size_t quotes = 0, start = (size_t)-1;
 		int found = 0;
-		for (size_t i = len - 1; i-- > 0;) {
-			hwk_day d;
-			if (buf[i] == '"') {
+		/* line by line from the end, counting the quotes after each line end */
+		for (char *hi = buf + len - 1;;) {
+			char *nl = memrchr(buf, '\n', (size_t)(hi - buf));
+			for (char *q = nl ? nl + 1 : buf; (q = memchr(q, '"', (size_t)(hi - q))); q++)
 				quotes++;
-			} else if (buf[i] == '\n' && quotes % 2 == 0) {
-				start = i + 1;
+			if (!nl)
+				break;
+			hi = nl;
+			hwk_day d;
+			if (quotes % 2 == 0) {
+				start = (size_t)(nl - buf) + 1;
 				if (peek_logged(buf + start, buf + len, &d) == 0 && d < since - 1) {
 					found = 1;
 					break;

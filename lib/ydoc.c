@@ -197,11 +197,7 @@ static void f_next(fast *f)
 		f->ls = f->p;
 		f->le = le;
 		f->p = nl ? nl + 1 : f->end;
-		if (memchr(f->ls, '\r', (size_t)(le - f->ls)) || memchr(f->ls, '\0', (size_t)(le - f->ls))) {
-			f->bad = 1;
-			f->indent = -1;
-			return;
-		}
+		/* no CR, NUL or other control character: text_plain saw to it */
 		const char *c = f->ls;
 		while (c < le && *c == ' ')
 			c++;
@@ -283,9 +279,9 @@ static hwk_ynode *f_scalar(fast *f, const char *s, const char *e)
 		f->bad = 1;
 		return NULL;
 	}
+	/* no control character (text_plain); ": " or " #" would end the scalar early */
 	for (const char *c = s; c < e; c++)
-		if ((unsigned char)*c < 0x20 || *c == 0x7f || (*c == ':' && c + 1 < e && c[1] == ' ') ||
-		    (*c == '#' && c[-1] == ' ')) {
+		if ((*c == ':' && c + 1 < e && c[1] == ' ') || (*c == '#' && c[-1] == ' ')) {
 			f->bad = 1;
 			return NULL;
 		}

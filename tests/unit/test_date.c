@@ -413,6 +413,39 @@ static void test_parse_iso(void)
 
 /* ---- What users type ---- */
 
+/* the day of s's first ten characters, as a date alone */
+static int date_prefix(const char *s, hwk_day *d)
+{
+	char buf[11];
+	if (strlen(s) < 10)
+		return -1;
+	memcpy(buf, s, 10);
+	buf[10] = 0;
+	return hwk_day_parse_ymd(buf, d);
+}
+
+/* hwk_time_parse_iso_day: the day whenever s starts with a date, the time as
+ * hwk_time_parse_iso reads it. */
+static void test_parse_iso_day(void)
+{
+	set_tz("Europe/Berlin");
+	static const char *const cases[] = {
+		"2026-11-27T21:04:00+01:00", "2026-11-27T21:04:00Z", "2026-11-27T21:04:00",
+		"2026-11-27T21:04", "2026-11-27T25:00:00Z", "2026-11-27", "2026-11-27 21:04",
+		"2026-11-27T21:04:00+0100", "2026-11-27T21:04:00+24:00", "2026-13-01T00:00:00Z",
+		"2026-11-2", "", "x", "2026-03-29T02:30:00",
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		time_t t1 = 0, t2 = 0;
+		hwk_day d1 = 0, d2 = 0;
+		int r1 = hwk_time_parse_iso(cases[i], &t1);
+		int r2 = hwk_time_parse_iso_day(cases[i], &t2, &d2);
+		int rd = date_prefix(cases[i], &d1);
+		ok(r2 == (rd < 0 ? -1 : r1 == 0 ? 1 : 0) && (r2 < 0 || d1 == d2) && (r2 < 1 || t1 == t2),
+		   "'%s': parse_iso %d, with its day %d", cases[i], r1, r2);
+	}
+}
+
 static void test_parse_date(void)
 {
 	static const struct { const char *in, *want; } good[] = {
@@ -661,6 +694,7 @@ int main(void)
 	test_day_of();
 	test_time_local();
 	test_parse_iso();
+	test_parse_iso_day();
 	test_parse_date();
 	test_parse_when();
 	test_parse_range();
