@@ -40,6 +40,17 @@ void hwk_assignment_free(hwk_assignment *a)
 	memset(a, 0, sizeof *a);
 }
 
+void hwk_assignment_slim(hwk_assignment *a)
+{
+	char **strs[] = {&a->client, &a->title, &a->when, &a->where, &a->minimum,
+			 &a->instructions, &a->yaml_path, &a->csv_path};
+	for (size_t i = 0; i < sizeof strs / sizeof *strs; i++) {
+		free(*strs[i]);
+		*strs[i] = NULL;
+	}
+	hwk_fields_free(&a->fields);
+}
+
 int hwk_assignment_derive(hwk_assignment *a, const char *dir)
 {
 	free(a->csv_path);

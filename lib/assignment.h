@@ -35,6 +35,10 @@ int hwk_assignment_derive(hwk_assignment *a, const char *dir);
 void hwk_assignment_add_change(hwk_assignment *a, time_t when, const char *change,
 			       const char *from, const char *to);
 void hwk_assignment_free(hwk_assignment *a);
+/* Keep only what names it and says when it was due (id, type, every, start, until,
+ * status, history and what is derived from them); free the rest (its fields, texts and
+ * paths), for a caller that holds many after reading their entries. */
+void hwk_assignment_slim(hwk_assignment *a);
 /* Change one of every, until, when, where, minimum, instructions (value NULL clears it),
  * recording the change with its time when the value differs. 1 changed, 0 the same,
  * -1 after a message (a bad frequency or date). */

@@ -119,6 +119,12 @@ int hwk_report_add(hwk_report *r, const hwk_practice *p, const char *client)
 			c->s[k].nrows = 0;
 		}
 		attention(r, c);
+		/* what the report shows of them from here on is little: a caseload's worth of
+		 * fields and texts need not stay in memory */
+		for (size_t k = 0; k < c->l.n; k++)
+			hwk_assignment_slim(&c->l.v[k]);
+		for (size_t k = 0; k < c->n; k++)
+			hwk_metrics_free(&c->s[k].metrics_before);
 		rc = 0;
 	}
 	free(dir);
