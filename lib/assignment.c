@@ -362,7 +362,8 @@ int hwk_assignments_load_period(const char *dir, hwk_day from, hwk_day to,
 					      : hwk_xstrdup(e->d_name);
 		hwk_ynode *root = NULL;
 		hwk_buf_reset(&text);
-		if (hwk_read_file(path, HWK_YAML_MAX_BYTES, &text) < 0) {
+		/* opened from the folder already open: the kernel walks one name, not the path */
+		if (hwk_read_file_at(dirfd(d), e->d_name, HWK_YAML_MAX_BYTES, &text) < 0) {
 			rc = hwk_err_sys("%s", path);
 		} else if (!surely_outside(e->d_name, text.s, from, to)) {
 			if (out->n == cap) {

@@ -360,17 +360,26 @@ int hwk_parse_number(const char *s, double *out)
 
 int hwk_read_file(const char *path, size_t max, hwk_buf *b)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	return hwk_read_file_at(AT_FDCWD, path, max, b);
+}
+
+int hwk_read_file_at(int dirfd, const char *path, size_t max, hwk_buf *b)
+{
+	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
-	char chunk[16384];
 	for (;;) {
-		ssize_t r = read(fd, chunk, sizeof chunk);
+		/* straight into the buffer, 16 KiB or more at a time */
+		if (b->cap - b->len < 16384 + 1)
+			buf_grow(b, 16384);
+		size_t room = b->cap - b->len - 1;
+		ssize_t r = read(fd, b->s + b->len, room);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
 			int e = errno;
 			close(fd);
+			b->s[b->len] = 0;
 			errno = e;
 			return -1;
 		}
@@ -378,14 +387,14 @@ int hwk_read_file(const char *path, size_t max, hwk_buf *b)
 			break;
 		if (b->len + (size_t)r > max) {
 			close(fd);
+			b->s[b->len] = 0;
 			errno = EFBIG;
 			return -1;
 		}
-		hwk_buf_add(b, chunk, (size_t)r);
+		b->len += (size_t)r;
 	}
 	close(fd);
-	if (!b->s)
-		hwk_buf_add(b, "", 0);
+	b->s[b->len] = 0;
 	return 0;
 }
 
