@@ -687,7 +687,8 @@ hwk_ynode *hwk_ymap_get(const hwk_ynode *map, const char *key)
 int hwk_ynull(const hwk_ynode *n)
 {
 	return !n || (n->kind == HWK_Y_SCALAR && n->plain &&
-		      (!*n->str || !strcmp(n->str, "~") || !strcmp(n->str, "null")));
+		      (!*n->str || (n->str[0] == '~' && !n->str[1]) ||
+		       (n->str[0] == 'n' && !strcmp(n->str, "null"))));
 }
 
 int hwk_yerr(const char *file, const hwk_ynode *n, const char *fmt, ...)
