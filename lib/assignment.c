@@ -289,34 +289,27 @@ static int name_may_match(const char *name, size_t n, const char *spec)
 /* Is an assignment file, by its name and its text, surely not active in from..to? Its
  * name starts with its start day; its until (a top-level line, as hwk writes it) ends
  * it. Anything unclear is read in full. */
-static int surely_outside(const char *name, const char *text, hwk_day from, hwk_day to)
+static int surely_outside(const char *name, const char *text, const char *from,
+			  const char *to)
 {
-	char day[11];
-	hwk_day d;
-	memcpy(day, name, 10);
-	day[10] = 0;
-	if (strlen(name) > 10 && hwk_day_parse_ymd(day, &d) == 0 && d > to)
+	/* days as text: two real dates compare as their days do */
+	if (strlen(name) > 10 && hwk_ymd_ok(name) && strncmp(name, to, 10) > 0)
 		return 1;
 	if (!text)
 		return 0;
 	const char *u = strstr(text, "\nuntil: ");
 	if (!u || strlen(u) < 19 || (u[19] != '\n' && u[19] != '\r'))
 		return 0;
-	memcpy(day, u + 9, 10);
-	return hwk_day_parse_ymd(day, &d) == 0 && d < from;
+	return hwk_ymd_ok(u + 9) && strncmp(u + 9, from, 10) < 0;
 }
 
 /* Is this the file of an assignment hwk ended (ID.ended-UNTIL.yaml) before from? */
-static int ended_before(const char *name, hwk_day from)
+static int ended_before(const char *name, size_t n, const char *from)
 {
-	const char *e = strstr(name, ".ended-");
-	char day[11];
-	hwk_day d;
-	if (!e || strlen(e) != 22)
+	if (n < 23 || memcmp(name + n - 22, ".ended-", 7))
 		return 0;
-	memcpy(day, e + 7, 10);
-	day[10] = 0;
-	return hwk_day_parse_ymd(day, &d) == 0 && d < from;
+	const char *until = name + n - 15;
+	return hwk_ymd_ok(until) && strncmp(until, from, 10) < 0;
 }
 
 /* After a crash between writing an ended assignment's file and removing its old one,
@@ -351,12 +344,21 @@ int hwk_assignments_load_period(const char *dir, hwk_day from, hwk_day to,
 	size_t cap = 0;
 	int rc = 0;
 	hwk_buf text = {0};
+	/* from and to as text, for the names: years of four digits (else nothing is
+	 * skipped by its name: "" and "~" sort before and after every date) */
+	char from_s[16], to_s[16];
+	hwk_day_format(from, from_s);
+	hwk_day_format(to, to_s);
+	if (strlen(from_s) != 10)
+		strcpy(from_s, "");
+	if (strlen(to_s) != 10)
+		strcpy(to_s, "~");
 	while (rc == 0 && (e = readdir(d))) {
 		size_t n = strlen(e->d_name);
 		if (e->d_name[0] == '.' || n <= 5 || strcmp(e->d_name + n - 5, ".yaml") ||
 		    !strcmp(e->d_name, "client.yaml"))
 			continue;
-		if (surely_outside(e->d_name, NULL, from, to) || ended_before(e->d_name, from))
+		if (surely_outside(e->d_name, NULL, from_s, to_s) || ended_before(e->d_name, n, from_s))
 			continue; /* known from its name alone: not even opened */
 		char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, e->d_name)
 					      : hwk_xstrdup(e->d_name);
@@ -365,7 +367,7 @@ int hwk_assignments_load_period(const char *dir, hwk_day from, hwk_day to,
 		/* opened from the folder already open: the kernel walks one name, not the path */
 		if (hwk_read_file_at(dirfd(d), e->d_name, HWK_YAML_MAX_BYTES, &text) < 0) {
 			rc = hwk_err_sys("%s", path);
-		} else if (!surely_outside(e->d_name, text.s, from, to)) {
+		} else if (!surely_outside(e->d_name, text.s, from_s, to_s)) {
 			if (out->n == cap) {
 				cap = cap ? cap * 2 : 8;
 				out->v = hwk_xrealloc(out->v, cap * sizeof *out->v);

@@ -157,6 +157,16 @@ static int scan_ymd(const char **p, hwk_day *out)
 	return 0;
 }
 
+int hwk_ymd_ok(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return 0;
+	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+	return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
 int hwk_day_parse_ymd(const char *s, hwk_day *out)
 {
 	hwk_day day;

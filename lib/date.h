@@ -19,6 +19,10 @@ hwk_day hwk_day_from_iso_week(int iso_year, int week); /* its Monday */
 hwk_day hwk_week_start(hwk_day day, int week_start);   /* week_start 0 = Monday ... 6 = Sunday */
 void hwk_day_format(hwk_day day, char buf[16]);   /* YYYY-MM-DD */
 int hwk_day_parse_ymd(const char *s, hwk_day *out); /* strict YYYY-MM-DD, a real date; 0 ok, -1 bad */
+/* Does s start with a real date YYYY-MM-DD? (Checked without making a day number: two
+ * such texts compare as their days do, with strncmp(a, b, 10).) s holds 10 bytes or
+ * ends with NUL before: the check stops at the first byte that is not of a date. */
+int hwk_ymd_ok(const char *s);
 int hwk_parse_weekday(const char *s);             /* "mon" or "monday" (any case) -> 0..6, else -1 */
 
 /* Local time (TZ honoured). */

@@ -295,16 +295,14 @@ static int read_all(const hwk_assignment *a, hwk_entry **rows, size_t *n)
 	return rc < 0 ? -1 : 0;
 }
 
-/* The logged day of a row starting at p, read without parsing the row: rows hwk writes
- * start with two unquoted 25-character times (at, logged). -1 when it looks otherwise. */
-static int peek_logged(const char *p, const char *end, hwk_day *d)
+/* Was the row starting at p logged before the day `before` (YYYY-MM-DD), read without
+ * parsing the row? Rows hwk writes start with two unquoted 25-character times (at,
+ * logged). 0 when it looks otherwise. */
+static int logged_before(const char *p, const char *end, const char *before)
 {
-	char day[11];
 	if (end - p < 37 || p[25] != ',' || p[36] != 'T')
-		return -1;
-	memcpy(day, p + 26, 10);
-	day[10] = 0;
-	return hwk_day_parse_ymd(day, d);
+		return 0;
+	return strncmp(p + 26, before, 10) < 0 && hwk_ymd_ok(p + 26);
 }
 
 /*
@@ -329,7 +327,11 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 		close(fd);
 		return hwk_err_sys("%s", a->csv_path);
 	}
-	size_t size = (size_t)st.st_size, want = 4096;
+	size_t size = (size_t)st.st_size, want = 2048;
+	char before[16]; /* the day before since, as text: rows logged before it end the search */
+	hwk_day_format(since - 1, before);
+	if (strlen(before) != 10)
+		strcpy(before, ""); /* no row is before it: the whole file is read */
 	char *buf = NULL;
 	int rc = -2; /* -2: fall back to reading it all */
 	while (size > 0) {
@@ -348,10 +350,9 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 			if (!nl)
 				break;
 			hi = nl;
-			hwk_day d;
 			if (quotes % 2 == 0) {
 				start = (size_t)(nl - buf) + 1;
-				if (peek_logged(buf + start, buf + len, &d) == 0 && d < since - 1) {
+				if (logged_before(buf + start, buf + len, before)) {
 					found = 1;
 					break;
 				}
