@@ -309,7 +309,7 @@ static int ended_before(const char *name, size_t n, const char *from)
 	if (n < 23 || memcmp(name + n - 22, ".ended-", 7))
 		return 0;
 	const char *until = name + n - 15;
-	return hwk_ymd_ok(until) && strncmp(until, from, 10) < 0;
+	return strncmp(until, from, 10) < 0 && hwk_ymd_ok(until);
 }
 
 /* After a crash between writing an ended assignment's file and removing its old one,
@@ -355,10 +355,10 @@ int hwk_assignments_load_period(const char *dir, hwk_day from, hwk_day to,
 		strcpy(to_s, "~");
 	while (rc == 0 && (e = readdir(d))) {
 		size_t n = strlen(e->d_name);
-		if (e->d_name[0] == '.' || n <= 5 || strcmp(e->d_name + n - 5, ".yaml") ||
-		    !strcmp(e->d_name, "client.yaml"))
+		if (e->d_name[0] == '.' || n <= 5 || memcmp(e->d_name + n - 5, ".yaml", 5) ||
+		    (n == 11 && !memcmp(e->d_name, "client.yaml", 11)))
 			continue;
-		if (surely_outside(e->d_name, NULL, from_s, to_s) || ended_before(e->d_name, n, from_s))
+		if (ended_before(e->d_name, n, from_s) || surely_outside(e->d_name, NULL, from_s, to_s))
 			continue; /* known from its name alone: not even opened */
 		char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, e->d_name)
 					      : hwk_xstrdup(e->d_name);

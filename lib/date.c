@@ -157,14 +157,24 @@ static int scan_ymd(const char **p, hwk_day *out)
 	return 0;
 }
 
+static int digit(char c)
+{
+	return (unsigned)(c - '0') < 10;
+}
+
 int hwk_ymd_ok(const char *s)
 {
-	for (int i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return 0;
-	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	/* in order, so that a NUL stops it */
+	if (!digit(s[0]) || !digit(s[1]) || !digit(s[2]) || !digit(s[3]) || s[4] != '-' ||
+	    !digit(s[5]) || !digit(s[6]) || s[7] != '-' || !digit(s[8]) || !digit(s[9]))
+		return 0;
 	int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-	return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+	if (m < 1 || m > 12 || d < 1)
+		return 0;
+	if (d <= 28)
+		return 1;
+	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	return d <= days_in_month(y, m);
 }
 
 int hwk_day_parse_ymd(const char *s, hwk_day *out)

@@ -413,6 +413,43 @@ static void test_parse_iso(void)
 
 /* ---- What users type ---- */
 
+/* hwk_ymd_ok: the form and the calendar; dates as text compare as their days */
+static void test_ymd_ok(void)
+{
+	static const struct {
+		const char *s;
+		int ok;
+	} cases[] = {
+		{"2026-11-27", 1}, {"2026-11-27T21:04:00+01:00", 1}, {"2024-02-29", 1},
+		{"2026-02-29", 0}, {"2000-02-29", 1}, {"1900-02-29", 0}, {"2026-04-31", 0},
+		{"2026-12-31", 1}, {"2026-13-01", 0}, {"2026-00-10", 0}, {"2026-01-00", 0},
+		{"2026-1-01", 0}, {"2026-11-2", 0}, {"", 0}, {"2026/11/27", 0}, {"20261127xx", 0},
+		{"abcd-11-27", 0}, {"2026-11-27.yaml", 1}, {"0000-01-01", 1}, {"9999-12-31", 1},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		hwk_day d;
+		is_int(hwk_ymd_ok(cases[i].s), cases[i].ok, "ymd_ok '%s'", cases[i].s);
+		if (strlen(cases[i].s) == 10)
+			is_int(hwk_day_parse_ymd(cases[i].s, &d) == 0, cases[i].ok,
+			       "ymd_ok '%s' agrees with day_parse_ymd", cases[i].s);
+	}
+	/* every day of 1999..2031 is a date, and any two compare as text as they do as days */
+	int all_ok = 1, order_ok = 1;
+	for (hwk_day a = ymd(1999, 1, 1); a <= ymd(2031, 12, 31); a++) {
+		char x[16], y[16];
+		hwk_day b = a + (a * 7919) % 400 - 200;
+		hwk_day_format(a, x);
+		hwk_day_format(b, y);
+		if (!hwk_ymd_ok(x))
+			all_ok = 0;
+		int c = strncmp(x, y, 10);
+		if ((c < 0) != (a < b) || (c == 0) != (a == b))
+			order_ok = 0;
+	}
+	ok(all_ok, "every day of 1999..2031 formats to a date ymd_ok takes");
+	ok(order_ok, "dates as text compare as their days");
+}
+
 /* the day of s's first ten characters, as a date alone */
 static int date_prefix(const char *s, hwk_day *d)
 {
@@ -695,6 +732,7 @@ int main(void)
 	test_time_local();
 	test_parse_iso();
 	test_parse_iso_day();
+	test_ymd_ok();
 	test_parse_date();
 	test_parse_when();
 	test_parse_range();
