@@ -16,7 +16,7 @@ CSV_LIBS ?= -lcsv
 # every run the dynamic loader's work for them (hwk log aims at the cost of /bin/true)
 STATIC_OK = $(and $(filter /%,$(shell $(CC) -print-file-name=libyaml.a)),$(filter /%,$(shell $(CC) -print-file-name=libcsv.a)))
 LIBS_STATIC = -Wl,-Bstatic $(YAML_LIBS) $(CSV_LIBS) -Wl,-Bdynamic
-LDLIBS += $(if $(STATIC_OK),$(LIBS_STATIC),$(YAML_LIBS) $(CSV_LIBS))
+LDLIBS += $(if $(STATIC_OK),$(LIBS_STATIC),$(YAML_LIBS) $(CSV_LIBS)) -pthread
 
 LIB_SRC := $(sort $(wildcard lib/*.c))
 CMD_SRC := $(sort $(wildcard cmd/*.c))

@@ -332,15 +332,43 @@ static void drop_leftovers(hwk_assignments *l)
 	l->n = k;
 }
 
+int hwk_dir_yaml_names(const char *dir, hwk_strs *names)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (e->d_name[0] == '.' || n <= 5 || memcmp(e->d_name + n - 5, ".yaml", 5) ||
+		    (n == 11 && !memcmp(e->d_name, "client.yaml", 11)))
+			continue;
+		hwk_strs_push(names, hwk_xstrdup(e->d_name));
+	}
+	closedir(d);
+	return 0;
+}
+
 int hwk_assignments_load_period(const char *dir, hwk_day from, hwk_day to,
 				hwk_assignments *out)
 {
 	out->v = NULL;
 	out->n = 0;
-	DIR *d = opendir(dir);
-	if (!d)
+	hwk_strs names = {0};
+	if (hwk_dir_yaml_names(dir, &names) < 0) {
+		hwk_strs_free(&names);
 		return errno == ENOENT ? 0 : hwk_err_sys("%s", dir);
-	struct dirent *e;
+	}
+	int rc = hwk_assignments_load_period_in(dir, &names, from, to, out);
+	hwk_strs_free(&names);
+	return rc;
+}
+
+int hwk_assignments_load_period_in(const char *dir, const hwk_strs *names, hwk_day from,
+				   hwk_day to, hwk_assignments *out)
+{
+	out->v = NULL;
+	out->n = 0;
 	size_t cap = 0;
 	int rc = 0;
 	hwk_buf text = {0};
@@ -353,21 +381,20 @@ int hwk_assignments_load_period(const char *dir, hwk_day from, hwk_day to,
 		strcpy(from_s, "");
 	if (strlen(to_s) != 10)
 		strcpy(to_s, "~");
-	while (rc == 0 && (e = readdir(d))) {
-		size_t n = strlen(e->d_name);
-		if (e->d_name[0] == '.' || n <= 5 || memcmp(e->d_name + n - 5, ".yaml", 5) ||
-		    (n == 11 && !memcmp(e->d_name, "client.yaml", 11)))
+	for (size_t ni = 0; rc == 0 && ni < names->n; ni++) {
+		const char *name = names->v[ni];
+		size_t n = strlen(name);
+		if (name[0] == '.' || n <= 5 || memcmp(name + n - 5, ".yaml", 5) ||
+		    (n == 11 && !memcmp(name, "client.yaml", 11)))
 			continue;
-		if (ended_before(e->d_name, n, from_s) || surely_outside(e->d_name, NULL, from_s, to_s))
+		if (ended_before(name, n, from_s) || surely_outside(name, NULL, from_s, to_s))
 			continue; /* known from its name alone: not even opened */
-		char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, e->d_name)
-					      : hwk_xstrdup(e->d_name);
+		char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, name) : hwk_xstrdup(name);
 		hwk_ynode *root = NULL;
 		hwk_buf_reset(&text);
-		/* opened from the folder already open: the kernel walks one name, not the path */
-		if (hwk_read_file_at(dirfd(d), e->d_name, HWK_YAML_MAX_BYTES, &text) < 0) {
+		if (hwk_read_file(path, HWK_YAML_MAX_BYTES, &text) < 0) {
 			rc = hwk_err_sys("%s", path);
-		} else if (!surely_outside(e->d_name, text.s, from_s, to_s)) {
+		} else if (!surely_outside(name, text.s, from_s, to_s)) {
 			if (out->n == cap) {
 				cap = cap ? cap * 2 : 8;
 				out->v = hwk_xrealloc(out->v, cap * sizeof *out->v);
@@ -385,7 +412,6 @@ int hwk_assignments_load_period(const char *dir, hwk_day from, hwk_day to,
 		}
 		free(path);
 	}
-	closedir(d);
 	hwk_buf_free(&text);
 	if (rc < 0) {
 		hwk_assignments_free(out);

@@ -99,6 +99,12 @@ static void attention(const hwk_report *r, hwk_report_client *c)
 
 int hwk_report_add(hwk_report *r, const hwk_practice *p, const char *client)
 {
+	return hwk_report_add_listed(r, p, client, NULL);
+}
+
+int hwk_report_add_listed(hwk_report *r, const hwk_practice *p, const char *client,
+			  const hwk_strs *names)
+{
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
 		r->c = hwk_xrealloc(r->c, r->cap * sizeof *r->c);
@@ -109,7 +115,8 @@ int hwk_report_add(hwk_report *r, const hwk_practice *p, const char *client)
 	hwk_day prev_from = r->from - (r->to - r->from + 1);
 	int rc = -1;
 	c->client = hwk_xstrdup(client);
-	if (hwk_assignments_load_period(dir, prev_from, r->to, &c->l) == 0 &&
+	if ((names ? hwk_assignments_load_period_in(dir, names, prev_from, r->to, &c->l)
+		   : hwk_assignments_load_period(dir, prev_from, r->to, &c->l)) == 0 &&
 	    hwk_summaries_make(&c->l, r->from, r->to, r->today, r->week_start, &c->s, &c->n) == 0) {
 		c->name = hwk_client_name(dir);
 		/* the entries themselves are not shown: keep the numbers only */
