@@ -54,7 +54,6 @@ struct hwk_csvr {
 	size_t first_line;
 	int at_rec_start;
 	int quiet;
-	int packed;
 	int slow;          /* every line through libcsv (for the tests) */
 	int finished;
 	char *linebuf;
@@ -89,8 +88,7 @@ static void cb_record(int c, void *data)
 		r->qcap = r->qcap ? r->qcap * 2 : 4;
 		r->q = hwk_xrealloc(r->q, r->qcap * sizeof *r->q);
 	}
-	if (r->packed)
-		hwk_strs_pack(&r->cur);
+	hwk_strs_pack(&r->cur);
 	r->q[r->qn].fields = r->cur;
 	r->q[r->qn].line = r->rec_line;
 	r->qn++;
@@ -130,10 +128,10 @@ hwk_csvr *hwk_csvr_mem(const char *data, size_t len, const char *name, size_t fi
 	return r;
 }
 
-/* A record on one line with quoted fields ("a ""b""",c): its fields in rec (packed or
- * not), 1. 0, with rec untouched, for anything libcsv must see: a quote that opens no
- * field, text after a closing quote, a quoted field going on past the line. */
-static int split_quoted(const char *l, size_t body, hwk_strs *rec, int packed)
+/* A record on one line with quoted fields ("a ""b""",c): its fields packed in rec, 1.
+ * 0, with rec untouched, for anything libcsv must see: a quote that opens no field,
+ * text after a closing quote, a quoted field going on past the line. */
+static int split_quoted(const char *l, size_t body, hwk_strs *rec)
 {
 	const char *end = l + body;
 	size_t n = 0, bytes = 0;
@@ -175,12 +173,10 @@ static int split_quoted(const char *l, size_t body, hwk_strs *rec, int packed)
 		}
 	}
 	/* second pass: the fields, quotes undone */
-	char **v = hwk_xmalloc((n + 1) * sizeof *v + (packed ? bytes + n : 0));
+	char **v = hwk_xmalloc((n + 1) * sizeof *v + bytes + n);
 	char *t = (char *)(v + n + 1);
 	const char *p = l;
 	for (size_t i = 0; i < n; i++) {
-		if (!packed)
-			t = hwk_xmalloc((size_t)(end - p) + 1);
 		v[i] = t;
 		if (p < end && *p == '"') {
 			for (p++;; p++) {
@@ -202,7 +198,7 @@ static int split_quoted(const char *l, size_t body, hwk_strs *rec, int packed)
 	}
 	v[n] = NULL;
 	hwk_strs_free(rec);
-	*rec = (hwk_strs){v, n, n, packed};
+	*rec = (hwk_strs){v, n, n, 1};
 	return 1;
 }
 
@@ -226,11 +222,6 @@ static ssize_t next_line(hwk_csvr *r, const char **line)
 void hwk_csvr_quiet(hwk_csvr *r)
 {
 	r->quiet = 1;
-}
-
-void hwk_csvr_packed(hwk_csvr *r)
-{
-	r->packed = 1;
 }
 
 void hwk_csvr_slow(hwk_csvr *r)
@@ -283,26 +274,14 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 				     !memchr(l, '\0', body);
 			/* quoted fields all closed on the line: split here too */
 			if (simple && memchr(l, '"', body)) {
-				if (split_quoted(l, body, &r->cur, r->packed)) {
+				if (split_quoted(l, body, &r->cur)) {
 					cb_record('\n', r);
 					continue;
 				}
 				simple = 0;
 			}
 			if (simple) {
-				if (r->packed) {
-					r->cur = hwk_strs_split_packed(l, body, ',');
-				} else {
-					const char *f = l, *end = l + body;
-					for (;;) {
-						const char *comma = memchr(f, ',', (size_t)(end - f));
-						const char *fe = comma ? comma : end;
-						hwk_strs_push(&r->cur, hwk_xstrndup(f, (size_t)(fe - f)));
-						if (!comma)
-							break;
-						f = comma + 1;
-					}
-				}
+				r->cur = hwk_strs_split_packed(l, body, ',');
 				cb_record('\n', r);
 				continue;
 			}

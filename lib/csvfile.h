@@ -17,15 +17,13 @@ void hwk_csv_row(hwk_buf *b, const char *const *fields, size_t n);
 typedef struct hwk_csvr hwk_csvr;
 hwk_csvr *hwk_csvr_file(FILE *f, const char *name, size_t first_line);
 hwk_csvr *hwk_csvr_mem(const char *data, size_t len, const char *name, size_t first_line);
-/* Next record: 1 and rec filled (fields owned by rec, replaced at each call), 0 at end,
- * -1 after printing "FILE:LINE:COL: message". *line is the record's first line. */
+/* Next record: 1 and rec filled (a packed list, util.h: owned by rec, replaced at each
+ * call), 0 at end, -1 after printing "FILE:LINE:COL: message". *line is the record's
+ * first line. */
 int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line);
 void hwk_csvr_free(hwk_csvr *r);
 /* Report nothing: hwk_csvr_next returns -1 silently (for a reader that will retry). */
 void hwk_csvr_quiet(hwk_csvr *r);
-/* Give each record as a packed list (util.h): one allocation a record, for readers of
- * many rows that only look at them. */
-void hwk_csvr_packed(hwk_csvr *r);
 /* Read every line through libcsv, not splitting the simple ones itself (the tests
  * compare the two). */
 void hwk_csvr_slow(hwk_csvr *r);

@@ -179,7 +179,6 @@ int hwk_entries_open(const hwk_assignment *a, hwk_entries **out)
 	r->f = f;
 	r->a = a;
 	r->r = hwk_csvr_file(f, a->csv_path, 1);
-	hwk_csvr_packed(r->r); /* rows are read, never changed */
 	hwk_strs h = {0};
 	size_t line;
 	int rc = hwk_csvr_next(r->r, &h, &line);
@@ -247,7 +246,6 @@ static int parse_block(const hwk_assignment *a, const char *data, size_t len, hw
 	hwk_csvr *r = hwk_csvr_mem(data, len, a->csv_path, 1);
 	hwk_entry e = {0};
 	hwk_csvr_quiet(r); /* its line numbers are the block's: the full read reports */
-	hwk_csvr_packed(r);
 	size_t cap = 0;
 	int rc;
 	*rows = NULL;
