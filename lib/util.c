@@ -360,12 +360,7 @@ int hwk_parse_number(const char *s, double *out)
 
 int hwk_read_file(const char *path, size_t max, hwk_buf *b)
 {
-	return hwk_read_file_at(AT_FDCWD, path, max, b);
-}
-
-int hwk_read_file_at(int dirfd, const char *path, size_t max, hwk_buf *b)
-{
-	int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	for (;;) {

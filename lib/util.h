@@ -26,8 +26,6 @@ void hwk_buf_free(hwk_buf *b);
 
 /* Read a whole file of at most max bytes into b. -1 with errno set (EFBIG when larger). */
 int hwk_read_file(const char *path, size_t max, hwk_buf *b);
-/* The same for path relative to the folder open as dirfd (or AT_FDCWD). */
-int hwk_read_file_at(int dirfd, const char *path, size_t max, hwk_buf *b);
 
 /* A growable list of owned strings. A packed list holds its strings in the same
  * allocation as v (read-only in shape: nothing is pushed onto it, no string of it is
