@@ -232,13 +232,6 @@ static long utc_offset_at(time_t t)
 	return localtime_r(&t, &tm) ? tm.tm_gmtoff : 0;
 }
 
-/* mktime with tm_isdst = -1 is unreliable around transitions: in glibc its
- * choice in a fold depends on the previous mktime call, and tm_isdst cannot
- * tell apart offsets that change without DST (Europe/Moscow 2014, Pacific/Apia
- * 2011). So instead: treat the wall time as if it were UTC (wall), and find the
- * instants t with t + offset(t) == wall. Any offset is well under a day, so the
- * offsets in effect a day before and a day after wall are the only ones that
- * can apply (assuming at most one transition in those two days). */
 /* Does one offset hold from the start of day - 1 to the end of day + 1 (as wall times
  * read as UTC, which covers every instant hwk_time_local asks about for a time of day)?
  * Sampled at the two ends, under the same assumption of at most one transition, and
@@ -274,6 +267,13 @@ static int steady_offset(hwk_day day, long *off)
 	return memo[slot].steady;
 }
 
+/* mktime with tm_isdst = -1 is unreliable around transitions: in glibc its
+ * choice in a fold depends on the previous mktime call, and tm_isdst cannot
+ * tell apart offsets that change without DST (Europe/Moscow 2014, Pacific/Apia
+ * 2011). So instead: treat the wall time as if it were UTC (wall), and find the
+ * instants t with t + offset(t) == wall. Any offset is well under a day, so the
+ * offsets in effect a day before and a day after wall are the only ones that
+ * can apply (assuming at most one transition in those two days). */
 time_t hwk_time_local(hwk_day day, int hh, int mm, int ss)
 {
 	time_t wall = (time_t)day * SECS_PER_DAY + hh * 3600L + mm * 60L + ss;

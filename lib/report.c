@@ -342,7 +342,7 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 				char *key = metric_col(&r->c[i].s[k], &r->c[i].s[k].metrics.v[m]);
 				size_t x;
 				for (x = first_metric; x < cols.n; x += 2)
-					if (cols.v[x][0] == key[0] && !strcmp(cols.v[x], key))
+					if (hwk_eq(cols.v[x], key))
 						break;
 				if (x == cols.n) {
 					hwk_strs_push(&cols, key);

@@ -116,7 +116,7 @@ static int check_duplicates_quiet(const hwk_ynode *n)
 			const char *k = n->items[2 * i]->str;
 			for (size_t j = 0; j < i; j++) {
 				const char *o = n->items[2 * j]->str;
-				if (k[0] == o[0] && !strcmp(k, o))
+				if (hwk_eq(k, o))
 					return -1;
 			}
 		}
@@ -676,11 +676,9 @@ hwk_ynode *hwk_ymap_get(const hwk_ynode *map, const char *key)
 {
 	if (!map || map->kind != HWK_Y_MAP)
 		return NULL;
-	for (size_t i = 0; i + 1 < map->n; i += 2) {
-		const char *k = map->items[i]->str;
-		if (k[0] == key[0] && strcmp(k, key) == 0) /* most keys differ at once */
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (hwk_eq(map->items[i]->str, key))
 			return map->items[i + 1];
-	}
 	return NULL;
 }
 
@@ -749,7 +747,7 @@ int hwk_ycheck_keys(const char *file, const hwk_ynode *map, const char *const *k
 		const char *const *k;
 		const char *have = map->items[i]->str;
 		for (k = keys; *k; k++)
-			if ((*k)[0] == have[0] && !strcmp(*k, have))
+			if (hwk_eq(*k, have))
 				break;
 		if (!*k)
 			return hwk_yerr(file, map->items[i], "unknown key '%s'", map->items[i]->str);
