@@ -1,6 +1,5 @@
 /* hwk report: one week (or any period) across the caseload, attention first. */
 #define _GNU_SOURCE
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +8,6 @@
 
 #include "cmd.h"
 #include "err.h"
-#include "prefetch.h"
 #include "report.h"
 
 static const char usage[] =
@@ -76,8 +74,6 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 	hwk_practice p;
 	hwk_report r = {0};
 	hwk_strs clients = {0};
-	char **dirs = NULL;
-	hwk_prefetch *pf = NULL;
 	int rc = HWK_FAIL;
 	char label[16] = "";
 	if (hwk_practice_find(&p, ctx->dir) < 0)
@@ -123,25 +119,8 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 	} else if (hwk_practice_clients(&p, &clients) < 0) {
 		goto out;
 	}
-	/* the client folders are listed ahead, in a second thread */
-	dirs = hwk_xcalloc(clients.n + 1, sizeof *dirs);
-	for (size_t i = 0; i < clients.n; i++)
-		dirs[i] = hwk_client_dir(&p, clients.v[i]);
-	pf = hwk_prefetch_start((const char *const *)dirs, clients.n);
-	for (size_t i = 0; i < clients.n; i++) {
-		hwk_strs names;
-		if (hwk_prefetch_get(pf, i, &names) < 0) {
-			if (errno != ENOENT) {
-				hwk_err_sys("%s", dirs[i]);
-				goto out;
-			}
-			memset(&names, 0, sizeof names); /* gone meanwhile: nothing assigned */
-		}
-		int added = hwk_report_add_listed(&r, &p, clients.v[i], &names);
-		hwk_strs_free(&names);
-		if (added < 0)
-			goto out;
-	}
+	if (hwk_report_add_clients(&r, &p, &clients) < 0)
+		goto out;
 	hwk_report_sort(&r);
 	if (text)
 		hwk_report_print(stdout, &r, md, hwk_utf8_locale());
@@ -149,10 +128,6 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 		hwk_report_records(stdout, &r, fmt);
 	rc = HWK_OK;
 out:
-	hwk_prefetch_end(pf);
-	for (size_t i = 0; dirs && i < clients.n; i++)
-		free(dirs[i]);
-	free(dirs);
 	hwk_report_free(&r);
 	hwk_strs_free(&clients);
 	hwk_practice_free(&p);

@@ -349,23 +349,8 @@ int hwk_dir_yaml_names(const char *dir, hwk_strs *names)
 	return 0;
 }
 
-int hwk_assignments_load_period(const char *dir, hwk_day from, hwk_day to,
-				hwk_assignments *out)
-{
-	out->v = NULL;
-	out->n = 0;
-	hwk_strs names = {0};
-	if (hwk_dir_yaml_names(dir, &names) < 0) {
-		hwk_strs_free(&names);
-		return errno == ENOENT ? 0 : hwk_err_sys("%s", dir);
-	}
-	int rc = hwk_assignments_load_period_in(dir, &names, from, to, out);
-	hwk_strs_free(&names);
-	return rc;
-}
-
-int hwk_assignments_load_period_in(const char *dir, const hwk_strs *names, hwk_day from,
-				   hwk_day to, hwk_assignments *out)
+int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day from,
+				hwk_day to, hwk_assignments *out)
 {
 	out->v = NULL;
 	out->n = 0;
@@ -384,9 +369,6 @@ int hwk_assignments_load_period_in(const char *dir, const hwk_strs *names, hwk_d
 	for (size_t ni = 0; rc == 0 && ni < names->n; ni++) {
 		const char *name = names->v[ni];
 		size_t n = strlen(name);
-		if (name[0] == '.' || n <= 5 || memcmp(name + n - 5, ".yaml", 5) ||
-		    (n == 11 && !memcmp(name, "client.yaml", 11)))
-			continue;
 		if (ended_before(name, n, from_s) || surely_outside(name, NULL, from_s, to_s))
 			continue; /* known from its name alone: not even opened */
 		char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, name) : hwk_xstrdup(name);

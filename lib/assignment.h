@@ -64,16 +64,13 @@ int hwk_assignments_load(const char *dir, hwk_assignments *out);
 /* Only those whose file name could answer spec (an id, id prefix or the type in the
  * id): a client's other assignments are not read. */
 int hwk_assignments_load_for(const char *dir, const char *spec, hwk_assignments *out);
-/* Only those active on some day of from..to: a file surely outside (by the start day in
- * its name, or its until) is not parsed. */
-int hwk_assignments_load_period(const char *dir, hwk_day from, hwk_day to,
-				hwk_assignments *out);
-/* The same over the file names of dir given (as hwk_dir_yaml_names lists them, perhaps
- * ahead of time in another thread). */
-int hwk_assignments_load_period_in(const char *dir, const hwk_strs *names, hwk_day from,
-				   hwk_day to, hwk_assignments *out);
-/* The names of the assignment files in dir (*.yaml but client.yaml), in no order. -1
- * with errno set, and nothing said: safe to call from any thread. */
+/* Only those active on some day of from..to, of the assignment files named (as
+ * hwk_dir_yaml_names lists dir, perhaps ahead of time in another thread): a file surely
+ * outside (by the start day in its name, or its until) is not parsed. */
+int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day from,
+				hwk_day to, hwk_assignments *out);
+/* The names of the assignment files in dir (*.yaml but client.yaml, nothing hidden), in
+ * no order. -1 with errno set, and nothing said: safe to call from any thread. */
 int hwk_dir_yaml_names(const char *dir, hwk_strs *names);
 void hwk_assignments_free(hwk_assignments *l);
 /* Resolve what a user typed: an exact id, a unique id prefix, or a type name matching

@@ -1,12 +1,14 @@
 #define _GNU_SOURCE
 #include "report.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "err.h"
+#include "prefetch.h"
 
 /* Attention: the thresholds of the brief. */
 #define LOW_COMPLETION 50.0 /* % */
@@ -97,13 +99,9 @@ static void attention(const hwk_report *r, hwk_report_client *c)
 	}
 }
 
-int hwk_report_add(hwk_report *r, const hwk_practice *p, const char *client)
-{
-	return hwk_report_add_listed(r, p, client, NULL);
-}
-
-int hwk_report_add_listed(hwk_report *r, const hwk_practice *p, const char *client,
-			  const hwk_strs *names)
+/* One client's part, from the names of its folder's assignment files. */
+static int add_client(hwk_report *r, const hwk_practice *p, const char *client,
+		      const hwk_strs *names)
 {
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
@@ -115,8 +113,7 @@ int hwk_report_add_listed(hwk_report *r, const hwk_practice *p, const char *clie
 	hwk_day prev_from = r->from - (r->to - r->from + 1);
 	int rc = -1;
 	c->client = hwk_xstrdup(client);
-	if ((names ? hwk_assignments_load_period_in(dir, names, prev_from, r->to, &c->l)
-		   : hwk_assignments_load_period(dir, prev_from, r->to, &c->l)) == 0 &&
+	if (hwk_assignments_load_period(dir, names, prev_from, r->to, &c->l) == 0 &&
 	    hwk_summaries_make(&c->l, r->from, r->to, r->today, r->week_start, &c->s, &c->n) == 0) {
 		c->name = hwk_client_name(dir);
 		/* the entries themselves are not shown: keep the numbers only */
@@ -136,6 +133,29 @@ int hwk_report_add_listed(hwk_report *r, const hwk_practice *p, const char *clie
 	}
 	free(dir);
 	r->n++;
+	return rc;
+}
+
+int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs *clients)
+{
+	/* the folders are listed ahead, in a second thread, while those before are read */
+	char **dirs = hwk_xcalloc(clients->n + 1, sizeof *dirs);
+	for (size_t i = 0; i < clients->n; i++)
+		dirs[i] = hwk_client_dir(p, clients->v[i]);
+	hwk_prefetch *pf = hwk_prefetch_start((const char *const *)dirs, clients->n);
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < clients->n; i++) {
+		hwk_strs names;
+		if (hwk_prefetch_get(pf, i, &names) < 0 && errno != ENOENT)
+			rc = hwk_err_sys("%s", dirs[i]);
+		else
+			rc = add_client(r, p, clients->v[i], &names); /* gone: nothing assigned */
+		hwk_strs_free(&names);
+	}
+	hwk_prefetch_end(pf);
+	for (size_t i = 0; i < clients->n; i++)
+		free(dirs[i]);
+	free(dirs);
 	return rc;
 }
 

@@ -28,13 +28,9 @@ typedef struct {
 	size_t n, cap;
 } hwk_report;
 
-/* Add a client's part (reads only the assignments active in the period or the one
+/* Add each client's part (reading only the assignments active in the period or the one
  * before, and their entries from the earlier period's start on). -1 after a message. */
-int hwk_report_add(hwk_report *r, const hwk_practice *p, const char *client);
-/* The same with the names of the client folder's assignment files listed already
- * (hwk_dir_yaml_names, as hwk_prefetch gives them). */
-int hwk_report_add_listed(hwk_report *r, const hwk_practice *p, const char *client,
-			  const hwk_strs *names);
+int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs *clients);
 /* Attention first: more flags first, then lower completion, then by id. */
 void hwk_report_sort(hwk_report *r);
 /* Text for a terminal (md: Markdown for notes); sparklines in UTF-8 when utf8. */
