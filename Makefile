@@ -48,14 +48,26 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# the unit tests' objects are kept: make does not delete them (nor print that it does)
+.SECONDARY:
+
 -include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d)
 
-# Install libyaml and libcsv where they are missing (Debian/Ubuntu).
+# What each step needs from Debian/Ubuntu. `make deps` installs what is missing of the
+# build's and the tests' packages (as root, or through sudo); `make bench-deps` the
+# benchmark's. make check and make bench first check for the commands they call, as
+# COMMAND:PACKAGE (python3-yaml: python3 that can import yaml), and stop at once
+# naming any that is missing.
+BUILD_PKGS = make gcc libc6-dev pkg-config libyaml-dev libcsv-dev
+TEST_NEEDS = jq:jq python3-yaml:python3-yaml script:bsdutils
+BENCH_NEEDS = hyperfine:hyperfine mawk:mawk jq:jq
+pkgs = $(foreach n,$(1),$(lastword $(subst :, ,$(n))))
+
 deps:
-	@if pkg-config --exists yaml-0.1 2>/dev/null && test -e /usr/include/csv.h; then :; else \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get install -y libyaml-dev libcsv-dev pkg-config || \
-	  { $$SUDO apt-get update && $$SUDO apt-get install -y libyaml-dev libcsv-dev pkg-config; }; fi
+	@sh tests/deps.sh $(BUILD_PKGS) $(call pkgs,$(TEST_NEEDS))
+
+bench-deps:
+	@sh tests/deps.sh $(call pkgs,$(BENCH_NEEDS))
 
 # The main job on the bundled example practice: what is due, and this week's entries.
 demo: $(BUILD)/hwk
@@ -63,7 +75,9 @@ demo: $(BUILD)/hwk
 
 tests: $(UNIT_BIN)
 
-check: $(BUILD)/hwk $(UNIT_BIN)
+check:
+	@sh tests/needs.sh 'make check' $(TEST_NEEDS)
+	@$(MAKE) --no-print-directory $(BUILD)/hwk $(UNIT_BIN)
 	@HWK=$(BUILD)/hwk UNIT_DIR=$(BUILD)/tests sh tests/run
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -72,15 +86,20 @@ check-asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" check
 
 # The end-to-end suite with every hwk run under valgrind (slow).
-check-valgrind: $(BUILD)/hwk $(UNIT_BIN)
+check-valgrind:
+	@sh tests/needs.sh 'make check-valgrind' $(TEST_NEEDS) valgrind:valgrind
+	@$(MAKE) --no-print-directory $(BUILD)/hwk $(UNIT_BIN)
 	@HWK=$(BUILD)/hwk UNIT_DIR=$(BUILD)/tests HWK_VALGRIND=1 sh tests/run
 
 lint:
+	@sh tests/needs.sh 'make lint' mandoc:mandoc
 	mandoc -Tlint -W warning $(MANS)
 
 # Benchmarks (not tests): hwk log on a long history, and the weekly report on a
 # generated 2-year, 500-client practice against 2 weeks of it and an awk scan.
-bench: $(BUILD)/hwk
+bench:
+	@sh tests/needs.sh 'make bench' $(BENCH_NEEDS)
+	@$(MAKE) --no-print-directory $(BUILD)/hwk
 	@sh bench/log.sh $(BUILD)/hwk
 	@BUILD=$(BUILD) CC="$(CC)" sh bench/report.sh $(BUILD)/hwk
 
@@ -102,4 +121,4 @@ uninstall:
 clean:
 	rm -rf build build-asan
 
-.PHONY: all tests deps demo check check-asan check-valgrind check-bench lint bench install uninstall clean
+.PHONY: all tests deps bench-deps demo check check-asan check-valgrind check-bench lint bench install uninstall clean

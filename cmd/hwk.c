@@ -1,10 +1,12 @@
 /* hwk: the command table, global options, and the checked exit. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -80,6 +82,28 @@ static int main_usage(int help)
 	return help ? HWK_OK : HWK_USAGE;
 }
 
+/* Does `man -w PAGE` find the page? (No man at all is no page.) */
+static int man_has(const char *page)
+{
+	pid_t pid = fork();
+	if (pid < 0)
+		return 0;
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+		if (null >= 0) {
+			dup2(null, 1);
+			dup2(null, 2);
+		}
+		execlp("man", "man", "-w", page, (char *)NULL);
+		_exit(127);
+	}
+	int st;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return 0;
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
 static int help(int argc, char **argv)
 {
 	static const char usage[] = "usage: hwk help [COMMAND]\n";
@@ -116,8 +140,9 @@ static int help(int argc, char **argv)
 		if (access(local, R_OK) == 0)
 			execlp("man", "man", "-l", local, (char *)NULL);
 	}
-	execlp("man", "man", page, (char *)NULL);
-	/* no man: the short help is better than nothing */
+	if (man_has(page))
+		execlp("man", "man", page, (char *)NULL);
+	/* no man, or no page installed: the short help is better than "No manual entry" */
 	if (argc == 2) {
 		char *av[] = {argv[1], "-h", NULL};
 		hwk_ctx ctx = {0};

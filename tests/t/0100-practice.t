@@ -269,6 +269,26 @@ for c in init assign log list types help; do
 	done
 done
 
+# hwk help CMD where no manual page is found (a copy of hwk away from the build tree's
+# man/, and a man that knows no page, or no man at all): the command's usage, exit 0.
+mkdir -p "$T/alone" "$T/noman"
+cp "$HWK" "$T/alone/hwk"
+printf '#!/bin/sh\necho "No manual entry for $2" >&2\nexit 16\n' >"$T/noman/man"
+chmod +x "$T/noman/man"
+for c in log review report; do
+	"$HWK" "$c" -h >"$T/usage" 2>&1
+	PATH=$T/noman:/usr/bin:/bin "$T/alone/hwk" help "$c" >"$T/out" 2>"$T/err"
+	rc=$?
+	expect "hwk help $c with no page installed: the usage" 0 "$(cat "$T/usage")" ""
+	PATH=$T/alone "$T/alone/hwk" help "$c" >"$T/out" 2>"$T/err"
+	rc=$?
+	expect "hwk help $c with no man at all: the usage" 0 "$(cat "$T/usage")" ""
+done
+PATH=$T/alone "$T/alone/hwk" help >"$T/out" 2>"$T/err"
+rc=$?
+is "hwk help with no man: hwk's own usage (exit)" "$rc" 0
+is "hwk help with no man: hwk's own usage" "$(head -n 1 "$T/out")" "usage: hwk [-C DIR] [-c CLIENT] COMMAND [ARGS...]"
+
 # A bad option: exit 2, a message naming hwk (and the command), then the usage.
 snap p
 run -x list

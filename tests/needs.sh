@@ -1,0 +1,19 @@
+#!/bin/sh
+# tests/needs.sh WHAT COMMAND:PACKAGE...: exit 0 when every COMMAND is on PATH; else one
+# line naming the missing packages and how to install them, and exit 1. The COMMAND
+# python3-yaml means a python3 that can import yaml.
+# Example: sh tests/needs.sh 'make check' jq:jq script:bsdutils
+what=$1
+shift
+missing=
+for need; do
+	cmd=${need%%:*} pkg=${need#*:}
+	case $cmd in
+	python3-yaml) python3 -c 'import yaml' >/dev/null 2>&1 && continue ;;
+	*) command -v "$cmd" >/dev/null 2>&1 && continue ;;
+	esac
+	case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac
+done
+[ -z "$missing" ] && exit 0
+echo "$what needs$missing: run 'make deps' (or: sudo apt-get install$missing)" >&2
+exit 1
