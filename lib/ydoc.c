@@ -94,57 +94,41 @@ static void offset_pos(const char *data, size_t len, size_t off, size_t *line, s
 	}
 }
 
+static unsigned long key_compares;
+
+unsigned long hwk_yaml_key_compares(void)
+{
+	return key_compares;
+}
+
 static int cmp_key(const void *x, const void *y)
 {
 	const hwk_ynode *a = *(hwk_ynode *const *)x, *b = *(hwk_ynode *const *)y;
+	key_compares++;
 	int c = strcmp(a->str, b->str);
 	if (c)
 		return c;
 	return a->line != b->line ? (a->line < b->line ? -1 : 1) : (a->col < b->col ? -1 : a->col > b->col);
 }
 
-/* A key twice in a mapping anywhere in the tree? (For the fast path: libyaml then reads
- * the file again and says where.) Small mappings, which hwk's files are made of, are
- * checked pair by pair; large ones sorted, so that no mapping can make this slow. */
-static int check_duplicates_quiet(const hwk_ynode *n)
-{
-	if (n->kind == HWK_Y_SCALAR)
-		return 0;
-	size_t nk = n->n / 2;
-	if (n->kind == HWK_Y_MAP && nk >= 2 && nk <= 16) {
-		for (size_t i = 1; i < nk; i++) {
-			const char *k = n->items[2 * i]->str;
-			for (size_t j = 0; j < i; j++) {
-				const char *o = n->items[2 * j]->str;
-				if (hwk_eq(k, o))
-					return -1;
-			}
-		}
-	} else if (n->kind == HWK_Y_MAP && nk > 16) {
-		hwk_ynode **keys = hwk_xcalloc(nk, sizeof *keys);
-		for (size_t i = 0; i < nk; i++)
-			keys[i] = n->items[2 * i];
-		qsort(keys, nk, sizeof *keys, cmp_key);
-		int dup = 0;
-		for (size_t i = 1; i < nk && !dup; i++)
-			dup = !strcmp(keys[i - 1]->str, keys[i]->str);
-		free(keys);
-		if (dup)
-			return -1;
-	}
-	for (size_t i = 0; i < n->n; i++)
-		if (n->items[i]->kind != HWK_Y_SCALAR && check_duplicates_quiet(n->items[i]) < 0)
-			return -1;
-	return 0;
-}
-
-/* A key twice in one mapping is an error at its second place. Sorting keeps this
- * O(n log n), so a big mapping cannot make the check slow. */
-static int check_duplicates(const char *file, const hwk_ynode *map)
+/* The key of a mapping that repeats an earlier one, at the first such place in the text,
+ * or NULL. Small mappings, which hwk's files are made of, are checked pair by pair; large
+ * ones sorted, so that no mapping can make this quadratic (key_compares counts the work
+ * for the tests). */
+static const hwk_ynode *find_duplicate(const hwk_ynode *map)
 {
 	size_t nk = map->n / 2;
 	if (nk < 2)
-		return 0;
+		return NULL;
+	if (nk <= 16) {
+		for (size_t i = 1; i < nk; i++)
+			for (size_t j = 0; j < i; j++) {
+				key_compares++;
+				if (!strcmp(map->items[2 * i]->str, map->items[2 * j]->str))
+					return map->items[2 * i];
+			}
+		return NULL;
+	}
 	hwk_ynode **keys = hwk_xcalloc(nk, sizeof *keys);
 	for (size_t i = 0; i < nk; i++)
 		keys[i] = map->items[2 * i];
@@ -155,9 +139,29 @@ static int check_duplicates(const char *file, const hwk_ynode *map)
 		    (!dup || keys[i]->line < dup->line ||
 		     (keys[i]->line == dup->line && keys[i]->col < dup->col)))
 			dup = keys[i];
-	int rc = dup ? hwk_err_at(file, dup->line, dup->col, "duplicate key '%s'", dup->str) : 0;
 	free(keys);
-	return rc;
+	return dup;
+}
+
+/* A key twice in a mapping anywhere in the tree? (For the fast path: libyaml then reads
+ * the file again and says where.) */
+static int check_duplicates_quiet(const hwk_ynode *n)
+{
+	if (n->kind == HWK_Y_SCALAR)
+		return 0;
+	if (n->kind == HWK_Y_MAP && find_duplicate(n))
+		return -1;
+	for (size_t i = 0; i < n->n; i++)
+		if (n->items[i]->kind != HWK_Y_SCALAR && check_duplicates_quiet(n->items[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* A key twice in one mapping is an error at its second place. */
+static int check_duplicates(const char *file, const hwk_ynode *map)
+{
+	const hwk_ynode *dup = find_duplicate(map);
+	return dup ? hwk_err_at(file, dup->line, dup->col, "duplicate key '%s'", dup->str) : 0;
 }
 
 /* ---- a fast path for the YAML hwk writes ----

@@ -30,6 +30,9 @@ int hwk_yaml_parse_libyaml(const char *file, const char *data, size_t len, hwk_y
 /* The fast reader alone: 1 and *root when the text is of the part of YAML hwk writes,
  * 0 (and nothing said) when it is not. */
 int hwk_yaml_parse_fast(const char *data, size_t len, hwk_ynode **root);
+/* Key comparisons made by the duplicate-key checks so far: the tests count the work of a
+ * big mapping with it (n log n, never n squared) instead of timing it. */
+unsigned long hwk_yaml_key_compares(void);
 /* Read and parse a file (path is also the name in messages). */
 int hwk_yaml_load(const char *path, hwk_ynode **root);
 /* Free a document: only ever its root. */

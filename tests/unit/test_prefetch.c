@@ -92,7 +92,7 @@ int main(void)
 	ok(counts_right, "only assignment files: not client.yaml, hidden files, CSV or others");
 	ok(errs_right, "a missing folder (ENOENT) and a file (ENOTDIR): -1 with errno, and no names");
 
-	/* stopping after a few: the rest listed ahead is freed (ASan and valgrind look) */
+	/* stopping after a few */
 	p = hwk_prefetch_start((const char *const *)dirs, NDIRS);
 	hwk_strs got = {0};
 	is_int(hwk_prefetch_get(p, 0, &got), 0, "stopping early: the first folder");
@@ -100,8 +100,8 @@ int main(void)
 	is_int(hwk_prefetch_get(p, 1, &got), 0, "stopping early: the second folder");
 	is_int(got.n, 1, "with its one assignment file");
 	hwk_strs_free(&got);
+	/* the rest listed ahead is freed by the end: ASan and valgrind look */
 	hwk_prefetch_end(p);
-	ok(1, "stopped after two of %d folders", NDIRS);
 
 	/* one folder (listed on the spot) and none */
 	p = hwk_prefetch_start((const char *const *)&dirs[3], 1);
@@ -110,8 +110,8 @@ int main(void)
 	hwk_strs_free(&got);
 	hwk_prefetch_end(p);
 	p = hwk_prefetch_start(NULL, 0);
+	ok(p != NULL, "no folders: a prefetch to end");
 	hwk_prefetch_end(p);
-	ok(1, "no folders: started and ended");
 	hwk_prefetch_end(NULL);
 
 	char *cmd = hwk_xasprintf("rm -rf '%s'", top);
