@@ -4,8 +4,8 @@
 # Targets (issue 2): 100k within 10% of 10; both at most 1.5x /bin/true.
 set -eu
 hwk=$(cd "$(dirname "${1:-build/hwk}")" && pwd)/$(basename "${1:-build/hwk}")
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
-command -v jq >/dev/null || { echo "bench: jq is needed (apt-get install jq)" >&2; exit 1; }
+command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (make bench-deps)" >&2; exit 1; }
+command -v jq >/dev/null || { echo "bench: jq is needed (make bench-deps)" >&2; exit 1; }
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 export TZ=Europe/Berlin HWK_NOW=2026-11-27T09:00:00+01:00

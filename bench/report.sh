@@ -24,7 +24,7 @@ hwk=$(cd "$(dirname "${1:-build/hwk}")" && pwd)/$(basename "${1:-build/hwk}")
 bench=$(cd "$(dirname "$0")" && pwd)
 build=${BUILD:-build}
 seed=${SEED:-42} clients=${CLIENTS:-500} end=2026-11-29
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
+for t in hyperfine mawk; do command -v $t >/dev/null || { echo "bench: $t is needed (make bench-deps)" >&2; exit 1; }; done
 command -v "${CC:-cc}" >/dev/null || { echo "bench: a C compiler is needed (apt-get install gcc)" >&2; exit 1; }
 [ -x "$hwk" ] || { echo "bench: $hwk: no such program (make first)" >&2; exit 1; }
 case $week in
@@ -86,7 +86,7 @@ sun=$(date -u -d "$mon +6 days" +%F)
 # the three commands (paths quoted for hyperfine's own splitting under -N)
 c2y="'$hwk' -C '$p2y' $cmd"
 c2w="'$hwk' -C '$p2w' $cmd"
-cawk="awk -v from=$mon -v to=$sun -f '$bench/week.awk' '$flat'"
+cawk="mawk -v from=$mon -v to=$sun -f '$bench/week.awk' '$flat'"
 # each must work before it is timed
 for c in "$c2y" "$c2w" "$cawk"; do
 	if ! eval "$c" >/dev/null 2>"$d/err"; then
@@ -103,7 +103,7 @@ info() { # the generator's counts from its summary line
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(uname -sr)"
 echo "2 years: $(info "$p2y") ($p2y)"
 echo "2 weeks: $(info "$p2w")"
-echo "awk:     $(awk -W version 2>&1 | head -1) over $(($(wc -l <"$flat") - 1)) rows, $(($(wc -c <"$flat") / 1000000)) MB ($flat)"
+echo "awk:     $(mawk -W version 2>&1 | head -1) over $(($(wc -l <"$flat") - 1)) rows, $(($(wc -c <"$flat") / 1000000)) MB ($flat)"
 echo "command: hwk -C PRACTICE $cmd; awk: $mon to $sun"
 
 set -- --warmup 3
@@ -127,7 +127,7 @@ peak() { # command...
 r2y=$(peak "$hwk" -C "$p2y" $cmd)
 # shellcheck disable=SC2086
 r2w=$(peak "$hwk" -C "$p2w" $cmd)
-rawk=$(peak awk -v from="$mon" -v to="$sun" -f "$bench/week.awk" "$flat")
+rawk=$(peak mawk -v from="$mon" -v to="$sun" -f "$bench/week.awk" "$flat")
 
 awk -F, -v r2y="$r2y" -v r2w="$r2w" -v rawk="$rawk" '
 NR > 1 { m[$1] = $4 * 1000 }	# command,mean,stddev,median,... in seconds
