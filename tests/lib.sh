@@ -66,6 +66,25 @@ expect() {
 	is "$1 (stderr)" "$(cat "$T/err")" "$4"
 }
 
+# like DESC TEXT ERE: passes when TEXT matches the extended regular expression
+like() {
+	if printf '%s\n' "$2" | grep -Eq -- "$3"; then
+		_result 0 "$1"
+	else
+		_result 1 "$1"
+		printf '# got:\n%s\n# want a match for:\n%s\n' "$2" "$3" | sed 's/^/#   /' >&2
+	fi
+}
+
+# file_is DESC FILE LINE...: FILE holds exactly these lines, each ended by a LF
+file_is() {
+	local desc=$1 file=$2
+	shift 2
+	printf '%s\n' "$@" >"$T/want"
+	cmp -s "$T/want" "$file" || diff "$T/want" "$file" 2>&1 | sed 's/^/#   /' >&2
+	check "$desc" cmp -s "$T/want" "$file"
+}
+
 # snapshot DIR: every file and folder with its mode and content digest
 snapshot() {
 	(cd "$1" && find . -print0 | sort -z | xargs -0 stat -c '%n %a %s' &&
@@ -82,6 +101,31 @@ unchanged() {
 		_result 1 "$1"
 		diff "$T/snap" "$T/snap2" | sed 's/^/#   /' >&2
 	fi
+}
+
+# fails DESC RC STDERR ARGS...: `hwk ARGS` (stdin from /dev/null, so not a terminal) exits
+# with RC, prints exactly STDERR and nothing on stdout, and leaves the practice p as it was
+fails() {
+	local desc=$1 want_rc=$2 want_err=$3
+	shift 3
+	snap p
+	run "$@" </dev/null
+	expect "$desc" "$want_rc" "" "$want_err"
+	unchanged "$desc: nothing changed" p
+}
+
+# lg DIR CLIENT ARGS...: hwk log, quietly; a failure is counted in $setup_failed
+setup_failed=0
+lg() {
+	local dir=$1 client=$2
+	shift 2
+	hwk -C "$dir" -c "$client" log -q "$@" 2>>"$T/setup.err" || setup_failed=$((setup_failed + 1))
+}
+# asg DIR ARGS...: hwk assign; prints the id (a failure is counted in $setup_failed)
+asg() {
+	local dir=$1
+	shift
+	hwk -C "$dir" assign "$@" 2>>"$T/setup.err" || setup_failed=$((setup_failed + 1))
 }
 
 done_testing() {

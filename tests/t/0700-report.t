@@ -8,32 +8,6 @@
 # shellcheck disable=SC2154 # rc is set by run in tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-# like DESC TEXT ERE: passes when TEXT matches the extended regular expression
-like() {
-	if printf '%s\n' "$2" | grep -Eq -- "$3"; then
-		_result 0 "$1"
-	else
-		_result 1 "$1"
-		printf '# got:\n%s\n# want a match for:\n%s\n' "$2" "$3" | sed 's/^/#   /' >&2
-	fi
-}
-
-# lg DIR CLIENT ARGS...: hwk log, quietly; a failure is counted in $setup_failed
-setup_failed=0
-lg() {
-	local dir=$1 client=$2
-	shift 2
-	if ! hwk -C "$dir" -c "$client" log -q "$@" 2>>"$T/setup.err"; then
-		setup_failed=$((setup_failed + 1))
-	fi
-}
-# asg DIR ARGS...: hwk assign; prints the id
-asg() {
-	local dir=$1
-	shift
-	hwk -C "$dir" assign "$@" 2>>"$T/setup.err" || setup_failed=$((setup_failed + 1))
-}
-
 # rec FILE CLIENT TYPE KEYS [PREFIX]: the one record of CLIENT's TYPE assignment in the
 # JSON FILE, as {KEY: value, ...} for the comma-separated KEYS, each read from the column
 # PREFIX.KEY when PREFIX is given (numbers normalised: 7.0 is 7)
