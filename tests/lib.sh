@@ -128,6 +128,31 @@ asg() {
 	hwk -C "$dir" assign "$@" 2>>"$T/setup.err" || setup_failed=$((setup_failed + 1))
 }
 
+# mood_check_type DIR: the custom type mood-check (an integer, a number, a yes/no and a
+# text) in the practice DIR
+mood_check_type() {
+	mkdir -p "$1/types"
+	cat >"$1/types/mood-check.yaml" <<'EOF'
+name: mood-check
+title: Mood check
+fields:
+- name: mood
+  type: integer
+  min: 0
+  max: 10
+  required: true
+- name: hours
+  type: number
+  min: 0
+  max: 24
+  unit: h
+- name: walked
+  type: yesno
+- name: what
+  type: text
+EOF
+}
+
 done_testing() {
 	echo "1..$_n"
 	[ "$_failed" -eq 0 ]

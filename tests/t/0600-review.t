@@ -28,26 +28,7 @@ export HWK_NOW=2026-11-22T22:00:00+01:00
 REV=2026-11-23T09:00:00+01:00
 
 hwk init r 2>/dev/null
-mkdir -p r/types
-cat >r/types/mood-check.yaml <<'EOF'
-name: mood-check
-title: Mood check
-fields:
-- name: mood
-  type: integer
-  min: 0
-  max: 10
-  required: true
-- name: hours
-  type: number
-  min: 0
-  max: 24
-  unit: h
-- name: walked
-  type: yesno
-- name: what
-  type: text
-EOF
+mood_check_type r
 
 # full: a full week, activity every day from Monday 16
 NAME='Zoë'

@@ -39,26 +39,7 @@ NOSKIP='"skipped_busy":0,"skipped_difficult":0,"skipped_avoided":0,"skipped_forg
 # force that day, in sevenths (day 7; N/week N); the week's sum /7 rounded halves up.
 
 hwk init p 2>/dev/null
-mkdir -p p/types
-cat >p/types/mood-check.yaml <<'EOF'
-name: mood-check
-title: Mood check
-fields:
-- name: mood
-  type: integer
-  min: 0
-  max: 10
-  required: true
-- name: hours
-  type: number
-  min: 0
-  max: 24
-  unit: h
-- name: walked
-  type: yesno
-- name: what
-  type: text
-EOF
+mood_check_type p
 
 # ---- full: a full week (activity, every day from Monday 9) -----------------------------
 NAME='Zoë'
