@@ -33,21 +33,13 @@ mood_check_type r
 # full: a full week, activity every day from Monday 16
 NAME='Zoë'
 FULL=$(asg r full activity --start 2026-11-16 --name "$NAME")
-lg r full activity activity=walk planned=yes predicted_mood=5 mood_before=3 mood_after=6 mastery=4 pleasure=7 --at 2026-11-16T19:00
-lg r full activity activity=cook planned=yes predicted_mood=4 mood_before=4 mood_after=5 mastery=6 pleasure=5 --at 2026-11-17T19:00
-lg r full activity activity=call planned=no mood_before=2 mood_after=4 mastery=5 pleasure=3 --at 2026-11-18T19:00
-lg r full activity --skip busy -m 'late shift' --at 2026-11-19T19:00
-lg r full activity activity=gym planned=yes predicted_mood=6 mood_before=5 mood_after=5 mastery=8 pleasure=6 --at 2026-11-20T19:00
-lg r full activity --partial activity=walk mood_before=3 mood_after=5 --at 2026-11-21T19:00
-lg r full activity activity=read planned=no predicted_mood=5 mood_before=5 mood_after=8 mastery=3 pleasure=8 --at 2026-11-22T19:00
+hand_worked r full
 
 # part: a partial week, exposure 3/week from Thursday 19 (an ESC in a step's name), and
 # a daily task from Monday 16 ended on Wednesday 18
 STEP5=$'lift, 5 floors\e[2J'
 PART=$(asg r part exposure --every 3/week --start 2026-11-19)
-lg r part exposure step="$STEP5" suds_peak=90 --at 2026-11-21T16:00
-lg r part exposure step='lift, 3 floors' suds_before=40 suds_peak=80 suds_after=30 minutes=25 --at 2026-11-19T18:00
-lg r part exposure step='lift, 3 floors' suds_before=35 suds_peak=70 suds_after=40 minutes=20 --at 2026-11-21T10:00
+hand_worked r part "$STEP5"
 PTASK=$(asg r part task --start 2026-11-16)
 lg r part task --at 2026-11-16T12:00
 lg r part task --at 2026-11-17T12:00
@@ -56,17 +48,11 @@ HWK_NOW=2026-11-18T20:00:00+01:00 hwk -C r -c part assign --end "$PTASK" 2>>"$T/
 
 # night: sleep across midnight, every day from 16
 NIGHT=$(asg r night sleep --start 2026-11-16)
-lg r night sleep bed=23:40 sol=15 awakenings=1 waso=10 wake=06:50 out_of_bed=07:05 quality=4 --at 2026-11-17T07:30
-lg r night sleep bed=23:40 lights_out=00:10 sol=20 awakenings=2 waso=30 wake=06:50 out_of_bed=07:20 quality=3 --at 2026-11-18T07:30
-lg r night sleep bed=00:30 sol=10 waso=0 wake=06:50 out_of_bed=07:00 quality=4 --at 2026-11-19T07:30
-lg r night sleep bed=23:50 wake=06:20 out_of_bed=06:45 quality=1 --at 2026-11-20T07:30
+hand_worked r night
 
 # dst: the week of the change to winter time, 2026-W43 (19 to 25 October), logged then
 DST=$(HWK_NOW=2026-10-19T08:00:00+02:00 asg r dst sleep --start 2026-10-19)
-for d in 19 20 21 22 23 24; do
-	HWK_NOW=2026-10-${d}T08:00:00+02:00 lg r dst sleep bed=23:00 sol=20 waso=10 wake=06:30 out_of_bed=07:00 quality=3 --at 2026-10-${d}T07:30
-done
-HWK_NOW=2026-10-25T08:00:00+01:00 lg r dst sleep bed=23:00 lights_out=01:30 sol=20 waso=10 wake=06:30 out_of_bed=07:00 quality=4 --at 2026-10-25T07:30
+hand_worked r dst
 
 # adj: a task every day from 16, changed to 3/week on Wednesday 18 at 10:00
 ADJ=$(asg r adj task --start 2026-11-16)
@@ -83,18 +69,11 @@ lg r gaps thought-record situation=desk emotion=anxious intensity=80 thought='I 
 lg r gaps thought-record situation=$'bus\nrush hour' thought='they stare' intensity=60 --at 2026-11-18T21:00
 lg r gaps thought-record --partial situation=call thought='I sound dumb' intensity=50 belief=90 rerate=50 -m "$ESCNOTE" --at 2026-11-20T19:00
 lg r gaps thought-record --skip avoided -m 'too raw' --at 2026-11-21T19:00
-lg r gaps mindfulness practice=breathing minutes=10 before=3 after=6 --at 2026-11-17T07:00
-lg r gaps mindfulness practice='body scan' minutes=20 --at 2026-11-19T07:00
-lg r gaps mindfulness --partial practice=breathing minutes=5 after=4 --at 2026-11-22T08:00
+hand_worked r gaps
 
 # cust: a custom type, every day from 16
 CU=$(asg r cust mood-check --start 2026-11-16)
-lg r cust mood-check mood=4 hours=1.5 walked=yes --at 2026-11-16T21:00
-lg r cust mood-check mood=6 hours=0.25 walked=no what=park --at 2026-11-17T21:00
-lg r cust mood-check mood=7 walked=yes --at 2026-11-18T21:00
-lg r cust mood-check mood=5 hours=2.5 --at 2026-11-20T21:00
-lg r cust mood-check --partial mood=3 --at 2026-11-21T21:00
-lg r cust mood-check --skip difficult --at 2026-11-22T21:00
+hand_worked r cust
 
 is "setup: every assign, edit, end and log succeeded" "$setup_failed" 0
 is "setup: ids" "$(printf '%s\n' "$FULL" "$PART" "$PTASK" "$NIGHT" "$DST" "$ADJ" "$TR" "$MI" "$CU" | grep -c .)" 9
