@@ -85,6 +85,12 @@ file_is() {
 	check "$desc" cmp -s "$T/want" "$file"
 }
 
+# tsv LINE...: the lines, with | turned into tabs
+tsv() { printf '%s\n' "$@" | tr '|' '\t'; }
+
+# fields FILE: the fields: block of an assignment or type file
+fields() { sed -n '/^fields:/,/^history:/p' "$1" | sed '/^history:/d'; }
+
 # snapshot DIR: every file and folder with its mode and content digest
 snapshot() {
 	(cd "$1" && find . -print0 | sort -z | xargs -0 stat -c '%n %a %s' &&

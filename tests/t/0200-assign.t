@@ -4,8 +4,6 @@
 # shellcheck disable=SC2154 # rc is set by run in tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-# fields FILE: the fields: block of an assignment or type file
-fields() { sed -n '/^fields:/,/^history:/p' "$1" | sed '/^history:/d'; }
 # body FILE: the file without its history
 body() { sed '/^history:/,$d' "$1"; }
 

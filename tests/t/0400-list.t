@@ -5,8 +5,6 @@
 # shellcheck disable=SC2154 # rc is set by run in tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-# tsv LINE...: the lines, with | turned into tabs
-tsv() { printf '%s\n' "$@" | tr '|' '\t'; }
 # row ID: the line of the last output whose second column is ID
 row() { awk -F'\t' -v id="$1" '$2 == id' "$T/out"; }
 
