@@ -5,16 +5,6 @@
 # shellcheck disable=SC2154 # rc is set by run in tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-# like DESC TEXT ERE: passes when TEXT matches the extended regular expression
-like() {
-	if printf '%s\n' "$2" | grep -Eq -- "$3"; then
-		_result 0 "$1"
-	else
-		_result 1 "$1"
-		printf '# got:\n%s\n# want a match for:\n%s\n' "$2" "$3" | sed 's/^/#   /' >&2
-	fi
-}
-
 nl=$'\n'
 tab=$'\t'
 clients_head="client${tab}name${tab}active${tab}created"

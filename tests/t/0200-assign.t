@@ -4,17 +4,6 @@
 # shellcheck disable=SC2154 # rc is set by run in tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-# like DESC TEXT ERE: passes when TEXT matches the extended regular expression
-like() {
-	if printf '%s\n' "$2" | grep -Eq -- "$3"; then
-		_result 0 "$1"
-	else
-		_result 1 "$1"
-		printf '# got:\n%s\n# want a match for:\n%s\n' "$2" "$3" | sed 's/^/#   /' >&2
-	fi
-}
-# fields FILE: the fields: block of an assignment or type file
-fields() { sed -n '/^fields:/,/^history:/p' "$1" | sed '/^history:/d'; }
 # body FILE: the file without its history
 body() { sed '/^history:/,$d' "$1"; }
 
@@ -22,46 +11,9 @@ umask 022
 hwk init p 2>/dev/null
 cd p || exit 1
 
-# The sleep diary's fields, written out from the brief's table (required marked, the
-# scales of the Consensus Sleep Diary; sol and waso in minutes).
-sleep_fields='fields:
-- name: bed
-  type: time
-  required: true
-  prompt: Time you went to bed
-- name: lights_out
-  type: time
-  prompt: Time you tried to sleep
-- name: sol
-  type: integer
-  min: 0
-  max: 720
-  unit: min
-  prompt: Minutes to fall asleep
-- name: awakenings
-  type: integer
-  min: 0
-  max: 50
-  prompt: Times you woke in the night
-- name: waso
-  type: integer
-  min: 0
-  max: 720
-  unit: min
-  prompt: Minutes awake in the night
-- name: wake
-  type: time
-  required: true
-  prompt: Time of final awakening
-- name: out_of_bed
-  type: time
-  required: true
-  prompt: Time you got out of bed
-- name: quality
-  type: integer
-  min: 1
-  max: 5
-  prompt: Sleep quality (1 very poor, 5 very good)'
+# The sleep diary's fields, as hwk types prints them (tests/t/0500-types.t checks those
+# against the brief's table); a new assignment carries them as they are.
+sleep_fields=$(hwk types sleep | sed -n '/^fields:/,$p')
 
 # ---- a new assignment ----
 

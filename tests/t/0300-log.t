@@ -4,15 +4,6 @@
 # and the client are found.
 . "$(dirname "$0")/../lib.sh"
 
-# file_is DESC FILE LINE...: FILE holds exactly these lines, each ended by a LF
-file_is() {
-	local desc=$1 file=$2
-	shift 2
-	printf '%s\n' "$@" >"$T/want"
-	cmp -s "$T/want" "$file" || diff "$T/want" "$file" 2>&1 | sed 's/^/#   /' >&2
-	check "$desc" cmp -s "$T/want" "$file"
-}
-
 # assign ARGS...: hwk assign, which prints the new id; the id goes to $id
 assign() {
 	id=$(hwk "$@" 2>"$T/assign.err")

@@ -4,17 +4,6 @@
 # nothing on stdout, and not one byte of the practice changed.
 . "$(dirname "$0")/../lib.sh"
 
-# fails DESC RC STDERR ARGS...: `hwk ARGS` (stdin from /dev/null, so not a terminal) exits
-# with RC, prints exactly STDERR and nothing on stdout, and leaves the practice as it was
-fails() {
-	local desc=$1 want_rc=$2 want_err=$3
-	shift 3
-	snap p
-	run "$@" </dev/null
-	expect "$desc" "$want_rc" "" "$want_err"
-	unchanged "$desc: nothing changed" p
-}
-
 hwk init p 2>/dev/null
 TR=$(hwk -C p assign alex thought-record)
 SL=$(hwk -C p assign alex sleep)

@@ -3,26 +3,6 @@
 # the same time forms as --at; all rows or none, and a bad row is named FILE:LINE.
 . "$(dirname "$0")/../lib.sh"
 
-# file_is DESC FILE LINE...: FILE holds exactly these lines, each ended by a LF
-file_is() {
-	local desc=$1 file=$2
-	shift 2
-	printf '%s\n' "$@" >"$T/want"
-	cmp -s "$T/want" "$file" || diff "$T/want" "$file" 2>&1 | sed 's/^/#   /' >&2
-	check "$desc" cmp -s "$T/want" "$file"
-}
-
-# fails DESC RC STDERR ARGS...: `hwk ARGS` exits with RC, prints exactly STDERR and
-# nothing on stdout, and leaves the practice as it was
-fails() {
-	local desc=$1 want_rc=$2 want_err=$3
-	shift 3
-	snap p
-	run "$@" </dev/null
-	expect "$desc" "$want_rc" "" "$want_err"
-	unchanged "$desc: nothing written" p
-}
-
 # csv FILE LINE...: write an import file, lines ended by LF
 csv() {
 	local f=$1

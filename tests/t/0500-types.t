@@ -4,8 +4,6 @@
 # shellcheck disable=SC2154 # rc is set by run in tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-# tsv LINE...: the lines, with | turned into tabs
-tsv() { printf '%s\n' "$@" | tr '|' '\t'; }
 # summary: a type's YAML (stdin) as "NAME[*]:TYPE[:MIN-MAX] ..." (* marks required)
 summary() {
 	awk '
@@ -17,8 +15,6 @@ summary() {
 	/^  max: / { hi = $2 }
 	END { out() }'
 }
-# fields FILE: the fields: block of an assignment or type file
-fields() { sed -n '/^fields:/,/^history:/p' "$1" | sed '/^history:/d'; }
 
 hwk init p 2>/dev/null
 cd p || exit 1

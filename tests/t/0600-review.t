@@ -8,15 +8,6 @@
 # shellcheck disable=SC2154 # rc is set by run in tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-# like DESC TEXT ERE: passes when TEXT matches the extended regular expression
-like() {
-	if printf '%s\n' "$2" | grep -Eq -- "$3"; then
-		_result 0 "$1"
-	else
-		_result 1 "$1"
-		printf '# got:\n%s\n# want a match for:\n%s\n' "$2" "$3" | sed 's/^/#   /' >&2
-	fi
-}
 # has DESC LINE: the last run's stdout has exactly this line
 has() {
 	if grep -qxF -- "$2" "$T/out"; then
@@ -26,22 +17,7 @@ has() {
 		printf '# no line:\n%s\n# in:\n%s\n' "$2" "$(cat "$T/out")" | sed 's/^/#   /' >&2
 	fi
 }
-# file_is DESC FILE TEXT: FILE holds TEXT and a final line end, exactly
-file_is() {
-	printf '%s\n' "$3" >"$T/want"
-	cmp -s "$T/want" "$2" || diff "$T/want" "$2" 2>&1 | sed 's/^/#   /' >&2
-	check "$1" cmp -s "$T/want" "$2"
-}
 
-setup_failed=0
-# lg CLIENT ARGS...: hwk log, quietly; a failure is counted in $setup_failed
-lg() {
-	local client=$1
-	shift
-	hwk -C r -c "$client" log -q "$@" 2>>"$T/setup.err" || setup_failed=$((setup_failed + 1))
-}
-# asg ARGS...: hwk assign; prints the id
-asg() { hwk -C r assign "$@" 2>>"$T/setup.err" || setup_failed=$((setup_failed + 1)); }
 
 # The week under review is 2026-W47, Monday 16 to Sunday 22 November. The entries are
 # logged on Sunday evening; the review is made at the next session, Monday 23 at 09:00.
@@ -52,92 +28,52 @@ export HWK_NOW=2026-11-22T22:00:00+01:00
 REV=2026-11-23T09:00:00+01:00
 
 hwk init r 2>/dev/null
-mkdir -p r/types
-cat >r/types/mood-check.yaml <<'EOF'
-name: mood-check
-title: Mood check
-fields:
-- name: mood
-  type: integer
-  min: 0
-  max: 10
-  required: true
-- name: hours
-  type: number
-  min: 0
-  max: 24
-  unit: h
-- name: walked
-  type: yesno
-- name: what
-  type: text
-EOF
+mood_check_type r
 
 # full: a full week, activity every day from Monday 16
 NAME='Zoë'
-FULL=$(asg full activity --start 2026-11-16 --name "$NAME")
-lg full activity activity=walk planned=yes predicted_mood=5 mood_before=3 mood_after=6 mastery=4 pleasure=7 --at 2026-11-16T19:00
-lg full activity activity=cook planned=yes predicted_mood=4 mood_before=4 mood_after=5 mastery=6 pleasure=5 --at 2026-11-17T19:00
-lg full activity activity=call planned=no mood_before=2 mood_after=4 mastery=5 pleasure=3 --at 2026-11-18T19:00
-lg full activity --skip busy -m 'late shift' --at 2026-11-19T19:00
-lg full activity activity=gym planned=yes predicted_mood=6 mood_before=5 mood_after=5 mastery=8 pleasure=6 --at 2026-11-20T19:00
-lg full activity --partial activity=walk mood_before=3 mood_after=5 --at 2026-11-21T19:00
-lg full activity activity=read planned=no predicted_mood=5 mood_before=5 mood_after=8 mastery=3 pleasure=8 --at 2026-11-22T19:00
+FULL=$(asg r full activity --start 2026-11-16 --name "$NAME")
+hand_worked r full
 
 # part: a partial week, exposure 3/week from Thursday 19 (an ESC in a step's name), and
 # a daily task from Monday 16 ended on Wednesday 18
 STEP5=$'lift, 5 floors\e[2J'
-PART=$(asg part exposure --every 3/week --start 2026-11-19)
-lg part exposure step="$STEP5" suds_peak=90 --at 2026-11-21T16:00
-lg part exposure step='lift, 3 floors' suds_before=40 suds_peak=80 suds_after=30 minutes=25 --at 2026-11-19T18:00
-lg part exposure step='lift, 3 floors' suds_before=35 suds_peak=70 suds_after=40 minutes=20 --at 2026-11-21T10:00
-PTASK=$(asg part task --start 2026-11-16)
-lg part task --at 2026-11-16T12:00
-lg part task --at 2026-11-17T12:00
+PART=$(asg r part exposure --every 3/week --start 2026-11-19)
+hand_worked r part "$STEP5"
+PTASK=$(asg r part task --start 2026-11-16)
+lg r part task --at 2026-11-16T12:00
+lg r part task --at 2026-11-17T12:00
 HWK_NOW=2026-11-18T20:00:00+01:00 hwk -C r -c part assign --end "$PTASK" 2>>"$T/setup.err" ||
 	setup_failed=$((setup_failed + 1))
 
 # night: sleep across midnight, every day from 16
-NIGHT=$(asg night sleep --start 2026-11-16)
-lg night sleep bed=23:40 sol=15 awakenings=1 waso=10 wake=06:50 out_of_bed=07:05 quality=4 --at 2026-11-17T07:30
-lg night sleep bed=23:40 lights_out=00:10 sol=20 awakenings=2 waso=30 wake=06:50 out_of_bed=07:20 quality=3 --at 2026-11-18T07:30
-lg night sleep bed=00:30 sol=10 waso=0 wake=06:50 out_of_bed=07:00 quality=4 --at 2026-11-19T07:30
-lg night sleep bed=23:50 wake=06:20 out_of_bed=06:45 quality=1 --at 2026-11-20T07:30
+NIGHT=$(asg r night sleep --start 2026-11-16)
+hand_worked r night
 
 # dst: the week of the change to winter time, 2026-W43 (19 to 25 October), logged then
-DST=$(HWK_NOW=2026-10-19T08:00:00+02:00 asg dst sleep --start 2026-10-19)
-for d in 19 20 21 22 23 24; do
-	HWK_NOW=2026-10-${d}T08:00:00+02:00 lg dst sleep bed=23:00 sol=20 waso=10 wake=06:30 out_of_bed=07:00 quality=3 --at 2026-10-${d}T07:30
-done
-HWK_NOW=2026-10-25T08:00:00+01:00 lg dst sleep bed=23:00 lights_out=01:30 sol=20 waso=10 wake=06:30 out_of_bed=07:00 quality=4 --at 2026-10-25T07:30
+DST=$(HWK_NOW=2026-10-19T08:00:00+02:00 asg r dst sleep --start 2026-10-19)
+hand_worked r dst
 
 # adj: a task every day from 16, changed to 3/week on Wednesday 18 at 10:00
-ADJ=$(asg adj task --start 2026-11-16)
+ADJ=$(asg r adj task --start 2026-11-16)
 HWK_NOW=2026-11-18T10:00:00+01:00 hwk -C r assign --edit "$ADJ" --every 3/week 2>>"$T/setup.err" ||
 	setup_failed=$((setup_failed + 1))
-for d in 16 17 19; do lg adj task --at 2026-11-${d}T12:00; done
-lg adj task --partial --at 2026-11-21T12:00
+for d in 16 17 19; do lg r adj task --at 2026-11-${d}T12:00; done
+lg r adj task --partial --at 2026-11-21T12:00
 
 # gaps: missing optional values; thought records in full; an ESC in a note
 ESCNOTE=$'x\e[31my'
-TR=$(asg gaps thought-record --every 3/week --start 2026-11-16)
-MI=$(asg gaps mindfulness --every 2/week --start 2026-11-16)
-lg gaps thought-record situation=desk emotion=anxious intensity=80 thought='I will fail' belief=70 balanced_belief=40 rerate=50 --at 2026-11-16T20:00
-lg gaps thought-record situation=$'bus\nrush hour' thought='they stare' intensity=60 --at 2026-11-18T21:00
-lg gaps thought-record --partial situation=call thought='I sound dumb' intensity=50 belief=90 rerate=50 -m "$ESCNOTE" --at 2026-11-20T19:00
-lg gaps thought-record --skip avoided -m 'too raw' --at 2026-11-21T19:00
-lg gaps mindfulness practice=breathing minutes=10 before=3 after=6 --at 2026-11-17T07:00
-lg gaps mindfulness practice='body scan' minutes=20 --at 2026-11-19T07:00
-lg gaps mindfulness --partial practice=breathing minutes=5 after=4 --at 2026-11-22T08:00
+TR=$(asg r gaps thought-record --every 3/week --start 2026-11-16)
+MI=$(asg r gaps mindfulness --every 2/week --start 2026-11-16)
+lg r gaps thought-record situation=desk emotion=anxious intensity=80 thought='I will fail' belief=70 balanced_belief=40 rerate=50 --at 2026-11-16T20:00
+lg r gaps thought-record situation=$'bus\nrush hour' thought='they stare' intensity=60 --at 2026-11-18T21:00
+lg r gaps thought-record --partial situation=call thought='I sound dumb' intensity=50 belief=90 rerate=50 -m "$ESCNOTE" --at 2026-11-20T19:00
+lg r gaps thought-record --skip avoided -m 'too raw' --at 2026-11-21T19:00
+hand_worked r gaps
 
 # cust: a custom type, every day from 16
-CU=$(asg cust mood-check --start 2026-11-16)
-lg cust mood-check mood=4 hours=1.5 walked=yes --at 2026-11-16T21:00
-lg cust mood-check mood=6 hours=0.25 walked=no what=park --at 2026-11-17T21:00
-lg cust mood-check mood=7 walked=yes --at 2026-11-18T21:00
-lg cust mood-check mood=5 hours=2.5 --at 2026-11-20T21:00
-lg cust mood-check --partial mood=3 --at 2026-11-21T21:00
-lg cust mood-check --skip difficult --at 2026-11-22T21:00
+CU=$(asg r cust mood-check --start 2026-11-16)
+hand_worked r cust
 
 is "setup: every assign, edit, end and log succeeded" "$setup_failed" 0
 is "setup: ids" "$(printf '%s\n' "$FULL" "$PART" "$PTASK" "$NIGHT" "$DST" "$ADJ" "$TR" "$MI" "$CU" | grep -c .)" 9
@@ -426,8 +362,8 @@ unchanged "nothing recorded" r
 # Friday 27 the range is 23..26 (up to yesterday):
 #   every day: 4 expected; done 24, 26 = 2; missed 2; 2/4 = 50%.
 #   last entry on the 26th, the end of the range; streak: 26 done, 25 none: 1 day.
-HWK_NOW=2026-11-24T20:00:00+01:00 lg full activity walk --at 2026-11-24T19:00
-HWK_NOW=2026-11-26T20:00:00+01:00 lg full activity walk --at 2026-11-26T19:00
+HWK_NOW=2026-11-24T20:00:00+01:00 lg r full activity walk --at 2026-11-24T19:00
+HWK_NOW=2026-11-26T20:00:00+01:00 lg r full activity walk --at 2026-11-26T19:00
 is "setup: two more entries" "$setup_failed" 0
 HWK_NOW=2026-11-27T09:00:00+01:00 run -C r review full
 is "the next review (exit)" "$rc" 0
@@ -479,8 +415,8 @@ is "no temp file left by the reviews" "$(find r -name '.*' ! -name .gitattribute
 # on the range's last day (the 22nd): day, the one the counts follow.
 # (The counts follow the history: the change counts from the 23rd, so 16..22 is all
 # daily: 7 expected; done 22 = 1; missed 6; 1/7 = 14%.)
-CHG=$(asg chg task --start 2026-11-16)
-lg chg task --at 2026-11-22T12:00
+CHG=$(asg r chg task --start 2026-11-16)
+lg r chg task --at 2026-11-22T12:00
 HWK_NOW=$REV hwk -C r assign --edit "$CHG" --every 3/week 2>>"$T/setup.err" ||
 	setup_failed=$((setup_failed + 1))
 is "setup: chg" "$setup_failed" 0

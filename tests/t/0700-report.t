@@ -8,32 +8,6 @@
 # shellcheck disable=SC2154 # rc is set by run in tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-# like DESC TEXT ERE: passes when TEXT matches the extended regular expression
-like() {
-	if printf '%s\n' "$2" | grep -Eq -- "$3"; then
-		_result 0 "$1"
-	else
-		_result 1 "$1"
-		printf '# got:\n%s\n# want a match for:\n%s\n' "$2" "$3" | sed 's/^/#   /' >&2
-	fi
-}
-
-# lg DIR CLIENT ARGS...: hwk log, quietly; a failure is counted in $setup_failed
-setup_failed=0
-lg() {
-	local dir=$1 client=$2
-	shift 2
-	if ! hwk -C "$dir" -c "$client" log -q "$@" 2>>"$T/setup.err"; then
-		setup_failed=$((setup_failed + 1))
-	fi
-}
-# asg DIR ARGS...: hwk assign; prints the id
-asg() {
-	local dir=$1
-	shift
-	hwk -C "$dir" assign "$@" 2>>"$T/setup.err" || setup_failed=$((setup_failed + 1))
-}
-
 # rec FILE CLIENT TYPE KEYS [PREFIX]: the one record of CLIENT's TYPE assignment in the
 # JSON FILE, as {KEY: value, ...} for the comma-separated KEYS, each read from the column
 # PREFIX.KEY when PREFIX is given (numbers normalised: 7.0 is 7)
@@ -65,26 +39,7 @@ NOSKIP='"skipped_busy":0,"skipped_difficult":0,"skipped_avoided":0,"skipped_forg
 # force that day, in sevenths (day 7; N/week N); the week's sum /7 rounded halves up.
 
 hwk init p 2>/dev/null
-mkdir -p p/types
-cat >p/types/mood-check.yaml <<'EOF'
-name: mood-check
-title: Mood check
-fields:
-- name: mood
-  type: integer
-  min: 0
-  max: 10
-  required: true
-- name: hours
-  type: number
-  min: 0
-  max: 24
-  unit: h
-- name: walked
-  type: yesno
-- name: what
-  type: text
-EOF
+mood_check_type p
 
 # ---- full: a full week (activity, every day from Monday 9) -----------------------------
 NAME='Zoë'
@@ -95,37 +50,23 @@ lg p full activity walk --at 2026-11-11T19:00
 lg p full activity walk --at 2026-11-13T19:00
 lg p full activity --skip forgot --at 2026-11-14T19:00
 # W47
-lg p full activity activity=walk planned=yes predicted_mood=5 mood_before=3 mood_after=6 mastery=4 pleasure=7 --at 2026-11-16T19:00
-lg p full activity activity=cook planned=yes predicted_mood=4 mood_before=4 mood_after=5 mastery=6 pleasure=5 --at 2026-11-17T19:00
-lg p full activity activity=call planned=no mood_before=2 mood_after=4 mastery=5 pleasure=3 --at 2026-11-18T19:00
-lg p full activity --skip busy -m 'late shift' --at 2026-11-19T19:00
-lg p full activity activity=gym planned=yes predicted_mood=6 mood_before=5 mood_after=5 mastery=8 pleasure=6 --at 2026-11-20T19:00
-lg p full activity --partial activity=walk mood_before=3 mood_after=5 --at 2026-11-21T19:00
-lg p full activity activity=read planned=no predicted_mood=5 mood_before=5 mood_after=8 mastery=3 pleasure=8 --at 2026-11-22T19:00
+hand_worked p full
 
 # ---- part: a partial week (exposure, 3/week from Thursday 19) ----------------------------
 # Logged out of time order on purpose: the steps and peaks come in the order of `at`.
 # The second step's name holds an ESC: shown visibly in text, kept as is in JSON.
 STEP5=$'lift, 5 floors\e[2J'
 PART=$(asg p part exposure --every 3/week --start 2026-11-19)
-lg p part exposure step="$STEP5" suds_peak=90 --at 2026-11-21T16:00
-lg p part exposure step='lift, 3 floors' suds_before=40 suds_peak=80 suds_after=30 minutes=25 --at 2026-11-19T18:00
-lg p part exposure step='lift, 3 floors' suds_before=35 suds_peak=70 suds_after=40 minutes=20 --at 2026-11-21T10:00
+hand_worked p part "$STEP5"
 
 # ---- night: sleep across midnight (every day from Monday 16) -----------------------------
 NIGHT=$(asg p night sleep --start 2026-11-16)
-lg p night sleep bed=23:40 sol=15 awakenings=1 waso=10 wake=06:50 out_of_bed=07:05 quality=4 --at 2026-11-17T07:30
-lg p night sleep bed=23:40 lights_out=00:10 sol=20 awakenings=2 waso=30 wake=06:50 out_of_bed=07:20 quality=3 --at 2026-11-18T07:30
-lg p night sleep bed=00:30 sol=10 waso=0 wake=06:50 out_of_bed=07:00 quality=4 --at 2026-11-19T07:30
-lg p night sleep bed=23:50 wake=06:20 out_of_bed=06:45 quality=1 --at 2026-11-20T07:30
+hand_worked p night
 
 # ---- dst: the week of the change to winter time (2026-W43, 19 to 25 October) -------------
 # Logged in that week, as a client would.
 DST=$(HWK_NOW=2026-10-19T08:00:00+02:00 asg p dst sleep --start 2026-10-19)
-for d in 19 20 21 22 23 24; do
-	HWK_NOW=2026-10-${d}T08:00:00+02:00 lg p dst sleep bed=23:00 sol=20 waso=10 wake=06:30 out_of_bed=07:00 quality=3 --at 2026-10-${d}T07:30
-done
-HWK_NOW=2026-10-25T08:00:00+01:00 lg p dst sleep bed=23:00 lights_out=01:30 sol=20 waso=10 wake=06:30 out_of_bed=07:00 quality=4 --at 2026-10-25T07:30
+hand_worked p dst
 
 # ---- gaps: missing optional values (thought-record 3/week, mindfulness 2/week) -----------
 TR=$(asg p gaps thought-record --every 3/week --start 2026-11-16)
@@ -134,18 +75,11 @@ lg p gaps thought-record situation=desk emotion=anxious intensity=80 thought='I 
 lg p gaps thought-record situation=bus thought='they stare' intensity=60 --at 2026-11-18T21:00
 lg p gaps thought-record --partial situation=call thought='I sound dumb' intensity=50 belief=90 rerate=50 --at 2026-11-20T19:00
 lg p gaps thought-record --skip avoided -m 'too raw' --at 2026-11-21T19:00
-lg p gaps mindfulness practice=breathing minutes=10 before=3 after=6 --at 2026-11-17T07:00
-lg p gaps mindfulness practice='body scan' minutes=20 --at 2026-11-19T07:00
-lg p gaps mindfulness --partial practice=breathing minutes=5 after=4 --at 2026-11-22T08:00
+hand_worked p gaps
 
 # ---- cust: a custom type (integer, number, yesno and text fields; every day) -------------
 CU=$(asg p cust mood-check --start 2026-11-16)
-lg p cust mood-check mood=4 hours=1.5 walked=yes --at 2026-11-16T21:00
-lg p cust mood-check mood=6 hours=0.25 walked=no what=park --at 2026-11-17T21:00
-lg p cust mood-check mood=7 walked=yes --at 2026-11-18T21:00
-lg p cust mood-check mood=5 hours=2.5 --at 2026-11-20T21:00
-lg p cust mood-check --partial mood=3 --at 2026-11-21T21:00
-lg p cust mood-check --skip difficult --at 2026-11-22T21:00
+hand_worked p cust
 
 # ---- adj: adjusted mid-week (a task every day from Monday 9; 3/week from Wednesday 18) ---
 ADJ=$(asg p adj task --start 2026-11-09)
