@@ -119,7 +119,7 @@ static long *done_by_day(const hwk_entry *rows, size_t n, hwk_day from, hwk_day 
 	for (size_t i = 0; i < n; i++) {
 		const char *const *c = (const char *const *)rows[i].cols.v;
 		hwk_day d;
-		if (hwk_entry_day(&rows[i], &d) == 0 && d >= from && d <= to && strcmp(c[2], "skipped"))
+		if (hwk_entry_day(&rows[i], &d) == 0 && d >= from && d <= to && strcmp(c[HWK_E_STATUS], "skipped"))
 			per[d - from]++;
 	}
 	return per;
@@ -184,13 +184,13 @@ void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_
 			last = d;
 		if (d < from || d > to)
 			continue;
-		if (!strcmp(c[2], "done")) {
+		if (!strcmp(c[HWK_E_STATUS], "done")) {
 			out->done++;
-		} else if (!strcmp(c[2], "partial")) {
+		} else if (!strcmp(c[HWK_E_STATUS], "partial")) {
 			out->partial++;
-		} else if (!strcmp(c[2], "skipped")) {
+		} else if (!strcmp(c[HWK_E_STATUS], "skipped")) {
 			out->skipped++;
-			int r = reason_index(c[3]);
+			int r = reason_index(c[HWK_E_REASON]);
 			if (r >= 0)
 				out->reasons[r]++;
 		}

@@ -255,20 +255,6 @@ void hwk_assignment_add_change(hwk_assignment *a, time_t when, const char *chang
 	c->to = to ? hwk_xstrdup(to) : NULL;
 }
 
-char *hwk_assignment_csv_header(const hwk_assignment *a)
-{
-	hwk_buf b = {0};
-	const char **cols = hwk_xcalloc(a->fields.n + 5, sizeof *cols);
-	static const char *const fixed[] = {"at", "logged", "status", "reason", "note"};
-	for (size_t i = 0; i < 5; i++)
-		cols[i] = fixed[i];
-	for (size_t i = 0; i < a->fields.n; i++)
-		cols[5 + i] = a->fields.v[i].name;
-	hwk_csv_row(&b, cols, a->fields.n + 5);
-	free(cols);
-	return b.s;
-}
-
 static int cmp_assignment(const void *x, const void *y)
 {
 	return strcmp(((const hwk_assignment *)x)->id, ((const hwk_assignment *)y)->id);

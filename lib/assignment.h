@@ -51,9 +51,6 @@ int hwk_assignment_active_on(const hwk_assignment *a, hwk_day day);
 /* The frequency as written that was in force on a day (from the history of `every`). */
 const char *hwk_assignment_every_on(const hwk_assignment *a, hwk_day day);
 
-/* The header line of the entries file (with its LF), owned. */
-char *hwk_assignment_csv_header(const hwk_assignment *a);
-
 typedef struct {
 	hwk_assignment *v;
 	size_t n;

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 
 #include "assignment.h"
+#include "entries.h"
 #include "err.h"
 #include "capture.h"
 #include "tap.h"
@@ -107,7 +108,7 @@ static void test_round_trip(void)
 	char *out = emit(&a);
 	is_str(out, canonical, "emit gives the file back byte for byte");
 	free(out);
-	char *hdr = hwk_assignment_csv_header(&a);
+	char *hdr = hwk_entries_header(&a);
 	is_str(hdr, "at,logged,status,reason,note,bed,sol\n", "the entries header");
 	free(hdr);
 	ok(hwk_assignment_active_on(&a, hwk_day_from_ymd(2026, 11, 27)), "active on its start");

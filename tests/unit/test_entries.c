@@ -621,7 +621,7 @@ static void test_long_header(void)
 		unlink("2026-10-02-wide-0001.yaml");
 		return;
 	}
-	char *h = hwk_assignment_csv_header(&w);
+	char *h = hwk_entries_header(&w);
 	is_int(strlen(h), 4319, "a header of 4319 bytes");
 	hwk_buf f = {0};
 	hwk_buf_adds(&f, h);
