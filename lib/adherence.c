@@ -113,9 +113,7 @@ static int reason_index(const char *r)
 /* Entries done or partial per day of from..to. */
 static long *done_by_day(const hwk_entry *rows, size_t n, hwk_day from, hwk_day to)
 {
-	long *per = calloc((size_t)(to - from + 1), sizeof *per);
-	if (!per)
-		return NULL;
+	long *per = hwk_xcalloc((size_t)(to - from + 1), sizeof *per);
 	for (size_t i = 0; i < n; i++) {
 		const char *const *c = (const char *const *)rows[i].cols.v;
 		hwk_day d;
@@ -204,7 +202,7 @@ void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_
 	 * (a second one does not make up for a day without); under N/week, every entry;
 	 * and per week no more than the week expects */
 	long *per = done_by_day(rows, n, from, end < from ? from : end);
-	for (hwk_day ws = hwk_week_start(from, week_start); per && ws <= end; ws += 7) {
+	for (hwk_day ws = hwk_week_start(from, week_start); ws <= end; ws += 7) {
 		hwk_day lo = ws > from ? ws : from, hi = ws + 6 < end ? ws + 6 : end;
 		long got = 0, want = expected(a, &sch, lo, hi, week_start);
 		for (hwk_day d = lo; d <= hi; d++) {
