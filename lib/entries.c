@@ -301,8 +301,7 @@ static int parse_block(const hwk_assignment *a, const char *data, size_t len, hw
 	return rc;
 }
 
-/* Every row, read from the start: used when the tail cannot be read on its own. */
-static int read_all(const hwk_assignment *a, hwk_entry **rows, size_t *n)
+int hwk_entries_read(const hwk_assignment *a, hwk_entry **rows, size_t *n)
 {
 	hwk_entries *r;
 	hwk_entry e = {0};
@@ -404,7 +403,7 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 	free(buf);
 	close(fd);
 	if (rc == -2)
-		return read_all(a, rows, n);
+		return hwk_entries_read(a, rows, n);
 	return rc;
 }
 

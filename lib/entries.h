@@ -41,6 +41,11 @@ int hwk_entries_open(const hwk_assignment *a, hwk_entries **out);
 int hwk_entries_next(hwk_entries *r, hwk_entry *e);
 void hwk_entries_close(hwk_entries *r);
 
+/* Every row, read from the start, into *rows (hwk_entry_rows_free); no file is no rows.
+ * -1 after a message naming FILE:LINE (then nothing is kept). The tail falls back to it
+ * when the end of the file cannot be read on its own. */
+int hwk_entries_read(const hwk_assignment *a, hwk_entry **rows, size_t *n);
+
 /* Check the file's header row against the assignment's fields (reads only the first
  * line). A missing or empty file is fine. */
 int hwk_entries_check_header(const hwk_assignment *a);
