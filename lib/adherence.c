@@ -102,6 +102,15 @@ long hwk_adherence_expected(const hwk_assignment *a, hwk_day from, hwk_day to, i
 	return n;
 }
 
+void hwk_adherence_week(const hwk_assignment *a, const hwk_entry *rows, size_t n, hwk_day ws,
+			int week_start, long *done, long *expected)
+{
+	long partial, skipped;
+	hwk_entries_count(rows, n, ws, ws + 6, done, &partial, &skipped);
+	*done += partial;
+	*expected = hwk_adherence_expected(a, ws, ws + 6, week_start);
+}
+
 static int reason_index(const char *r)
 {
 	for (int i = 0; hwk_reasons[i]; i++)

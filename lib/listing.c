@@ -299,15 +299,13 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 			int once = ev.kind == HWK_EVERY_ONCE;
 			hwk_entry *rows;
 			size_t n;
-			long done, partial, skipped, tdone, tpartial, tskipped;
+			long week, expected, tdone, tpartial, tskipped;
 			if (hwk_entries_tail(a, once ? a->start_day : ws, &rows, &n) < 0) {
 				rc = -1;
 				break;
 			}
-			hwk_entries_count(rows, n, ws, ws + 6, &done, &partial, &skipped);
+			hwk_adherence_week(a, rows, n, ws, p->week_start, &week, &expected);
 			hwk_entries_count(rows, n, today, today, &tdone, &tpartial, &tskipped);
-			long week = done + partial;
-			long expected = hwk_adherence_expected(a, ws, ws + 6, p->week_start);
 			const char *state = "-";
 			if (tdone + tpartial)
 				state = "done";

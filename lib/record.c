@@ -360,21 +360,25 @@ out:
 int hwk_record_log(const hwk_assignment *a, hwk_strs *row, time_t now, int week_start,
 		   char **progress)
 {
-	hwk_day today = hwk_day_of(now), ws = hwk_week_start(today, week_start), d;
+	hwk_day today = hwk_day_of(now), ws = hwk_week_start(today, week_start);
 	hwk_entry *rows;
 	size_t n;
-	long done, partial, skipped;
+	long done, expected;
 	*progress = NULL;
+	/* the week's rows are read before the new one is written, so that a file that
+	 * cannot be read stops the log */
 	if (hwk_entries_check_header(a) < 0 || hwk_entries_tail(a, ws, &rows, &n) < 0)
 		return -1;
-	hwk_entries_count(rows, n, ws, ws + 6, &done, &partial, &skipped);
-	hwk_entry_rows_free(rows, n);
-	if (hwk_record_append(a, row, 1) < 0)
+	if (hwk_record_append(a, row, 1) < 0) {
+		hwk_entry_rows_free(rows, n);
 		return -1;
-	if (hwk_stamp_day(row->v[HWK_E_AT], &d) == 0 && d >= ws && d <= ws + 6 &&
-	    strcmp(row->v[HWK_E_STATUS], "skipped"))
-		done++;
-	long expected = hwk_adherence_expected(a, ws, ws + 6, week_start);
-	*progress = hwk_xasprintf("%s: %ld of %ld this week", a->type, done + partial, expected);
+	}
+	/* the new row counts with them: lent, not copied (its day is read from its at) */
+	rows = hwk_xrealloc(rows, (n + 1) * sizeof *rows);
+	rows[n] = (hwk_entry){.cols = *row};
+	hwk_adherence_week(a, rows, n + 1, ws, week_start, &done, &expected);
+	rows[n].cols = (hwk_strs){0};
+	hwk_entry_rows_free(rows, n + 1);
+	*progress = hwk_xasprintf("%s: %ld of %ld this week", a->type, done, expected);
 	return 0;
 }
