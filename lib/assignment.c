@@ -76,23 +76,11 @@ int hwk_assignment_active_on(const hwk_assignment *a, hwk_day day)
 
 const char *hwk_assignment_every_on(const hwk_assignment *a, hwk_day day)
 {
-	const char *every = NULL;
-	for (size_t i = 0; i < a->nhistory; i++) {
-		const hwk_change *c = &a->history[i];
-		hwk_day d;
-		if (strcmp(c->change, "every") || !c->to)
-			continue;
-		if (!every)
-			every = c->from; /* the first frequency */
-		char date[11];
-		if (strlen(c->at) >= 10) {
-			memcpy(date, c->at, 10);
-			date[10] = 0;
-			if (hwk_day_parse_ymd(date, &d) == 0 && d <= day)
-				every = c->to;
-		}
-	}
-	return every ? every : a->every;
+	hwk_schedule s;
+	hwk_schedule_read(a, &s);
+	const char *every = hwk_schedule_on(&s, day, NULL);
+	hwk_schedule_free(&s);
+	return every;
 }
 
 static int check_date(const char *file, const hwk_ynode *root, const char *key, const char *v)

@@ -12,7 +12,7 @@ typedef struct {
 	char *at, *change, *from, *to;
 } hwk_change;
 
-typedef struct {
+typedef struct hwk_assignment { /* tagged: frequency.h names it before it is whole */
 	char *id, *client, *type, *title;
 	char *every, *start, *until, *when, *where, *minimum, *instructions, *status;
 	hwk_fields fields;
