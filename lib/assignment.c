@@ -271,10 +271,11 @@ static int surely_outside(const char *name, const char *text, const char *from,
 		return 1;
 	if (!text)
 		return 0;
+	/* "\nuntil: " is 8 bytes: the date is u[8..17], its line ends at u[18] */
 	const char *u = strstr(text, "\nuntil: ");
-	if (!u || strlen(u) < 19 || (u[19] != '\n' && u[19] != '\r'))
+	if (!u || strlen(u) < 19 || (u[18] != '\n' && u[18] != '\r'))
 		return 0;
-	return hwk_ymd_ok(u + 9) && strncmp(u + 9, from, 10) < 0;
+	return hwk_ymd_ok(u + 8) && strncmp(u + 8, from, 10) < 0;
 }
 
 /* Is this the file of an assignment hwk ended (ID.ended-UNTIL.yaml) before from? */
