@@ -72,7 +72,10 @@ int cmd_list(int argc, char **argv, hwk_ctx *ctx)
 	if (argc - optind > 1)
 		return hwk_usage(usage, 0);
 	const char *kind = optind < argc ? argv[optind] : "due";
-	static const char *const kinds[] = {"due", "entries", "assignments", "clients", NULL};
+	/* k below is one of these (an index of kinds, not a column of an entry) */
+	enum { DUE, ENTRIES, ASSIGNMENTS, CLIENTS };
+	static const char *const kinds[] = {[DUE] = "due", [ENTRIES] = "entries",
+					    [ASSIGNMENTS] = "assignments", [CLIENTS] = "clients", NULL};
 	size_t k;
 	for (k = 0; kinds[k]; k++)
 		if (!strcmp(kinds[k], kind))
@@ -86,11 +89,11 @@ int cmd_list(int argc, char **argv, hwk_ctx *ctx)
 			flt.reason);
 		return HWK_USAGE;
 	}
-	if (flt.status && k == 2 ? strcmp(flt.status, "active") && strcmp(flt.status, "ended")
+	if (flt.status && k == ASSIGNMENTS ? strcmp(flt.status, "active") && strcmp(flt.status, "ended")
 	    : flt.status && strcmp(flt.status, "done") && strcmp(flt.status, "partial") &&
 		      strcmp(flt.status, "skipped")) {
 		hwk_err("-s: %s is not %s", flt.status,
-			k == 2 ? "active or ended" : "done, partial or skipped");
+			k == ASSIGNMENTS ? "active or ended" : "done, partial or skipped");
 		return HWK_USAGE;
 	}
 
@@ -110,9 +113,9 @@ int cmd_list(int argc, char **argv, hwk_ctx *ctx)
 	}
 	int r;
 	switch (k) {
-	case 0: r = hwk_list_due(&p, &clients, &flt, ctx->now, fmt, stdout); break;
-	case 1: r = hwk_list_entries(&p, &clients, &flt, fmt, stdout); break;
-	case 2: r = hwk_list_assignments(&p, &clients, &flt, fmt, stdout); break;
+	case DUE: r = hwk_list_due(&p, &clients, &flt, ctx->now, fmt, stdout); break;
+	case ENTRIES: r = hwk_list_entries(&p, &clients, &flt, fmt, stdout); break;
+	case ASSIGNMENTS: r = hwk_list_assignments(&p, &clients, &flt, fmt, stdout); break;
 	default: r = hwk_list_clients(&p, &clients, fmt, stdout); break;
 	}
 	rc = r < 0 ? HWK_FAIL : HWK_OK;

@@ -5,68 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The frequencies of an assignment over time, read once from its history: the first
- * one given (the `from` of the first change of `every`, else the one in force now),
- * then each change of `every` from the day it was made, in the order recorded. */
-typedef struct {
-	int one;           /* one frequency throughout (no change of `every`) */
-	hwk_every first;
-	hwk_day *day;
-	hwk_every *ev;
-	size_t n;
-} schedule;
-
-static void schedule_make(const hwk_assignment *a, schedule *s)
-{
-	memset(s, 0, sizeof *s);
-	s->one = 1;
-	s->first = a->ev;
-	int have_first = 0;
-	for (size_t i = 0; i < a->nhistory; i++) {
-		const hwk_change *c = &a->history[i];
-		if (strcmp(c->change, "every"))
-			continue;
-		s->one = 0;
-		hwk_every ev;
-		if (!have_first && c->from && hwk_every_parse(c->from, &ev, NULL) == 0) {
-			s->first = ev;
-			have_first = 1;
-		}
-		hwk_day d;
-		if (!c->to || hwk_stamp_day(c->at, &d) < 0 || hwk_every_parse(c->to, &ev, NULL) < 0)
-			continue;
-		s->day = hwk_xrealloc(s->day, (s->n + 1) * sizeof *s->day);
-		s->ev = hwk_xrealloc(s->ev, (s->n + 1) * sizeof *s->ev);
-		s->day[s->n] = d;
-		s->ev[s->n++] = ev;
-	}
-	if (s->one)
-		s->first = a->ev;
-}
-
-static void schedule_free(schedule *s)
-{
-	free(s->day);
-	free(s->ev);
-}
-
-static void schedule_on(const schedule *s, hwk_day day, hwk_every *out)
-{
-	*out = s->first;
-	for (size_t i = 0; i < s->n; i++)
-		if (s->day[i] <= day)
-			*out = s->ev[i];
-}
-
 void hwk_every_on_day(const hwk_assignment *a, hwk_day day, hwk_every *out)
 {
-	schedule s;
-	schedule_make(a, &s);
-	schedule_on(&s, day, out);
-	schedule_free(&s);
+	hwk_schedule s;
+	hwk_schedule_read(a, &s);
+	hwk_schedule_on(&s, day, out);
+	hwk_schedule_free(&s);
 }
 
-static long expected(const hwk_assignment *a, const schedule *s, hwk_day from, hwk_day to,
+static long expected(const hwk_assignment *a, const hwk_schedule *s, hwk_day from, hwk_day to,
 		     int week_start)
 {
 	/* one frequency throughout: frequency.c's rule, which this one extends */
@@ -74,7 +21,7 @@ static long expected(const hwk_assignment *a, const schedule *s, hwk_day from, h
 		return hwk_expected(&a->ev, a->start_day, a->until_day, from, to, week_start);
 	long total = 0;
 	hwk_every ev, at_start;
-	schedule_on(s, a->start_day, &at_start);
+	hwk_schedule_on(s, a->start_day, &at_start);
 	if (at_start.kind == HWK_EVERY_ONCE && a->start_day >= from && a->start_day <= to &&
 	    hwk_assignment_active_on(a, a->start_day))
 		total++;
@@ -83,7 +30,7 @@ static long expected(const hwk_assignment *a, const schedule *s, hwk_day from, h
 		for (hwk_day d = ws > from ? ws : from; d < ws + 7 && d <= to; d++) {
 			if (!hwk_assignment_active_on(a, d))
 				continue;
-			schedule_on(s, d, &ev);
+			hwk_schedule_on(s, d, &ev);
 			act++;
 			sum7 += hwk_every_weight7(&ev, d);
 		}
@@ -95,11 +42,20 @@ static long expected(const hwk_assignment *a, const schedule *s, hwk_day from, h
 
 long hwk_adherence_expected(const hwk_assignment *a, hwk_day from, hwk_day to, int week_start)
 {
-	schedule s;
-	schedule_make(a, &s);
+	hwk_schedule s;
+	hwk_schedule_read(a, &s);
 	long n = expected(a, &s, from, to, week_start);
-	schedule_free(&s);
+	hwk_schedule_free(&s);
 	return n;
+}
+
+void hwk_adherence_week(const hwk_assignment *a, const hwk_entry *rows, size_t n, hwk_day ws,
+			int week_start, long *done, long *expected)
+{
+	long partial, skipped;
+	hwk_entries_count(rows, n, ws, ws + 6, done, &partial, &skipped);
+	*done += partial;
+	*expected = hwk_adherence_expected(a, ws, ws + 6, week_start);
 }
 
 static int reason_index(const char *r)
@@ -113,25 +69,23 @@ static int reason_index(const char *r)
 /* Entries done or partial per day of from..to. */
 static long *done_by_day(const hwk_entry *rows, size_t n, hwk_day from, hwk_day to)
 {
-	long *per = calloc((size_t)(to - from + 1), sizeof *per);
-	if (!per)
-		return NULL;
+	long *per = hwk_xcalloc((size_t)(to - from + 1), sizeof *per);
 	for (size_t i = 0; i < n; i++) {
 		const char *const *c = (const char *const *)rows[i].cols.v;
 		hwk_day d;
-		if (hwk_entry_day(&rows[i], &d) == 0 && d >= from && d <= to && strcmp(c[2], "skipped"))
+		if (hwk_entry_day(&rows[i], &d) == 0 && d >= from && d <= to && strcmp(c[HWK_E_STATUS], "skipped"))
 			per[d - from]++;
 	}
 	return per;
 }
 
-static long day_streak(const hwk_assignment *a, const schedule *s, const long *per,
+static long day_streak(const hwk_assignment *a, const hwk_schedule *s, const long *per,
 		       hwk_day from, hwk_day ref, hwk_day today)
 {
 	long streak = 0;
 	for (hwk_day d = ref; d >= from && hwk_assignment_active_on(a, d); d--) {
 		hwk_every ev;
-		schedule_on(s, d, &ev);
+		hwk_schedule_on(s, d, &ev);
 		if (ev.kind == HWK_EVERY_PERWEEK || ev.kind == HWK_EVERY_ONCE)
 			break;
 		if (hwk_every_weight7(&ev, d) == 0)
@@ -144,7 +98,7 @@ static long day_streak(const hwk_assignment *a, const schedule *s, const long *p
 	return streak;
 }
 
-static long week_streak(const hwk_assignment *a, const schedule *s, const long *per,
+static long week_streak(const hwk_assignment *a, const hwk_schedule *s, const long *per,
 			hwk_day from, hwk_day ref, hwk_day today, int week_start)
 {
 	long streak = 0;
@@ -184,32 +138,32 @@ void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_
 			last = d;
 		if (d < from || d > to)
 			continue;
-		if (!strcmp(c[2], "done")) {
+		if (!strcmp(c[HWK_E_STATUS], "done")) {
 			out->done++;
-		} else if (!strcmp(c[2], "partial")) {
+		} else if (!strcmp(c[HWK_E_STATUS], "partial")) {
 			out->partial++;
-		} else if (!strcmp(c[2], "skipped")) {
+		} else if (!strcmp(c[HWK_E_STATUS], "skipped")) {
 			out->skipped++;
-			int r = reason_index(c[3]);
+			int r = reason_index(c[HWK_E_REASON]);
 			if (r >= 0)
 				out->reasons[r]++;
 		}
 	}
 	/* days after today are not over: they expect nothing yet */
 	hwk_day end = to < today ? to : today;
-	schedule sch;
-	schedule_make(a, &sch);
+	hwk_schedule sch;
+	hwk_schedule_read(a, &sch);
 	out->expected = end < from ? 0 : expected(a, &sch, from, end, week_start);
 	/* what counts toward completion: on a day the frequency names, one entry at most
 	 * (a second one does not make up for a day without); under N/week, every entry;
 	 * and per week no more than the week expects */
 	long *per = done_by_day(rows, n, from, end < from ? from : end);
-	for (hwk_day ws = hwk_week_start(from, week_start); per && ws <= end; ws += 7) {
+	for (hwk_day ws = hwk_week_start(from, week_start); ws <= end; ws += 7) {
 		hwk_day lo = ws > from ? ws : from, hi = ws + 6 < end ? ws + 6 : end;
 		long got = 0, want = expected(a, &sch, lo, hi, week_start);
 		for (hwk_day d = lo; d <= hi; d++) {
 			hwk_every ev;
-			schedule_on(&sch, d, &ev);
+			hwk_schedule_on(&sch, d, &ev);
 			got += ev.kind == HWK_EVERY_PERWEEK || per[d - from] < 2 ? per[d - from] : 1;
 		}
 		out->completed += got < want ? got : want;
@@ -225,7 +179,7 @@ void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_
 	per = ref < from ? NULL : done_by_day(rows, n, from, ref);
 	if (per) {
 		hwk_every ev;
-		schedule_on(&sch, ref, &ev);
+		hwk_schedule_on(&sch, ref, &ev);
 		if (ev.kind == HWK_EVERY_PERWEEK) {
 			out->streak = week_streak(a, &sch, per, from, ref, today, week_start);
 			out->streak_weeks = 1;
@@ -234,5 +188,5 @@ void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_
 		}
 		free(per);
 	}
-	schedule_free(&sch);
+	hwk_schedule_free(&sch);
 }

@@ -32,6 +32,12 @@ typedef struct {
  * holding its start day. */
 long hwk_adherence_expected(const hwk_assignment *a, hwk_day from, hwk_day to, int week_start);
 
+/* The week ws..ws+6 so far, as log's progress line and list due show it: into *done the
+ * rows (any order) done or partial on its days, into *expected what its frequencies
+ * expect over it (hwk_adherence_expected; weeks start on week_start). */
+void hwk_adherence_week(const hwk_assignment *a, const hwk_entry *rows, size_t n, hwk_day ws,
+			int week_start, long *done, long *expected);
+
 /* The frequency in force on a day (from the history). */
 void hwk_every_on_day(const hwk_assignment *a, hwk_day day, hwk_every *out);
 

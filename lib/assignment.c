@@ -76,23 +76,11 @@ int hwk_assignment_active_on(const hwk_assignment *a, hwk_day day)
 
 const char *hwk_assignment_every_on(const hwk_assignment *a, hwk_day day)
 {
-	const char *every = NULL;
-	for (size_t i = 0; i < a->nhistory; i++) {
-		const hwk_change *c = &a->history[i];
-		hwk_day d;
-		if (strcmp(c->change, "every") || !c->to)
-			continue;
-		if (!every)
-			every = c->from; /* the first frequency */
-		char date[11];
-		if (strlen(c->at) >= 10) {
-			memcpy(date, c->at, 10);
-			date[10] = 0;
-			if (hwk_day_parse_ymd(date, &d) == 0 && d <= day)
-				every = c->to;
-		}
-	}
-	return every ? every : a->every;
+	hwk_schedule s;
+	hwk_schedule_read(a, &s);
+	const char *every = hwk_schedule_on(&s, day, NULL);
+	hwk_schedule_free(&s);
+	return every;
 }
 
 static int check_date(const char *file, const hwk_ynode *root, const char *key, const char *v)
@@ -255,20 +243,6 @@ void hwk_assignment_add_change(hwk_assignment *a, time_t when, const char *chang
 	c->to = to ? hwk_xstrdup(to) : NULL;
 }
 
-char *hwk_assignment_csv_header(const hwk_assignment *a)
-{
-	hwk_buf b = {0};
-	const char **cols = hwk_xcalloc(a->fields.n + 5, sizeof *cols);
-	static const char *const fixed[] = {"at", "logged", "status", "reason", "note"};
-	for (size_t i = 0; i < 5; i++)
-		cols[i] = fixed[i];
-	for (size_t i = 0; i < a->fields.n; i++)
-		cols[5 + i] = a->fields.v[i].name;
-	hwk_csv_row(&b, cols, a->fields.n + 5);
-	free(cols);
-	return b.s;
-}
-
 static int cmp_assignment(const void *x, const void *y)
 {
 	return strcmp(((const hwk_assignment *)x)->id, ((const hwk_assignment *)y)->id);
@@ -297,10 +271,11 @@ static int surely_outside(const char *name, const char *text, const char *from,
 		return 1;
 	if (!text)
 		return 0;
+	/* "\nuntil: " is 8 bytes: the date is u[8..17], its line ends at u[18] */
 	const char *u = strstr(text, "\nuntil: ");
-	if (!u || strlen(u) < 19 || (u[19] != '\n' && u[19] != '\r'))
+	if (!u || strlen(u) < 19 || (u[18] != '\n' && u[18] != '\r'))
 		return 0;
-	return hwk_ymd_ok(u + 9) && strncmp(u + 9, from, 10) < 0;
+	return hwk_ymd_ok(u + 8) && strncmp(u + 8, from, 10) < 0;
 }
 
 /* Is this the file of an assignment hwk ended (ID.ended-UNTIL.yaml) before from? */

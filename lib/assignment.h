@@ -12,7 +12,7 @@ typedef struct {
 	char *at, *change, *from, *to;
 } hwk_change;
 
-typedef struct {
+typedef struct hwk_assignment { /* tagged: frequency.h names it before it is whole */
 	char *id, *client, *type, *title;
 	char *every, *start, *until, *when, *where, *minimum, *instructions, *status;
 	hwk_fields fields;
@@ -50,9 +50,6 @@ int hwk_assignment_save(const hwk_assignment *a, int create);
 int hwk_assignment_active_on(const hwk_assignment *a, hwk_day day);
 /* The frequency as written that was in force on a day (from the history of `every`). */
 const char *hwk_assignment_every_on(const hwk_assignment *a, hwk_day day);
-
-/* The header line of the entries file (with its LF), owned. */
-char *hwk_assignment_csv_header(const hwk_assignment *a);
 
 typedef struct {
 	hwk_assignment *v;

@@ -12,6 +12,11 @@
 #include "err.h"
 #include "ydoc.h"
 
+const char *const hwk_entry_fixed[HWK_ENTRY_FIXED] = {
+	[HWK_E_AT] = "at", [HWK_E_LOGGED] = "logged", [HWK_E_STATUS] = "status",
+	[HWK_E_REASON] = "reason", [HWK_E_NOTE] = "note",
+};
+
 const char *const hwk_reasons[] = {
 	"busy", "difficult", "avoided", "forgot", "unclear", "unsuited", "other", NULL,
 };
@@ -36,7 +41,7 @@ int hwk_stamp_day(const char *stamp, hwk_day *out)
 
 void hwk_entry_stamp(hwk_entry *e)
 {
-	const char *at = e->cols.n ? e->cols.v[0] : "";
+	const char *at = e->cols.n ? e->cols.v[HWK_E_AT] : "";
 	int rc = hwk_time_parse_iso_day(at, &e->at, &e->day);
 	e->stamped = 1;
 	if (rc < 0)
@@ -47,7 +52,7 @@ void hwk_entry_stamp(hwk_entry *e)
 int hwk_entry_day(const hwk_entry *e, hwk_day *out)
 {
 	if (!e->stamped)
-		return e->cols.n ? hwk_stamp_day(e->cols.v[0], out) : -1;
+		return e->cols.n ? hwk_stamp_day(e->cols.v[HWK_E_AT], out) : -1;
 	if (e->day == HWK_DAY_NONE)
 		return -1;
 	*out = e->day;
@@ -57,7 +62,7 @@ int hwk_entry_day(const hwk_entry *e, hwk_day *out)
 int hwk_entry_at(const hwk_entry *e, time_t *out)
 {
 	if (!e->stamped)
-		return e->cols.n ? hwk_time_parse_iso(e->cols.v[0], out) : -1;
+		return e->cols.n ? hwk_time_parse_iso(e->cols.v[HWK_E_AT], out) : -1;
 	if (!e->at_ok)
 		return -1;
 	*out = e->at;
@@ -71,23 +76,23 @@ int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok)
 			       a->fields.n + HWK_ENTRY_FIXED, cols->n);
 	char **c = cols->v;
 	time_t t;
-	if (hwk_time_parse_iso(c[0], &t) < 0)
-		return hwk_err("at: %s is not a time (2026-11-27T21:04:00+01:00)", c[0]);
-	if (*c[1] && hwk_time_parse_iso(c[1], &t) < 0)
-		return hwk_err("logged: %s is not a time (2026-11-27T21:04:00+01:00)", c[1]);
-	int skipped = !strcmp(c[2], "skipped");
-	int partial = !strcmp(c[2], "partial");
-	if (!skipped && !partial && strcmp(c[2], "done"))
-		return hwk_err("status: %s is not done, partial or skipped", c[2]);
-	if (skipped && !hwk_reason_ok(c[3]))
-		return hwk_err(*c[3] ? "reason: %s is not one of busy, difficult, avoided, forgot, unclear, unsuited, other"
+	if (hwk_time_parse_iso(c[HWK_E_AT], &t) < 0)
+		return hwk_err("at: %s is not a time (2026-11-27T21:04:00+01:00)", c[HWK_E_AT]);
+	if (*c[HWK_E_LOGGED] && hwk_time_parse_iso(c[HWK_E_LOGGED], &t) < 0)
+		return hwk_err("logged: %s is not a time (2026-11-27T21:04:00+01:00)", c[HWK_E_LOGGED]);
+	int skipped = !strcmp(c[HWK_E_STATUS], "skipped");
+	int partial = !strcmp(c[HWK_E_STATUS], "partial");
+	if (!skipped && !partial && strcmp(c[HWK_E_STATUS], "done"))
+		return hwk_err("status: %s is not done, partial or skipped", c[HWK_E_STATUS]);
+	if (skipped && !hwk_reason_ok(c[HWK_E_REASON]))
+		return hwk_err(*c[HWK_E_REASON] ? "reason: %s is not one of busy, difficult, avoided, forgot, unclear, unsuited, other"
 				     : "reason: a skipped entry needs a reason (busy, difficult, avoided, forgot, unclear, unsuited, other)%s",
-			       c[3]);
-	if (!skipped && *c[3])
+			       c[HWK_E_REASON]);
+	if (!skipped && *c[HWK_E_REASON])
 		return hwk_err("reason: only a skipped entry has a reason");
-	if (skipped && !strcmp(c[3], "other") && !*c[4])
+	if (skipped && !strcmp(c[HWK_E_REASON], "other") && !*c[HWK_E_NOTE])
 		return hwk_err("reason: other needs a note saying what got in the way (-m NOTE)");
-	if (!hwk_utf8_valid(c[4], strlen(c[4])))
+	if (!hwk_utf8_valid(c[HWK_E_NOTE], strlen(c[HWK_E_NOTE])))
 		return hwk_err("note: the text is not valid UTF-8");
 	for (size_t i = 0; i < a->fields.n; i++) {
 		const hwk_field *f = &a->fields.v[i];
@@ -117,19 +122,46 @@ struct hwk_entries {
 	const hwk_assignment *a;
 };
 
+/* The header's columns: the fixed ones, then the fields' names (not owned). */
+static const char **header_cols(const hwk_assignment *a)
+{
+	const char **cols = hwk_xcalloc(a->fields.n + HWK_ENTRY_FIXED, sizeof *cols);
+	for (size_t i = 0; i < HWK_ENTRY_FIXED; i++)
+		cols[i] = hwk_entry_fixed[i];
+	for (size_t i = 0; i < a->fields.n; i++)
+		cols[HWK_ENTRY_FIXED + i] = a->fields.v[i].name;
+	return cols;
+}
+
+char *hwk_entries_header(const hwk_assignment *a)
+{
+	hwk_buf b = {0};
+	const char **cols = header_cols(a);
+	hwk_csv_row(&b, cols, a->fields.n + HWK_ENTRY_FIXED);
+	free(cols);
+	return b.s;
+}
+
 static int check_header(const hwk_assignment *a, const hwk_strs *h)
 {
-	static const char *const fixed[] = {"at", "logged", "status", "reason", "note"};
 	int ok = h->n == a->fields.n + HWK_ENTRY_FIXED;
+	const char **cols = header_cols(a);
 	for (size_t i = 0; ok && i < h->n; i++)
-		ok = !strcmp(h->v[i], i < HWK_ENTRY_FIXED ? fixed[i]
-							 : a->fields.v[i - HWK_ENTRY_FIXED].name);
+		ok = !strcmp(h->v[i], cols[i]);
+	free(cols);
 	if (!ok) {
+		/* the fixed names as the header spells them: at,logged,... */
+		hwk_buf fixed = {0};
+		for (size_t i = 0; i < HWK_ENTRY_FIXED; i++) {
+			if (i)
+				hwk_buf_addc(&fixed, ',');
+			hwk_buf_adds(&fixed, hwk_entry_fixed[i]);
+		}
 		char *names = hwk_fields_names(&a->fields);
-		hwk_err_at(a->csv_path, 1, 1,
-			   "the header must be at,logged,status,reason,note followed by the fields (%s)",
-			   names);
+		hwk_err_at(a->csv_path, 1, 1, "the header must be %s followed by the fields (%s)",
+			   fixed.s, names);
 		free(names);
+		hwk_buf_free(&fixed);
 		return -1;
 	}
 	return 0;
@@ -269,8 +301,7 @@ static int parse_block(const hwk_assignment *a, const char *data, size_t len, hw
 	return rc;
 }
 
-/* Every row, read from the start: used when the tail cannot be read on its own. */
-static int read_all(const hwk_assignment *a, hwk_entry **rows, size_t *n)
+int hwk_entries_read(const hwk_assignment *a, hwk_entry **rows, size_t *n)
 {
 	hwk_entries *r;
 	hwk_entry e = {0};
@@ -372,7 +403,7 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 	free(buf);
 	close(fd);
 	if (rc == -2)
-		return read_all(a, rows, n);
+		return hwk_entries_read(a, rows, n);
 	return rc;
 }
 
@@ -385,11 +416,11 @@ void hwk_entries_count(const hwk_entry *rows, size_t n, hwk_day from, hwk_day to
 		const char *const *c = (const char *const *)rows[i].cols.v;
 		if (hwk_entry_day(&rows[i], &d) < 0 || d < from || d > to)
 			continue;
-		if (!strcmp(c[2], "done"))
+		if (!strcmp(c[HWK_E_STATUS], "done"))
 			++*done;
-		else if (!strcmp(c[2], "partial"))
+		else if (!strcmp(c[HWK_E_STATUS], "partial"))
 			++*partial;
-		else if (!strcmp(c[2], "skipped"))
+		else if (!strcmp(c[HWK_E_STATUS], "skipped"))
 			++*skipped;
 	}
 }

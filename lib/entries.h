@@ -6,9 +6,14 @@
 #include "assignment.h"
 #include "csvfile.h"
 
-#define HWK_ENTRY_FIXED 5 /* at, logged, status, reason, note */
+/* The fixed columns of every row, in order (one value per field follows them):
+ * HWK_E_AT when it happened, HWK_E_LOGGED when hwk wrote it, HWK_E_STATUS done, partial
+ * or skipped, HWK_E_REASON why it was skipped, HWK_E_NOTE free text. */
+enum { HWK_E_AT, HWK_E_LOGGED, HWK_E_STATUS, HWK_E_REASON, HWK_E_NOTE, HWK_ENTRY_FIXED };
+/* Their names in the header, by the indices above. */
+extern const char *const hwk_entry_fixed[HWK_ENTRY_FIXED];
 
-/* One entry as stored: at, logged, status, reason, note, then one value per field. */
+/* One entry as stored: the fixed columns, then one value per field. */
 typedef struct {
 	hwk_strs cols;
 	size_t line;  /* its first line in the file (0 for rows read from the tail) */
@@ -25,6 +30,9 @@ int hwk_reason_ok(const char *r);
  * normalised in place). Messages say which field and why. */
 int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok);
 
+/* The header line of the entries file (with its LF), owned. */
+char *hwk_entries_header(const hwk_assignment *a);
+
 /* Reading every row in order. */
 typedef struct hwk_entries hwk_entries;
 /* Open an assignment's entries; no file yet is no entries. -1 after a message. */
@@ -32,6 +40,11 @@ int hwk_entries_open(const hwk_assignment *a, hwk_entries **out);
 /* 1 with *e filled, 0 at end, -1 after a message naming FILE:LINE. */
 int hwk_entries_next(hwk_entries *r, hwk_entry *e);
 void hwk_entries_close(hwk_entries *r);
+
+/* Every row, read from the start, into *rows (hwk_entry_rows_free); no file is no rows.
+ * -1 after a message naming FILE:LINE (then nothing is kept). The tail falls back to it
+ * when the end of the file cannot be read on its own. */
+int hwk_entries_read(const hwk_assignment *a, hwk_entry **rows, size_t *n);
 
 /* Check the file's header row against the assignment's fields (reads only the first
  * line). A missing or empty file is fine. */

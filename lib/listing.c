@@ -179,9 +179,9 @@ static int picks_load(const hwk_practice *p, const hwk_strs *clients, const hwk_
 int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
 		     hwk_fmt fmt, FILE *f)
 {
-	static const char *const fixed[] = {"client", "assignment", "type", "at", "logged",
-					    "status", "reason", "note"};
-	enum { NF = 8 };
+	/* where it comes from, then the entry's fixed columns */
+	static const char *const from[] = {"client", "assignment", "type"};
+	enum { NFROM = 3, NF = NFROM + HWK_ENTRY_FIXED };
 	picks k = {0};
 	hwk_strs cols = {0};
 	hwk_coltype *types = hwk_xcalloc(NF, sizeof *types);
@@ -189,7 +189,7 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 
 	/* the columns: the fixed ones, then every field of the assignments listed */
 	for (size_t i = 0; i < NF; i++)
-		hwk_strs_push(&cols, hwk_xstrdup(fixed[i]));
+		hwk_strs_push(&cols, hwk_xstrdup(i < NFROM ? from[i] : hwk_entry_fixed[i - NFROM]));
 	for (size_t c = 0; c < k.nclients && rc == 0; c++) {
 		for (size_t i = 0; i < k.npicked[c]; i++) {
 			const hwk_fields *fs = &k.all[c].v[k.picked[c][i]].fields;
@@ -233,13 +233,14 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 				char **v = e.cols.v;
 				hwk_day d;
 				if (hwk_entry_day(&e, &d) < 0) {
-					rc = hwk_err_at(a->csv_path, e.line, 0, "at: %s is not a time", v[0]);
+					rc = hwk_err_at(a->csv_path, e.line, 0, "at: %s is not a time",
+							v[HWK_E_AT]);
 					break;
 				}
 				if ((flt->since != HWK_DAY_NONE && d < flt->since) ||
 				    (flt->until != HWK_DAY_NONE && d > flt->until) ||
-				    (flt->status && strcmp(flt->status, v[2])) ||
-				    (flt->reason && strcmp(flt->reason, v[3])))
+				    (flt->status && strcmp(flt->status, v[HWK_E_STATUS])) ||
+				    (flt->reason && strcmp(flt->reason, v[HWK_E_REASON])))
 					continue;
 				for (size_t x = 0; x < cols.n; x++)
 					vals[x] = NULL;
@@ -247,7 +248,7 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 				vals[1] = a->id;
 				vals[2] = a->type;
 				for (size_t x = 0; x < HWK_ENTRY_FIXED; x++)
-					vals[3 + x] = v[x];
+					vals[NFROM + x] = v[x];
 				for (size_t j = 0; j < a->fields.n; j++)
 					vals[map[j]] = v[HWK_ENTRY_FIXED + j];
 				hwk_out_row(o, vals, types);
@@ -298,15 +299,13 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 			int once = ev.kind == HWK_EVERY_ONCE;
 			hwk_entry *rows;
 			size_t n;
-			long done, partial, skipped, tdone, tpartial, tskipped;
+			long week, expected, tdone, tpartial, tskipped;
 			if (hwk_entries_tail(a, once ? a->start_day : ws, &rows, &n) < 0) {
 				rc = -1;
 				break;
 			}
-			hwk_entries_count(rows, n, ws, ws + 6, &done, &partial, &skipped);
+			hwk_adherence_week(a, rows, n, ws, p->week_start, &week, &expected);
 			hwk_entries_count(rows, n, today, today, &tdone, &tpartial, &tskipped);
-			long week = done + partial;
-			long expected = hwk_adherence_expected(a, ws, ws + 6, p->week_start);
 			const char *state = "-";
 			if (tdone + tpartial)
 				state = "done";

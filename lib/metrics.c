@@ -67,9 +67,9 @@ static long round_long(double x)
 
 static int counts(const hwk_entry *e)
 {
-	if (e->cols.n <= 2)
+	if (e->cols.n <= HWK_E_STATUS)
 		return 0;
-	const char *s = e->cols.v[2];
+	const char *s = e->cols.v[HWK_E_STATUS];
 	return !strcmp(s, "done") || !strcmp(s, "partial");
 }
 

@@ -160,14 +160,14 @@ int hwk_record_build(const hwk_assignment *a, const hwk_log_input *in, time_t no
 	if (check_day(a, at) < 0)
 		goto bad;
 	hwk_time_format(at, stamp);
-	put(row, 0, stamp);
+	put(row, HWK_E_AT, stamp);
 	hwk_time_format(now, stamp);
-	put(row, 1, stamp);
-	put(row, 2, in->skip ? "skipped" : in->partial ? "partial" : "done");
+	put(row, HWK_E_LOGGED, stamp);
+	put(row, HWK_E_STATUS, in->skip ? "skipped" : in->partial ? "partial" : "done");
 	if (in->skip)
-		put(row, 3, in->skip);
+		put(row, HWK_E_REASON, in->skip);
 	if (in->note)
-		put(row, 4, in->note);
+		put(row, HWK_E_NOTE, in->note);
 	if (in->skip && in->nvalues) {
 		hwk_err("a skipped entry has no values; say what got in the way with -m NOTE");
 		goto bad;
@@ -191,7 +191,7 @@ int hwk_record_append(const hwk_assignment *a, hwk_strs *rows, size_t n)
 	hwk_buf b = {0};
 	for (size_t i = 0; i < n; i++)
 		hwk_csv_row(&b, (const char *const *)rows[i].v, rows[i].n);
-	char *header = hwk_assignment_csv_header(a);
+	char *header = hwk_entries_header(a);
 	int rc = hwk_store_append(a->csv_path, header, b.s, b.len);
 	free(header);
 	hwk_buf_free(&b);
@@ -204,8 +204,6 @@ typedef struct {
 	hwk_strs *rows;
 	size_t n;
 } batch;
-
-static const char *const import_fixed[] = {"at", "logged", "status", "reason", "note"};
 
 int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char *fixed,
 		      time_t now, size_t *count)
@@ -239,7 +237,7 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 		goto out;
 	}
 	for (size_t i = 0; i < head.n; i++)
-		if (!strcmp(head.v[i], "logged")) {
+		if (!strcmp(head.v[i], hwk_entry_fixed[HWK_E_LOGGED])) {
 			hwk_err_at(name, 1, 0,
 				   "'logged' is when hwk writes the row, so it cannot be imported; "
 				   "put an earlier date in the note");
@@ -267,14 +265,14 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 		}
 		hwk_strs row;
 		new_row(a, &row);
-		put(&row, 1, stamp);
-		put(&row, 2, "done");
+		put(&row, HWK_E_LOGGED, stamp);
+		put(&row, HWK_E_STATUS, "done");
 		for (size_t i = 0; i < head.n; i++) {
 			if ((long)i == col_asg)
 				continue;
 			size_t k;
 			for (k = 0; k < HWK_ENTRY_FIXED; k++)
-				if (!strcmp(head.v[i], import_fixed[k]))
+				if (!strcmp(head.v[i], hwk_entry_fixed[k]))
 					break;
 			if (k == HWK_ENTRY_FIXED) {
 				const hwk_field *fd = hwk_fields_find(&a->fields, head.v[i]);
@@ -287,24 +285,24 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 				}
 				k = HWK_ENTRY_FIXED + (size_t)(fd - a->fields.v);
 			}
-			if (k == 2 && !*rec.v[i])
+			if (k == HWK_E_STATUS && !*rec.v[i])
 				continue; /* status: done */
 			put(&row, k, rec.v[i]);
 		}
-		if (!*row.v[0]) {
+		if (!*row.v[HWK_E_AT]) {
 			hwk_err("at: empty; every row needs the time it happened");
 			hwk_strs_free(&row);
 			goto out;
 		}
 		/* the same forms as --at, read against the same now */
 		time_t at;
-		if (hwk_parse_when(row.v[0], now, &at) < 0) {
-			hwk_err("at: %s is not a time", row.v[0]);
+		if (hwk_parse_when(row.v[HWK_E_AT], now, &at) < 0) {
+			hwk_err("at: %s is not a time", row.v[HWK_E_AT]);
 			hwk_strs_free(&row);
 			goto out;
 		}
 		if (at > now + FUTURE_SLACK) {
-			hwk_err("at: %s is in the future", row.v[0]);
+			hwk_err("at: %s is in the future", row.v[HWK_E_AT]);
 			hwk_strs_free(&row);
 			goto out;
 		}
@@ -314,7 +312,7 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 		}
 		char s[32];
 		hwk_time_format(at, s);
-		put(&row, 0, s);
+		put(&row, HWK_E_AT, s);
 
 		if (hwk_entry_check(a, &row, 0) < 0) {
 			hwk_strs_free(&row);
@@ -362,21 +360,25 @@ out:
 int hwk_record_log(const hwk_assignment *a, hwk_strs *row, time_t now, int week_start,
 		   char **progress)
 {
-	hwk_day today = hwk_day_of(now), ws = hwk_week_start(today, week_start), d;
+	hwk_day today = hwk_day_of(now), ws = hwk_week_start(today, week_start);
 	hwk_entry *rows;
 	size_t n;
-	long done, partial, skipped;
+	long done, expected;
 	*progress = NULL;
+	/* the week's rows are read before the new one is written, so that a file that
+	 * cannot be read stops the log */
 	if (hwk_entries_check_header(a) < 0 || hwk_entries_tail(a, ws, &rows, &n) < 0)
 		return -1;
-	hwk_entries_count(rows, n, ws, ws + 6, &done, &partial, &skipped);
-	hwk_entry_rows_free(rows, n);
-	if (hwk_record_append(a, row, 1) < 0)
+	if (hwk_record_append(a, row, 1) < 0) {
+		hwk_entry_rows_free(rows, n);
 		return -1;
-	if (hwk_stamp_day(row->v[0], &d) == 0 && d >= ws && d <= ws + 6 &&
-	    strcmp(row->v[2], "skipped"))
-		done++;
-	long expected = hwk_adherence_expected(a, ws, ws + 6, week_start);
-	*progress = hwk_xasprintf("%s: %ld of %ld this week", a->type, done + partial, expected);
+	}
+	/* the new row counts with them: lent, not copied (its day is read from its at) */
+	rows = hwk_xrealloc(rows, (n + 1) * sizeof *rows);
+	rows[n] = (hwk_entry){.cols = *row};
+	hwk_adherence_week(a, rows, n + 1, ws, week_start, &done, &expected);
+	rows[n].cols = (hwk_strs){0};
+	hwk_entry_rows_free(rows, n + 1);
+	*progress = hwk_xasprintf("%s: %ld of %ld this week", a->type, done, expected);
 	return 0;
 }

@@ -85,7 +85,7 @@ int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day 
 	for (size_t i = 0; i < s->nrows; i++) {
 		hwk_day d;
 		const char *const *c = (const char *const *)s->rows[i].cols.v;
-		if (hwk_entry_day(&s->rows[i], &d) == 0 && strcmp(c[2], "skipped"))
+		if (hwk_entry_day(&s->rows[i], &d) == 0 && strcmp(c[HWK_E_STATUS], "skipped"))
 			s->per_day[d - from]++;
 	}
 	return 0;

@@ -11,6 +11,7 @@
 
 #include "builtin_types.h"
 #include "date.h"
+#include "entries.h"
 #include "err.h"
 
 #define NBUILTIN (sizeof hwk_builtins / sizeof hwk_builtins[0])
@@ -19,9 +20,19 @@ static const char *const ftype_names[] = {
 	"text", "integer", "number", "time", "date", "yesno", "choice",
 };
 
-static const char *const reserved[] = {
-	"at", "logged", "status", "reason", "note", "client", "assignment", "type", NULL,
-};
+/* Names a field cannot take: the fixed columns of every entry (hwk_entry_fixed), and
+ * these, which hwk list entries and imports put beside them. */
+static int reserved(const char *name)
+{
+	static const char *const more[] = {"client", "assignment", "type"};
+	for (size_t i = 0; i < HWK_ENTRY_FIXED; i++)
+		if (hwk_eq(hwk_entry_fixed[i], name))
+			return 1;
+	for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+		if (hwk_eq(more[i], name))
+			return 1;
+	return 0;
+}
 
 const char *hwk_ftype_name(hwk_ftype t)
 {
@@ -102,12 +113,11 @@ static int field_parse(const char *file, const hwk_ynode *m, hwk_field *f)
 			 f->name, HWK_NAME_MAX);
 		goto bad;
 	}
-	for (const char *const *r = reserved; *r; r++)
-		if (hwk_eq(*r, f->name)) {
-			hwk_yerr(file, hwk_ymap_get(m, "name"),
-				 "'%s' is a column of every entry; choose another field name", f->name);
-			goto bad;
-		}
+	if (reserved(f->name)) {
+		hwk_yerr(file, hwk_ymap_get(m, "name"),
+			 "'%s' is a column of every entry; choose another field name", f->name);
+		goto bad;
+	}
 	size_t t;
 	for (t = 0; t < sizeof ftype_names / sizeof *ftype_names; t++)
 		if (hwk_eq(ftype_names[t], type))

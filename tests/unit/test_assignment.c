@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 
 #include "assignment.h"
+#include "entries.h"
 #include "err.h"
 #include "capture.h"
 #include "tap.h"
@@ -107,7 +108,7 @@ static void test_round_trip(void)
 	char *out = emit(&a);
 	is_str(out, canonical, "emit gives the file back byte for byte");
 	free(out);
-	char *hdr = hwk_assignment_csv_header(&a);
+	char *hdr = hwk_entries_header(&a);
 	is_str(hdr, "at,logged,status,reason,note,bed,sol\n", "the entries header");
 	free(hdr);
 	ok(hwk_assignment_active_on(&a, hwk_day_from_ymd(2026, 11, 27)), "active on its start");
@@ -441,6 +442,94 @@ static void test_new_id(void)
 	free(id);
 }
 
+/* An assignment file in p/ (until_line NULL: open). */
+static void period_file(const char *name, const char *id, const char *start,
+			const char *until_line, const char *status)
+{
+	char *path = hwk_xasprintf("p/%s", name);
+	char *text = hwk_xasprintf("id: %s\nclient: alex\ntype: task\nevery: day\nstart: %s\n"
+				   "%sstatus: %s\n",
+				   id, start, until_line ? until_line : "", status);
+	write_str(path, text);
+	free(path);
+	free(text);
+}
+
+/* Is id among what was loaded? */
+static int loaded(const hwk_assignments *l, const char *id)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i].id, id))
+			return 1;
+	return 0;
+}
+
+/* The pre-filters of hwk_assignments_load_period (surely_outside, ended_before) at their
+ * boundaries: from 2026-11-10, to 2026-11-20. A file the filters skip holds text that
+ * does not parse, so a filter that lets it through fails the load; a file on a boundary
+ * that the filters must keep parses and belongs in the period. */
+static void test_load_period(void)
+{
+	static const char *const bad = "id: [not, an, assignment\n";
+	hwk_day from = hwk_day_from_ymd(2026, 11, 10), to = hwk_day_from_ymd(2026, 11, 20);
+	mkdir("p", 0700);
+	/* kept: starts on to; until == from; ended on from; an odd until line read in full */
+	period_file("2026-11-20-task-0001.yaml", "2026-11-20-task-0001", "2026-11-20", NULL,
+		    "active");
+	period_file("2026-11-01-task-0003.yaml", "2026-11-01-task-0003", "2026-11-01",
+		    "until: 2026-11-10\n", "active");
+	period_file("2026-11-01-task-0005.ended-2026-11-10.yaml", "2026-11-01-task-0005",
+		    "2026-11-01", "until: 2026-11-10\n", "ended");
+	period_file("2026-11-01-task-0006.yaml", "2026-11-01-task-0006", "2026-11-01",
+		    "until: '2026-11-10'\n", "active");
+	period_file("2026-11-01-task-0007.yaml", "2026-11-01-task-0007", "2026-11-01",
+		    "until: 2026-11-10 # a comment\n", "active");
+	/* dropped after reading in full: the odd until line is before from */
+	period_file("2026-11-01-task-0008.yaml", "2026-11-01-task-0008", "2026-11-01",
+		    "until: '2026-11-09'\n", "active");
+	/* skipped unread: starts the day after to (by its name); until the day before from
+	 * (by its until line, the rest unreadable); ended the day before from (by its name) */
+	write_str("p/2026-11-21-task-0002.yaml", bad);
+	write_str("p/2026-11-01-task-0004.yaml", "id: [\nuntil: 2026-11-09\n"); /* until last */
+	write_str("p/2026-11-01-task-0009.ended-2026-11-09.yaml", bad);
+	write_str("p/x.ended-2026-11-09.yaml", bad); /* the shortest ended name */
+	hwk_strs names = {0};
+	hwk_assignments l = {0};
+	is_int(hwk_dir_yaml_names("p", &names), 0, "period: names listed");
+	cap_start();
+	int rc = hwk_assignments_load_period("p", &names, from, to, &l);
+	const char *msg = cap_end();
+	is_int(rc, 0, "period: loads (what the filters skip is never parsed)");
+	is_str(msg, "", "period: no message");
+	ok(loaded(&l, "2026-11-20-task-0001"), "period: starting on to is kept");
+	ok(loaded(&l, "2026-11-01-task-0003"), "period: until == from is kept");
+	ok(loaded(&l, "2026-11-01-task-0005"), "period: ended on from (its name) is kept");
+	ok(loaded(&l, "2026-11-01-task-0006"), "period: a quoted until is read in full");
+	ok(loaded(&l, "2026-11-01-task-0007"), "period: an until with a comment is read in full");
+	ok(!loaded(&l, "2026-11-01-task-0008"), "period: a quoted until before from is dropped");
+	is_int(l.n, 5, "period: five in all");
+	hwk_assignments_free(&l);
+
+	/* the file starting the day after to is skipped by its name alone: with to a day
+	 * later it is read, and fails */
+	hwk_strs one = {0};
+	hwk_strs_push(&one, hwk_xstrdup("2026-11-21-task-0002.yaml"));
+	cap_start();
+	rc = hwk_assignments_load_period("p", &one, from, to + 1, &l);
+	msg = cap_end();
+	is_int(rc, -1, "period: to a day later, the unreadable file is read (and fails)");
+	hwk_assignments_free(&l);
+	hwk_strs_free(&one);
+
+	for (size_t i = 0; i < names.n; i++) {
+		char *path = hwk_xasprintf("p/%s", names.v[i]);
+		unlink(path);
+		free(path);
+	}
+	hwk_strs_free(&names);
+	rmdir("p");
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/hwk-assignment-XXXXXX";
@@ -457,6 +546,7 @@ int main(void)
 	test_find();
 	test_set();
 	test_new_id();
+	test_load_period();
 	unlink("c/" SLEEP_ID ".yaml");
 	rmdir("c");
 	if (chdir(old) < 0)

@@ -83,30 +83,6 @@ static hwk_strs row(const char *at, const char *logged, const char *status, cons
 	return r;
 }
 
-/* every row of the entries file, through hwk_entries_open/next */
-static int read_all(const hwk_assignment *a, hwk_entry **rows, size_t *n)
-{
-	hwk_entries *r;
-	hwk_entry e = {0};
-	size_t cap = 0;
-	int rc;
-	*rows = NULL;
-	*n = 0;
-	if (hwk_entries_open(a, &r) < 0)
-		return -1;
-	while ((rc = hwk_entries_next(r, &e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*rows = hwk_xrealloc(*rows, cap * sizeof **rows);
-		}
-		(*rows)[(*n)++] = e;
-		memset(&e, 0, sizeof e);
-	}
-	hwk_entry_free(&e);
-	hwk_entries_close(r);
-	return rc;
-}
-
 /* A row as the readers give it: its day and at noted, and equal to its text's (gen:
  * a row made here, noted nothing). */
 static int stamped_right(const hwk_entry *e, int gen)
@@ -379,7 +355,7 @@ static void test_big(hwk_assignment *a)
 	hwk_entry *all;
 	size_t nall;
 	cap_start();
-	int rc = read_all(a, &all, &nall);
+	int rc = hwk_entries_read(a, &all, &nall);
 	const char *msg = cap_end();
 	is_int(rc, 0, "big file: read in full");
 	is_str(msg, "", "big file: no message");
@@ -432,7 +408,7 @@ static void test_big(hwk_assignment *a)
 	set_csv(a, "torn.csv");
 	hwk_entry *all2;
 	size_t nall2;
-	is_int(read_all(a, &all2, &nall2), 0, "torn file: read in full");
+	is_int(hwk_entries_read(a, &all2, &nall2), 0, "torn file: read in full");
 	is_int(nall2, NROWS + 1, "torn file: the last row counts");
 	is_str(nall2 == NROWS + 1 ? all2[NROWS].cols.v[4] : NULL, "last\nrow", "torn file: its note");
 	bad = 0;
@@ -512,7 +488,7 @@ static void test_small(hwk_assignment *a)
 
 	write_str("one.csv", HEADER AT "," AT ",done,,\"a\nb\",5,,,06:00\n");
 	set_csv(a, "one.csv");
-	is_int(read_all(a, &all, &nall), 0, "one row: read in full");
+	is_int(hwk_entries_read(a, &all, &nall), 0, "one row: read in full");
 	is_int(nall, 1, "one row");
 	ok(tail_ok(a, all, nall, nov27, &got, &need) && need == 1 && got == 1,
 	   "one row: the tail of its day has it");
@@ -525,7 +501,7 @@ static void test_small(hwk_assignment *a)
 	/* one row without its LF */
 	write_str("one-nolf.csv", HEADER AT "," AT ",done,,,5,,,06:00");
 	set_csv(a, "one-nolf.csv");
-	is_int(read_all(a, &all, &nall), 0, "one row without LF: read in full");
+	is_int(hwk_entries_read(a, &all, &nall), 0, "one row without LF: read in full");
 	is_int(nall, 1, "one row without LF");
 	ok(tail_ok(a, all, nall, nov27, &got, &need) && got == 1, "one row without LF: tail has it");
 	hwk_entry_rows_free(all, nall);
@@ -621,7 +597,7 @@ static void test_long_header(void)
 		unlink("2026-10-02-wide-0001.yaml");
 		return;
 	}
-	char *h = hwk_assignment_csv_header(&w);
+	char *h = hwk_entries_header(&w);
 	is_int(strlen(h), 4319, "a header of 4319 bytes");
 	hwk_buf f = {0};
 	hwk_buf_adds(&f, h);
@@ -637,7 +613,7 @@ static void test_long_header(void)
 	ok(!strcmp(msg, ""), "check_header of a long header: no message (got %zu bytes)", strlen(msg));
 	hwk_entry *all;
 	size_t n;
-	is_int(read_all(&w, &all, &n), 0, "the wide file reads in full");
+	is_int(hwk_entries_read(&w, &all, &n), 0, "the wide file reads in full");
 	is_int(n, 1, "one row");
 	hwk_entry_rows_free(all, n);
 	unlink(w.csv_path);
