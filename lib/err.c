@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "output.h"
+#include "text.h"
 
 static const char *cmdname;
 static const char *ctx_file;

@@ -11,6 +11,7 @@
 #include <yaml.h>
 
 #include "err.h"
+#include "text.h"
 #include "util.h"
 
 struct hwk_out {
@@ -27,130 +28,12 @@ struct hwk_out {
 	hwk_buf cells;
 	size_t *off, noff, capoff;
 	size_t *width;
+	char *vis; /* one cell's visible form, made here first */
+	size_t viscap;
 	/* yaml */
 	yaml_emitter_t em;
 	int em_open, em_failed;
 };
-
-/* ---- UTF-8 ---- */
-
-/* Decode one UTF-8 sequence at s (NUL-terminated); its length, or 0 if invalid. */
-static size_t utf8_dec(const unsigned char *s, uint32_t *cp)
-{
-	unsigned c = s[0];
-	size_t len;
-	uint32_t v, min;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if ((c & 0xe0) == 0xc0) {
-		len = 2, min = 0x80, v = c & 0x1f;
-	} else if ((c & 0xf0) == 0xe0) {
-		len = 3, min = 0x800, v = c & 0x0f;
-	} else if ((c & 0xf8) == 0xf0) {
-		len = 4, min = 0x10000, v = c & 0x07;
-	} else {
-		return 0;
-	}
-	for (size_t k = 1; k < len; k++) {
-		if ((s[k] & 0xc0) != 0x80) /* also stops at the NUL */
-			return 0;
-		v = (v << 6) | (s[k] & 0x3f);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return len;
-}
-
-static int cp_width(uint32_t c)
-{
-	if ((c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) ||
-	    (c >= 0xfe00 && c <= 0xfe0f))
-		return 0;
-	if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
-	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
-	    (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd))
-		return 2;
-	return 1;
-}
-
-/* Display width of s; an invalid byte counts as 1 (visible text never has one). */
-static size_t str_width(const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t w = 0;
-	while (*s) {
-		if (*s < 0x80) {
-			w++, s++;
-			continue;
-		}
-		uint32_t cp;
-		size_t n = utf8_dec(s, &cp);
-		if (!n) {
-			w++, s++;
-			continue;
-		}
-		w += (size_t)cp_width(cp);
-		s += n;
-	}
-	return w;
-}
-
-/* ---- visible text (table, hwk_put_visible) ---- */
-
-static const char hexd[] = "0123456789abcdef";
-
-static void add_hex(hwk_buf *b, unsigned v)
-{
-	char e[4] = { '\\', 'x', hexd[(v >> 4) & 0xf], hexd[v & 0xf] };
-	hwk_buf_add(b, e, 4);
-}
-
-static void visible(hwk_buf *b, const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	while (*s) {
-		const unsigned char *run = s;
-		while (*s >= 0x20 && *s < 0x7f)
-			s++;
-		if (s > run)
-			hwk_buf_add(b, run, (size_t)(s - run));
-		if (!*s)
-			break;
-		unsigned c = *s;
-		if (c == '\n') {
-			hwk_buf_add(b, "\\n", 2), s++;
-		} else if (c == '\t') {
-			hwk_buf_add(b, "\\t", 2), s++;
-		} else if (c == '\r') {
-			hwk_buf_add(b, "\\r", 2), s++;
-		} else if (c < 0x80) {
-			add_hex(b, c), s++;
-		} else {
-			uint32_t cp;
-			size_t n = utf8_dec(s, &cp);
-			if (!n) {
-				add_hex(b, c), s++;
-			} else if (cp <= 0x9f) {
-				add_hex(b, cp), s += n;
-			} else {
-				hwk_buf_add(b, s, n), s += n;
-			}
-		}
-	}
-}
-
-void hwk_put_visible(FILE *f, const char *s)
-{
-	hwk_buf b = { 0 };
-	visible(&b, s);
-	if (b.len)
-		(void)fwrite(b.s, 1, b.len, f);
-	hwk_buf_free(&b);
-}
 
 /* ---- formats ---- */
 
@@ -326,7 +209,7 @@ static void json_str(hwk_buf *b, const char *str)
 			hwk_buf_printf(b, "\\u%04x", c), s++;
 		} else {
 			uint32_t cp;
-			size_t n = utf8_dec(s, &cp);
+			size_t n = hwk_utf8_char((const char *)s, SIZE_MAX, &cp);
 			if (n) {
 				hwk_buf_add(b, s, n), s += n;
 			} else {
@@ -416,7 +299,7 @@ static int yaml_text(hwk_out *o, const char *s)
 			continue;
 		}
 		uint32_t cp;
-		size_t n = utf8_dec(p, &cp);
+		size_t n = hwk_utf8_char((const char *)p, SIZE_MAX, &cp);
 		if (!n) {
 			valid = 0;
 			p++;
@@ -430,7 +313,7 @@ static int yaml_text(hwk_out *o, const char *s)
 		p = (const unsigned char *)s;
 		while (*p) {
 			uint32_t cp;
-			size_t n = utf8_dec(p, &cp);
+			size_t n = hwk_utf8_char((const char *)p, SIZE_MAX, &cp);
 			if (n)
 				hwk_buf_add(&fixed, p, n), p += n;
 			else
@@ -548,10 +431,14 @@ static void table_cell(hwk_out *o, size_t col, const char *v)
 	}
 	size_t start = o->cells.len;
 	o->off[o->noff++] = start;
-	if (v)
-		visible(&o->cells, v);
-	size_t w = str_width(o->cells.s ? o->cells.s + start : "");
-	hwk_buf_addc(&o->cells, 0);
+	if (!v)
+		v = "";
+	size_t room = HWK_VISIBLE_MAX(strlen(v));
+	if (room > o->viscap)
+		o->vis = hwk_xrealloc(o->vis, o->viscap = room);
+	char *end = hwk_visible(o->vis, v);
+	hwk_buf_add(&o->cells, o->vis, (size_t)(end - o->vis) + 1); /* with the NUL */
+	size_t w = hwk_text_width(o->vis);
 	if (w > o->width[col])
 		o->width[col] = w;
 }
@@ -568,7 +455,7 @@ static void table_print(hwk_out *o)
 					hwk_buf_addc(&o->line, ' ');
 				hwk_buf_adds(&o->line, s);
 			}
-			pad += o->width[c] - str_width(s) + 2;
+			pad += o->width[c] - hwk_text_width(s) + 2;
 		}
 		hwk_buf_addc(&o->line, '\n');
 		put_line(o);
@@ -707,6 +594,7 @@ static void out_free(hwk_out *o)
 	free(o->cols);
 	free(o->off);
 	free(o->width);
+	free(o->vis);
 	free(o->jkey);
 	hwk_buf_free(&o->jkeys);
 	hwk_buf_free(&o->line);

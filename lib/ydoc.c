@@ -477,7 +477,7 @@ static int text_plain(const char *data, size_t len)
 		}
 		if (c < 0x80)
 			return 0; /* a control character */
-		size_t k = hwk_utf8_char(data + i, len - i);
+		size_t k = hwk_utf8_char(data + i, len - i, NULL);
 		if (!k || (c == 0xc2 && s[i + 1] < 0xa0) ||
 		    (c == 0xef && ((s[i + 1] == 0xbb && s[i + 2] == 0xbf) ||
 				   (s[i + 1] == 0xbf && s[i + 2] >= 0xbe))))
