@@ -351,7 +351,7 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 				char *key = metric_col(&r->c[i].s[k], &r->c[i].s[k].metrics.v[m]);
 				size_t x;
 				for (x = first_metric; x < cols.n; x += 2)
-					if (hwk_eq(cols.v[x], key))
+					if (!strcmp(cols.v[x], key))
 						break;
 				if (x == cols.n) {
 					hwk_strs_push(&cols, key);

@@ -103,14 +103,14 @@ static int field_parse(const char *file, const hwk_ynode *m, hwk_field *f)
 		goto bad;
 	}
 	for (const char *const *r = reserved; *r; r++)
-		if (hwk_eq(*r, f->name)) {
+		if (!strcmp(*r, f->name)) {
 			hwk_yerr(file, hwk_ymap_get(m, "name"),
 				 "'%s' is a column of every entry; choose another field name", f->name);
 			goto bad;
 		}
 	size_t t;
 	for (t = 0; t < sizeof ftype_names / sizeof *ftype_names; t++)
-		if (hwk_eq(ftype_names[t], type))
+		if (!strcmp(ftype_names[t], type))
 			break;
 	if (t == sizeof ftype_names / sizeof *ftype_names) {
 		hwk_yerr(file, hwk_ymap_get(m, "type"),
@@ -256,7 +256,7 @@ void hwk_fields_copy(hwk_fields *dst, const hwk_fields *src)
 const hwk_field *hwk_fields_find(const hwk_fields *f, const char *name)
 {
 	for (size_t i = 0; i < f->n; i++)
-		if (hwk_eq(f->v[i].name, name))
+		if (!strcmp(f->v[i].name, name))
 			return &f->v[i];
 	return NULL;
 }

@@ -52,12 +52,6 @@ hwk_strs hwk_strs_split_packed(const char *s, size_t len, char sep);
  * bytes, never "." or "..". Used for client ids, type names and assignment ids. */
 int hwk_name_ok(const char *s, size_t max);
 int hwk_streq(const char *a, const char *b); /* NULL-safe */
-/* The same for two strings: the first bytes compared before the call, since most names
- * that differ (keys, fields, columns) differ there. */
-static inline int hwk_eq(const char *a, const char *b)
-{
-	return a[0] == b[0] && !strcmp(a, b);
-}
 int hwk_has_prefix(const char *s, const char *prefix);
 
 /* v with 0 to 6 decimals, rounded half away from zero, into buf (at least 32 bytes);

@@ -681,7 +681,7 @@ hwk_ynode *hwk_ymap_get(const hwk_ynode *map, const char *key)
 	if (!map || map->kind != HWK_Y_MAP)
 		return NULL;
 	for (size_t i = 0; i + 1 < map->n; i += 2)
-		if (hwk_eq(map->items[i]->str, key))
+		if (!strcmp(map->items[i]->str, key))
 			return map->items[i + 1];
 	return NULL;
 }
@@ -751,7 +751,7 @@ int hwk_ycheck_keys(const char *file, const hwk_ynode *map, const char *const *k
 		const char *const *k;
 		const char *have = map->items[i]->str;
 		for (k = keys; *k; k++)
-			if (hwk_eq(*k, have))
+			if (!strcmp(*k, have))
 				break;
 		if (!*k)
 			return hwk_yerr(file, map->items[i], "unknown key '%s'", map->items[i]->str);
