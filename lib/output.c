@@ -8,7 +8,6 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
-#include <yaml.h>
 
 #include "err.h"
 #include "text.h"
@@ -30,9 +29,7 @@ struct hwk_out {
 	size_t *width;
 	char *vis; /* one cell's visible form, made here first */
 	size_t viscap;
-	/* yaml */
-	yaml_emitter_t em;
-	int em_open, em_failed;
+	hwk_yw *yw; /* yaml, from the first row */
 };
 
 /* ---- formats ---- */
@@ -251,174 +248,41 @@ static void json_row(hwk_out *o, const char *const *vals, const hwk_coltype *typ
 
 /* ---- YAML ---- */
 
-static int yaml_write(void *data, unsigned char *buf, size_t size)
-{
-	if (size)
-		(void)fwrite(buf, 1, size, (FILE *)data);
-	return 1;
-}
-
-static void yaml_fail(hwk_out *o)
-{
-	if (!o->em_failed) {
-		o->em_failed = 1;
-		hwk_err("writing YAML: %s", o->em.problem ? o->em.problem : "emitter failed");
-	}
-}
-
-/* Emit an already initialized event; 0 on failure. */
-static int yaml_ev(hwk_out *o, yaml_event_t *ev, int init_ok)
-{
-	if (o->em_failed) {
-		if (init_ok)
-			yaml_event_delete(ev);
-		return 0;
-	}
-	/* yaml_emitter_emit owns the event, even when it fails */
-	if (!init_ok || !yaml_emitter_emit(&o->em, ev)) {
-		yaml_fail(o);
-		return 0;
-	}
-	return 1;
-}
-
-/* A text scalar; invalid UTF-8 bytes become U+FFFD (libyaml rejects them). */
-static int yaml_text(hwk_out *o, const char *s)
-{
-	hwk_buf fixed = { 0 };
-	int ctl = 0, nl = 0;
-	const unsigned char *p = (const unsigned char *)s;
-	int valid = 1;
-	while (*p) {
-		if (*p < 0x80) {
-			if (*p == '\n')
-				nl = 1;
-			else if (*p < 0x20 || *p == 0x7f)
-				ctl = 1;
-			p++;
-			continue;
-		}
-		uint32_t cp;
-		size_t n = hwk_utf8_char((const char *)p, SIZE_MAX, &cp);
-		if (!n) {
-			valid = 0;
-			p++;
-			continue;
-		}
-		if (cp <= 0x9f || cp == 0x2028 || cp == 0x2029) /* C1, YAML 1.1 breaks */
-			ctl = 1;
-		p += n;
-	}
-	if (!valid) {
-		p = (const unsigned char *)s;
-		while (*p) {
-			uint32_t cp;
-			size_t n = hwk_utf8_char((const char *)p, SIZE_MAX, &cp);
-			if (n)
-				hwk_buf_add(&fixed, p, n), p += n;
-			else
-				hwk_buf_add(&fixed, "\xef\xbf\xbd", 3), p++;
-		}
-		s = fixed.s;
-	}
-	yaml_scalar_style_t style;
-	int plain_implicit = 0;
-	if (ctl)
-		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	else if (nl)
-		style = YAML_LITERAL_SCALAR_STYLE; /* libyaml falls back to double quotes */
-	else if (hwk_yaml_looks_typed(s))
-		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
-	else
-		style = YAML_PLAIN_SCALAR_STYLE, plain_implicit = 1; /* or quoted if needed */
-	yaml_event_t ev;
-	int r = yaml_ev(o, &ev,
-			yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-						     (int)strlen(s), plain_implicit, 1, style));
-	hwk_buf_free(&fixed);
-	return r;
-}
-
-static int yaml_plain(hwk_out *o, const char *s)
-{
-	yaml_event_t ev;
-	return yaml_ev(o, &ev,
-		       yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-						    (int)strlen(s), 1, 1,
-						    YAML_PLAIN_SCALAR_STYLE));
-}
-
-static void yaml_start(hwk_out *o)
-{
-	yaml_event_t ev;
-	if (!yaml_emitter_initialize(&o->em)) {
-		o->em_failed = 1;
-		hwk_err("writing YAML: cannot start the emitter");
-		return;
-	}
-	o->em_open = 1;
-	yaml_emitter_set_output(&o->em, yaml_write, o->f);
-	yaml_emitter_set_unicode(&o->em, 1);
-	yaml_emitter_set_width(&o->em, -1);
-	yaml_emitter_set_break(&o->em, YAML_LN_BREAK);
-	if (!yaml_ev(o, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING)))
-		return;
-	if (!yaml_ev(o, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1)))
-		return;
-	(void)yaml_ev(o, &ev,
-		      yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-							   YAML_BLOCK_SEQUENCE_STYLE));
-}
-
 static void yaml_row(hwk_out *o, const char *const *vals, const hwk_coltype *types)
 {
-	yaml_event_t ev;
-	if (!o->em_open && !o->em_failed)
-		yaml_start(o);
-	if (!yaml_ev(o, &ev,
-		     yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-							 YAML_BLOCK_MAPPING_STYLE)))
-		return;
+	if (!o->yw) {
+		o->yw = hwk_yw_new_file(o->f);
+		hwk_yw_seq_start(o->yw);
+	}
+	hwk_yw_map_start(o->yw);
 	for (size_t i = 0; i < o->ncols; i++) {
 		const char *v = vals[i];
 		if (!v)
 			continue;
-		if (!yaml_text(o, o->cols[i]))
-			return;
+		hwk_yw_text(o->yw, o->cols[i]);
 		hwk_coltype t = types ? types[i] : HWK_COL_TEXT;
-		int r;
 		if (!*v)
-			r = yaml_plain(o, "null");
+			hwk_yw_plain(o->yw, "null");
 		else if ((t == HWK_COL_INT || t == HWK_COL_NUM) && is_json_number(v, 0))
-			r = yaml_plain(o, v);
+			hwk_yw_plain(o->yw, v);
 		else if (t == HWK_COL_BOOL && strcmp(v, "yes") == 0)
-			r = yaml_plain(o, "true");
+			hwk_yw_plain(o->yw, "true");
 		else if (t == HWK_COL_BOOL && strcmp(v, "no") == 0)
-			r = yaml_plain(o, "false");
+			hwk_yw_plain(o->yw, "false");
 		else
-			r = yaml_text(o, v);
-		if (!r)
-			return;
+			hwk_yw_text(o->yw, v);
 	}
-	if (!yaml_ev(o, &ev, yaml_mapping_end_event_initialize(&ev)))
-		return;
-	if (!yaml_emitter_flush(&o->em))
-		yaml_fail(o);
+	hwk_yw_map_end(o->yw);
+	hwk_yw_flush(o->yw); /* each row as it comes */
 }
 
 static void yaml_end(hwk_out *o)
 {
-	yaml_event_t ev;
-	if (o->em_open && !o->em_failed) {
-		if (yaml_ev(o, &ev, yaml_sequence_end_event_initialize(&ev)) &&
-		    yaml_ev(o, &ev, yaml_document_end_event_initialize(&ev, 1)) &&
-		    yaml_ev(o, &ev, yaml_stream_end_event_initialize(&ev)) &&
-		    !yaml_emitter_flush(&o->em))
-			yaml_fail(o);
-	}
-	if (o->em_open)
-		yaml_emitter_delete(&o->em);
-	o->em_open = 0;
+	if (!o->yw)
+		return;
+	hwk_yw_seq_end(o->yw);
+	(void)hwk_yw_end(o->yw); /* a failure was said there */
+	o->yw = NULL;
 }
 
 /* ---- table ---- */
