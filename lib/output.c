@@ -65,23 +65,23 @@ static void put_line(hwk_out *o)
 	hwk_buf_reset(&o->line);
 }
 
+/* Past a run of one or more digits at s, or NULL when s has none. */
+static const char *digits(const char *s)
+{
+	if (!(*s >= '0' && *s <= '9'))
+		return NULL;
+	while (*s >= '0' && *s <= '9')
+		s++;
+	return s;
+}
+
 /* -?digits[.digits] */
 static int is_plain_number(const char *s)
 {
-	if (*s == '-')
-		s++;
-	if (!(*s >= '0' && *s <= '9'))
-		return 0;
-	while (*s >= '0' && *s <= '9')
-		s++;
-	if (*s == '.') {
-		s++;
-		if (!(*s >= '0' && *s <= '9'))
-			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
-	}
-	return *s == 0;
+	s = digits(s + (*s == '-'));
+	if (s && *s == '.')
+		s = digits(s + 1);
+	return s && *s == 0;
 }
 
 /* JSON number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?; exp allows the exponent. */
@@ -91,26 +91,14 @@ static int is_json_number(const char *s, int exp)
 		s++;
 	if (*s == '0')
 		s++;
-	else if (*s >= '1' && *s <= '9')
-		while (*s >= '0' && *s <= '9')
-			s++;
-	else
+	else if (!(s = digits(s)))
 		return 0;
-	if (*s == '.') {
-		s++;
-		if (!(*s >= '0' && *s <= '9'))
-			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
-	}
+	if (*s == '.' && !(s = digits(s + 1)))
+		return 0;
 	if (exp && (*s == 'e' || *s == 'E')) {
 		s++;
-		if (*s == '+' || *s == '-')
-			s++;
-		if (!(*s >= '0' && *s <= '9'))
+		if (!(s = digits(s + (*s == '+' || *s == '-'))))
 			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
 	}
 	return *s == 0;
 }
