@@ -53,6 +53,8 @@ struct hwk_csvr {
 	size_t rec_line;
 	size_t first_line;
 	int at_rec_start;
+	int row_open;      /* libcsv has begun a row it has not ended */
+	int init_failed;   /* libcsv could not start: every read fails */
 	int quiet;
 	int slow;          /* every line through libcsv (for the tests) */
 	int finished;
@@ -94,15 +96,14 @@ static void cb_record(int c, void *data)
 	r->qn++;
 	memset(&r->cur, 0, sizeof r->cur);
 	r->at_rec_start = 1;
+	r->row_open = 0;
 }
 
 static hwk_csvr *csvr_new(const char *name, size_t first_line)
 {
 	hwk_csvr *r = hwk_xcalloc(1, sizeof *r);
-	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-		fputs("hwk: out of memory\n", stderr);
-		exit(1);
-	}
+	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		r->init_failed = 1; /* said at the first read, which returns -1 */
 	csv_set_space_func(&r->p, no_space);
 	csv_set_realloc_func(&r->p, limited_realloc);
 	csv_set_blk_size(&r->p, 4096); /* grow a long field in fewer, larger steps */
@@ -242,8 +243,30 @@ static int parse_error(hwk_csvr *r, size_t col)
 	return hwk_err_at(r->name, r->lineno, col, "%s", what);
 }
 
+/* Give libcsv one physical line; 0, or the 1-based column where it failed. libcsv
+ * leaves a row only at a CR or LF, so the line goes in two parts, all up to its last
+ * other byte and then the CRs and LFs after it: after the first part a row is open, and
+ * after the second it is open unless a record ended there. Thus row_open follows
+ * libcsv's state without reading its private fields. */
+static size_t parse_line(hwk_csvr *r, const char *l, size_t n)
+{
+	size_t t = n;
+	while (t && (l[t - 1] == '\n' || l[t - 1] == '\r'))
+		t--;
+	if (t) {
+		size_t used = csv_parse(&r->p, l, t, cb_field, cb_record, r);
+		if (used != t)
+			return used + 1;
+		r->row_open = 1;
+	}
+	size_t used = csv_parse(&r->p, l + t, n - t, cb_field, cb_record, r);
+	return used != n - t ? t + used + 1 : 0;
+}
+
 int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 {
+	if (r->init_failed)
+		return hwk_err("out of memory");
 	while (r->qhead == r->qn) {
 		r->qhead = r->qn = 0;
 		if (r->finished)
@@ -287,14 +310,14 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 			}
 			r->at_rec_start = 0;
 		}
-		size_t used = csv_parse(&r->p, l, (size_t)n, cb_field, cb_record, r);
-		if (used != (size_t)n) {
+		size_t col = parse_line(r, l, (size_t)n);
+		if (col) {
 			r->finished = 1;
-			return parse_error(r, used + 1);
+			return parse_error(r, col);
 		}
 		/* a blank line outside quotes starts no record: libcsv skips it and is still
-		 * waiting for a row to begin (its state 0, ROW_NOT_BEGUN) */
-		if (r->qn == 0 && r->p.pstate == 0)
+		 * waiting for a row to begin */
+		if (r->qn == 0 && !r->row_open)
 			r->at_rec_start = 1;
 	}
 	hwk_strs_free(rec);

@@ -232,41 +232,6 @@ static long utc_offset_at(time_t t)
 	return localtime_r(&t, &tm) ? tm.tm_gmtoff : 0;
 }
 
-/* Does one offset hold from the start of day - 1 to the end of day + 1 (as wall times
- * read as UTC, which covers every instant hwk_time_local asks about for a time of day)?
- * Sampled at the two ends, under the same assumption of at most one transition, and
- * remembered by day: a report converts many clock times on few days. Forgotten when TZ
- * changes. */
-static int steady_offset(hwk_day day, long *off)
-{
-	static struct {
-		hwk_day day;
-		long off;
-		int valid, steady;
-	} memo[64];
-	static char tz[256];
-	static int tz_set = -1; /* -1: nothing remembered yet */
-	const char *now = getenv("TZ");
-	if (now && strlen(now) >= sizeof tz)
-		return 0; /* a TZ too long to remember: always ask */
-	if (tz_set != (now != NULL) || (now && strcmp(tz, now))) {
-		memset(memo, 0, sizeof memo);
-		tz_set = now != NULL;
-		snprintf(tz, sizeof tz, "%s", now ? now : "");
-	}
-	size_t slot = (size_t)day & 63;
-	if (!memo[slot].valid || memo[slot].day != day) {
-		long lo = utc_offset_at((time_t)(day - 1) * SECS_PER_DAY);
-		long hi = utc_offset_at((time_t)(day + 2) * SECS_PER_DAY - 1);
-		memo[slot].day = day;
-		memo[slot].off = lo;
-		memo[slot].steady = lo == hi;
-		memo[slot].valid = 1;
-	}
-	*off = memo[slot].off;
-	return memo[slot].steady;
-}
-
 /* mktime with tm_isdst = -1 is unreliable around transitions: in glibc its
  * choice in a fold depends on the previous mktime call, and tm_isdst cannot
  * tell apart offsets that change without DST (Europe/Moscow 2014, Pacific/Apia
@@ -277,10 +242,6 @@ static int steady_offset(hwk_day day, long *off)
 time_t hwk_time_local(hwk_day day, int hh, int mm, int ss)
 {
 	time_t wall = (time_t)day * SECS_PER_DAY + hh * 3600L + mm * 60L + ss;
-	long steady;
-	if (hh >= 0 && hh < 24 && mm >= 0 && mm < 60 && ss >= 0 && ss <= 60 &&
-	    steady_offset(day, &steady))
-		return wall - steady;
 	long before = utc_offset_at(wall - SECS_PER_DAY);
 	long after = utc_offset_at(wall + SECS_PER_DAY);
 	time_t t_before = wall - before, t_after = wall - after;

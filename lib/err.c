@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "output.h"
+#include "text.h"
 
 static const char *cmdname;
 static const char *ctx_file;
@@ -51,52 +51,58 @@ static void prefix(void)
 	}
 }
 
+/* One whole message: the prefix, the place in a file when file is not NULL, the text,
+ * then tail and the line's end. */
+static void say(const char *file, size_t line, size_t col, const char *tail,
+		const char *fmt, va_list ap)
+{
+	prefix();
+	if (file) {
+		hwk_put_visible(stderr, file);
+		if (line)
+			fprintf(stderr, ":%zu", line);
+		if (line && col)
+			fprintf(stderr, ":%zu", col);
+		fputs(": ", stderr);
+	}
+	vput(fmt, ap);
+	fputs(tail, stderr);
+	fputc('\n', stderr);
+}
+
 int hwk_err(const char *fmt, ...)
 {
 	va_list ap;
-	prefix();
 	va_start(ap, fmt);
-	vput(fmt, ap);
+	say(NULL, 0, 0, "", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return -1;
 }
 
 int hwk_err_at(const char *file, size_t line, size_t col, const char *fmt, ...)
 {
 	va_list ap;
-	prefix();
-	hwk_put_visible(stderr, file);
-	if (line)
-		fprintf(stderr, ":%zu", line);
-	if (line && col)
-		fprintf(stderr, ":%zu", col);
-	fputs(": ", stderr);
 	va_start(ap, fmt);
-	vput(fmt, ap);
+	say(file, line, col, "", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return -1;
 }
 
 int hwk_err_sys(const char *fmt, ...)
 {
-	int e = errno;
+	char tail[256];
 	va_list ap;
-	prefix();
+	snprintf(tail, sizeof tail, ": %s", strerror(errno));
 	va_start(ap, fmt);
-	vput(fmt, ap);
+	say(NULL, 0, 0, tail, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, ": %s\n", strerror(e));
 	return -1;
 }
 
 void hwk_note(const char *fmt, ...)
 {
 	va_list ap;
-	prefix();
 	va_start(ap, fmt);
-	vput(fmt, ap);
+	say(NULL, 0, 0, "", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }

@@ -8,9 +8,9 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
-#include <yaml.h>
 
 #include "err.h"
+#include "text.h"
 #include "util.h"
 
 struct hwk_out {
@@ -27,130 +27,10 @@ struct hwk_out {
 	hwk_buf cells;
 	size_t *off, noff, capoff;
 	size_t *width;
-	/* yaml */
-	yaml_emitter_t em;
-	int em_open, em_failed;
+	char *vis; /* one cell's visible form, made here first */
+	size_t viscap;
+	hwk_yw *yw; /* yaml, from the first row */
 };
-
-/* ---- UTF-8 ---- */
-
-/* Decode one UTF-8 sequence at s (NUL-terminated); its length, or 0 if invalid. */
-static size_t utf8_dec(const unsigned char *s, uint32_t *cp)
-{
-	unsigned c = s[0];
-	size_t len;
-	uint32_t v, min;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if ((c & 0xe0) == 0xc0) {
-		len = 2, min = 0x80, v = c & 0x1f;
-	} else if ((c & 0xf0) == 0xe0) {
-		len = 3, min = 0x800, v = c & 0x0f;
-	} else if ((c & 0xf8) == 0xf0) {
-		len = 4, min = 0x10000, v = c & 0x07;
-	} else {
-		return 0;
-	}
-	for (size_t k = 1; k < len; k++) {
-		if ((s[k] & 0xc0) != 0x80) /* also stops at the NUL */
-			return 0;
-		v = (v << 6) | (s[k] & 0x3f);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return len;
-}
-
-static int cp_width(uint32_t c)
-{
-	if ((c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) ||
-	    (c >= 0xfe00 && c <= 0xfe0f))
-		return 0;
-	if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
-	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
-	    (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd))
-		return 2;
-	return 1;
-}
-
-/* Display width of s; an invalid byte counts as 1 (visible text never has one). */
-static size_t str_width(const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t w = 0;
-	while (*s) {
-		if (*s < 0x80) {
-			w++, s++;
-			continue;
-		}
-		uint32_t cp;
-		size_t n = utf8_dec(s, &cp);
-		if (!n) {
-			w++, s++;
-			continue;
-		}
-		w += (size_t)cp_width(cp);
-		s += n;
-	}
-	return w;
-}
-
-/* ---- visible text (table, hwk_put_visible) ---- */
-
-static const char hexd[] = "0123456789abcdef";
-
-static void add_hex(hwk_buf *b, unsigned v)
-{
-	char e[4] = { '\\', 'x', hexd[(v >> 4) & 0xf], hexd[v & 0xf] };
-	hwk_buf_add(b, e, 4);
-}
-
-static void visible(hwk_buf *b, const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	while (*s) {
-		const unsigned char *run = s;
-		while (*s >= 0x20 && *s < 0x7f)
-			s++;
-		if (s > run)
-			hwk_buf_add(b, run, (size_t)(s - run));
-		if (!*s)
-			break;
-		unsigned c = *s;
-		if (c == '\n') {
-			hwk_buf_add(b, "\\n", 2), s++;
-		} else if (c == '\t') {
-			hwk_buf_add(b, "\\t", 2), s++;
-		} else if (c == '\r') {
-			hwk_buf_add(b, "\\r", 2), s++;
-		} else if (c < 0x80) {
-			add_hex(b, c), s++;
-		} else {
-			uint32_t cp;
-			size_t n = utf8_dec(s, &cp);
-			if (!n) {
-				add_hex(b, c), s++;
-			} else if (cp <= 0x9f) {
-				add_hex(b, cp), s += n;
-			} else {
-				hwk_buf_add(b, s, n), s += n;
-			}
-		}
-	}
-}
-
-void hwk_put_visible(FILE *f, const char *s)
-{
-	hwk_buf b = { 0 };
-	visible(&b, s);
-	if (b.len)
-		(void)fwrite(b.s, 1, b.len, f);
-	hwk_buf_free(&b);
-}
 
 /* ---- formats ---- */
 
@@ -185,23 +65,23 @@ static void put_line(hwk_out *o)
 	hwk_buf_reset(&o->line);
 }
 
+/* Past a run of one or more digits at s, or NULL when s has none. */
+static const char *digits(const char *s)
+{
+	if (!(*s >= '0' && *s <= '9'))
+		return NULL;
+	while (*s >= '0' && *s <= '9')
+		s++;
+	return s;
+}
+
 /* -?digits[.digits] */
 static int is_plain_number(const char *s)
 {
-	if (*s == '-')
-		s++;
-	if (!(*s >= '0' && *s <= '9'))
-		return 0;
-	while (*s >= '0' && *s <= '9')
-		s++;
-	if (*s == '.') {
-		s++;
-		if (!(*s >= '0' && *s <= '9'))
-			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
-	}
-	return *s == 0;
+	s = digits(s + (*s == '-'));
+	if (s && *s == '.')
+		s = digits(s + 1);
+	return s && *s == 0;
 }
 
 /* JSON number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?; exp allows the exponent. */
@@ -211,26 +91,14 @@ static int is_json_number(const char *s, int exp)
 		s++;
 	if (*s == '0')
 		s++;
-	else if (*s >= '1' && *s <= '9')
-		while (*s >= '0' && *s <= '9')
-			s++;
-	else
+	else if (!(s = digits(s)))
 		return 0;
-	if (*s == '.') {
-		s++;
-		if (!(*s >= '0' && *s <= '9'))
-			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
-	}
+	if (*s == '.' && !(s = digits(s + 1)))
+		return 0;
 	if (exp && (*s == 'e' || *s == 'E')) {
 		s++;
-		if (*s == '+' || *s == '-')
-			s++;
-		if (!(*s >= '0' && *s <= '9'))
+		if (!(s = digits(s + (*s == '+' || *s == '-'))))
 			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
 	}
 	return *s == 0;
 }
@@ -326,7 +194,7 @@ static void json_str(hwk_buf *b, const char *str)
 			hwk_buf_printf(b, "\\u%04x", c), s++;
 		} else {
 			uint32_t cp;
-			size_t n = utf8_dec(s, &cp);
+			size_t n = hwk_utf8_char((const char *)s, SIZE_MAX, &cp);
 			if (n) {
 				hwk_buf_add(b, s, n), s += n;
 			} else {
@@ -368,174 +236,41 @@ static void json_row(hwk_out *o, const char *const *vals, const hwk_coltype *typ
 
 /* ---- YAML ---- */
 
-static int yaml_write(void *data, unsigned char *buf, size_t size)
-{
-	if (size)
-		(void)fwrite(buf, 1, size, (FILE *)data);
-	return 1;
-}
-
-static void yaml_fail(hwk_out *o)
-{
-	if (!o->em_failed) {
-		o->em_failed = 1;
-		hwk_err("writing YAML: %s", o->em.problem ? o->em.problem : "emitter failed");
-	}
-}
-
-/* Emit an already initialized event; 0 on failure. */
-static int yaml_ev(hwk_out *o, yaml_event_t *ev, int init_ok)
-{
-	if (o->em_failed) {
-		if (init_ok)
-			yaml_event_delete(ev);
-		return 0;
-	}
-	/* yaml_emitter_emit owns the event, even when it fails */
-	if (!init_ok || !yaml_emitter_emit(&o->em, ev)) {
-		yaml_fail(o);
-		return 0;
-	}
-	return 1;
-}
-
-/* A text scalar; invalid UTF-8 bytes become U+FFFD (libyaml rejects them). */
-static int yaml_text(hwk_out *o, const char *s)
-{
-	hwk_buf fixed = { 0 };
-	int ctl = 0, nl = 0;
-	const unsigned char *p = (const unsigned char *)s;
-	int valid = 1;
-	while (*p) {
-		if (*p < 0x80) {
-			if (*p == '\n')
-				nl = 1;
-			else if (*p < 0x20 || *p == 0x7f)
-				ctl = 1;
-			p++;
-			continue;
-		}
-		uint32_t cp;
-		size_t n = utf8_dec(p, &cp);
-		if (!n) {
-			valid = 0;
-			p++;
-			continue;
-		}
-		if (cp <= 0x9f || cp == 0x2028 || cp == 0x2029) /* C1, YAML 1.1 breaks */
-			ctl = 1;
-		p += n;
-	}
-	if (!valid) {
-		p = (const unsigned char *)s;
-		while (*p) {
-			uint32_t cp;
-			size_t n = utf8_dec(p, &cp);
-			if (n)
-				hwk_buf_add(&fixed, p, n), p += n;
-			else
-				hwk_buf_add(&fixed, "\xef\xbf\xbd", 3), p++;
-		}
-		s = fixed.s;
-	}
-	yaml_scalar_style_t style;
-	int plain_implicit = 0;
-	if (ctl)
-		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	else if (nl)
-		style = YAML_LITERAL_SCALAR_STYLE; /* libyaml falls back to double quotes */
-	else if (hwk_yaml_looks_typed(s))
-		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
-	else
-		style = YAML_PLAIN_SCALAR_STYLE, plain_implicit = 1; /* or quoted if needed */
-	yaml_event_t ev;
-	int r = yaml_ev(o, &ev,
-			yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-						     (int)strlen(s), plain_implicit, 1, style));
-	hwk_buf_free(&fixed);
-	return r;
-}
-
-static int yaml_plain(hwk_out *o, const char *s)
-{
-	yaml_event_t ev;
-	return yaml_ev(o, &ev,
-		       yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-						    (int)strlen(s), 1, 1,
-						    YAML_PLAIN_SCALAR_STYLE));
-}
-
-static void yaml_start(hwk_out *o)
-{
-	yaml_event_t ev;
-	if (!yaml_emitter_initialize(&o->em)) {
-		o->em_failed = 1;
-		hwk_err("writing YAML: cannot start the emitter");
-		return;
-	}
-	o->em_open = 1;
-	yaml_emitter_set_output(&o->em, yaml_write, o->f);
-	yaml_emitter_set_unicode(&o->em, 1);
-	yaml_emitter_set_width(&o->em, -1);
-	yaml_emitter_set_break(&o->em, YAML_LN_BREAK);
-	if (!yaml_ev(o, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING)))
-		return;
-	if (!yaml_ev(o, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1)))
-		return;
-	(void)yaml_ev(o, &ev,
-		      yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-							   YAML_BLOCK_SEQUENCE_STYLE));
-}
-
 static void yaml_row(hwk_out *o, const char *const *vals, const hwk_coltype *types)
 {
-	yaml_event_t ev;
-	if (!o->em_open && !o->em_failed)
-		yaml_start(o);
-	if (!yaml_ev(o, &ev,
-		     yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-							 YAML_BLOCK_MAPPING_STYLE)))
-		return;
+	if (!o->yw) {
+		o->yw = hwk_yw_new_file(o->f);
+		hwk_yw_seq_start(o->yw);
+	}
+	hwk_yw_map_start(o->yw);
 	for (size_t i = 0; i < o->ncols; i++) {
 		const char *v = vals[i];
 		if (!v)
 			continue;
-		if (!yaml_text(o, o->cols[i]))
-			return;
+		hwk_yw_text(o->yw, o->cols[i]);
 		hwk_coltype t = types ? types[i] : HWK_COL_TEXT;
-		int r;
 		if (!*v)
-			r = yaml_plain(o, "null");
+			hwk_yw_plain(o->yw, "null");
 		else if ((t == HWK_COL_INT || t == HWK_COL_NUM) && is_json_number(v, 0))
-			r = yaml_plain(o, v);
+			hwk_yw_plain(o->yw, v);
 		else if (t == HWK_COL_BOOL && strcmp(v, "yes") == 0)
-			r = yaml_plain(o, "true");
+			hwk_yw_plain(o->yw, "true");
 		else if (t == HWK_COL_BOOL && strcmp(v, "no") == 0)
-			r = yaml_plain(o, "false");
+			hwk_yw_plain(o->yw, "false");
 		else
-			r = yaml_text(o, v);
-		if (!r)
-			return;
+			hwk_yw_text(o->yw, v);
 	}
-	if (!yaml_ev(o, &ev, yaml_mapping_end_event_initialize(&ev)))
-		return;
-	if (!yaml_emitter_flush(&o->em))
-		yaml_fail(o);
+	hwk_yw_map_end(o->yw);
+	hwk_yw_flush(o->yw); /* each row as it comes */
 }
 
 static void yaml_end(hwk_out *o)
 {
-	yaml_event_t ev;
-	if (o->em_open && !o->em_failed) {
-		if (yaml_ev(o, &ev, yaml_sequence_end_event_initialize(&ev)) &&
-		    yaml_ev(o, &ev, yaml_document_end_event_initialize(&ev, 1)) &&
-		    yaml_ev(o, &ev, yaml_stream_end_event_initialize(&ev)) &&
-		    !yaml_emitter_flush(&o->em))
-			yaml_fail(o);
-	}
-	if (o->em_open)
-		yaml_emitter_delete(&o->em);
-	o->em_open = 0;
+	if (!o->yw)
+		return;
+	hwk_yw_seq_end(o->yw);
+	(void)hwk_yw_end(o->yw); /* a failure was said there */
+	o->yw = NULL;
 }
 
 /* ---- table ---- */
@@ -548,10 +283,14 @@ static void table_cell(hwk_out *o, size_t col, const char *v)
 	}
 	size_t start = o->cells.len;
 	o->off[o->noff++] = start;
-	if (v)
-		visible(&o->cells, v);
-	size_t w = str_width(o->cells.s ? o->cells.s + start : "");
-	hwk_buf_addc(&o->cells, 0);
+	if (!v)
+		v = "";
+	size_t room = HWK_VISIBLE_MAX(strlen(v));
+	if (room > o->viscap)
+		o->vis = hwk_xrealloc(o->vis, o->viscap = room);
+	char *end = hwk_visible(o->vis, v);
+	hwk_buf_add(&o->cells, o->vis, (size_t)(end - o->vis) + 1); /* with the NUL */
+	size_t w = hwk_text_width(o->vis);
 	if (w > o->width[col])
 		o->width[col] = w;
 }
@@ -568,7 +307,7 @@ static void table_print(hwk_out *o)
 					hwk_buf_addc(&o->line, ' ');
 				hwk_buf_adds(&o->line, s);
 			}
-			pad += o->width[c] - str_width(s) + 2;
+			pad += o->width[c] - hwk_text_width(s) + 2;
 		}
 		hwk_buf_addc(&o->line, '\n');
 		put_line(o);
@@ -707,6 +446,7 @@ static void out_free(hwk_out *o)
 	free(o->cols);
 	free(o->off);
 	free(o->width);
+	free(o->vis);
 	free(o->jkey);
 	hwk_buf_free(&o->jkeys);
 	hwk_buf_free(&o->line);

@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 
+#include "text.h" /* hwk_put_visible, for what is printed beside rows */
+
 typedef enum { HWK_FMT_TABLE, HWK_FMT_TSV, HWK_FMT_CSV, HWK_FMT_JSON, HWK_FMT_YAML } hwk_fmt;
 
 /* How a value is typed in JSON and YAML (and guarded in CSV). */
@@ -30,10 +32,5 @@ void hwk_out_end(hwk_out *o);
 /* Stop after an error: nothing more is printed (no table, no closing bracket, no header
  * when no row came), and free. */
 void hwk_out_fail(hwk_out *o);
-
-/* Append s to f with control characters made visible (\n \t \r \\ for backslash is NOT
- * escaped; other C0 controls, DEL and C1 as \xHH); valid UTF-8 passes through; an
- * invalid byte is shown as \xHH. For text shown on a terminal. */
-void hwk_put_visible(FILE *f, const char *s);
 
 #endif

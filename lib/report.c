@@ -17,17 +17,6 @@
 #define SE_DROP 5.0         /* sleep efficiency down by this many points */
 #define SUDS_RISE 10.0      /* mean peak SUDS up by this much */
 
-int hwk_utf8_locale(void)
-{
-	const char *vars[] = {"LC_ALL", "LC_CTYPE", "LANG"};
-	for (size_t i = 0; i < 3; i++) {
-		const char *v = getenv(vars[i]);
-		if (v && *v)
-			return strcasestr(v, "utf-8") || strcasestr(v, "utf8");
-	}
-	return 0;
-}
-
 /* A metric's column in the records: the type's name and the metric's key, so that two
  * types' numbers of the same name never share a column ("sleep.se_mean"). */
 static char *metric_col(const hwk_summary *s, const hwk_metric *m)
@@ -362,7 +351,7 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 				char *key = metric_col(&r->c[i].s[k], &r->c[i].s[k].metrics.v[m]);
 				size_t x;
 				for (x = first_metric; x < cols.n; x += 2)
-					if (hwk_eq(cols.v[x], key))
+					if (!strcmp(cols.v[x], key))
 						break;
 				if (x == cols.n) {
 					hwk_strs_push(&cols, key);

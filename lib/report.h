@@ -39,7 +39,5 @@ void hwk_report_print(FILE *f, const hwk_report *r, int md, int utf8);
 void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt);
 void hwk_report_free(hwk_report *r);
 
-/* Does the locale (LC_ALL, LC_CTYPE, LANG) speak UTF-8? */
-int hwk_utf8_locale(void);
 
 #endif

@@ -120,7 +120,7 @@ static int field_parse(const char *file, const hwk_ynode *m, hwk_field *f)
 	}
 	size_t t;
 	for (t = 0; t < sizeof ftype_names / sizeof *ftype_names; t++)
-		if (hwk_eq(ftype_names[t], type))
+		if (!strcmp(ftype_names[t], type))
 			break;
 	if (t == sizeof ftype_names / sizeof *ftype_names) {
 		hwk_yerr(file, hwk_ymap_get(m, "type"),
@@ -266,7 +266,7 @@ void hwk_fields_copy(hwk_fields *dst, const hwk_fields *src)
 const hwk_field *hwk_fields_find(const hwk_fields *f, const char *name)
 {
 	for (size_t i = 0; i < f->n; i++)
-		if (hwk_eq(f->v[i].name, name))
+		if (!strcmp(f->v[i].name, name))
 			return &f->v[i];
 	return NULL;
 }

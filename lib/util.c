@@ -217,53 +217,6 @@ void hwk_strs_sort(hwk_strs *l)
 		qsort(l->v, l->n, sizeof *l->v, cmp_str);
 }
 
-size_t hwk_utf8_char(const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	if (!n)
-		return 0;
-	unsigned c = s[0];
-	size_t len;
-	unsigned min;
-	if (c < 0x80)
-		return c ? 1 : 0;
-	else if ((c & 0xe0) == 0xc0)
-		len = 2, min = 0x80, c &= 0x1f;
-	else if ((c & 0xf0) == 0xe0)
-		len = 3, min = 0x800, c &= 0x0f;
-	else if ((c & 0xf8) == 0xf0)
-		len = 4, min = 0x10000, c &= 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t k = 1; k < len; k++) {
-		if ((s[k] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[k] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	return len;
-}
-
-int hwk_utf8_valid(const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-	while (i < n) {
-		if (s[i] && s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		size_t k = hwk_utf8_char(str + i, n - i);
-		if (!k)
-			return 0;
-		i += k;
-	}
-	return 1;
-}
-
 int hwk_name_ok(const char *s, size_t max)
 {
 	size_t n = strlen(s);

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "text.h" /* the UTF-8 checks, which util's users have always had from here */
+
 void *hwk_xmalloc(size_t n);
 void *hwk_xcalloc(size_t n, size_t size);
 void *hwk_xrealloc(void *p, size_t n);
@@ -46,19 +48,10 @@ void hwk_strs_pack(hwk_strs *l);
  * a field holding a NUL byte reads as ending there). */
 hwk_strs hwk_strs_split_packed(const char *s, size_t len, char sep);
 
-int hwk_utf8_valid(const char *s, size_t n);
-/* The length of the one valid UTF-8 character (not NUL) at s, or 0. */
-size_t hwk_utf8_char(const char *s, size_t n);
 /* A name safe as one path component: [a-z0-9] first, then [a-z0-9._-], at most max
  * bytes, never "." or "..". Used for client ids, type names and assignment ids. */
 int hwk_name_ok(const char *s, size_t max);
 int hwk_streq(const char *a, const char *b); /* NULL-safe */
-/* The same for two strings: the first bytes compared before the call, since most names
- * that differ (keys, fields, columns) differ there. */
-static inline int hwk_eq(const char *a, const char *b)
-{
-	return a[0] == b[0] && !strcmp(a, b);
-}
 int hwk_has_prefix(const char *s, const char *prefix);
 
 /* v with 0 to 6 decimals, rounded half away from zero, into buf (at least 32 bytes);

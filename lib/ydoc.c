@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -477,7 +478,7 @@ static int text_plain(const char *data, size_t len)
 		}
 		if (c < 0x80)
 			return 0; /* a control character */
-		size_t k = hwk_utf8_char(data + i, len - i);
+		size_t k = hwk_utf8_char(data + i, len - i, NULL);
 		if (!k || (c == 0xc2 && s[i + 1] < 0xa0) ||
 		    (c == 0xef && ((s[i + 1] == 0xbb && s[i + 2] == 0xbf) ||
 				   (s[i + 1] == 0xbf && s[i + 2] >= 0xbe))))
@@ -681,7 +682,7 @@ hwk_ynode *hwk_ymap_get(const hwk_ynode *map, const char *key)
 	if (!map || map->kind != HWK_Y_MAP)
 		return NULL;
 	for (size_t i = 0; i + 1 < map->n; i += 2)
-		if (hwk_eq(map->items[i]->str, key))
+		if (!strcmp(map->items[i]->str, key))
 			return map->items[i + 1];
 	return NULL;
 }
@@ -751,7 +752,7 @@ int hwk_ycheck_keys(const char *file, const hwk_ynode *map, const char *const *k
 		const char *const *k;
 		const char *have = map->items[i]->str;
 		for (k = keys; *k; k++)
-			if (hwk_eq(*k, have))
+			if (!strcmp(*k, have))
 				break;
 		if (!*k)
 			return hwk_yerr(file, map->items[i], "unknown key '%s'", map->items[i]->str);
@@ -763,13 +764,20 @@ int hwk_ycheck_keys(const char *file, const hwk_ynode *map, const char *const *k
 
 struct hwk_yw {
 	yaml_emitter_t e;
-	hwk_buf *out;
+	int open;   /* e was initialized */
 	int failed;
 };
 
-static int yw_write(void *data, unsigned char *buf, size_t size)
+static int yw_write_buf(void *data, unsigned char *buf, size_t size)
 {
 	hwk_buf_add(data, buf, size);
+	return 1;
+}
+
+static int yw_write_file(void *data, unsigned char *buf, size_t size)
+{
+	if (size)
+		(void)fwrite(buf, 1, size, (FILE *)data);
 	return 1;
 }
 
@@ -785,22 +793,42 @@ static void yw_emit(hwk_yw *w, yaml_event_t *ev, int ok)
 		w->failed = 1;
 }
 
-hwk_yw *hwk_yw_new(hwk_buf *out)
+/* An emitter that cannot start is said here; the writer then does nothing, and
+ * hwk_yw_end returns -1. */
+static hwk_yw *yw_new(yaml_write_handler_t *write, void *data)
 {
 	hwk_yw *w = hwk_xcalloc(1, sizeof *w);
 	yaml_event_t ev;
-	w->out = out;
 	if (!yaml_emitter_initialize(&w->e)) {
-		fputs("hwk: out of memory\n", stderr);
-		exit(1);
+		hwk_err("out of memory");
+		w->failed = 1;
+		return w;
 	}
-	yaml_emitter_set_output(&w->e, yw_write, out);
+	w->open = 1;
+	yaml_emitter_set_output(&w->e, write, data);
 	yaml_emitter_set_unicode(&w->e, 1);
 	yaml_emitter_set_width(&w->e, -1);
 	yaml_emitter_set_indent(&w->e, 2);
+	yaml_emitter_set_break(&w->e, YAML_LN_BREAK);
 	yw_emit(w, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
 	yw_emit(w, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
 	return w;
+}
+
+hwk_yw *hwk_yw_new(hwk_buf *out)
+{
+	return yw_new(yw_write_buf, out);
+}
+
+hwk_yw *hwk_yw_new_file(FILE *f)
+{
+	return yw_new(yw_write_file, f);
+}
+
+void hwk_yw_flush(hwk_yw *w)
+{
+	if (!w->failed && !yaml_emitter_flush(&w->e))
+		w->failed = 1;
 }
 
 void hwk_yw_map_start(hwk_yw *w)
@@ -868,17 +896,74 @@ static int has_control(const char *s)
 	return 0;
 }
 
-static void yw_scalar(hwk_yw *w, const char *s, int typed)
+static void yw_scalar_as(hwk_yw *w, const char *s, int plain_implicit,
+			 yaml_scalar_style_t style)
 {
 	yaml_event_t ev;
+	yw_emit(w, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
+						     (int)strlen(s), plain_implicit, 1, style));
+}
+
+static void yw_scalar(hwk_yw *w, const char *s, int typed)
+{
 	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
 	int plain_ok = typed || !hwk_yaml_looks_typed(s);
 	if (!typed && strchr(s, '\n') && !has_control(s))
 		style = YAML_LITERAL_SCALAR_STYLE;
 	else if (!plain_ok && !has_control(s))
 		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
-	yw_emit(w, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-						     (int)strlen(s), plain_ok, 1, style));
+	yw_scalar_as(w, s, plain_ok, style);
+}
+
+void hwk_yw_plain(hwk_yw *w, const char *s)
+{
+	yw_scalar(w, s, 1);
+}
+
+void hwk_yw_text(hwk_yw *w, const char *s)
+{
+	hwk_buf fixed = { 0 };
+	int ctl = 0, nl = 0, valid = 1;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		if (*p < 0x80) {
+			if (*p == '\n')
+				nl = 1;
+			else if (*p < 0x20 || *p == 0x7f)
+				ctl = 1;
+			p++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = hwk_utf8_char((const char *)p, SIZE_MAX, &cp);
+		if (!n) {
+			valid = 0;
+			p++;
+			continue;
+		}
+		if (cp <= 0x9f || cp == 0x2028 || cp == 0x2029) /* C1, YAML 1.1 breaks */
+			ctl = 1;
+		p += n;
+	}
+	if (!valid) { /* libyaml rejects invalid UTF-8 */
+		for (p = (const unsigned char *)s; *p;) {
+			size_t n = hwk_utf8_char((const char *)p, SIZE_MAX, NULL);
+			if (n)
+				hwk_buf_add(&fixed, p, n), p += n;
+			else
+				hwk_buf_add(&fixed, "\xef\xbf\xbd", 3), p++;
+		}
+		s = fixed.s;
+	}
+	if (ctl)
+		yw_scalar_as(w, s, 0, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+	else if (nl)
+		yw_scalar_as(w, s, 0, YAML_LITERAL_SCALAR_STYLE); /* libyaml falls back to quotes */
+	else if (hwk_yaml_looks_typed(s))
+		yw_scalar_as(w, s, 0, YAML_SINGLE_QUOTED_SCALAR_STYLE);
+	else
+		yw_scalar_as(w, s, 1, YAML_PLAIN_SCALAR_STYLE); /* or quoted if needed */
+	hwk_buf_free(&fixed);
 }
 
 void hwk_yw_str(hwk_yw *w, const char *s)
@@ -907,13 +992,13 @@ int hwk_yw_end(hwk_yw *w)
 	yaml_event_t ev;
 	yw_emit(w, &ev, yaml_document_end_event_initialize(&ev, 1));
 	yw_emit(w, &ev, yaml_stream_end_event_initialize(&ev));
-	if (!w->failed && !yaml_emitter_flush(&w->e))
-		w->failed = 1;
+	hwk_yw_flush(w);
 	int failed = w->failed;
-	if (failed)
+	if (failed && w->open) /* one that never started was said at hwk_yw_new */
 		hwk_err("internal error writing YAML: %s",
 			w->e.problem ? w->e.problem : "emitter failed");
-	yaml_emitter_delete(&w->e);
+	if (w->open)
+		yaml_emitter_delete(&w->e);
 	free(w);
 	return failed ? -1 : 0;
 }

@@ -4,6 +4,7 @@
 #define HWK_YDOC_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "util.h"
 
 typedef enum { HWK_Y_SCALAR, HWK_Y_MAP, HWK_Y_SEQ } hwk_ykind;
@@ -61,6 +62,9 @@ int hwk_ycheck_keys(const char *file, const hwk_ynode *map, const char *const *k
  * quoted, so every reader gets the same text back. */
 typedef struct hwk_yw hwk_yw;
 hwk_yw *hwk_yw_new(hwk_buf *out);
+/* The same, written to f (-f yaml): what is emitted reaches f at hwk_yw_flush. */
+hwk_yw *hwk_yw_new_file(FILE *f);
+void hwk_yw_flush(hwk_yw *w);
 void hwk_yw_map_start(hwk_yw *w);
 void hwk_yw_map_end(hwk_yw *w);
 void hwk_yw_seq_start(hwk_yw *w);
@@ -68,6 +72,10 @@ void hwk_yw_seq_end(hwk_yw *w);
 void hwk_yw_str(hwk_yw *w, const char *s);   /* a string, quoted where needed */
 void hwk_yw_kv(hwk_yw *w, const char *key, const char *val);       /* skipped when val NULL */
 void hwk_yw_kv_plain(hwk_yw *w, const char *key, const char *val); /* skipped when val NULL */
+void hwk_yw_plain(hwk_yw *w, const char *s); /* as it is: null, true, a number */
+/* Any text, for reading by people: control characters, C1 and U+2028/9 double-quoted,
+ * an invalid UTF-8 byte written as U+FFFD. */
+void hwk_yw_text(hwk_yw *w, const char *s);
 /* Would another YAML reader take this plain text for a number, boolean, null or date? */
 int hwk_yaml_looks_typed(const char *s);
 /* Finish the document; returns 0, or -1 if the emitter failed (a bug: message printed). */

@@ -97,7 +97,7 @@ static void test_utf8(void)
 		{"\xc2\x80", 2}, {"\xef\xbf\xbf", 3}, {"\xf4\x8f\xbf\xbf", 4},
 	};
 	for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
-		is_int(hwk_utf8_char(good[i].s, strlen(good[i].s)), good[i].len, "a character of %zu bytes (%zu)",
+		is_int(hwk_utf8_char(good[i].s, strlen(good[i].s), NULL), good[i].len, "a character of %zu bytes (%zu)",
 		       good[i].len, i);
 		ok(hwk_utf8_valid(good[i].s, strlen(good[i].s)), "valid text (%zu)", i);
 	}
@@ -107,12 +107,12 @@ static void test_utf8(void)
 		"\xe2\x82", "\xc3\x28",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-		is_int(hwk_utf8_char(bad[i], strlen(bad[i])), 0, "not a character (%zu)", i);
+		is_int(hwk_utf8_char(bad[i], strlen(bad[i]), NULL), 0, "not a character (%zu)", i);
 		ok(!hwk_utf8_valid(bad[i], strlen(bad[i])), "not valid text (%zu)", i);
 	}
-	is_int(hwk_utf8_char("\xe2\x82\xac", 2), 0, "a character cut short by the length");
-	is_int(hwk_utf8_char("", 1), 0, "NUL is not a character");
-	is_int(hwk_utf8_char("a", 0), 0, "nothing is not a character");
+	is_int(hwk_utf8_char("\xe2\x82\xac", 2, NULL), 0, "a character cut short by the length");
+	is_int(hwk_utf8_char("", 1, NULL), 0, "NUL is not a character");
+	is_int(hwk_utf8_char("a", 0, NULL), 0, "nothing is not a character");
 	ok(!hwk_utf8_valid("ab\0cd", 5), "a NUL inside makes text invalid");
 	ok(hwk_utf8_valid("caf\xc3\xa9 \xe2\x82\xac 5 \xf0\x9f\x98\x80!", 17), "mixed text is valid");
 	ok(!hwk_utf8_valid("caf\xc3\xa9 \xed\xa0\x80", 9), "a surrogate at the end is not");

@@ -1,0 +1,31 @@
+/* text: UTF-8 decoding, display width, control characters made visible, UTF-8 locales. */
+#ifndef HWK_TEXT_H
+#define HWK_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* The length of the one valid UTF-8 character (not NUL) at s, of at most n bytes, or 0;
+ * *cp (when cp is not NULL) gets its code point. For text that ends in a NUL, n may be
+ * SIZE_MAX: no character reads past the NUL. */
+size_t hwk_utf8_char(const char *s, size_t n, uint32_t *cp);
+/* Is s's n bytes valid UTF-8 with no NUL? */
+int hwk_utf8_valid(const char *s, size_t n);
+/* Does the locale (LC_ALL, LC_CTYPE, LANG) speak UTF-8? */
+int hwk_utf8_locale(void);
+
+/* Display width of s in terminal columns; an invalid byte counts as 1 (visible text
+ * never has one). */
+size_t hwk_text_width(const char *s);
+
+/* s with control characters made visible (\n \t \r; other C0 controls, DEL and C1 as
+ * \xHH; a backslash is NOT escaped); valid UTF-8 passes through; an invalid byte is
+ * shown as \xHH. For text shown on a terminal. Written to dst, which has room for
+ * HWK_VISIBLE_MAX(strlen(s)) bytes; returns the end of what it wrote (its NUL). */
+#define HWK_VISIBLE_MAX(len) (4 * (len) + 1)
+char *hwk_visible(char *dst, const char *s);
+/* The same, written to f. */
+void hwk_put_visible(FILE *f, const char *s);
+
+#endif
