@@ -54,11 +54,12 @@ void hwk_assignment_slim(hwk_assignment *a)
 int hwk_assignment_derive(hwk_assignment *a, const char *dir)
 {
 	free(a->csv_path);
+	char *name = hwk_xasprintf("%s.yaml", a->id);
 	if (!a->yaml_path) /* a new one; one read keeps the name it was read under */
-		a->yaml_path = !strcmp(dir, ".") ? hwk_xasprintf("%s.yaml", a->id)
-						 : hwk_xasprintf("%s/%s.yaml", dir, a->id);
-	a->csv_path = !strcmp(dir, ".") ? hwk_xasprintf("%s.csv", a->id)
-					: hwk_xasprintf("%s/%s.csv", dir, a->id);
+		a->yaml_path = hwk_path(dir, name);
+	strcpy(name + strlen(a->id), ".csv");
+	a->csv_path = hwk_path(dir, name);
+	free(name);
 	if (hwk_every_parse(a->every, &a->ev, NULL) < 0)
 		return hwk_err("%s: every: %s is not a frequency", a->yaml_path, a->every);
 	if (hwk_day_parse_ymd(a->start, &a->start_day) < 0)
@@ -371,7 +372,7 @@ int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day 
 		size_t n = strlen(name);
 		if (ended_before(name, n, from_s) || surely_outside(name, NULL, from_s, to_s))
 			continue; /* known from its name alone: not even opened */
-		char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, name) : hwk_xstrdup(name);
+		char *path = hwk_path(dir, name);
 		hwk_ynode *root = NULL;
 		hwk_buf_reset(&text);
 		if (hwk_read_file(path, HWK_YAML_MAX_BYTES, &text) < 0) {
@@ -433,8 +434,7 @@ static int load_dir(const char *dir, const char *spec, hwk_assignments *out)
 		    !strcmp(e->d_name, "client.yaml") ||
 		    (spec && !name_may_match(e->d_name, n, spec)))
 			continue;
-		char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, e->d_name)
-					      : hwk_xstrdup(e->d_name);
+		char *path = hwk_path(dir, e->d_name);
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 8;
 			out->v = hwk_xrealloc(out->v, cap * sizeof *out->v);

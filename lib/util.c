@@ -65,6 +65,11 @@ char *hwk_xasprintf(const char *fmt, ...)
 	return s;
 }
 
+char *hwk_path(const char *dir, const char *name)
+{
+	return strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, name) : hwk_xstrdup(name);
+}
+
 static void buf_grow(hwk_buf *b, size_t more)
 {
 	if (b->len + more + 1 <= b->cap)

@@ -11,6 +11,9 @@ void *hwk_xrealloc(void *p, size_t n);
 char *hwk_xstrdup(const char *s);
 char *hwk_xstrndup(const char *s, size_t n);
 char *hwk_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* name inside dir, as a path relative to the practice root: dir "." (a standalone
+ * client folder) adds no "./", so messages name files as the user sees them. */
+char *hwk_path(const char *dir, const char *name);
 
 /* A growable byte buffer, always NUL-terminated. */
 typedef struct {
