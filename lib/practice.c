@@ -90,20 +90,16 @@ static char *default_root(void)
  * is called now. */
 static char *client_id_of(const char *dir)
 {
-	char *id = NULL;
-	hwk_ynode *root;
+	hwk_client_info c;
 	if (chdir(dir) < 0) {
 		hwk_err_sys("%s", dir);
 		return NULL;
 	}
-	if (hwk_yaml_load("client.yaml", &root) == 0) {
-		if (root && root->kind == HWK_Y_MAP)
-			hwk_yget_str("client.yaml", root, "id", 1, &id);
-		else
-			hwk_yerr("client.yaml", root, "client.yaml must be a mapping with 'id'");
-		hwk_ynode_free(root);
-	}
-	return id;
+	if (hwk_client_read(".", 1, &c) < 0)
+		return NULL;
+	free(c.name);
+	free(c.created);
+	return c.id;
 }
 
 int hwk_practice_find(hwk_practice *p, const char *dir)
@@ -389,15 +385,34 @@ void hwk_client_uncreate(const hwk_practice *p, const char *client)
 	free(attrs);
 }
 
-char *hwk_client_name(const char *client_dir)
+int hwk_client_read(const char *client_dir, int need_id, hwk_client_info *out)
 {
-	char *path = strcmp(client_dir, ".") ? hwk_xasprintf("%s/client.yaml", client_dir)
-					     : hwk_xstrdup("client.yaml");
+	memset(out, 0, sizeof *out);
+	char *path = hwk_path(client_dir, "client.yaml");
 	hwk_ynode *root;
-	char *name = NULL;
-	if (hwk_yaml_load(path, &root) == 0 && root && root->kind == HWK_Y_MAP)
-		hwk_yget_str(path, root, "name", 0, &name);
+	int rc = hwk_yaml_load(path, &root);
+	if (rc == 0 && (!root || root->kind != HWK_Y_MAP))
+		rc = hwk_yerr(path, root, "client.yaml must be a mapping with 'id'");
+	else if (rc == 0 && ((need_id && hwk_yget_str(path, root, "id", 1, &out->id) < 0) ||
+			     hwk_yget_str(path, root, "name", 0, &out->name) < 0 ||
+			     hwk_yget_str(path, root, "created", 0, &out->created) < 0))
+		rc = -1;
 	hwk_ynode_free(root);
 	free(path);
-	return name;
+	if (rc < 0) {
+		free(out->id);
+		free(out->name);
+		free(out->created);
+		memset(out, 0, sizeof *out);
+	}
+	return rc;
+}
+
+char *hwk_client_name(const char *client_dir)
+{
+	hwk_client_info c;
+	if (hwk_client_read(client_dir, 0, &c) < 0)
+		return NULL;
+	free(c.created);
+	return c.name;
 }

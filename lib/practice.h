@@ -39,6 +39,12 @@ int hwk_client_create(const hwk_practice *p, const char *client, const char *nam
 /* Undo hwk_client_create after a later step failed (removes what it made). */
 void hwk_client_uncreate(const hwk_practice *p, const char *client);
 int hwk_client_id_ok(const char *id);
+/* What a client's client.yaml says; name and created may stay NULL, id too unless
+ * need_id. The one reader of client.yaml. -1 after a message. */
+typedef struct {
+	char *id, *name, *created;
+} hwk_client_info;
+int hwk_client_read(const char *client_dir, int need_id, hwk_client_info *out);
 /* A client's display name from its client.yaml, or NULL (owned). */
 char *hwk_client_name(const char *client_dir);
 
