@@ -255,7 +255,7 @@ int hwk_practice_ensure(hwk_practice *p, time_t now)
 
 int hwk_client_id_ok(const char *id)
 {
-	return id && hwk_name_ok(id, 64);
+	return id && hwk_name_ok(id, 64, 1, "-_.");
 }
 
 char *hwk_client_dir(const hwk_practice *p, const char *client)

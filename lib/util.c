@@ -269,17 +269,16 @@ int hwk_utf8_valid(const char *str, size_t n)
 	return 1;
 }
 
-int hwk_name_ok(const char *s, size_t max)
+int hwk_name_ok(const char *s, size_t max, int digit_first, const char *seps)
 {
 	size_t n = strlen(s);
 	if (n == 0 || n > max)
 		return 0;
-	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (digit_first && s[0] >= '0' && s[0] <= '9')))
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-		      c == '_' || c == '.'))
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || strchr(seps, c)))
 			return 0;
 	}
 	return strstr(s, "..") == NULL;

@@ -52,9 +52,11 @@ hwk_strs hwk_strs_split_packed(const char *s, size_t len, char sep);
 int hwk_utf8_valid(const char *s, size_t n);
 /* The length of the one valid UTF-8 character (not NUL) at s, or 0. */
 size_t hwk_utf8_char(const char *s, size_t n);
-/* A name safe as one path component: [a-z0-9] first, then [a-z0-9._-], at most max
- * bytes, never "." or "..". Used for client ids, type names and assignment ids. */
-int hwk_name_ok(const char *s, size_t max);
+/* The one rule for names hwk makes paths and keys of: 1 to max bytes of [a-z0-9] and
+ * the separators in seps, a lower-case letter first (or a digit too, digit_first), and
+ * never ".." (so no name climbs out of its folder). Client ids: 64, 1, "-_."; type
+ * names: HWK_NAME_MAX, 0, "-"; field names: HWK_NAME_MAX, 0, "_". */
+int hwk_name_ok(const char *s, size_t max, int digit_first, const char *seps);
 int hwk_streq(const char *a, const char *b); /* NULL-safe */
 /* The same for two strings: the first bytes compared before the call, since most names
  * that differ (keys, fields, columns) differ there. */
