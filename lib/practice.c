@@ -336,6 +336,47 @@ int hwk_practice_client(const hwk_practice *p, const char *want, int allow_none,
 	return hwk_err("more than one client; name one with -c CLIENT");
 }
 
+int hwk_scope_resolve(hwk_scope *s, unsigned needs, char *const *named, size_t n)
+{
+	if (needs && !(s->done & HWK_NEED_PRACTICE)) {
+		if (hwk_practice_find(&s->p, s->dir) < 0)
+			return -1;
+		s->done |= HWK_NEED_PRACTICE;
+	}
+	if ((needs & HWK_NEED_CLIENT) && !(s->done & HWK_NEED_CLIENT)) {
+		if (hwk_practice_client(&s->p, n ? named[0] : s->want, 0, &s->client) < 0)
+			return -1;
+		s->done |= HWK_NEED_CLIENT;
+	}
+	if ((needs & HWK_CLIENTS) && !(s->done & HWK_CLIENTS)) {
+		char *one;
+		for (size_t i = 0; i < n; i++) {
+			if (hwk_practice_client(&s->p, named[i], 0, &one) < 0)
+				return -1;
+			hwk_strs_push(&s->clients, one);
+		}
+		/* one client when one is named or implied; else every client */
+		if (!n && (s->want || s->p.here_client)) {
+			if (hwk_practice_client(&s->p, s->want, 0, &one) < 0)
+				return -1;
+			hwk_strs_push(&s->clients, one);
+		} else if (!n && hwk_practice_clients(&s->p, &s->clients) < 0) {
+			return -1;
+		}
+		s->done |= HWK_CLIENTS;
+	}
+	return 0;
+}
+
+void hwk_scope_free(hwk_scope *s)
+{
+	hwk_practice_free(&s->p); /* also after a failed find, which may leave some set */
+	free(s->client);
+	hwk_strs_free(&s->clients);
+	s->client = NULL;
+	s->done = 0;
+}
+
 int hwk_client_create(const hwk_practice *p, const char *client, const char *name, time_t now)
 {
 	if (client_exists(p, client))

@@ -23,6 +23,31 @@ void hwk_review_ref_free(hwk_review_ref *r)
 	memset(r, 0, sizeof *r);
 }
 
+int hwk_review_range(const hwk_assignments *l, const hwk_review_ref *last, int given,
+		     hwk_day today, hwk_day *from, hwk_day to)
+{
+	if (!given) {
+		/* where the last review ended; else the first assignment's start */
+		*from = last ? last->to + 1 : today;
+		for (size_t i = 0; !last && i < l->n; i++)
+			if (l->v[i].start_day < *from)
+				*from = l->v[i].start_day;
+	}
+	return *from > to;
+}
+
+int hwk_review_empty(const hwk_review_ref *last, int recording)
+{
+	char d[32] = "";
+	if (last)
+		hwk_day_format(last->to, d);
+	const char *why = last ? "the last review covered up to " : "the range is empty";
+	if (recording)
+		return hwk_err("nothing to review: %s%s (see --since, --until)", why, d);
+	hwk_note("nothing new: %s%s (see --since, --until)", why, d);
+	return 0;
+}
+
 /* A review file's at, from and to. */
 static int read_ref(const char *path, hwk_review_ref *r)
 {
