@@ -387,12 +387,12 @@ int hwk_client_create(const hwk_practice *p, const char *client, const char *nam
 	char day[16];
 	hwk_buf b = {0};
 	int rc = -1;
-	hwk_day_format(hwk_day_of(now), day);
 	hwk_buf_adds(&b, "# hwk client (see hwk(5))\n");
 	hwk_yw *w = hwk_yw_new(&b);
 	hwk_yw_map_start(w);
 	hwk_yw_kv(w, "id", client);
 	hwk_yw_kv(w, "name", name);
+	hwk_day_format(hwk_day_of(now), day);
 	hwk_yw_kv_plain(w, "created", day);
 	hwk_yw_map_end(w);
 	if (hwk_yw_end(w) < 0)
