@@ -19,19 +19,24 @@
 #define HWK_VERSION "0.1"
 #endif
 
+/* needs: what hwk_setup finds for the command. assign finds its client itself: a new
+ * assignment may name a client that is not there yet. */
 static const struct {
 	const char *name;
 	hwk_cmd_fn *fn;
+	unsigned needs;
 	const char *summary;
 } commands[] = {
-	{"init", cmd_init, "make a new practice"},
-	{"assign", cmd_assign, "give a client homework, adjust it or end it"},
-	{"log", cmd_log, "log homework done, partly done or skipped"},
-	{"list", cmd_list, "list what is due, entries, assignments or clients"},
-	{"review", cmd_review, "show a client's homework since the last review, and keep the review"},
-	{"report", cmd_report, "sum up a week across the caseload, who needs attention first"},
-	{"types", cmd_types, "list homework types or show one"},
-	{"help", NULL, "show the manual of hwk or of a command"},
+	{"init", cmd_init, 0, "make a new practice"},
+	{"assign", cmd_assign, HWK_NEED_PRACTICE, "give a client homework, adjust it or end it"},
+	{"log", cmd_log, HWK_NEED_CLIENT, "log homework done, partly done or skipped"},
+	{"list", cmd_list, HWK_CLIENTS, "list what is due, entries, assignments or clients"},
+	{"review", cmd_review, HWK_NEED_CLIENT,
+	 "show a client's homework since the last review, and keep the review"},
+	{"report", cmd_report, HWK_CLIENTS,
+	 "sum up a week across the caseload, who needs attention first"},
+	{"types", cmd_types, HWK_NEED_PRACTICE, "list homework types or show one"},
+	{"help", NULL, 0, "show the manual of hwk or of a command"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -44,7 +49,24 @@ int hwk_usage(const char *text, int help)
 	return help ? HWK_OK : HWK_USAGE;
 }
 
-int hwk_getopt(int argc, char **argv, const char *optstring, const struct option *opts)
+int hwk_setup(hwk_ctx *ctx, unsigned mask, char *const *named, size_t n)
+{
+	ctx->scope.dir = ctx->dir;
+	ctx->scope.want = ctx->client;
+	return hwk_scope_resolve(&ctx->scope, ctx->needs & mask, named, n);
+}
+
+int hwk_format_opt(const char *arg, hwk_fmt *fmt)
+{
+	if (hwk_fmt_parse(arg, fmt) == 0)
+		return 0;
+	hwk_err("%s: not a format (table, tsv, csv, json, yaml)", arg);
+	return -1;
+}
+
+/* getopt_long with hwk's messages ("hwk log: --bogus: unknown option", "hwk log: --at
+ * needs a value"); returns '?' after a message. */
+static int getopt_msg(int argc, char **argv, const char *optstring, const struct option *opts)
 {
 	char fmt[64];
 	int plus = optstring[0] == '+';
@@ -67,6 +89,31 @@ int hwk_getopt(int argc, char **argv, const char *optstring, const struct option
 	else
 		hwk_err("%.*s: unknown option", len, name);
 	return '?';
+}
+
+int hwk_getopt(int argc, char **argv, const hwk_opt *opts, const char *usage, int *status)
+{
+	char optstring[64] = "h";
+	struct option lopts[32];
+	size_t n = 0, k = 1;
+	for (; opts[n].name; n++) {
+		lopts[n] = (struct option){opts[n].name, opts[n].arg ? required_argument : no_argument,
+					   NULL, opts[n].key};
+		if (opts[n].key < HWK_LONG) {
+			optstring[k++] = (char)opts[n].key;
+			if (opts[n].arg)
+				optstring[k++] = ':';
+		}
+	}
+	lopts[n++] = (struct option){"help", no_argument, NULL, 'h'};
+	lopts[n] = (struct option){NULL, 0, NULL, 0};
+	optstring[k] = 0;
+	int c = getopt_msg(argc, argv, optstring, lopts);
+	if (c == 'h' || c == '?') {
+		*status = hwk_usage(usage, c == 'h');
+		return 0;
+	}
+	return c;
 }
 
 static int main_usage(int help)
@@ -148,7 +195,7 @@ static int help(int argc, char **argv)
 		hwk_ctx ctx = {0};
 		for (size_t i = 0; i < NCOMMANDS; i++)
 			if (!strcmp(commands[i].name, argv[1]))
-				return commands[i].fn(2, av, &ctx);
+				return commands[i].fn(2, av, &ctx); /* -h: nothing to free */
 	}
 	return main_usage(1);
 }
@@ -198,7 +245,7 @@ int main(int argc, char **argv)
 	int c;
 
 	hwk_store_init();
-	while ((c = hwk_getopt(argc, argv, "+C:c:h", opts)) != -1) {
+	while ((c = getopt_msg(argc, argv, "+C:c:h", opts)) != -1) {
 		switch (c) {
 		case 'C':
 			ctx.dir = optarg;
@@ -236,7 +283,10 @@ int main(int argc, char **argv)
 		if (commands[i].fn && !strcmp(commands[i].name, argv[0])) {
 			hwk_err_setcmd(commands[i].name);
 			optind = 0; /* a fresh getopt for the command */
-			return finish(commands[i].fn(argc, argv, &ctx));
+			ctx.needs = commands[i].needs;
+			int st = commands[i].fn(argc, argv, &ctx);
+			hwk_scope_free(&ctx.scope);
+			return finish(st);
 		}
 	}
 	return external(argc, argv, &ctx);

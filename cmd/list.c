@@ -1,6 +1,5 @@
 /* hwk list: what is due, entries, assignments or clients, in a format for people or tools. */
 #define _GNU_SOURCE
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +14,7 @@ static const char usage[] =
 	"                [-t TYPE] [-a ASSIGNMENT] [-s STATUS] [-r REASON] [--since DATE]\n"
 	"                [--until DATE] [--all]\n";
 
-enum { O_SINCE = 256, O_UNTIL, O_ALL };
+enum { O_SINCE = HWK_LONG, O_UNTIL, O_ALL };
 
 static int day_opt(const char *opt, const char *s, time_t now, hwk_day *d)
 {
@@ -27,28 +26,27 @@ static int day_opt(const char *opt, const char *s, time_t now, hwk_day *d)
 
 int cmd_list(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"type", required_argument, NULL, 't'},
-		{"assignment", required_argument, NULL, 'a'},
-		{"status", required_argument, NULL, 's'},
-		{"reason", required_argument, NULL, 'r'},
-		{"since", required_argument, NULL, O_SINCE},
-		{"until", required_argument, NULL, O_UNTIL},
-		{"all", no_argument, NULL, O_ALL},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	static const hwk_opt opts[] = {
+		{"format", 'f', 1},
+		/* which days */
+		{"since", O_SINCE, 1},
+		{"until", O_UNTIL, 1},
+		{"all", O_ALL, 0},
+		/* which rows */
+		{"type", 't', 1},
+		{"assignment", 'a', 1},
+		{"status", 's', 1},
+		{"reason", 'r', 1},
+		{0},
 	};
 	hwk_filter flt = {.since = HWK_DAY_NONE, .until = HWK_DAY_NONE};
 	hwk_fmt fmt = hwk_fmt_default(stdout);
-	int c;
-	while ((c = hwk_getopt(argc, argv, "f:t:a:s:r:h", opts)) != -1) {
+	int c, st;
+	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0) {
 		switch (c) {
 		case 'f':
-			if (hwk_fmt_parse(optarg, &fmt) < 0) {
-				hwk_err("%s: not a format (table, tsv, csv, json, yaml)", optarg);
+			if (hwk_format_opt(optarg, &fmt) < 0)
 				return HWK_USAGE;
-			}
 			break;
 		case 't': flt.type = optarg; break;
 		case 'a': flt.assignment = optarg; break;
@@ -63,12 +61,10 @@ int cmd_list(int argc, char **argv, hwk_ctx *ctx)
 				return HWK_USAGE;
 			break;
 		case O_ALL: flt.all = 1; break;
-		case 'h':
-			return hwk_usage(usage, 1);
-		default:
-			return hwk_usage(usage, 0);
 		}
 	}
+	if (c == 0)
+		return st;
 	if (argc - optind > 1)
 		return hwk_usage(usage, 0);
 	const char *kind = optind < argc ? argv[optind] : "due";
@@ -97,30 +93,16 @@ int cmd_list(int argc, char **argv, hwk_ctx *ctx)
 		return HWK_USAGE;
 	}
 
-	hwk_practice p;
-	hwk_strs clients = {0};
-	char *client = NULL;
-	int rc = HWK_FAIL;
-	if (hwk_practice_find(&p, ctx->dir) < 0)
-		goto out;
-	/* one client when one is named or implied; else every client */
-	if (ctx->client || p.here_client) {
-		if (hwk_practice_client(&p, ctx->client, 0, &client) < 0)
-			goto out;
-		hwk_strs_push(&clients, client);
-	} else if (hwk_practice_clients(&p, &clients) < 0) {
-		goto out;
-	}
+	if (hwk_setup(ctx, ~0u, NULL, 0) < 0)
+		return HWK_FAIL;
+	const hwk_practice *p = &ctx->scope.p;
+	const hwk_strs *clients = &ctx->scope.clients;
 	int r;
 	switch (k) {
-	case DUE: r = hwk_list_due(&p, &clients, &flt, ctx->now, fmt, stdout); break;
-	case ENTRIES: r = hwk_list_entries(&p, &clients, &flt, fmt, stdout); break;
-	case ASSIGNMENTS: r = hwk_list_assignments(&p, &clients, &flt, fmt, stdout); break;
-	default: r = hwk_list_clients(&p, &clients, fmt, stdout); break;
+	case DUE: r = hwk_list_due(p, clients, &flt, ctx->now, fmt, stdout); break;
+	case ENTRIES: r = hwk_list_entries(p, clients, &flt, fmt, stdout); break;
+	case ASSIGNMENTS: r = hwk_list_assignments(p, clients, &flt, fmt, stdout); break;
+	default: r = hwk_list_clients(p, clients, fmt, stdout); break;
 	}
-	rc = r < 0 ? HWK_FAIL : HWK_OK;
-out:
-	hwk_strs_free(&clients);
-	hwk_practice_free(&p);
-	return rc;
+	return r < 0 ? HWK_FAIL : HWK_OK;
 }

@@ -1,6 +1,5 @@
 /* hwk log: log homework done, partly done or skipped, or import rows. */
 #define _GNU_SOURCE
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,20 +17,19 @@ static const char usage[] =
 
 int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{"at", required_argument, NULL, 'a'},
-		{"partial", no_argument, NULL, 'p'},
-		{"skip", required_argument, NULL, 's'},
-		{"message", required_argument, NULL, 'm'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"import", required_argument, NULL, 'i'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	static const hwk_opt opts[] = {
+		{"at", 'a', 1},
+		{"partial", 'p', 0},
+		{"skip", 's', 1},
+		{"message", 'm', 1},
+		{"quiet", 'q', 0},
+		{"import", 'i', 1},
+		{0},
 	};
 	hwk_log_input in = {0};
 	const char *import = NULL;
-	int c, quiet = 0;
-	while ((c = hwk_getopt(argc, argv, "a:ps:m:qi:h", opts)) != -1) {
+	int c, quiet = 0, st;
+	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0) {
 		switch (c) {
 		case 'a':
 			in.at = optarg;
@@ -51,12 +49,10 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 		case 'i':
 			import = optarg;
 			break;
-		case 'h':
-			return hwk_usage(usage, 1);
-		default:
-			return hwk_usage(usage, 0);
 		}
 	}
+	if (c == 0)
+		return st;
 	if (in.partial && in.skip) {
 		hwk_err("--partial and --skip cannot be combined");
 		return HWK_USAGE;
@@ -78,13 +74,13 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 		}
 	}
 
-	hwk_practice p;
 	hwk_assignments l = {0};
-	char *client = NULL, *dir = NULL;
+	char *dir = NULL;
 	int rc = HWK_FAIL;
-	if (hwk_practice_find(&p, ctx->dir) < 0 || hwk_practice_client(&p, ctx->client, 0, &client) < 0)
+	if (hwk_setup(ctx, ~0u, NULL, 0) < 0)
 		goto out;
-	dir = hwk_client_dir(&p, client);
+	const hwk_practice *p = &ctx->scope.p;
+	dir = hwk_client_dir(p, ctx->scope.client);
 	/* one assignment: read only the files that may be it */
 	if ((import ? hwk_assignments_load(dir, &l)
 		    : hwk_assignments_load_for(dir, argv[optind], &l)) < 0)
@@ -116,7 +112,7 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 	if (hwk_record_build(a, &in, ctx->now, &row) < 0)
 		goto out;
 	char *progress;
-	int w = hwk_record_log(a, &row, ctx->now, p.week_start, &progress);
+	int w = hwk_record_log(a, &row, ctx->now, p->week_start, &progress);
 	hwk_strs_free(&row);
 	if (w < 0)
 		goto out;
@@ -128,8 +124,6 @@ out:
 	if (imf && imf != stdin)
 		fclose(imf);
 	hwk_assignments_free(&l);
-	free(client);
 	free(dir);
-	hwk_practice_free(&p);
 	return rc;
 }

@@ -1,6 +1,5 @@
 /* hwk report: one week (or any period) across the caseload, attention first. */
 #define _GNU_SOURCE
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +13,7 @@ static const char usage[] =
 	"usage: hwk report [--week WEEK | --from DATE --to DATE] [-f text|md|csv|tsv|json]\n"
 	"                  [CLIENT...]\n";
 
-enum { O_WEEK = 256, O_FROM, O_TO };
+enum { O_WEEK = HWK_LONG, O_FROM, O_TO };
 
 /* --week: an ISO week (2026-W47), this, last, or a date inside the week. */
 static int week_range(const char *s, time_t now, int week_start, hwk_day *from, hwk_day *to)
@@ -30,26 +29,25 @@ static int week_range(const char *s, time_t now, int week_start, hwk_day *from, 
 
 int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{"week", required_argument, NULL, O_WEEK},
-		{"from", required_argument, NULL, O_FROM},
-		{"to", required_argument, NULL, O_TO},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	static const hwk_opt opts[] = {
+		{"week", O_WEEK, 1},
+		{"from", O_FROM, 1},
+		{"to", O_TO, 1},
+		{"format", 'f', 1},
+		{0},
 	};
 	const char *week = NULL, *from_s = NULL, *to_s = NULL, *format = NULL;
-	int c;
-	while ((c = hwk_getopt(argc, argv, "f:h", opts)) != -1) {
+	int c, st;
+	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0) {
 		switch (c) {
 		case O_WEEK: week = optarg; break;
 		case O_FROM: from_s = optarg; break;
 		case O_TO: to_s = optarg; break;
 		case 'f': format = optarg; break;
-		case 'h': return hwk_usage(usage, 1);
-		default: return hwk_usage(usage, 0);
 		}
 	}
+	if (c == 0)
+		return st;
 	int md = 0, text = 0;
 	hwk_fmt fmt = HWK_FMT_CSV;
 	if (!format)
@@ -71,15 +69,15 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 		return HWK_USAGE;
 	}
 
-	hwk_practice p;
 	hwk_report r = {0};
-	hwk_strs clients = {0};
 	int rc = HWK_FAIL;
 	char label[16] = "";
-	if (hwk_practice_find(&p, ctx->dir) < 0)
+	/* the practice's week_start first: the dates are read with it */
+	if (hwk_setup(ctx, HWK_NEED_PRACTICE, NULL, 0) < 0)
 		goto out;
+	hwk_practice *p = &ctx->scope.p;
 	r.today = hwk_day_of(ctx->now);
-	r.week_start = p.week_start;
+	r.week_start = p->week_start;
 	if (from_s) {
 		if (hwk_parse_date(from_s, ctx->now, &r.from) < 0 ||
 		    hwk_parse_date(to_s, ctx->now, &r.to) < 0) {
@@ -93,33 +91,19 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 			rc = HWK_USAGE;
 			goto out;
 		}
-	} else if (week_range(week ? week : "last", ctx->now, p.week_start, &r.from, &r.to) < 0) {
+	} else if (week_range(week ? week : "last", ctx->now, p->week_start, &r.from, &r.to) < 0) {
 		hwk_err("--week: %s is not a week (2026-W47, this, last, or a date)", week);
 		rc = HWK_USAGE;
 		goto out;
-	} else if (p.week_start == 0) {
+	} else if (p->week_start == 0) {
 		int y, w;
 		hwk_day_iso_week(r.from, &y, &w);
 		snprintf(label, sizeof label, "%d-W%02d", y, w);
 		r.label = label;
 	}
 	/* the clients named (each must exist), the one implied, or all */
-	if (optind < argc) {
-		for (int i = optind; i < argc; i++) {
-			char *one;
-			if (hwk_practice_client(&p, argv[i], 0, &one) < 0)
-				goto out;
-			hwk_strs_push(&clients, one);
-		}
-	} else if (ctx->client || p.here_client) {
-		char *one;
-		if (hwk_practice_client(&p, ctx->client, 0, &one) < 0)
-			goto out;
-		hwk_strs_push(&clients, one);
-	} else if (hwk_practice_clients(&p, &clients) < 0) {
-		goto out;
-	}
-	if (hwk_report_add_clients(&r, &p, &clients) < 0)
+	if (hwk_setup(ctx, ~0u, argv + optind, (size_t)(argc - optind)) < 0 ||
+	    hwk_report_add_clients(&r, p, &ctx->scope.clients) < 0)
 		goto out;
 	hwk_report_sort(&r);
 	if (text)
@@ -129,7 +113,5 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 	rc = HWK_OK;
 out:
 	hwk_report_free(&r);
-	hwk_strs_free(&clients);
-	hwk_practice_free(&p);
 	return rc;
 }

@@ -1,6 +1,5 @@
 /* hwk review: what a client did since the last review, and the review kept. */
 #define _GNU_SOURCE
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +13,7 @@ static const char usage[] =
 	"usage: hwk review [CLIENT] [--since DATE] [--until DATE] [-m NOTE | -e]\n"
 	"                  [-r ASSIGNMENT=0..4]...\n";
 
-enum { O_SINCE = 256, O_UNTIL };
+enum { O_SINCE = HWK_LONG, O_UNTIL };
 
 /* -r SPEC=N for the assignments of the review. */
 static int rate(const char *arg, const hwk_assignments *l, const hwk_summary *s, size_t n,
@@ -40,32 +39,29 @@ static int rate(const char *arg, const hwk_assignments *l, const hwk_summary *s,
 
 int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{"since", required_argument, NULL, O_SINCE},
-		{"until", required_argument, NULL, O_UNTIL},
-		{"message", required_argument, NULL, 'm'},
-		{"edit", no_argument, NULL, 'e'},
-		{"rate", required_argument, NULL, 'r'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	static const hwk_opt opts[] = {
+		{"since", O_SINCE, 1},
+		{"until", O_UNTIL, 1},
+		{"message", 'm', 1},
+		{"edit", 'e', 0},
+		{"rate", 'r', 1},
+		{0},
 	};
 	const char *since = NULL, *until = NULL, *note = NULL;
 	hwk_strs rates = {0};
-	int c, edit = 0;
-	while ((c = hwk_getopt(argc, argv, "m:er:h", opts)) != -1) {
+	int c, edit = 0, st;
+	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0) {
 		switch (c) {
 		case O_SINCE: since = optarg; break;
 		case O_UNTIL: until = optarg; break;
 		case 'm': note = optarg; break;
 		case 'e': edit = 1; break;
 		case 'r': hwk_strs_push(&rates, hwk_xstrdup(optarg)); break;
-		case 'h':
-			hwk_strs_free(&rates);
-			return hwk_usage(usage, 1);
-		default:
-			hwk_strs_free(&rates);
-			return hwk_usage(usage, 0);
 		}
+	}
+	if (c == 0) {
+		hwk_strs_free(&rates);
+		return st;
 	}
 	if (argc - optind > 1 || (note && edit) || (rates.n && !note && !edit)) {
 		if (note && edit)
@@ -87,41 +83,25 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 		return HWK_USAGE;
 	}
 
-	hwk_practice p;
 	hwk_assignments l = {0};
 	hwk_review_ref last = {0};
 	hwk_summary *s = NULL;
 	size_t n = 0;
-	char *client = NULL, *dir = NULL, *name = NULL, *text = NULL, *path = NULL;
+	char *dir = NULL, *name = NULL, *text = NULL, *path = NULL;
 	int *ratings = NULL, rc = HWK_FAIL, have_last;
-	if (hwk_practice_find(&p, ctx->dir) < 0 ||
-	    hwk_practice_client(&p, optind < argc ? argv[optind] : ctx->client, 0, &client) < 0)
+	if (hwk_setup(ctx, ~0u, argv + optind, (size_t)(argc - optind)) < 0)
 		goto out;
-	dir = hwk_client_dir(&p, client);
+	const hwk_practice *p = &ctx->scope.p;
+	const char *client = ctx->scope.client;
+	dir = hwk_client_dir(p, client);
 	if (hwk_assignments_load(dir, &l) < 0 || (have_last = hwk_review_last(dir, &last)) < 0)
 		goto out;
-	if (!since) {
-		/* where the last review ended; else the first assignment's start */
-		from = have_last ? last.to + 1 : today;
-		for (size_t i = 0; !have_last && i < l.n; i++)
-			if (l.v[i].start_day < from)
-				from = l.v[i].start_day;
-	}
-	if (from > to) {
-		char d[32] = "";
-		if (!since && have_last)
-			hwk_day_format(last.to, d);
-		const char *why = since || !have_last ? "the range is empty"
-						      : "the last review covered up to ";
-		if (note || edit) {
-			hwk_err("nothing to review: %s%s (see --since, --until)", why, d);
-			goto out;
-		}
-		hwk_note("nothing new: %s%s (see --since, --until)", why, d);
-		rc = HWK_OK;
+	if (hwk_review_range(&l, have_last ? &last : NULL, since != NULL, today, &from, to)) {
+		if (hwk_review_empty(have_last && !since ? &last : NULL, note || edit) == 0)
+			rc = HWK_OK;
 		goto out;
 	}
-	if (hwk_summaries_make(&l, from, to, today, p.week_start, &s, &n) < 0)
+	if (hwk_summaries_make(&l, from, to, today, p->week_start, &s, &n) < 0)
 		goto out;
 	ratings = hwk_xcalloc(n + 1, sizeof *ratings);
 	for (size_t k = 0; k < n; k++)
@@ -169,11 +149,9 @@ out:
 	hwk_review_ref_free(&last);
 	hwk_assignments_free(&l);
 	hwk_strs_free(&rates);
-	free(client);
 	free(dir);
 	free(name);
 	free(text);
 	free(path);
-	hwk_practice_free(&p);
 	return rc;
 }

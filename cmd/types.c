@@ -1,6 +1,5 @@
 /* hwk types: list the homework types, or show one as YAML. */
 #define _GNU_SOURCE
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -29,50 +28,38 @@ static void add_row(hwk_out *o, const hwk_type *t)
 
 int cmd_types(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	static const hwk_opt opts[] = {
+		{"format", 'f', 1},
+		{0},
 	};
 	hwk_fmt fmt = hwk_fmt_default(stdout);
-	int c;
-	while ((c = hwk_getopt(argc, argv, "f:h", opts)) != -1) {
-		switch (c) {
-		case 'f':
-			if (hwk_fmt_parse(optarg, &fmt) < 0) {
-				hwk_err("%s: not a format (table, tsv, csv, json, yaml)", optarg);
-				return HWK_USAGE;
-			}
-			break;
-		case 'h':
-			return hwk_usage(usage, 1);
-		default:
-			return hwk_usage(usage, 0);
-		}
-	}
+	int c, st;
+	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0)
+		if (hwk_format_opt(optarg, &fmt) < 0)
+			return HWK_USAGE;
+	if (c == 0)
+		return st;
 	if (argc - optind > 1)
 		return hwk_usage(usage, 0);
 
-	hwk_practice p;
-	int rc = HWK_FAIL;
-	if (hwk_practice_find(&p, ctx->dir) < 0)
-		goto out;
-	int have_types = p.exists && !p.standalone;
+	if (hwk_setup(ctx, ~0u, NULL, 0) < 0)
+		return HWK_FAIL;
+	const hwk_practice *p = &ctx->scope.p;
+	int have_types = p->exists && !p->standalone;
 	if (optind < argc) {
 		hwk_type t;
 		hwk_buf b = {0};
 		if (hwk_type_load(argv[optind], have_types, &t) < 0)
-			goto out;
+			return HWK_FAIL;
 		hwk_type_emit(&t, &b);
 		fwrite(b.s, 1, b.len, stdout);
 		hwk_buf_free(&b);
 		hwk_type_free(&t);
-		rc = HWK_OK;
-		goto out;
+		return HWK_OK;
 	}
 	static const char *const cols[] = {"type", "title", "source", "fields"};
 	hwk_out *o = hwk_out_new(fmt, stdout, cols, 4);
-	rc = HWK_OK;
+	int rc = HWK_OK;
 	for (const char *const *n = hwk_builtin_types(); *n; n++) {
 		hwk_type t;
 		if (hwk_type_load(*n, 0, &t) < 0) {
@@ -102,7 +89,5 @@ int cmd_types(int argc, char **argv, hwk_ctx *ctx)
 	}
 	hwk_strs_free(&custom);
 	hwk_out_end(o);
-out:
-	hwk_practice_free(&p);
 	return rc;
 }

@@ -54,11 +54,12 @@ void hwk_assignment_slim(hwk_assignment *a)
 int hwk_assignment_derive(hwk_assignment *a, const char *dir)
 {
 	free(a->csv_path);
+	char *name = hwk_xasprintf("%s.yaml", a->id);
 	if (!a->yaml_path) /* a new one; one read keeps the name it was read under */
-		a->yaml_path = !strcmp(dir, ".") ? hwk_xasprintf("%s.yaml", a->id)
-						 : hwk_xasprintf("%s/%s.yaml", dir, a->id);
-	a->csv_path = !strcmp(dir, ".") ? hwk_xasprintf("%s.csv", a->id)
-					: hwk_xasprintf("%s/%s.csv", dir, a->id);
+		a->yaml_path = hwk_path(dir, name);
+	strcpy(name + strlen(a->id), ".csv");
+	a->csv_path = hwk_path(dir, name);
+	free(name);
 	if (hwk_every_parse(a->every, &a->ev, NULL) < 0)
 		return hwk_err("%s: every: %s is not a frequency", a->yaml_path, a->every);
 	if (hwk_day_parse_ymd(a->start, &a->start_day) < 0)
@@ -346,7 +347,7 @@ int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day 
 		size_t n = strlen(name);
 		if (ended_before(name, n, from_s) || surely_outside(name, NULL, from_s, to_s))
 			continue; /* known from its name alone: not even opened */
-		char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, name) : hwk_xstrdup(name);
+		char *path = hwk_path(dir, name);
 		hwk_ynode *root = NULL;
 		hwk_buf_reset(&text);
 		if (hwk_read_file(path, HWK_YAML_MAX_BYTES, &text) < 0) {
@@ -408,8 +409,7 @@ static int load_dir(const char *dir, const char *spec, hwk_assignments *out)
 		    !strcmp(e->d_name, "client.yaml") ||
 		    (spec && !name_may_match(e->d_name, n, spec)))
 			continue;
-		char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, e->d_name)
-					      : hwk_xstrdup(e->d_name);
+		char *path = hwk_path(dir, e->d_name);
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 8;
 			out->v = hwk_xrealloc(out->v, cap * sizeof *out->v);
@@ -504,6 +504,118 @@ long hwk_assignments_find(const hwk_assignments *l, const char *spec)
 		if (by_type ? is_active_type(&l->v[i], spec) : id_starts(&l->v[i], spec))
 			fprintf(stderr, "  %s\n", l->v[i].id);
 	return -1;
+}
+
+const char *const hwk_assign_keys[HWK_ASSIGN_NKEYS] = {"every",   "until",  "when",
+							 "where",   "minimum", "instructions"};
+
+int hwk_assign_day(const char *opt, const char *s, time_t now, hwk_day *d, char *out)
+{
+	if (hwk_parse_date(s, now, d) < 0)
+		return hwk_err("%s: %s is not a date (2026-11-27, today, +4w, ...)", opt, s);
+	hwk_day_format(*d, out);
+	return 0;
+}
+
+/* Which client a new assignment is for: one named need not exist yet. *out owned. */
+static int new_client(hwk_practice *p, const hwk_assignment_opts *o, char **out)
+{
+	if (o->client) {
+		if (!hwk_client_id_ok(o->client))
+			return hwk_err("%s: not a client id (lower-case letters, digits, '-', '_' and "
+				       "'.'; a letter or digit first)", o->client);
+		if (p->standalone && strcmp(o->client, p->here_client))
+			return hwk_err("%s: this folder holds only %s's homework", o->client,
+				       p->here_client);
+		*out = hwk_xstrdup(o->client);
+		return 0;
+	}
+	if (hwk_practice_client(p, NULL, 1, out) < 0)
+		return -1;
+	if (*out)
+		return 0;
+	hwk_strs all = {0};
+	if (hwk_practice_clients(p, &all) < 0)
+		return -1;
+	size_t n = all.n;
+	hwk_strs_free(&all);
+	if (n)
+		return hwk_err("which client? name one: hwk assign CLIENT %s", o->type);
+	*out = hwk_xstrdup("me"); /* a self-guided user's own practice */
+	return 0;
+}
+
+int hwk_assignment_create(hwk_practice *p, const hwk_assignment_opts *o, time_t now, char **id)
+{
+	hwk_assignment a = {0};
+	hwk_type t = {0};
+	hwk_day sday = hwk_day_of(now), uday;
+	char sbuf[16], ubuf[16];
+	char *client = NULL, *dir = NULL;
+	int rc = -1, made = 0;
+
+	*id = NULL;
+	if (o->start && hwk_assign_day("--start", o->start, now, &sday, sbuf) < 0)
+		goto out;
+	if (o->name && (!hwk_utf8_valid(o->name, strlen(o->name)) || strchr(o->name, '\n'))) {
+		hwk_err("--name: the name must be one line of UTF-8 text");
+		goto out;
+	}
+	hwk_day_format(sday, sbuf);
+	if (o->set[1]) {
+		if (hwk_assign_day("--until", o->set[1], now, &uday, ubuf) < 0)
+			goto out;
+		if (uday < sday) {
+			hwk_err("--until: %s is before the start, %s", ubuf, sbuf);
+			goto out;
+		}
+	}
+	if (new_client(p, o, &client) < 0 ||
+	    hwk_type_load(o->type, p->exists && !p->standalone, &t) < 0)
+		goto out;
+
+	a.client = hwk_xstrdup(client);
+	a.type = hwk_xstrdup(o->type);
+	a.title = t.title ? hwk_xstrdup(t.title) : NULL;
+	a.start = hwk_xstrdup(sbuf);
+	a.status = hwk_xstrdup("active");
+	a.every = hwk_xstrdup(p->default_every);
+	hwk_fields_copy(&a.fields, &t.fields);
+	a.id = hwk_assignment_new_id(sday, o->type);
+	dir = hwk_client_dir(p, client);
+	if (hwk_assignment_derive(&a, dir) < 0)
+		goto out;
+	for (size_t k = 0; k < HWK_ASSIGN_NKEYS; k++)
+		if (o->set[k] &&
+		    hwk_assignment_set(&a, hwk_assign_keys[k], k == 1 ? ubuf : o->set[k], now) < 0)
+			goto out;
+	/* a new assignment's history starts with its making, not with each option */
+	for (size_t h = 0; h < a.nhistory; h++) {
+		free(a.history[h].at);
+		free(a.history[h].change);
+		free(a.history[h].from);
+		free(a.history[h].to);
+	}
+	a.nhistory = 0;
+	hwk_assignment_add_change(&a, now, "assigned", NULL, NULL);
+
+	if (hwk_practice_ensure(p, now) < 0)
+		goto out;
+	if (!p->standalone && (made = hwk_client_create(p, client, o->name, now)) < 0)
+		goto out;
+	if (hwk_assignment_save(&a, 1) < 0) {
+		if (made == 1)
+			hwk_client_uncreate(p, client);
+		goto out;
+	}
+	*id = hwk_xstrdup(a.id);
+	rc = 0;
+out:
+	free(client);
+	free(dir);
+	hwk_type_free(&t);
+	hwk_assignment_free(&a);
+	return rc;
 }
 
 char *hwk_assignment_new_id(hwk_day day, const char *type)

@@ -87,4 +87,26 @@ long hwk_assignment_locate(const struct hwk_practice *p, const char *client, con
 /* A new id: YYYY-MM-DD-TYPE-xxxx (four random hex digits). */
 char *hwk_assignment_new_id(hwk_day day, const char *type);
 
+/* The keys hwk assign may set (--every, --until, --when, --where, --minimum, -m), in
+ * the order they are applied and recorded. */
+#define HWK_ASSIGN_NKEYS 6
+extern const char *const hwk_assign_keys[HWK_ASSIGN_NKEYS];
+
+/* A day given to option opt of hwk assign, as *d and YYYY-MM-DD in out (16 bytes). */
+int hwk_assign_day(const char *opt, const char *s, time_t now, hwk_day *d, char *out);
+
+/* What a new assignment is made from: hwk assign CLIENT TYPE and its options. */
+typedef struct {
+	const char *client; /* NULL: the one implied; in a practice with no clients, "me" */
+	const char *type;
+	const char *start;  /* --start, or NULL for today */
+	const char *name;   /* --name: a new client's display name, or NULL */
+	const char *set[HWK_ASSIGN_NKEYS]; /* per hwk_assign_keys; NULL where not given */
+} hwk_assignment_opts;
+
+/* Make and save a new assignment, and its client (and the default practice) when
+ * missing. *id (owned) names it. -1 after a message, nothing left half made. */
+int hwk_assignment_create(struct hwk_practice *p, const hwk_assignment_opts *o, time_t now,
+			  char **id);
+
 #endif

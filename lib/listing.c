@@ -24,23 +24,6 @@ static hwk_coltype coltype(const hwk_field *f)
 	}
 }
 
-/* A client's display name and creation day from client.yaml (both may stay NULL). */
-static int client_info(const char *dir, char **name, char **created)
-{
-	char *path = strcmp(dir, ".") ? hwk_xasprintf("%s/client.yaml", dir)
-				      : hwk_xstrdup("client.yaml");
-	hwk_ynode *root;
-	int rc = hwk_yaml_load(path, &root);
-	if (rc == 0 && root && root->kind == HWK_Y_MAP)
-		rc = hwk_yget_str(path, root, "name", 0, name) < 0 ||
-		     hwk_yget_str(path, root, "created", 0, created) < 0 ? -1 : 0;
-	else if (rc == 0)
-		rc = hwk_yerr(path, root, "client.yaml must be a mapping with 'id'");
-	hwk_ynode_free(root);
-	free(path);
-	return rc;
-}
-
 static int load_client(const hwk_practice *p, const char *client, hwk_assignments *l)
 {
 	char *dir = hwk_client_dir(p, client);
@@ -58,21 +41,22 @@ int hwk_list_clients(const hwk_practice *p, const hwk_strs *clients, hwk_fmt fmt
 	for (size_t i = 0; i < clients->n && rc == 0; i++) {
 		hwk_assignments l = {0};
 		char *dir = hwk_client_dir(p, clients->v[i]);
-		char *name = NULL, *created = NULL, active[32];
-		if (client_info(dir, &name, &created) < 0 || hwk_assignments_load(dir, &l) < 0) {
+		hwk_client_info c = {0};
+		char active[32];
+		if (hwk_client_read(dir, 0, &c) < 0 || hwk_assignments_load(dir, &l) < 0) {
 			rc = -1;
 		} else {
 			size_t n = 0;
 			for (size_t k = 0; k < l.n; k++)
 				n += !strcmp(l.v[k].status, "active");
 			snprintf(active, sizeof active, "%zu", n);
-			const char *vals[] = {clients->v[i], name ? name : "", active,
-					      created ? created : ""};
+			const char *vals[] = {clients->v[i], c.name ? c.name : "", active,
+					      c.created ? c.created : ""};
 			hwk_out_row(o, vals, types);
 		}
 		hwk_assignments_free(&l);
-		free(name);
-		free(created);
+		free(c.name);
+		free(c.created);
 		free(dir);
 	}
 	if (rc < 0)

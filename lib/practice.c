@@ -90,20 +90,16 @@ static char *default_root(void)
  * is called now. */
 static char *client_id_of(const char *dir)
 {
-	char *id = NULL;
-	hwk_ynode *root;
+	hwk_client_info c;
 	if (chdir(dir) < 0) {
 		hwk_err_sys("%s", dir);
 		return NULL;
 	}
-	if (hwk_yaml_load("client.yaml", &root) == 0) {
-		if (root && root->kind == HWK_Y_MAP)
-			hwk_yget_str("client.yaml", root, "id", 1, &id);
-		else
-			hwk_yerr("client.yaml", root, "client.yaml must be a mapping with 'id'");
-		hwk_ynode_free(root);
-	}
-	return id;
+	if (hwk_client_read(".", 1, &c) < 0)
+		return NULL;
+	free(c.name);
+	free(c.created);
+	return c.id;
 }
 
 int hwk_practice_find(hwk_practice *p, const char *dir)
@@ -259,7 +255,7 @@ int hwk_practice_ensure(hwk_practice *p, time_t now)
 
 int hwk_client_id_ok(const char *id)
 {
-	return id && hwk_name_ok(id, 64);
+	return id && hwk_name_ok(id, 64, 1, "-_.");
 }
 
 char *hwk_client_dir(const hwk_practice *p, const char *client)
@@ -340,6 +336,47 @@ int hwk_practice_client(const hwk_practice *p, const char *want, int allow_none,
 	return hwk_err("more than one client; name one with -c CLIENT");
 }
 
+int hwk_scope_resolve(hwk_scope *s, unsigned needs, char *const *named, size_t n)
+{
+	if (needs && !(s->done & HWK_NEED_PRACTICE)) {
+		if (hwk_practice_find(&s->p, s->dir) < 0)
+			return -1;
+		s->done |= HWK_NEED_PRACTICE;
+	}
+	if ((needs & HWK_NEED_CLIENT) && !(s->done & HWK_NEED_CLIENT)) {
+		if (hwk_practice_client(&s->p, n ? named[0] : s->want, 0, &s->client) < 0)
+			return -1;
+		s->done |= HWK_NEED_CLIENT;
+	}
+	if ((needs & HWK_CLIENTS) && !(s->done & HWK_CLIENTS)) {
+		char *one;
+		for (size_t i = 0; i < n; i++) {
+			if (hwk_practice_client(&s->p, named[i], 0, &one) < 0)
+				return -1;
+			hwk_strs_push(&s->clients, one);
+		}
+		/* one client when one is named or implied; else every client */
+		if (!n && (s->want || s->p.here_client)) {
+			if (hwk_practice_client(&s->p, s->want, 0, &one) < 0)
+				return -1;
+			hwk_strs_push(&s->clients, one);
+		} else if (!n && hwk_practice_clients(&s->p, &s->clients) < 0) {
+			return -1;
+		}
+		s->done |= HWK_CLIENTS;
+	}
+	return 0;
+}
+
+void hwk_scope_free(hwk_scope *s)
+{
+	hwk_practice_free(&s->p); /* also after a failed find, which may leave some set */
+	free(s->client);
+	hwk_strs_free(&s->clients);
+	s->client = NULL;
+	s->done = 0;
+}
+
 int hwk_client_create(const hwk_practice *p, const char *client, const char *name, time_t now)
 {
 	if (client_exists(p, client))
@@ -350,12 +387,12 @@ int hwk_client_create(const hwk_practice *p, const char *client, const char *nam
 	char day[16];
 	hwk_buf b = {0};
 	int rc = -1;
-	hwk_day_format(hwk_day_of(now), day);
 	hwk_buf_adds(&b, "# hwk client (see hwk(5))\n");
 	hwk_yw *w = hwk_yw_new(&b);
 	hwk_yw_map_start(w);
 	hwk_yw_kv(w, "id", client);
 	hwk_yw_kv(w, "name", name);
+	hwk_day_format(hwk_day_of(now), day);
 	hwk_yw_kv_plain(w, "created", day);
 	hwk_yw_map_end(w);
 	if (hwk_yw_end(w) < 0)
@@ -389,15 +426,34 @@ void hwk_client_uncreate(const hwk_practice *p, const char *client)
 	free(attrs);
 }
 
-char *hwk_client_name(const char *client_dir)
+int hwk_client_read(const char *client_dir, int need_id, hwk_client_info *out)
 {
-	char *path = strcmp(client_dir, ".") ? hwk_xasprintf("%s/client.yaml", client_dir)
-					     : hwk_xstrdup("client.yaml");
+	memset(out, 0, sizeof *out);
+	char *path = hwk_path(client_dir, "client.yaml");
 	hwk_ynode *root;
-	char *name = NULL;
-	if (hwk_yaml_load(path, &root) == 0 && root && root->kind == HWK_Y_MAP)
-		hwk_yget_str(path, root, "name", 0, &name);
+	int rc = hwk_yaml_load(path, &root);
+	if (rc == 0 && (!root || root->kind != HWK_Y_MAP))
+		rc = hwk_yerr(path, root, "client.yaml must be a mapping with 'id'");
+	else if (rc == 0 && ((need_id && hwk_yget_str(path, root, "id", 1, &out->id) < 0) ||
+			     hwk_yget_str(path, root, "name", 0, &out->name) < 0 ||
+			     hwk_yget_str(path, root, "created", 0, &out->created) < 0))
+		rc = -1;
 	hwk_ynode_free(root);
 	free(path);
-	return name;
+	if (rc < 0) {
+		free(out->id);
+		free(out->name);
+		free(out->created);
+		memset(out, 0, sizeof *out);
+	}
+	return rc;
+}
+
+char *hwk_client_name(const char *client_dir)
+{
+	hwk_client_info c;
+	if (hwk_client_read(client_dir, 0, &c) < 0)
+		return NULL;
+	free(c.created);
+	return c.name;
 }

@@ -34,11 +34,39 @@ int hwk_practice_clients(const hwk_practice *p, hwk_strs *out);
  * exist; else the folder we are in; else the only client. NULL want and none found:
  * error unless allow_none, then *out = NULL. */
 int hwk_practice_client(const hwk_practice *p, const char *want, int allow_none, char **out);
+/* What a command works on: the practice and its client or clients, found in one place
+ * (hwk_scope_resolve) when the command has checked its arguments, so usage errors come
+ * before "no such client". */
+enum {
+	HWK_NEED_PRACTICE = 1, /* the practice */
+	HWK_NEED_CLIENT = 2,   /* exactly one client (and the practice) */
+	HWK_CLIENTS = 4,       /* zero or more clients (and the practice) */
+};
+typedef struct {
+	const char *dir;  /* -C DIR, or NULL */
+	const char *want; /* -c CLIENT or $HWK_CLIENT, or NULL */
+	unsigned done;    /* what is resolved already */
+	hwk_practice p;
+	char *client;     /* HWK_NEED_CLIENT: the client */
+	hwk_strs clients; /* HWK_CLIENTS: those named, else the one named or implied, else all */
+} hwk_scope;
+/* Resolve what needs asks for and is not resolved yet: the practice first, then the
+ * client(s). named (n of them, from the command's arguments) stand in for -c: the one
+ * client, or each of the clients, must exist. -1 after a message. */
+int hwk_scope_resolve(hwk_scope *s, unsigned needs, char *const *named, size_t n);
+void hwk_scope_free(hwk_scope *s);
+
 /* Create a client folder with client.yaml and .gitattributes. 1 made, 0 was there. */
 int hwk_client_create(const hwk_practice *p, const char *client, const char *name, time_t now);
 /* Undo hwk_client_create after a later step failed (removes what it made). */
 void hwk_client_uncreate(const hwk_practice *p, const char *client);
 int hwk_client_id_ok(const char *id);
+/* What a client's client.yaml says; name and created may stay NULL, id too unless
+ * need_id. The one reader of client.yaml. -1 after a message. */
+typedef struct {
+	char *id, *name, *created;
+} hwk_client_info;
+int hwk_client_read(const char *client_dir, int need_id, hwk_client_info *out);
 /* A client's display name from its client.yaml, or NULL (owned). */
 char *hwk_client_name(const char *client_dir);
 

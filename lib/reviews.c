@@ -23,9 +23,29 @@ void hwk_review_ref_free(hwk_review_ref *r)
 	memset(r, 0, sizeof *r);
 }
 
-static char *join(const char *dir, const char *name)
+int hwk_review_range(const hwk_assignments *l, const hwk_review_ref *last, int given,
+		     hwk_day today, hwk_day *from, hwk_day to)
 {
-	return strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, name) : hwk_xstrdup(name);
+	if (!given) {
+		/* where the last review ended; else the first assignment's start */
+		*from = last ? last->to + 1 : today;
+		for (size_t i = 0; !last && i < l->n; i++)
+			if (l->v[i].start_day < *from)
+				*from = l->v[i].start_day;
+	}
+	return *from > to;
+}
+
+int hwk_review_empty(const hwk_review_ref *last, int recording)
+{
+	char d[32] = "";
+	if (last)
+		hwk_day_format(last->to, d);
+	const char *why = last ? "the last review covered up to " : "the range is empty";
+	if (recording)
+		return hwk_err("nothing to review: %s%s (see --since, --until)", why, d);
+	hwk_note("nothing new: %s%s (see --since, --until)", why, d);
+	return 0;
 }
 
 /* A review file's at, from and to. */
@@ -70,7 +90,7 @@ static int later(const char *a, const char *b)
 
 int hwk_review_last(const char *client_dir, hwk_review_ref *out)
 {
-	char *dir = join(client_dir, "reviews");
+	char *dir = hwk_path(client_dir, "reviews");
 	DIR *d = opendir(dir);
 	int found = 0;
 	memset(out, 0, sizeof *out);
@@ -84,7 +104,7 @@ int hwk_review_last(const char *client_dir, hwk_review_ref *out)
 		size_t n = strlen(e->d_name);
 		if (e->d_name[0] == '.' || n <= 5 || strcmp(e->d_name + n - 5, ".yaml"))
 			continue;
-		char *path = join(dir, e->d_name);
+		char *path = hwk_path(dir, e->d_name);
 		hwk_review_ref r;
 		int rc = read_ref(path, &r);
 		free(path);
@@ -271,7 +291,7 @@ int hwk_review_edit(const char *client_dir, const hwk_review *r, char **note)
 {
 	*note = NULL;
 	/* the template lives in the client's folder: its text never leaves it */
-	char *path = join(client_dir, ".review-note.XXXXXX");
+	char *path = hwk_path(client_dir, ".review-note.XXXXXX");
 	int fd = mkstemp(path);
 	if (fd < 0) {
 		hwk_err_sys("%s", path);
@@ -417,7 +437,7 @@ int hwk_review_save(const char *client_dir, const hwk_review *r, const char *not
 	hwk_yw_map_end(w);
 	int rc = hwk_yw_end(w);
 
-	char *dir = join(client_dir, "reviews");
+	char *dir = hwk_path(client_dir, "reviews");
 	if (rc == 0 && hwk_store_mkdir(dir) < 0)
 		rc = -1;
 	for (int i = 1; rc == 0; i++) {

@@ -17,6 +17,15 @@ typedef struct {
 int hwk_review_last(const char *client_dir, hwk_review_ref *out);
 void hwk_review_ref_free(hwk_review_ref *r);
 
+/* The review's first day, *from, unless given (the --since day, already in *from):
+ * the day after the last review (last, or NULL when none), else the first assignment's
+ * start, else today. Returns 1 when the range then ends before it starts (to < *from). */
+int hwk_review_range(const hwk_assignments *l, const hwk_review_ref *last, int given,
+		     hwk_day today, hwk_day *from, hwk_day to);
+/* Say that there is nothing to review: as an error for a review to be recorded (-1),
+ * else as a note (0). last: the last review, when the range came from it. */
+int hwk_review_empty(const hwk_review_ref *last, int recording);
+
 /* Clinician ratings of how well homework was done: 0 (not done) to 4 (very well). */
 #define HWK_RATING_MAX 4
 extern const char *const hwk_rating_words[];

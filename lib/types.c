@@ -26,10 +26,10 @@ static int reserved(const char *name)
 {
 	static const char *const more[] = {"client", "assignment", "type"};
 	for (size_t i = 0; i < HWK_ENTRY_FIXED; i++)
-		if (hwk_eq(hwk_entry_fixed[i], name))
+		if (!strcmp(hwk_entry_fixed[i], name))
 			return 1;
 	for (size_t i = 0; i < sizeof more / sizeof *more; i++)
-		if (hwk_eq(more[i], name))
+		if (!strcmp(more[i], name))
 			return 1;
 	return 0;
 }
@@ -59,13 +59,8 @@ int hwk_is_builtin_type(const char *name)
  * separator (_ for fields, - for types). */
 static int ident_ok(const char *s, char sep)
 {
-	size_t n = strlen(s);
-	if (n == 0 || n > HWK_NAME_MAX || s[0] < 'a' || s[0] > 'z')
-		return 0;
-	for (const char *p = s; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == sep))
-			return 0;
-	return 1;
+	const char seps[] = {sep, 0};
+	return hwk_name_ok(s, HWK_NAME_MAX, 0, seps);
 }
 
 static void field_free(hwk_field *f)

@@ -65,6 +65,11 @@ char *hwk_xasprintf(const char *fmt, ...)
 	return s;
 }
 
+char *hwk_path(const char *dir, const char *name)
+{
+	return strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, name) : hwk_xstrdup(name);
+}
+
 static void buf_grow(hwk_buf *b, size_t more)
 {
 	if (b->len + more + 1 <= b->cap)
@@ -217,17 +222,16 @@ void hwk_strs_sort(hwk_strs *l)
 		qsort(l->v, l->n, sizeof *l->v, cmp_str);
 }
 
-int hwk_name_ok(const char *s, size_t max)
+int hwk_name_ok(const char *s, size_t max, int digit_first, const char *seps)
 {
 	size_t n = strlen(s);
 	if (n == 0 || n > max)
 		return 0;
-	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (digit_first && s[0] >= '0' && s[0] <= '9')))
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-		      c == '_' || c == '.'))
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || strchr(seps, c)))
 			return 0;
 	}
 	return strstr(s, "..") == NULL;

@@ -13,6 +13,9 @@ void *hwk_xrealloc(void *p, size_t n);
 char *hwk_xstrdup(const char *s);
 char *hwk_xstrndup(const char *s, size_t n);
 char *hwk_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* name inside dir, as a path relative to the practice root: dir "." (a standalone
+ * client folder) adds no "./", so messages name files as the user sees them. */
+char *hwk_path(const char *dir, const char *name);
 
 /* A growable byte buffer, always NUL-terminated. */
 typedef struct {
@@ -48,9 +51,11 @@ void hwk_strs_pack(hwk_strs *l);
  * a field holding a NUL byte reads as ending there). */
 hwk_strs hwk_strs_split_packed(const char *s, size_t len, char sep);
 
-/* A name safe as one path component: [a-z0-9] first, then [a-z0-9._-], at most max
- * bytes, never "." or "..". Used for client ids, type names and assignment ids. */
-int hwk_name_ok(const char *s, size_t max);
+/* The one rule for names hwk makes paths and keys of: 1 to max bytes of [a-z0-9] and
+ * the separators in seps, a lower-case letter first (or a digit too, digit_first), and
+ * never ".." (so no name climbs out of its folder). Client ids: 64, 1, "-_."; type
+ * names: HWK_NAME_MAX, 0, "-"; field names: HWK_NAME_MAX, 0, "_". */
+int hwk_name_ok(const char *s, size_t max, int digit_first, const char *seps);
 int hwk_streq(const char *a, const char *b); /* NULL-safe */
 int hwk_has_prefix(const char *s, const char *prefix);
 

@@ -1,0 +1,41 @@
+#!/bin/bash
+# Each command's options are declared once (its hwk_opt table in cmd/NAME.c): the usage
+# text names every declared option, and declares every option it names.
+. "$(dirname "$0")/../lib.sh"
+
+for src in "$TOP"/cmd/*.c; do
+	cmd=$(basename "$src" .c)
+	[ "$cmd" = hwk ] && continue
+	# the table's rows: {"name", 'x', 1} or {"name", O_NAME, 0}
+	decl=$(sed -n '/static const hwk_opt opts\[\] = {/,/^	};/p' "$src" |
+		sed -n 's/^[[:space:]]*{"\([a-z-]*\)", *\([^,]*\),.*/\1 \2/p')
+	check "$cmd declares its options" test -n "$decl"
+	usage=$(hwk "$cmd" -h)
+	# every declared option is in the usage text, by its letter or its long name
+	missing=
+	while read -r name key; do
+		letter=
+		case $key in "'"?"'") letter=${key:1:1} ;; esac
+		if ! grep -qE -- "(^|[^a-z-])--$name([^a-z-]|$)" <<<"$usage" &&
+			{ [ -z "$letter" ] || ! grep -qE -- "(^|[^a-z-])-$letter([^a-z-]|$)" <<<"$usage"; }; then
+			missing="$missing $name"
+		fi
+	done <<<"$decl"
+	is "$cmd: the usage shows every declared option" "$missing" ""
+	# every option the usage text shows is declared
+	undeclared=
+	for opt in $(grep -oE -- "(^|[[ |])--?[a-z][a-z-]*" <<<"$usage" | sed 's/^[[ |]//'); do
+		case $opt in
+		--*) grep -q "^${opt#--} " <<<"$decl" || undeclared="$undeclared $opt" ;;
+		*) grep -q " '${opt#-}'$" <<<"$decl" || undeclared="$undeclared $opt" ;;
+		esac
+	done
+	is "$cmd: the usage shows only declared options" "$undeclared" ""
+	# and hwk takes each declared long option (none is "unknown")
+	while read -r name key; do
+		run "$cmd" "--$name" x y z
+		check "$cmd takes --$name" eval '! grep -q "unknown option" "$T/err"'
+	done <<<"$decl"
+done
+
+done_testing

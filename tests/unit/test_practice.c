@@ -1,0 +1,63 @@
+/* Unit tests for the shared helpers of issue 8: the name rule, hwk_path, and the review
+ * range. */
+#define _GNU_SOURCE
+#include "practice.h"
+#include "reviews.h"
+#include "util.h"
+#include "tap.h"
+
+#include <stdlib.h>
+
+static void test_names(void)
+{
+	ok(hwk_client_id_ok("alex"), "a client id");
+	ok(hwk_client_id_ok("2b.c-d_e"), "client ids may start with a digit and hold . - _");
+	ok(!hwk_client_id_ok("a..b"), "never ..");
+	ok(!hwk_client_id_ok("Alex"), "no capitals");
+	ok(!hwk_client_id_ok("-a"), "a letter or digit first");
+	ok(!hwk_client_id_ok(""), "not empty");
+	ok(hwk_name_ok("thought-record", 32, 0, "-"), "a type name");
+	ok(!hwk_name_ok("1st", 32, 0, "-"), "a type name starts with a letter");
+	ok(!hwk_name_ok("a_b", 32, 0, "-"), "a type name has no _");
+	ok(hwk_name_ok("a_b", 32, 0, "_"), "a field name may");
+	ok(!hwk_name_ok("abcde", 4, 0, "_"), "at most max bytes");
+}
+
+static void test_path(void)
+{
+	char *p = hwk_path(".", "client.yaml");
+	is_str(p, "client.yaml", "a standalone folder adds no ./");
+	free(p);
+	p = hwk_path("clients/alex", "client.yaml");
+	is_str(p, "clients/alex/client.yaml", "a client folder is joined with /");
+	free(p);
+}
+
+static void test_range(void)
+{
+	hwk_assignments l = {0};
+	hwk_assignment v[2] = {{0}};
+	v[0].start_day = 100;
+	v[1].start_day = 90;
+	l.v = v;
+	l.n = 2;
+	hwk_review_ref last = {0};
+	last.to = 110;
+	hwk_day from = 0;
+	is_int(hwk_review_range(&l, NULL, 0, 120, &from, 119), 0, "no review: a range");
+	is_int(from, 90, "no review: from the first start");
+	is_int(hwk_review_range(&l, &last, 0, 120, &from, 119), 0, "after a review: a range");
+	is_int(from, 111, "after a review: the day after it");
+	from = 50;
+	is_int(hwk_review_range(&l, &last, 1, 120, &from, 119), 0, "--since: kept");
+	is_int(from, 50, "--since is not moved");
+	is_int(hwk_review_range(&l, &last, 0, 112, &from, 110), 1, "nothing since the last");
+}
+
+int main(void)
+{
+	test_names();
+	test_path();
+	test_range();
+	return tap_done();
+}
