@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "store.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,15 +17,30 @@
 #include "err.h"
 #include "util.h"
 
+/* Whether a write is on disk before hwk confirms it (fdatasync); a practice may turn it
+ * off for bulk work. */
+static int durable = 1;
+
+void hwk_store_durable(int on)
+{
+	durable = on;
+}
+
 void hwk_store_init(void)
 {
 	umask(077);
 }
 
+static int fsync_dir_of(const char *path);
+
 int hwk_store_mkdir(const char *path)
 {
-	if (mkdir(path, 0700) == 0)
+	if (mkdir(path, 0700) == 0) {
+		/* the new folder's entry in its parent survives a crash */
+		if (durable && fsync_dir_of(path) < 0)
+			return hwk_err_sys("%s: syncing its folder", path);
 		return 1;
+	}
 	struct stat st;
 	if (errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return 0;
@@ -60,6 +77,75 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+/* How long a writer waits for another's lock: HWK_LOCK_WAIT milliseconds, else 10 s. */
+static long lock_wait_ms(void)
+{
+	const char *e = getenv("HWK_LOCK_WAIT");
+	char *end;
+	long ms = e && *e ? strtol(e, &end, 10) : -1;
+	return ms >= 0 && e && *end == 0 ? ms : 10000;
+}
+
+/* Take an exclusive lock on fd, waiting with growing pauses up to lock_wait_ms. Signals
+ * are not blocked while waiting: SIGINT or SIGTERM then leaves before anything is
+ * written. -1 after a message ("busy") when the wait runs out. */
+static int lock_fd(int fd, const char *path)
+{
+	long left = lock_wait_ms(), pause = 1;
+	for (;;) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+		if (errno == EINTR)
+			continue;
+		if (errno != EWOULDBLOCK)
+			return hwk_err_sys("%s: locking", path);
+		if (left <= 0)
+			return hwk_err("%s: busy: another hwk is writing it; try again", path);
+		long ms = pause < left ? pause : left;
+		struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+		while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+			;
+		left -= ms;
+		if (pause < 100)
+			pause *= 2;
+	}
+}
+
+/* Open a file hwk keeps: never through a symbolic link, never a FIFO, device or folder
+ * (O_NONBLOCK: a FIFO does not hang the open). The fd, or -1 with errno set; EFTYPE-like
+ * cases (not a regular file) give -2. */
+static int open_file(const char *path, int flags, mode_t mode)
+{
+	int fd = open(path, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, mode);
+	if (fd < 0)
+		return errno == ENXIO ? -2 : -1; /* ENXIO: a FIFO with no reader */
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return -2;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	return fd;
+}
+
+/* The message for open_file's failure rc. */
+static int open_failed(const char *path, int rc)
+{
+	if (rc == -2)
+		return hwk_err("%s: not a regular file", path);
+	if (errno == ELOOP)
+		return hwk_err("%s: a symbolic link: hwk writes only through files of its own", path);
+	return hwk_err_sys("%s", path);
+}
+
 static int fsync_dir_of(const char *path)
 {
 	char *copy = hwk_xstrdup(path);
@@ -73,19 +159,67 @@ static int fsync_dir_of(const char *path)
 	return rc;
 }
 
+/* Temp files that a process killed before its rename left behind (NAME.tmp.XXXXXX
+ * that nobody holds locked: a live writer locks its temp file from the start) are
+ * removed by the next write in their folder. */
+static void remove_leftovers(const char *path)
+{
+	char *copy = hwk_xstrdup(path);
+	const char *dir = dirname(copy);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (n < 12 || memcmp(e->d_name + n - 11, ".tmp.", 5))
+			continue;
+		char *p = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, e->d_name)
+					   : hwk_xstrdup(e->d_name);
+		int fd = open_file(p, O_RDONLY, 0);
+		if (fd >= 0) {
+			if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+				unlink(p);
+			close(fd);
+		}
+		free(p);
+	}
+	if (d)
+		closedir(d);
+	free(copy);
+}
+
+/* A new temp file next to path, locked (see remove_leftovers), its name in *tmp. */
+static int make_temp(const char *path, char **tmp)
+{
+	for (int tries = 0;; tries++) {
+		*tmp = hwk_xasprintf("%s.tmp.XXXXXX", path);
+		int fd = mkostemp(*tmp, O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+		while (flock(fd, LOCK_EX) < 0 && errno == EINTR)
+			;
+		/* a cleaner may have taken it for a leftover before it was locked */
+		struct stat st;
+		if (fstat(fd, &st) < 0 || st.st_nlink > 0 || tries == 3)
+			return fd;
+		close(fd);
+		free(*tmp);
+	}
+}
+
 static int put_file(const char *path, const char *data, size_t len, int exclusive)
 {
-	char *tmp = hwk_xasprintf("%s.tmp.XXXXXX", path);
+	char *tmp = NULL;
 	sigset_t old;
 	int rc = -1;
 
+	remove_leftovers(path);
 	block_signals(&old);
-	int fd = mkostemp(tmp, O_CLOEXEC);
+	int fd = make_temp(path, &tmp);
 	if (fd < 0) {
 		hwk_err_sys("%s", path);
 		goto out;
 	}
-	if (fchmod(fd, 0600) < 0 || write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+	if (fchmod(fd, 0600) < 0 || write_all(fd, data, len) < 0 || (durable && fsync(fd) < 0)) {
 		hwk_err_sys("%s", path);
 		close(fd);
 		unlink(tmp);
@@ -112,11 +246,11 @@ static int put_file(const char *path, const char *data, size_t len, int exclusiv
 		unlink(tmp);
 		goto out;
 	}
-	if (fsync_dir_of(path) < 0) {
-		hwk_err_sys("%s: syncing its folder", path);
-		goto out;
-	}
+	/* the file is in place: a failure now is said, but the write is done (exit 0, so a
+	 * retry does not do it twice) */
 	rc = 0;
+	if (durable && fsync_dir_of(path) < 0)
+		hwk_note("%s: written, but syncing its folder failed: %s", path, strerror(errno));
 out:
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	free(tmp);
@@ -146,20 +280,26 @@ int hwk_store_append(const char *path, const char *header, const char *rows, siz
 {
 	hwk_buf b = {0};
 	sigset_t old;
-	int rc = -1;
+	int rc = -1, created = 0, blocked = 0;
 
-	block_signals(&old);
-	int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	int fd = open_file(path, O_RDWR | O_APPEND, 0);
+	if (fd == -1 && errno == ENOENT) {
+		/* O_EXCL: a link in the way (even a dangling one) is refused, never followed */
+		fd = open_file(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL, 0600);
+		if (fd >= 0)
+			created = 1;
+		else if (fd == -1 && errno == EEXIST)
+			fd = open_file(path, O_RDWR | O_APPEND, 0);
+	}
 	if (fd < 0) {
-		hwk_err_sys("%s", path);
+		open_failed(path, fd);
 		goto out;
 	}
-	while (flock(fd, LOCK_EX) < 0) {
-		if (errno != EINTR) {
-			hwk_err_sys("%s: locking", path);
-			goto out_close;
-		}
-	}
+	if (lock_fd(fd, path) < 0)
+		goto out_close;
+	/* from here to the end the row is written whole or not at all */
+	block_signals(&old);
+	blocked = 1;
 	struct stat st;
 	if (fstat(fd, &st) < 0) {
 		hwk_err_sys("%s", path);
@@ -177,19 +317,25 @@ int hwk_store_append(const char *path, const char *header, const char *rows, siz
 			hwk_buf_addc(&b, '\n');
 	}
 	hwk_buf_add(&b, rows, len);
-	if (write_all(fd, b.s, b.len) < 0) {
+	if (write_all(fd, b.s, b.len) < 0 || (durable && fdatasync(fd) < 0)) {
 		hwk_err_sys("%s", path);
-		/* take back a partial write so no half row stays; we still hold the lock */
+		/* take back a partial or unsynced write so no half row stays; we still hold
+		 * the lock */
 		if (ftruncate(fd, st.st_size) < 0)
 			hwk_err_sys("%s: could not remove a partly written row", path);
 		goto out_close;
 	}
+	/* the row is in place (and on disk when durable): what fails now is said, but the
+	 * write is done (exit 0, so a retry does not add the row twice) */
 	rc = 0;
+	if (created && durable && fsync_dir_of(path) < 0)
+		hwk_note("%s: written, but syncing its folder failed: %s", path, strerror(errno));
 out_close:
-	if (close(fd) < 0 && rc == 0)
+	if (close(fd) < 0 && rc == 0 && !durable)
 		rc = hwk_err_sys("%s", path);
 out:
-	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (blocked)
+		sigprocmask(SIG_SETMASK, &old, NULL);
 	hwk_buf_free(&b);
 	return rc;
 }

@@ -1,7 +1,8 @@
 /* store: every write hwk makes. Entry rows are appended under a lock in one write;
  * other files are replaced atomically (temp file in the same folder, fsync, rename,
  * fsync of the folder). New files are 0600 and folders 0700 whatever the umask. A write
- * that fails leaves the file as it was: no half row, no temp file. */
+ * that fails leaves the file as it was: no half row, no temp file; a temp file left by a
+ * killed process is removed by the next write in its folder. */
 #ifndef HWK_STORE_H
 #define HWK_STORE_H
 
@@ -9,6 +10,9 @@
 
 /* Called once at start: umask 077, so nothing hwk creates is readable by others. */
 void hwk_store_init(void);
+/* Whether writes are synced to disk before they are confirmed (on unless a practice
+ * turns it off: then a power cut can lose what was confirmed). */
+void hwk_store_durable(int on);
 /* Make a folder (0700); an existing folder is fine. 1 if made, 0 if it was there, -1 error. */
 int hwk_store_mkdir(const char *path);
 /* Replace (or create) path with data, atomically. */
@@ -18,8 +22,11 @@ int hwk_store_create(const char *path, const char *data, size_t len);
 /* Remove a file and make the removal durable (fsync of its folder). */
 int hwk_store_remove(const char *path);
 /* Append rows (whole CSV records, ending in LF) to path under an exclusive lock, in one
- * write. When the file is new or empty the header goes first in the same write; when
- * its last byte is not a line end, one is added first. */
+ * write, then fdatasync. When the file is new or empty the header goes first in the same
+ * write; when its last byte is not a line end, one is added first. path must be a
+ * regular file (a symbolic link, FIFO or device is refused). Waiting for another
+ * writer's lock is bounded ($HWK_LOCK_WAIT ms, else 10 s): then -1, "busy", nothing
+ * written. */
 int hwk_store_append(const char *path, const char *header, const char *rows, size_t len);
 
 #endif

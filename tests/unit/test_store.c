@@ -18,6 +18,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -439,6 +440,123 @@ static void test_mkdir(void)
 	rmdir("f");
 }
 
+/* Only regular files: a symbolic link (to a file outside, or dangling), a FIFO (no
+ * hang) or a folder where an entries file should be is refused, and nothing behind it
+ * is touched or made. */
+static void test_not_regular(void)
+{
+	put("outside.txt", "secret\n", 0600);
+	if (symlink("outside.txt", "link.csv") < 0 || symlink("nowhere.txt", "dangling.csv") < 0 ||
+	    mkfifo("fifo.csv", 0600) < 0 || mkdir("dir.csv", 0700) < 0)
+		perror("set-up");
+	cap_start();
+	int rc = hwk_store_append("link.csv", "h\n", "r\n", 2);
+	const char *msg = cap_end();
+	is_int(rc, -1, "append through a symbolic link: refused");
+	is_str(msg, "hwk: link.csv: a symbolic link: hwk writes only through files of its own\n",
+	       "its message");
+	is_str(content("outside.txt"), "secret\n", "the file it points to is untouched");
+	cap_start();
+	rc = hwk_store_append("dangling.csv", "h\n", "r\n", 2);
+	msg = cap_end();
+	is_int(rc, -1, "append through a dangling link: refused");
+	is_str(msg, "hwk: dangling.csv: a symbolic link: hwk writes only through files of its own\n",
+	       "its message");
+	ok(access("nowhere.txt", F_OK) < 0, "no file made where it points");
+	cap_start();
+	rc = hwk_store_append("fifo.csv", "h\n", "r\n", 2);
+	msg = cap_end();
+	is_int(rc, -1, "append to a FIFO: refused at once, no hang");
+	is_str(msg, "hwk: fifo.csv: not a regular file\n", "its message");
+	cap_start();
+	rc = hwk_store_append("dir.csv", "h\n", "r\n", 2);
+	msg = cap_end();
+	is_int(rc, -1, "append to a folder: refused");
+	is_str(msg, "hwk: dir.csv: Is a directory\n", "its message");
+	unlink("link.csv");
+	unlink("dangling.csv");
+	unlink("fifo.csv");
+	rmdir("dir.csv");
+	unlink("outside.txt");
+}
+
+/* A writer waits for another's lock only so long (HWK_LOCK_WAIT ms), then says the
+ * file is busy and writes nothing; SIGTERM while it waits ends it before it writes. */
+static void test_lock_wait(void)
+{
+	put("busy.csv", "h\nr1\n", 0600);
+	int holder = open("busy.csv", O_RDONLY);
+	ok(holder >= 0 && flock(holder, LOCK_EX) == 0, "another writer holds the lock");
+	setenv("HWK_LOCK_WAIT", "0", 1);
+	cap_start();
+	int rc = hwk_store_append("busy.csv", "h\n", "r2\n", 3);
+	const char *msg = cap_end();
+	is_int(rc, -1, "a locked file with no wait: refused");
+	is_str(msg, "hwk: busy.csv: busy: another hwk is writing it; try again\n", "its message");
+	is_str(content("busy.csv"), "h\nr1\n", "nothing written");
+	setenv("HWK_LOCK_WAIT", "20", 1);
+	cap_start();
+	rc = hwk_store_append("busy.csv", "h\n", "r2\n", 3);
+	msg = cap_end();
+	is_int(rc, -1, "a locked file, 20 ms of waiting: refused");
+	is_str(content("busy.csv"), "h\nr1\n", "nothing written");
+
+	/* a waiting writer ended by SIGTERM, wherever it is in its wait: nothing written */
+	setenv("HWK_LOCK_WAIT", "600000", 1);
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		hwk_store_append("busy.csv", "h\n", "r3\n", 3);
+		_exit(0);
+	}
+	kill(pid, SIGTERM);
+	int st = 0;
+	waitpid(pid, &st, 0);
+	ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM, "a writer waiting for the lock ends on SIGTERM");
+	is_str(content("busy.csv"), "h\nr1\n", "... having written nothing");
+	unsetenv("HWK_LOCK_WAIT");
+	close(holder);
+	is_int(hwk_store_append("busy.csv", "h\n", "r2\n", 3), 0, "the lock released: appended");
+	is_str(content("busy.csv"), "h\nr1\nr2\n", "the row");
+	unlink("busy.csv");
+}
+
+/* Temp files of a killed writer go with the next write in their folder; a live one
+ * (locked) stays. */
+static void test_leftovers(void)
+{
+	mkdir("lo", 0700);
+	put("lo/a.yaml.tmp.AbC123", "half", 0600);
+	put("lo/b.yaml.tmp.zzzzzz", "half", 0600);
+	put("lo/c.yaml.tmp.live00", "being written", 0600);
+	put("lo/notes.tmp.txt", "mine", 0600);
+	int live = open("lo/c.yaml.tmp.live00", O_RDONLY);
+	ok(live >= 0 && flock(live, LOCK_EX) == 0, "a live writer holds its temp file locked");
+	is_int(hwk_store_replace("lo/a.yaml", "a: 1\n", 5), 0, "a write in the folder");
+	is_str(listing("lo"), "a.yaml c.yaml.tmp.live00 notes.tmp.txt",
+	       "the dead writers' temp files are gone, the live one and other files stay");
+	close(live);
+	is_int(hwk_store_create("lo/d.yaml", "d: 1\n", 5), 0, "another write");
+	is_str(listing("lo"), "a.yaml d.yaml notes.tmp.txt", "now that one is gone too");
+	unlink("lo/a.yaml");
+	unlink("lo/d.yaml");
+	unlink("lo/notes.tmp.txt");
+	rmdir("lo");
+}
+
+/* With durability off, writes still land (not synced: the practice chose that). */
+static void test_not_durable(void)
+{
+	hwk_store_durable(0);
+	is_int(hwk_store_append("nd.csv", "h\n", "r\n", 2), 0, "not durable: append");
+	is_int(hwk_store_replace("nd.yaml", "x\n", 2), 0, "not durable: replace");
+	is_str(content("nd.csv"), "h\nr\n", "the row");
+	is_str(content("nd.yaml"), "x\n", "the file");
+	hwk_store_durable(1);
+	unlink("nd.csv");
+	unlink("nd.yaml");
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/hwk-store-XXXXXX";
@@ -454,6 +572,10 @@ int main(void)
 	test_append();
 	test_concurrent_append();
 	test_mkdir();
+	test_not_regular();
+	test_lock_wait();
+	test_leftovers();
+	test_not_durable();
 	unlink("a.yaml");
 	unlink("b.yaml");
 	unlink("c.yaml");
