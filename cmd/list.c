@@ -7,7 +7,7 @@
 #include "cmd.h"
 #include "entries.h"
 #include "err.h"
-#include "listing.h"
+#include "list.h"
 
 static const char usage[] =
 	"usage: hwk list [due|entries|assignments|clients] [-f table|tsv|csv|json|yaml]\n"

@@ -8,7 +8,7 @@
 #include "cmd.h"
 #include "err.h"
 #include "practice.h"
-#include "record.h"
+#include "log.h"
 
 static const char usage[] =
 	"usage: hwk log ASSIGNMENT [VALUE... | FIELD=VALUE...] [--at WHEN] [-p | -s REASON]\n"

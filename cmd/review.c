@@ -7,7 +7,7 @@
 #include "cmd.h"
 #include "err.h"
 #include "practice.h"
-#include "reviews.h"
+#include "review.h"
 
 static const char usage[] =
 	"usage: hwk review [CLIENT] [--since DATE] [--until DATE] [-m NOTE | -e]\n"

@@ -2,7 +2,7 @@
  * range. */
 #define _GNU_SOURCE
 #include "practice.h"
-#include "reviews.h"
+#include "review.h"
 #include "util.h"
 #include "tap.h"
 

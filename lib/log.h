@@ -1,7 +1,7 @@
-/* record: what a user typed to `hwk log` (or a row of an import file) turned into a
+/* log: what a user typed to `hwk log` (or a row of an import file) turned into a
  * checked entry row, appended; and the week's progress line that confirms it. */
-#ifndef HWK_RECORD_H
-#define HWK_RECORD_H
+#ifndef HWK_LOG_H
+#define HWK_LOG_H
 
 #include <stdio.h>
 #include <time.h>

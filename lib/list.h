@@ -1,7 +1,7 @@
-/* listing: the rows of `hwk list` (clients, assignments, entries, what is due), chosen by
+/* list: the rows of `hwk list` (clients, assignments, entries, what is due), chosen by
  * filters and handed to an output format. */
-#ifndef HWK_LISTING_H
-#define HWK_LISTING_H
+#ifndef HWK_LIST_H
+#define HWK_LIST_H
 
 #include <stdio.h>
 #include <time.h>

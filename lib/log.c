@@ -1,5 +1,5 @@
 #define _GNU_SOURCE
-#include "record.h"
+#include "log.h"
 
 #include <stdlib.h>
 #include <string.h>

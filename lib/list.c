@@ -1,5 +1,5 @@
 #define _GNU_SOURCE
-#include "listing.h"
+#include "list.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,8 +1,8 @@
-/* reviews: a clinician's look at one client's homework since the last review: finding
+/* review: a clinician's look at one client's homework since the last review: finding
  * the last review, printing what happened, asking for notes in $EDITOR, and keeping the
  * review (its range, notes, ratings and an adherence snapshot) in reviews/DATE.yaml. */
-#ifndef HWK_REVIEWS_H
-#define HWK_REVIEWS_H
+#ifndef HWK_REVIEW_H
+#define HWK_REVIEW_H
 
 #include <stdio.h>
 #include "summary.h"

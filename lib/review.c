@@ -1,5 +1,5 @@
 #define _GNU_SOURCE
-#include "reviews.h"
+#include "review.h"
 
 #include <dirent.h>
 #include <errno.h>
