@@ -8,7 +8,7 @@
 void hwk_every_on_day(const hwk_assignment *a, hwk_day day, hwk_every *out)
 {
 	hwk_schedule s;
-	hwk_schedule_read(a, &s);
+	hwk_assignment_schedule(a, &s);
 	hwk_schedule_on(&s, day, out);
 	hwk_schedule_free(&s);
 }
@@ -43,7 +43,7 @@ static long expected(const hwk_assignment *a, const hwk_schedule *s, hwk_day fro
 long hwk_adherence_expected(const hwk_assignment *a, hwk_day from, hwk_day to, int week_start)
 {
 	hwk_schedule s;
-	hwk_schedule_read(a, &s);
+	hwk_assignment_schedule(a, &s);
 	long n = expected(a, &s, from, to, week_start);
 	hwk_schedule_free(&s);
 	return n;
@@ -152,7 +152,7 @@ void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_
 	/* days after today are not over: they expect nothing yet */
 	hwk_day end = to < today ? to : today;
 	hwk_schedule sch;
-	hwk_schedule_read(a, &sch);
+	hwk_assignment_schedule(a, &sch);
 	out->expected = end < from ? 0 : expected(a, &sch, from, end, week_start);
 	/* what counts toward completion: on a day the frequency names, one entry at most
 	 * (a second one does not make up for a day without); under N/week, every entry;

@@ -78,7 +78,7 @@ int hwk_assignment_active_on(const hwk_assignment *a, hwk_day day)
 const char *hwk_assignment_every_on(const hwk_assignment *a, hwk_day day)
 {
 	hwk_schedule s;
-	hwk_schedule_read(a, &s);
+	hwk_assignment_schedule(a, &s);
 	const char *every = hwk_schedule_on(&s, day, NULL);
 	hwk_schedule_free(&s);
 	return every;
@@ -791,4 +791,38 @@ long hwk_assignment_locate(const hwk_practice *p, const char *client, const char
 		return hwk_err("%s: no such assignment (see 'hwk list assignments')", spec);
 	return hwk_err("%s: more than one client has such an assignment; name the client with -c",
 		       spec);
+}
+
+void hwk_assignment_schedule(const hwk_assignment *a, hwk_schedule *s)
+{
+	memset(s, 0, sizeof *s);
+	s->one = 1;
+	s->first = a->every;
+	s->first_ev = a->ev;
+	int have_first = 0;
+	for (size_t i = 0; i < a->nhistory; i++) {
+		const hwk_change *c = &a->history[i];
+		if (strcmp(c->change, "every"))
+			continue;
+		s->one = 0;
+		hwk_every ev;
+		if (!have_first && c->from && hwk_every_parse(c->from, &ev, NULL) == 0) {
+			s->first = c->from;
+			s->first_ev = ev;
+			have_first = 1;
+		}
+		hwk_day d;
+		if (!c->to || hwk_stamp_day(c->at, &d) < 0 || hwk_every_parse(c->to, &ev, NULL) < 0)
+			continue;
+		s->day = hwk_xrealloc(s->day, (s->n + 1) * sizeof *s->day);
+		s->text = hwk_xrealloc(s->text, (s->n + 1) * sizeof *s->text);
+		s->ev = hwk_xrealloc(s->ev, (s->n + 1) * sizeof *s->ev);
+		s->day[s->n] = d;
+		s->text[s->n] = c->to;
+		s->ev[s->n++] = ev;
+	}
+	if (s->one) {
+		s->first = a->every;
+		s->first_ev = a->ev;
+	}
 }

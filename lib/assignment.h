@@ -12,7 +12,7 @@ typedef struct {
 	char *at, *change, *from, *to;
 } hwk_change;
 
-typedef struct hwk_assignment { /* tagged: frequency.h names it before it is whole */
+typedef struct hwk_assignment {
 	char *id, *client, *type, *title;
 	char *every, *start, *until, *when, *where, *minimum, *instructions, *status;
 	hwk_fields fields;
@@ -108,5 +108,8 @@ typedef struct {
  * missing. *id (owned) names it. -1 after a message, nothing left half made. */
 int hwk_assignment_create(struct hwk_practice *p, const hwk_assignment_opts *o, time_t now,
 			  char **id);
+
+/* The assignment's frequencies over time (see hwk_schedule), from its history. */
+void hwk_assignment_schedule(const hwk_assignment *a, hwk_schedule *s);
 
 #endif

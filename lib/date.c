@@ -471,3 +471,13 @@ time_t hwk_now(int *bad)
 	}
 	return t;
 }
+
+int hwk_stamp_day(const char *stamp, hwk_day *out)
+{
+	char d[11];
+	if (strlen(stamp) < 10)
+		return -1;
+	memcpy(d, stamp, 10);
+	d[10] = 0;
+	return hwk_day_parse_ymd(d, out);
+}

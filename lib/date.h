@@ -64,4 +64,7 @@ long hwk_parse_clock(const char *s);
  * *bad when $HWK_NOW is set but unreadable. */
 time_t hwk_now(int *bad);
 
+/* The local calendar day a stored time was written in (its date part). */
+int hwk_stamp_day(const char *stamp, hwk_day *out);
+
 #endif

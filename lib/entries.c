@@ -12,11 +12,6 @@
 #include "err.h"
 #include "ydoc.h"
 
-const char *const hwk_entry_fixed[HWK_ENTRY_FIXED] = {
-	[HWK_E_AT] = "at", [HWK_E_LOGGED] = "logged", [HWK_E_STATUS] = "status",
-	[HWK_E_REASON] = "reason", [HWK_E_NOTE] = "note",
-};
-
 const char *const hwk_reasons[] = {
 	"busy", "difficult", "avoided", "forgot", "unclear", "unsuited", "other", NULL,
 };
@@ -27,16 +22,6 @@ int hwk_reason_ok(const char *r)
 		if (!strcmp(*p, r))
 			return 1;
 	return 0;
-}
-
-int hwk_stamp_day(const char *stamp, hwk_day *out)
-{
-	char d[11];
-	if (strlen(stamp) < 10)
-		return -1;
-	memcpy(d, stamp, 10);
-	d[10] = 0;
-	return hwk_day_parse_ymd(d, out);
 }
 
 void hwk_entry_stamp(hwk_entry *e)

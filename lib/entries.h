@@ -5,13 +5,8 @@
 
 #include "assignment.h"
 #include "csvfile.h"
+#include "row.h"
 
-/* The fixed columns of every row, in order (one value per field follows them):
- * HWK_E_AT when it happened, HWK_E_LOGGED when hwk wrote it, HWK_E_STATUS done, partial
- * or skipped, HWK_E_REASON why it was skipped, HWK_E_NOTE free text. */
-enum { HWK_E_AT, HWK_E_LOGGED, HWK_E_STATUS, HWK_E_REASON, HWK_E_NOTE, HWK_ENTRY_FIXED };
-/* Their names in the header, by the indices above. */
-extern const char *const hwk_entry_fixed[HWK_ENTRY_FIXED];
 
 /* One entry as stored: the fixed columns, then one value per field. */
 typedef struct {
@@ -56,8 +51,6 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 void hwk_entry_free(hwk_entry *e);
 void hwk_entry_rows_free(hwk_entry *rows, size_t n);
 
-/* The local calendar day a stored time was written in (its date part). */
-int hwk_stamp_day(const char *stamp, hwk_day *out);
 /* An entry's day (hwk_stamp_day of its at) and its at as a time: -1 when it has none.
  * Read from what the readers noted, or from the text for a row made by hand. */
 int hwk_entry_day(const hwk_entry *e, hwk_day *out);

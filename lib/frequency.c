@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assignment.h"
-#include "entries.h"
 #include "util.h"
 
 int hwk_every_parse(const char *s, hwk_every *e, char **norm)
@@ -133,40 +131,6 @@ long hwk_expected(const hwk_every *e, hwk_day start, hwk_day until, hwk_day from
 		}
 	}
 	return total;
-}
-
-void hwk_schedule_read(const hwk_assignment *a, hwk_schedule *s)
-{
-	memset(s, 0, sizeof *s);
-	s->one = 1;
-	s->first = a->every;
-	s->first_ev = a->ev;
-	int have_first = 0;
-	for (size_t i = 0; i < a->nhistory; i++) {
-		const hwk_change *c = &a->history[i];
-		if (strcmp(c->change, "every"))
-			continue;
-		s->one = 0;
-		hwk_every ev;
-		if (!have_first && c->from && hwk_every_parse(c->from, &ev, NULL) == 0) {
-			s->first = c->from;
-			s->first_ev = ev;
-			have_first = 1;
-		}
-		hwk_day d;
-		if (!c->to || hwk_stamp_day(c->at, &d) < 0 || hwk_every_parse(c->to, &ev, NULL) < 0)
-			continue;
-		s->day = hwk_xrealloc(s->day, (s->n + 1) * sizeof *s->day);
-		s->text = hwk_xrealloc(s->text, (s->n + 1) * sizeof *s->text);
-		s->ev = hwk_xrealloc(s->ev, (s->n + 1) * sizeof *s->ev);
-		s->day[s->n] = d;
-		s->text[s->n] = c->to;
-		s->ev[s->n++] = ev;
-	}
-	if (s->one) {
-		s->first = a->every;
-		s->first_ev = a->ev;
-	}
 }
 
 void hwk_schedule_free(hwk_schedule *s)

@@ -34,7 +34,8 @@ int hwk_every_weight7(const hwk_every *e, hwk_day day);
 /* Is the assignment due on this day at all (ignoring entries)? N/week: every active day. */
 int hwk_every_on(const hwk_every *e, hwk_day start, hwk_day until, hwk_day day);
 
-/* The frequencies of an assignment over time, read once from its history: the first
+/* The frequencies of an assignment over time, read once from its history (by
+ * hwk_assignment_schedule): the first
  * one (the `from` of the first change of `every` that is a frequency, else the one in
  * force now), then each change of `every` from the day it was made, in the order
  * recorded. The texts are the assignment's: they live as long as it does. */
@@ -48,8 +49,6 @@ typedef struct {
 	size_t n;
 } hwk_schedule;
 
-struct hwk_assignment;
-void hwk_schedule_read(const struct hwk_assignment *a, hwk_schedule *s);
 void hwk_schedule_free(hwk_schedule *s);
 /* The frequency in force on a day: as written (returned) and parsed (into *out when not
  * NULL). */

@@ -11,7 +11,7 @@
 
 #include "builtin_types.h"
 #include "date.h"
-#include "entries.h"
+#include "row.h"
 #include "err.h"
 
 #define NBUILTIN (sizeof hwk_builtins / sizeof hwk_builtins[0])
