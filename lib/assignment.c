@@ -107,11 +107,7 @@ int hwk_assignment_load(const char *path, hwk_assignment *a)
 static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a)
 {
 	int rc = -1;
-	if (!root || root->kind != HWK_Y_MAP) {
-		hwk_yerr(path, root, "an assignment file must be a mapping");
-		goto out;
-	}
-	if (hwk_ycheck_keys(path, root, keys) < 0 ||
+	if (hwk_ycheck_map(path, root, keys, "an assignment file must be a mapping") < 0 ||
 	    hwk_yget_str(path, root, "id", 1, &a->id) < 0 ||
 	    hwk_yget_str(path, root, "client", 1, &a->client) < 0 ||
 	    hwk_yget_str(path, root, "type", 1, &a->type) < 0 ||
@@ -150,11 +146,7 @@ static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a)
 			hwk_ynode *c = h->items[i];
 			hwk_change *ch = &a->history[i];
 			a->nhistory = i + 1;
-			if (c->kind != HWK_Y_MAP) {
-				hwk_yerr(path, c, "a history record must be a mapping");
-				goto out;
-			}
-			if (hwk_ycheck_keys(path, c, change_keys) < 0 ||
+			if (hwk_ycheck_map(path, c, change_keys, "a history record must be a mapping") < 0 ||
 			    hwk_yget_str(path, c, "at", 1, &ch->at) < 0 ||
 			    hwk_yget_str(path, c, "change", 1, &ch->change) < 0 ||
 			    hwk_yget_str(path, c, "from", 0, &ch->from) < 0 ||
@@ -325,6 +317,30 @@ int hwk_dir_yaml_names(const char *dir, hwk_strs *names)
 	return 0;
 }
 
+/* The next free place in a list being loaded (grown by doubling; zeroed). */
+static hwk_assignment *next_slot(hwk_assignments *out, size_t *cap)
+{
+	if (out->n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		out->v = hwk_xrealloc(out->v, *cap * sizeof *out->v);
+	}
+	memset(&out->v[out->n], 0, sizeof out->v[out->n]);
+	return &out->v[out->n];
+}
+
+/* A loaded list in id order, without the leftovers of a crash; or freed after an error. */
+static int finish_list(hwk_assignments *out, int rc)
+{
+	if (rc < 0) {
+		hwk_assignments_free(out);
+		return -1;
+	}
+	if (out->n)
+		qsort(out->v, out->n, sizeof *out->v, cmp_assignment);
+	drop_leftovers(out);
+	return 0;
+}
+
 int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day from,
 				hwk_day to, hwk_assignments *out)
 {
@@ -353,32 +369,20 @@ int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day 
 		if (hwk_read_file(path, HWK_YAML_MAX_BYTES, &text) < 0) {
 			rc = hwk_err_sys("%s", path);
 		} else if (!surely_outside(name, text.s, from_s, to_s)) {
-			if (out->n == cap) {
-				cap = cap ? cap * 2 : 8;
-				out->v = hwk_xrealloc(out->v, cap * sizeof *out->v);
-			}
-			memset(&out->v[out->n], 0, sizeof out->v[out->n]);
+			hwk_assignment *a = next_slot(out, &cap);
 			if (hwk_yaml_parse(path, text.s, text.len, &root) < 0 ||
-			    assignment_from(path, root, &out->v[out->n]) < 0)
+			    assignment_from(path, root, a) < 0)
 				rc = -1;
-			else if (out->v[out->n].start_day > to ||
-				 (out->v[out->n].until_day != HWK_DAY_NONE &&
-				  out->v[out->n].until_day < from))
-				hwk_assignment_free(&out->v[out->n]);
+			else if (a->start_day > to ||
+				 (a->until_day != HWK_DAY_NONE && a->until_day < from))
+				hwk_assignment_free(a);
 			else
 				out->n++;
 		}
 		free(path);
 	}
 	hwk_buf_free(&text);
-	if (rc < 0) {
-		hwk_assignments_free(out);
-		return -1;
-	}
-	if (out->n)
-		qsort(out->v, out->n, sizeof *out->v, cmp_assignment);
-	drop_leftovers(out);
-	return 0;
+	return finish_list(out, rc);
 }
 
 static int load_dir(const char *dir, const char *spec, hwk_assignments *out);
@@ -410,11 +414,7 @@ static int load_dir(const char *dir, const char *spec, hwk_assignments *out)
 		    (spec && !name_may_match(e->d_name, n, spec)))
 			continue;
 		char *path = hwk_path(dir, e->d_name);
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 8;
-			out->v = hwk_xrealloc(out->v, cap * sizeof *out->v);
-		}
-		if (hwk_assignment_load(path, &out->v[out->n]) < 0)
+		if (hwk_assignment_load(path, next_slot(out, &cap)) < 0)
 			rc = -1;
 		else
 			out->n++;
@@ -423,14 +423,7 @@ static int load_dir(const char *dir, const char *spec, hwk_assignments *out)
 			break;
 	}
 	closedir(d);
-	if (rc < 0) {
-		hwk_assignments_free(out);
-		return -1;
-	}
-	if (out->n)
-		qsort(out->v, out->n, sizeof *out->v, cmp_assignment);
-	drop_leftovers(out);
-	return 0;
+	return finish_list(out, rc);
 }
 
 void hwk_assignments_free(hwk_assignments *l)

@@ -154,6 +154,18 @@ static void add_mean(hwk_metrics *m, const char *key, const char *label, const a
 	add(m, key, label, acc_mean(a), a->n, 1);
 }
 
+/* Means in the order they are shown: key, label, what they average. */
+typedef struct {
+	const char *key, *label;
+	const acc *a;
+} mean_of;
+
+static void add_means(hwk_metrics *m, const mean_of *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		add_mean(m, v[i].key, v[i].label, v[i].a);
+}
+
 static void add_count(hwk_metrics *m, const char *key, const char *label, long count, long n)
 {
 	add(m, key, label, (double)count, n, 0);
@@ -289,13 +301,16 @@ static void sleep_metrics(const hwk_assignment *a, const hwk_entry *rows, size_t
 			acc_add(&h_tst, nt.tst);
 		}
 	}
-	add_mean(m, "tib_mean", "time in bed (min)", &tib);
-	add_mean(m, "tst_mean", "total sleep time (min)", &tst);
-	add_mean(m, "sol_mean", "time to fall asleep (min)", &sol);
-	add_mean(m, "waso_mean", "awake in the night (min)", &waso);
-	add_mean(m, "se_mean", "sleep efficiency (%)", &se);
-	add_mean(m, "quality_mean", "sleep quality", &q);
-	add_mean(m, "awakenings_mean", "awakenings", &aw);
+	const mean_of means[] = {
+		{"tib_mean", "time in bed (min)", &tib},
+		{"tst_mean", "total sleep time (min)", &tst},
+		{"sol_mean", "time to fall asleep (min)", &sol},
+		{"waso_mean", "awake in the night (min)", &waso},
+		{"se_mean", "sleep efficiency (%)", &se},
+		{"quality_mean", "sleep quality", &q},
+		{"awakenings_mean", "awakenings", &aw},
+	};
+	add_means(m, means, sizeof means / sizeof *means);
 	m->hint = sleep_hint(&se, &h_tib, &h_tst);
 }
 
@@ -327,11 +342,14 @@ static void thought_metrics(const hwk_assignment *a, const hwk_entry *rows, size
 		if (num(e, c_bb, &x))
 			acc_add(&bb, x);
 	}
-	add_mean(m, "intensity_mean", "intensity before", &in);
-	add_mean(m, "rerate_mean", "intensity after (re-rated)", &re);
-	add_mean(m, "drop_mean", "drop in intensity", &drop);
-	add_mean(m, "belief_mean", "belief in the thought", &bel);
-	add_mean(m, "balanced_belief_mean", "belief in the balanced thought", &bb);
+	const mean_of means[] = {
+		{"intensity_mean", "intensity before", &in},
+		{"rerate_mean", "intensity after (re-rated)", &re},
+		{"drop_mean", "drop in intensity", &drop},
+		{"belief_mean", "belief in the thought", &bel},
+		{"balanced_belief_mean", "belief in the balanced thought", &bb},
+	};
+	add_means(m, means, sizeof means / sizeof *means);
 	add_count(m, "no_shift", "records with no drop", no_shift, drop.n);
 }
 
@@ -362,12 +380,15 @@ static void activity_metrics(const hwk_assignment *a, const hwk_entry *rows, siz
 			acc_add(&gap, after - predicted);
 		}
 	}
-	add_mean(m, "mastery_mean", "mastery", &ma);
-	add_mean(m, "pleasure_mean", "pleasure", &pl);
-	add_mean(m, "mood_change_mean", "mood change (after - before)", &change);
-	add_mean(m, "predicted_mean", "mood predicted", &pred);
-	add_mean(m, "actual_mean", "mood after (where predicted)", &act);
-	add_mean(m, "prediction_gap_mean", "mood after - predicted", &gap);
+	const mean_of means[] = {
+		{"mastery_mean", "mastery", &ma},
+		{"pleasure_mean", "pleasure", &pl},
+		{"mood_change_mean", "mood change (after - before)", &change},
+		{"predicted_mean", "mood predicted", &pred},
+		{"actual_mean", "mood after (where predicted)", &act},
+		{"prediction_gap_mean", "mood after - predicted", &gap},
+	};
+	add_means(m, means, sizeof means / sizeof *means);
 }
 
 /* ---- exposure ---- */
@@ -449,8 +470,11 @@ static void exposure_metrics(const hwk_assignment *a, const hwk_entry *rows, siz
 	t->text = text.s;
 	add_count(m, "halved", "sessions where SUDS fell by half", halved, both);
 	add_total(m, "minutes_total", "minutes in total", &minutes);
-	add_mean(m, "minutes_mean", "minutes per session", &minutes);
-	add_mean(m, "suds_peak_mean", "peak SUDS", &peak);
+	const mean_of means[] = {
+		{"minutes_mean", "minutes per session", &minutes},
+		{"suds_peak_mean", "peak SUDS", &peak},
+	};
+	add_means(m, means, sizeof means / sizeof *means);
 }
 
 /* ---- mindfulness ---- */
@@ -479,10 +503,13 @@ static void mindfulness_metrics(const hwk_assignment *a, const hwk_entry *rows, 
 	}
 	add_count(m, "sessions", "sessions", sessions, sessions);
 	add_total(m, "minutes_total", "minutes in total", &minutes);
-	add_mean(m, "minutes_mean", "minutes per session", &minutes);
-	add_mean(m, "before_mean", "rating before", &before);
-	add_mean(m, "after_mean", "rating after", &after);
-	add_mean(m, "change_mean", "change (after - before)", &change);
+	const mean_of means[] = {
+		{"minutes_mean", "minutes per session", &minutes},
+		{"before_mean", "rating before", &before},
+		{"after_mean", "rating after", &after},
+		{"change_mean", "change (after - before)", &change},
+	};
+	add_means(m, means, sizeof means / sizeof *means);
 }
 
 /* ---- any other type ---- */

@@ -186,9 +186,9 @@ static void print_entry(FILE *f, const char *pre, const hwk_assignment *a, const
 {
 	const char *const *c = (const char *const *)e->cols.v;
 	/* 2026-11-23T20:00:00+01:00 -> 2026-11-23 20:00 */
-	fprintf(f, "%s  %.10s %.5s  %s", pre, c[0], strlen(c[0]) > 16 ? c[0] + 11 : "", c[2]);
-	if (*c[3])
-		fprintf(f, " %s", c[3]);
+	fprintf(f, "%s  %.10s %.5s  %s", pre, c[HWK_E_AT], strlen(c[HWK_E_AT]) > 16 ? c[HWK_E_AT] + 11 : "", c[HWK_E_STATUS]);
+	if (*c[HWK_E_REASON])
+		fprintf(f, " %s", c[HWK_E_REASON]);
 	if (is_thought_record(a)) {
 		char indent[64];
 		snprintf(indent, sizeof indent, "%s      %-18s", pre, "");
@@ -199,9 +199,9 @@ static void print_entry(FILE *f, const char *pre, const hwk_assignment *a, const
 			fprintf(f, "\n%s      %-18s", pre, a->fields.v[i].name);
 			put_text(f, v, indent);
 		}
-		if (*c[4]) {
-			fprintf(f, "\n%s      %-18s", pre, "note");
-			put_text(f, c[4], indent);
+		if (*c[HWK_E_NOTE]) {
+			fprintf(f, "\n%s      %-18s", pre, hwk_entry_fixed[HWK_E_NOTE]);
+			put_text(f, c[HWK_E_NOTE], indent);
 		}
 		fputc('\n', f);
 		return;
@@ -215,9 +215,9 @@ static void print_entry(FILE *f, const char *pre, const hwk_assignment *a, const
 		put_text(f, v, NULL);
 		first = 0;
 	}
-	if (*c[4]) {
+	if (*c[HWK_E_NOTE]) {
 		fputs(first ? ": \"" : "; \"", f);
-		put_text(f, c[4], NULL);
+		put_text(f, c[HWK_E_NOTE], NULL);
 		fputc('"', f);
 	}
 	fputc('\n', f);

@@ -96,9 +96,7 @@ static const char *const field_keys[] = {
 static int field_parse(const char *file, const hwk_ynode *m, hwk_field *f)
 {
 	char *type = NULL;
-	if (m->kind != HWK_Y_MAP)
-		return hwk_yerr(file, m, "a field must be a mapping with 'name' and 'type'");
-	if (hwk_ycheck_keys(file, m, field_keys) < 0 ||
+	if (hwk_ycheck_map(file, m, field_keys, "a field must be a mapping with 'name' and 'type'") < 0 ||
 	    hwk_yget_str(file, m, "name", 1, &f->name) < 0 ||
 	    hwk_yget_str(file, m, "type", 1, &type) < 0)
 		goto bad;
@@ -290,11 +288,7 @@ static int type_parse(const char *file, const char *name, const char *data, size
 		return -1;
 	int rc = -1;
 	char *fname = NULL;
-	if (!root || root->kind != HWK_Y_MAP) {
-		hwk_yerr(file, root, "a type file must be a mapping with 'fields'");
-		goto out;
-	}
-	if (hwk_ycheck_keys(file, root, type_keys) < 0 ||
+	if (hwk_ycheck_map(file, root, type_keys, "a type file must be a mapping with 'fields'") < 0 ||
 	    hwk_yget_str(file, root, "name", 0, &fname) < 0 ||
 	    hwk_yget_str(file, root, "title", 0, &t->title) < 0)
 		goto out;

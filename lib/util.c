@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The one way out of the library that does not return to the command: memory that cannot
+ * be had (as git's xmalloc dies). Every other failure is returned, after a message. */
 static void oom(void)
 {
 	fputs("hwk: out of memory\n", stderr);

@@ -746,6 +746,14 @@ int hwk_yget_num(const char *file, const hwk_ynode *map, const char *key, int *h
 	return 0;
 }
 
+int hwk_ycheck_map(const char *file, const hwk_ynode *n, const char *const *keys,
+		   const char *not_map)
+{
+	if (!n || n->kind != HWK_Y_MAP)
+		return hwk_yerr(file, n, "%s", not_map);
+	return hwk_ycheck_keys(file, n, keys);
+}
+
 int hwk_ycheck_keys(const char *file, const hwk_ynode *map, const char *const *keys)
 {
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
@@ -831,30 +839,40 @@ void hwk_yw_flush(hwk_yw *w)
 		w->failed = 1;
 }
 
-void hwk_yw_map_start(hwk_yw *w)
+/* The start or end of a block mapping or sequence. */
+static void yw_collection(hwk_yw *w, int map, int start)
 {
 	yaml_event_t ev;
-	yw_emit(w, &ev, yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-							    YAML_BLOCK_MAPPING_STYLE));
+	int ok;
+	if (map)
+		ok = start ? yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+								 YAML_BLOCK_MAPPING_STYLE)
+			   : yaml_mapping_end_event_initialize(&ev);
+	else
+		ok = start ? yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+								  YAML_BLOCK_SEQUENCE_STYLE)
+			   : yaml_sequence_end_event_initialize(&ev);
+	yw_emit(w, &ev, ok);
+}
+
+void hwk_yw_map_start(hwk_yw *w)
+{
+	yw_collection(w, 1, 1);
 }
 
 void hwk_yw_map_end(hwk_yw *w)
 {
-	yaml_event_t ev;
-	yw_emit(w, &ev, yaml_mapping_end_event_initialize(&ev));
+	yw_collection(w, 1, 0);
 }
 
 void hwk_yw_seq_start(hwk_yw *w)
 {
-	yaml_event_t ev;
-	yw_emit(w, &ev, yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-							     YAML_BLOCK_SEQUENCE_STYLE));
+	yw_collection(w, 0, 1);
 }
 
 void hwk_yw_seq_end(hwk_yw *w)
 {
-	yaml_event_t ev;
-	yw_emit(w, &ev, yaml_sequence_end_event_initialize(&ev));
+	yw_collection(w, 0, 0);
 }
 
 static int only(const char *s, const char *set)

@@ -56,6 +56,9 @@ int hwk_yerr(const char *file, const hwk_ynode *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Check that a map has only the given keys (NULL-terminated list). */
 int hwk_ycheck_keys(const char *file, const hwk_ynode *map, const char *const *keys);
+/* Check that n is a mapping (else the message not_map, at n) with only those keys. */
+int hwk_ycheck_map(const char *file, const hwk_ynode *n, const char *const *keys,
+		   const char *not_map);
 
 /* Writing: block style, keys in the order emitted, UTF-8 unescaped, no line folding;
  * strings that other YAML readers would take for numbers, booleans, null or dates are
