@@ -154,7 +154,7 @@ static int check_header(const hwk_assignment *a, const hwk_strs *h)
 
 int hwk_entries_check_header(const hwk_assignment *a)
 {
-	int fd = open(a->csv_path, O_RDONLY | O_CLOEXEC);
+	int fd = hwk_open_regular(a->csv_path, O_RDONLY, 0);
 	if (fd < 0)
 		return errno == ENOENT ? 0 : hwk_err_sys("%s", a->csv_path);
 	/* the first line, however long (a type may have many fields) */
@@ -189,9 +189,15 @@ int hwk_entries_check_header(const hwk_assignment *a)
 int hwk_entries_open(const hwk_assignment *a, hwk_entries **out)
 {
 	*out = NULL;
-	FILE *f = fopen(a->csv_path, "re");
-	if (!f)
+	int fd = hwk_open_regular(a->csv_path, O_RDONLY, 0);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "r");
+	if (!f) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		errno = e;
 		return errno == ENOENT ? 0 : hwk_err_sys("%s", a->csv_path);
+	}
 	hwk_entries *r = hwk_xcalloc(1, sizeof *r);
 	r->f = f;
 	r->a = a;
@@ -333,7 +339,7 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 {
 	*rows = NULL;
 	*n = 0;
-	int fd = open(a->csv_path, O_RDONLY | O_CLOEXEC);
+	int fd = hwk_open_regular(a->csv_path, O_RDONLY, 0);
 	if (fd < 0)
 		return errno == ENOENT ? 0 : hwk_err_sys("%s", a->csv_path);
 	struct stat st;

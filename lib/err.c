@@ -92,7 +92,11 @@ int hwk_err_sys(const char *fmt, ...)
 {
 	char tail[256];
 	va_list ap;
-	snprintf(tail, sizeof tail, ": %s", strerror(errno));
+	/* what hwk's safe opens (hwk_open_regular) refuse, said plainly */
+	const char *why = errno == ELOOP ? "a symbolic link: hwk opens only files of its own"
+		       : errno == EMEDIUMTYPE ? "not a regular file"
+					      : strerror(errno);
+	snprintf(tail, sizeof tail, ": %s", why);
 	va_start(ap, fmt);
 	say(NULL, 0, 0, tail, fmt, ap);
 	va_end(ap);

@@ -111,40 +111,6 @@ static int lock_fd(int fd, const char *path)
 	}
 }
 
-/* Open a file hwk keeps: never through a symbolic link, never a FIFO, device or folder
- * (O_NONBLOCK: a FIFO does not hang the open). The fd, or -1 with errno set; EFTYPE-like
- * cases (not a regular file) give -2. */
-static int open_file(const char *path, int flags, mode_t mode)
-{
-	int fd = open(path, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, mode);
-	if (fd < 0)
-		return errno == ENXIO ? -2 : -1; /* ENXIO: a FIFO with no reader */
-	struct stat st;
-	if (fstat(fd, &st) < 0) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		return -2;
-	}
-	int fl = fcntl(fd, F_GETFL);
-	if (fl >= 0)
-		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-	return fd;
-}
-
-/* The message for open_file's failure rc. */
-static int open_failed(const char *path, int rc)
-{
-	if (rc == -2)
-		return hwk_err("%s: not a regular file", path);
-	if (errno == ELOOP)
-		return hwk_err("%s: a symbolic link: hwk writes only through files of its own", path);
-	return hwk_err_sys("%s", path);
-}
 
 static int fsync_dir_of(const char *path)
 {
@@ -174,7 +140,7 @@ static void remove_leftovers(const char *path)
 			continue;
 		char *p = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, e->d_name)
 					   : hwk_xstrdup(e->d_name);
-		int fd = open_file(p, O_RDONLY, 0);
+		int fd = hwk_open_regular(p, O_RDONLY, 0);
 		if (fd >= 0) {
 			if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 				unlink(p);
@@ -282,17 +248,17 @@ int hwk_store_append(const char *path, const char *header, const char *rows, siz
 	sigset_t old;
 	int rc = -1, created = 0, blocked = 0;
 
-	int fd = open_file(path, O_RDWR | O_APPEND, 0);
-	if (fd == -1 && errno == ENOENT) {
+	int fd = hwk_open_regular(path, O_RDWR | O_APPEND, 0);
+	if (fd < 0 && errno == ENOENT) {
 		/* O_EXCL: a link in the way (even a dangling one) is refused, never followed */
-		fd = open_file(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL, 0600);
+		fd = hwk_open_regular(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL, 0600);
 		if (fd >= 0)
 			created = 1;
-		else if (fd == -1 && errno == EEXIST)
-			fd = open_file(path, O_RDWR | O_APPEND, 0);
+		else if (errno == EEXIST)
+			fd = hwk_open_regular(path, O_RDWR | O_APPEND, 0);
 	}
 	if (fd < 0) {
-		open_failed(path, fd);
+		hwk_err_sys("%s", path);
 		goto out;
 	}
 	if (lock_fd(fd, path) < 0)

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <limits.h>
 #include <math.h>
@@ -317,9 +318,34 @@ int hwk_parse_number(const char *s, double *out)
 	return 0;
 }
 
+int hwk_open_regular(const char *path, int flags, int mode)
+{
+	int fd = open(path, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, (mode_t)mode);
+	if (fd < 0) {
+		if (errno == ENXIO) /* a FIFO opened for writing with no reader */
+			errno = HWK_ENOTREG;
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		int e = errno;
+		if (S_ISDIR(st.st_mode))
+			e = EISDIR;
+		else if (!S_ISREG(st.st_mode))
+			e = HWK_ENOTREG;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0 && !(flags & O_NONBLOCK))
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	return fd;
+}
+
 int hwk_read_file(const char *path, size_t max, hwk_buf *b)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = hwk_open_regular(path, O_RDONLY, 0);
 	if (fd < 0)
 		return -1;
 	for (;;) {

@@ -2,6 +2,7 @@
 #ifndef HWK_UTIL_H
 #define HWK_UTIL_H
 
+#include <errno.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -32,6 +33,12 @@ void hwk_buf_free(hwk_buf *b);
 
 /* Read a whole file of at most max bytes into b. -1 with errno set (EFBIG when larger). */
 int hwk_read_file(const char *path, size_t max, hwk_buf *b);
+/* errno of a path that is there but not a regular file (a FIFO, device, socket). */
+#define HWK_ENOTREG EMEDIUMTYPE
+/* Open a file hwk keeps (flags as open's, O_CLOEXEC added): never through a symbolic link
+ * (errno ELOOP), never a FIFO, device or folder (HWK_ENOTREG, EISDIR), and without
+ * waiting on a FIFO. The fd, or -1 with errno set. hwk_read_file opens this way. */
+int hwk_open_regular(const char *path, int flags, int mode);
 
 /* A growable list of owned strings. A packed list holds its strings in the same
  * allocation as v (read-only in shape: nothing is pushed onto it, no string of it is

@@ -453,14 +453,14 @@ static void test_not_regular(void)
 	int rc = hwk_store_append("link.csv", "h\n", "r\n", 2);
 	const char *msg = cap_end();
 	is_int(rc, -1, "append through a symbolic link: refused");
-	is_str(msg, "hwk: link.csv: a symbolic link: hwk writes only through files of its own\n",
+	is_str(msg, "hwk: link.csv: a symbolic link: hwk opens only files of its own\n",
 	       "its message");
 	is_str(content("outside.txt"), "secret\n", "the file it points to is untouched");
 	cap_start();
 	rc = hwk_store_append("dangling.csv", "h\n", "r\n", 2);
 	msg = cap_end();
 	is_int(rc, -1, "append through a dangling link: refused");
-	is_str(msg, "hwk: dangling.csv: a symbolic link: hwk writes only through files of its own\n",
+	is_str(msg, "hwk: dangling.csv: a symbolic link: hwk opens only files of its own\n",
 	       "its message");
 	ok(access("nowhere.txt", F_OK) < 0, "no file made where it points");
 	cap_start();

@@ -1,0 +1,54 @@
+#!/bin/bash
+# hwk log writes only to regular files of its own: an entries file that is a symbolic
+# link (to a file outside the practice, or dangling) or a FIFO is refused with a message
+# naming it, nothing outside the practice is touched or made, and nothing hangs (log,
+# and the commands that read entries). A writer that cannot get the lock in time says the file is busy.
+. "$(dirname "$0")/../lib.sh"
+
+hwk init p 2>/dev/null
+id=$(hwk -C p assign alex task)
+csv=p/clients/alex/$id.csv
+printf 'not yours\n' >"$T/outside.txt"
+
+# refused ARGS-DESC MESSAGE: hwk log task exits 1 with MESSAGE, and nothing changed
+refused() {
+	snap p
+	snap_out=$(cat "$T/outside.txt")
+	run -C p log task </dev/null
+	expect "$1" 1 "" "$2"
+	unchanged "$1: the practice unchanged" p
+	is "$1: the file outside unchanged" "$(cat "$T/outside.txt")" "$snap_out"
+}
+
+ln -s "$T/outside.txt" "$csv"
+refused "an entries file linked to a file outside" \
+	"hwk log: clients/alex/$id.csv: a symbolic link: hwk opens only files of its own"
+rm "$csv"
+ln -s "$T/nowhere.csv" "$csv"
+refused "a dangling link as the entries file" \
+	"hwk log: clients/alex/$id.csv: a symbolic link: hwk opens only files of its own"
+check "no file made where the link points" test ! -e "$T/nowhere.csv"
+rm "$csv"
+mkfifo "$csv"
+refused "a FIFO as the entries file: refused at once, no hang" \
+	"hwk log: clients/alex/$id.csv: not a regular file"
+for what in "list entries" "list due" "report --week this"; do
+	run -C p $what </dev/null
+	is "$what with a FIFO as an entries file: exit 1, no hang" "$rc" 1
+	like "$what names it" "$(cat "$T/err")" "clients/alex/$id.csv: not a regular file"
+done
+rm "$csv"
+
+# a held lock: with HWK_LOCK_WAIT=0 the writer does not wait
+hwk -C p log -q task
+snap p
+exec 9<"$csv"
+flock 9
+HWK_LOCK_WAIT=0 run -C p log task </dev/null
+expect "a locked entries file: busy" 1 "" \
+	"hwk log: clients/alex/$id.csv: busy: another hwk is writing it; try again"
+unchanged "busy: nothing written" p
+exec 9<&-
+run -C p log task </dev/null
+expect "the lock released: logged" 0 "" "task: 2 of 3 this week"
+done_testing
