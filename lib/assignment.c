@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/random.h>
 #include <unistd.h>
@@ -15,20 +16,45 @@
 #include "store.h"
 #include "ydoc.h"
 
+/* The assignment file's text keys in the order they are written, where each is kept,
+ * whether it must be there and whether it is written plain (the dates); its fields and
+ * history follow them. keys[] is the same list with those two, for the key check. */
+#define TEXT(k, req, plain) {#k, offsetof(hwk_assignment, k), req, plain}
+static const struct {
+	const char *key;
+	size_t off;
+	int required, plain;
+} texts[] = {
+	TEXT(id, 1, 0), TEXT(client, 1, 0), TEXT(type, 1, 0), TEXT(title, 0, 0),
+	TEXT(every, 1, 0), TEXT(start, 1, 1), TEXT(until, 0, 1), TEXT(when, 0, 0),
+	TEXT(where, 0, 0), TEXT(minimum, 0, 0), TEXT(instructions, 0, 0), TEXT(status, 1, 0),
+};
+#undef TEXT
+#define NTEXTS (sizeof texts / sizeof *texts)
+
 static const char *const keys[] = {
 	"id", "client", "type", "title", "every", "start", "until", "when", "where", "minimum",
 	"instructions", "status", "fields", "history", NULL,
 };
 
+static char **text_of(hwk_assignment *a, size_t i)
+{
+	return (char **)((char *)a + texts[i].off);
+}
+
+static const char *text_in(const hwk_assignment *a, size_t i)
+{
+	return *(char *const *)((const char *)a + texts[i].off);
+}
+
 static const char *const change_keys[] = {"at", "change", "from", "to", NULL};
 
 void hwk_assignment_free(hwk_assignment *a)
 {
-	char **strs[] = {&a->id, &a->client, &a->type, &a->title, &a->every, &a->start,
-			 &a->until, &a->when, &a->where, &a->minimum, &a->instructions,
-			 &a->status, &a->yaml_path, &a->csv_path};
-	for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
-		free(*strs[i]);
+	for (size_t i = 0; i < NTEXTS; i++)
+		free(*text_of(a, i));
+	free(a->yaml_path);
+	free(a->csv_path);
 	hwk_fields_free(&a->fields);
 	for (size_t i = 0; i < a->nhistory; i++) {
 		free(a->history[i].at);
@@ -107,20 +133,11 @@ int hwk_assignment_load(const char *path, hwk_assignment *a)
 static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a)
 {
 	int rc = -1;
-	if (hwk_ycheck_map(path, root, keys, "an assignment file must be a mapping") < 0 ||
-	    hwk_yget_str(path, root, "id", 1, &a->id) < 0 ||
-	    hwk_yget_str(path, root, "client", 1, &a->client) < 0 ||
-	    hwk_yget_str(path, root, "type", 1, &a->type) < 0 ||
-	    hwk_yget_str(path, root, "title", 0, &a->title) < 0 ||
-	    hwk_yget_str(path, root, "every", 1, &a->every) < 0 ||
-	    hwk_yget_str(path, root, "start", 1, &a->start) < 0 ||
-	    hwk_yget_str(path, root, "until", 0, &a->until) < 0 ||
-	    hwk_yget_str(path, root, "when", 0, &a->when) < 0 ||
-	    hwk_yget_str(path, root, "where", 0, &a->where) < 0 ||
-	    hwk_yget_str(path, root, "minimum", 0, &a->minimum) < 0 ||
-	    hwk_yget_str(path, root, "instructions", 0, &a->instructions) < 0 ||
-	    hwk_yget_str(path, root, "status", 1, &a->status) < 0)
+	if (hwk_ycheck_map(path, root, keys, "an assignment file must be a mapping") < 0)
 		goto out;
+	for (size_t i = 0; i < NTEXTS; i++)
+		if (hwk_yget_str(path, root, texts[i].key, texts[i].required, text_of(a, i)) < 0)
+			goto out;
 	if (strcmp(a->status, "active") && strcmp(a->status, "ended")) {
 		hwk_yerr(path, hwk_ymap_get(root, "status"), "'status' must be active or ended");
 		goto out;
@@ -193,18 +210,8 @@ void hwk_assignment_emit(const hwk_assignment *a, hwk_buf *out)
 	hwk_buf_printf(out, "# hwk assignment (see hwk(5)); its entries are in %s.csv\n", a->id);
 	hwk_yw *w = hwk_yw_new(out);
 	hwk_yw_map_start(w);
-	hwk_yw_kv(w, "id", a->id);
-	hwk_yw_kv(w, "client", a->client);
-	hwk_yw_kv(w, "type", a->type);
-	hwk_yw_kv(w, "title", a->title);
-	hwk_yw_kv(w, "every", a->every);
-	hwk_yw_kv_plain(w, "start", a->start);
-	hwk_yw_kv_plain(w, "until", a->until);
-	hwk_yw_kv(w, "when", a->when);
-	hwk_yw_kv(w, "where", a->where);
-	hwk_yw_kv(w, "minimum", a->minimum);
-	hwk_yw_kv(w, "instructions", a->instructions);
-	hwk_yw_kv(w, "status", a->status);
+	for (size_t i = 0; i < NTEXTS; i++)
+		(texts[i].plain ? hwk_yw_kv_plain : hwk_yw_kv)(w, texts[i].key, text_in(a, i));
 	hwk_yw_str(w, "fields");
 	hwk_fields_emit(w, &a->fields);
 	hwk_yw_str(w, "history");
@@ -431,8 +438,7 @@ void hwk_assignments_free(hwk_assignments *l)
 	for (size_t i = 0; i < l->n; i++)
 		hwk_assignment_free(&l->v[i]);
 	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	*l = (hwk_assignments){0};
 }
 
 static int is_active_type(const hwk_assignment *a, const char *type)

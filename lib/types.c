@@ -76,8 +76,7 @@ void hwk_fields_free(hwk_fields *f)
 	for (size_t i = 0; i < f->n; i++)
 		field_free(&f->v[i]);
 	free(f->v);
-	f->v = NULL;
-	f->n = 0;
+	*f = (hwk_fields){0};
 }
 
 /* Is v a whole number? Doubles this large have no fraction (and must not be cast to an
