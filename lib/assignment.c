@@ -17,17 +17,19 @@
 #include "ydoc.h"
 
 /* The assignment file's text keys in the order they are written, where each is kept,
- * whether it must be there and whether it is written plain (the dates); its fields and
- * history follow them. keys[] is the same list with those two, for the key check. */
-#define TEXT(k, req, plain) {#k, offsetof(hwk_assignment, k), req, plain}
+ * whether it must be there, whether it is written plain (the dates) and whether
+ * assign --edit may change it; its fields and history follow them. keys[] is the same
+ * list with those two, for the key check. */
+#define TEXT(k, req, plain, edit) {#k, offsetof(hwk_assignment, k), req, plain, edit}
 static const struct {
 	const char *key;
 	size_t off;
-	int required, plain;
+	int required, plain, editable;
 } texts[] = {
-	TEXT(id, 1, 0), TEXT(client, 1, 0), TEXT(type, 1, 0), TEXT(title, 0, 0),
-	TEXT(every, 1, 0), TEXT(start, 1, 1), TEXT(until, 0, 1), TEXT(when, 0, 0),
-	TEXT(where, 0, 0), TEXT(minimum, 0, 0), TEXT(instructions, 0, 0), TEXT(status, 1, 0),
+	TEXT(id, 1, 0, 0), TEXT(client, 1, 0, 0), TEXT(type, 1, 0, 0), TEXT(title, 0, 0, 0),
+	TEXT(every, 1, 0, 1), TEXT(start, 1, 1, 0), TEXT(until, 0, 1, 1), TEXT(when, 0, 0, 1),
+	TEXT(where, 0, 0, 1), TEXT(minimum, 0, 0, 1), TEXT(instructions, 0, 0, 1),
+	TEXT(status, 1, 0, 0),
 };
 #undef TEXT
 #define NTEXTS (sizeof texts / sizeof *texts)
@@ -633,18 +635,9 @@ char *hwk_assignment_new_id(hwk_day day, const char *type)
 
 static char **slot(hwk_assignment *a, const char *key)
 {
-	if (!strcmp(key, "every"))
-		return &a->every;
-	if (!strcmp(key, "until"))
-		return &a->until;
-	if (!strcmp(key, "when"))
-		return &a->when;
-	if (!strcmp(key, "where"))
-		return &a->where;
-	if (!strcmp(key, "minimum"))
-		return &a->minimum;
-	if (!strcmp(key, "instructions"))
-		return &a->instructions;
+	for (size_t i = 0; i < NTEXTS; i++)
+		if (texts[i].editable && !strcmp(texts[i].key, key))
+			return text_of(a, i);
 	return NULL;
 }
 
