@@ -154,16 +154,42 @@ static void add_mean(hwk_metrics *m, const char *key, const char *label, const a
 	add(m, key, label, acc_mean(a), a->n, 1);
 }
 
-/* Means in the order they are shown: key, label, what they average. */
-typedef struct {
-	const char *key, *label;
-	const acc *a;
-} mean_of;
+/* Every mean the built-in types show, in the order shown: the type, the key, the label.
+ * Each type's numbers pass add_means their accumulators in this order. */
+static const struct {
+	const char *type, *key, *label;
+} means[] = {
+	{"sleep", "tib_mean", "time in bed (min)"},
+	{"sleep", "tst_mean", "total sleep time (min)"},
+	{"sleep", "sol_mean", "time to fall asleep (min)"},
+	{"sleep", "waso_mean", "awake in the night (min)"},
+	{"sleep", "se_mean", "sleep efficiency (%)"},
+	{"sleep", "quality_mean", "sleep quality"},
+	{"sleep", "awakenings_mean", "awakenings"},
+	{"thought-record", "intensity_mean", "intensity before"},
+	{"thought-record", "rerate_mean", "intensity after (re-rated)"},
+	{"thought-record", "drop_mean", "drop in intensity"},
+	{"thought-record", "belief_mean", "belief in the thought"},
+	{"thought-record", "balanced_belief_mean", "belief in the balanced thought"},
+	{"activity", "mastery_mean", "mastery"},
+	{"activity", "pleasure_mean", "pleasure"},
+	{"activity", "mood_change_mean", "mood change (after - before)"},
+	{"activity", "predicted_mean", "mood predicted"},
+	{"activity", "actual_mean", "mood after (where predicted)"},
+	{"activity", "prediction_gap_mean", "mood after - predicted"},
+	{"exposure", "minutes_mean", "minutes per session"},
+	{"exposure", "suds_peak_mean", "peak SUDS"},
+	{"mindfulness", "minutes_mean", "minutes per session"},
+	{"mindfulness", "before_mean", "rating before"},
+	{"mindfulness", "after_mean", "rating after"},
+	{"mindfulness", "change_mean", "change (after - before)"},
+};
 
-static void add_means(hwk_metrics *m, const mean_of *v, size_t n)
+static void add_means(hwk_metrics *m, const char *type, const acc *const *v)
 {
-	for (size_t i = 0; i < n; i++)
-		add_mean(m, v[i].key, v[i].label, v[i].a);
+	for (size_t i = 0; *v && i < sizeof means / sizeof *means; i++)
+		if (!strcmp(means[i].type, type))
+			add_mean(m, means[i].key, means[i].label, *v++);
 }
 
 static void add_count(hwk_metrics *m, const char *key, const char *label, long count, long n)
@@ -301,16 +327,7 @@ static void sleep_metrics(const hwk_assignment *a, const hwk_entry *rows, size_t
 			acc_add(&h_tst, nt.tst);
 		}
 	}
-	const mean_of means[] = {
-		{"tib_mean", "time in bed (min)", &tib},
-		{"tst_mean", "total sleep time (min)", &tst},
-		{"sol_mean", "time to fall asleep (min)", &sol},
-		{"waso_mean", "awake in the night (min)", &waso},
-		{"se_mean", "sleep efficiency (%)", &se},
-		{"quality_mean", "sleep quality", &q},
-		{"awakenings_mean", "awakenings", &aw},
-	};
-	add_means(m, means, sizeof means / sizeof *means);
+	add_means(m, "sleep", (const acc *const[]){&tib, &tst, &sol, &waso, &se, &q, &aw, NULL});
 	m->hint = sleep_hint(&se, &h_tib, &h_tst);
 }
 
@@ -342,14 +359,7 @@ static void thought_metrics(const hwk_assignment *a, const hwk_entry *rows, size
 		if (num(e, c_bb, &x))
 			acc_add(&bb, x);
 	}
-	const mean_of means[] = {
-		{"intensity_mean", "intensity before", &in},
-		{"rerate_mean", "intensity after (re-rated)", &re},
-		{"drop_mean", "drop in intensity", &drop},
-		{"belief_mean", "belief in the thought", &bel},
-		{"balanced_belief_mean", "belief in the balanced thought", &bb},
-	};
-	add_means(m, means, sizeof means / sizeof *means);
+	add_means(m, "thought-record", (const acc *const[]){&in, &re, &drop, &bel, &bb, NULL});
 	add_count(m, "no_shift", "records with no drop", no_shift, drop.n);
 }
 
@@ -380,15 +390,7 @@ static void activity_metrics(const hwk_assignment *a, const hwk_entry *rows, siz
 			acc_add(&gap, after - predicted);
 		}
 	}
-	const mean_of means[] = {
-		{"mastery_mean", "mastery", &ma},
-		{"pleasure_mean", "pleasure", &pl},
-		{"mood_change_mean", "mood change (after - before)", &change},
-		{"predicted_mean", "mood predicted", &pred},
-		{"actual_mean", "mood after (where predicted)", &act},
-		{"prediction_gap_mean", "mood after - predicted", &gap},
-	};
-	add_means(m, means, sizeof means / sizeof *means);
+	add_means(m, "activity", (const acc *const[]){&ma, &pl, &change, &pred, &act, &gap, NULL});
 }
 
 /* ---- exposure ---- */
@@ -470,11 +472,7 @@ static void exposure_metrics(const hwk_assignment *a, const hwk_entry *rows, siz
 	t->text = text.s;
 	add_count(m, "halved", "sessions where SUDS fell by half", halved, both);
 	add_total(m, "minutes_total", "minutes in total", &minutes);
-	const mean_of means[] = {
-		{"minutes_mean", "minutes per session", &minutes},
-		{"suds_peak_mean", "peak SUDS", &peak},
-	};
-	add_means(m, means, sizeof means / sizeof *means);
+	add_means(m, "exposure", (const acc *const[]){&minutes, &peak, NULL});
 }
 
 /* ---- mindfulness ---- */
@@ -503,13 +501,7 @@ static void mindfulness_metrics(const hwk_assignment *a, const hwk_entry *rows, 
 	}
 	add_count(m, "sessions", "sessions", sessions, sessions);
 	add_total(m, "minutes_total", "minutes in total", &minutes);
-	const mean_of means[] = {
-		{"minutes_mean", "minutes per session", &minutes},
-		{"before_mean", "rating before", &before},
-		{"after_mean", "rating after", &after},
-		{"change_mean", "change (after - before)", &change},
-	};
-	add_means(m, means, sizeof means / sizeof *means);
+	add_means(m, "mindfulness", (const acc *const[]){&minutes, &before, &after, &change, NULL});
 }
 
 /* ---- any other type ---- */
