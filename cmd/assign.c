@@ -80,17 +80,12 @@ static int end(hwk_practice *p, hwk_ctx *ctx, const char *spec, const char *at)
 int cmd_assign(int argc, char **argv, hwk_ctx *ctx)
 {
 	static const hwk_opt opts[] = {
-		{"every", 'e', 1},
-		{"start", O_START, 1},
-		{"until", O_UNTIL, 1},
-		{"when", O_WHEN, 1},
-		{"where", O_WHERE, 1},
-		{"minimum", O_MINIMUM, 1},
-		{"message", 'm', 1},
-		{"name", O_NAME, 1},
-		{"edit", O_EDIT, 1},
-		{"end", O_END, 1},
-		{"at", O_AT, 1},
+		/* the assignment's keys (hwk_assign_keys) */
+		{"every", 'e', 1}, {"start", O_START, 1}, {"until", O_UNTIL, 1},
+		{"when", O_WHEN, 1}, {"where", O_WHERE, 1}, {"minimum", O_MINIMUM, 1},
+		{"message", 'm', 1}, {"name", O_NAME, 1},
+		/* what to do to an existing one, and when */
+		{"edit", O_EDIT, 1}, {"end", O_END, 1}, {"at", O_AT, 1},
 		{0},
 	};
 	hwk_assignment_opts o = {0};

@@ -29,14 +29,9 @@ int cmd_list(int argc, char **argv, hwk_ctx *ctx)
 	static const hwk_opt opts[] = {
 		{"format", 'f', 1},
 		/* which days */
-		{"since", O_SINCE, 1},
-		{"until", O_UNTIL, 1},
-		{"all", O_ALL, 0},
+		{"since", O_SINCE, 1}, {"until", O_UNTIL, 1}, {"all", O_ALL, 0},
 		/* which rows */
-		{"type", 't', 1},
-		{"assignment", 'a', 1},
-		{"status", 's', 1},
-		{"reason", 'r', 1},
+		{"type", 't', 1}, {"assignment", 'a', 1}, {"status", 's', 1}, {"reason", 'r', 1},
 		{0},
 	};
 	hwk_filter flt = {.since = HWK_DAY_NONE, .until = HWK_DAY_NONE};
