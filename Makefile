@@ -75,9 +75,13 @@ demo: $(BUILD)/hwk
 
 tests: $(UNIT_BIN)
 
+# hwk and the unit tests, quietly when they are up to date (for check's first step)
+built: $(BUILD)/hwk $(UNIT_BIN)
+	@:
+
 check:
 	@sh tests/needs.sh 'make check' $(TEST_NEEDS)
-	@$(MAKE) --no-print-directory $(BUILD)/hwk $(UNIT_BIN)
+	@$(MAKE) --no-print-directory built
 	@HWK=$(BUILD)/hwk UNIT_DIR=$(BUILD)/tests sh tests/run
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -88,7 +92,7 @@ check-asan:
 # The end-to-end suite with every hwk run under valgrind (slow).
 check-valgrind:
 	@sh tests/needs.sh 'make check-valgrind' $(TEST_NEEDS) valgrind:valgrind
-	@$(MAKE) --no-print-directory $(BUILD)/hwk $(UNIT_BIN)
+	@$(MAKE) --no-print-directory built
 	@HWK=$(BUILD)/hwk UNIT_DIR=$(BUILD)/tests HWK_VALGRIND=1 sh tests/run
 
 lint:
@@ -99,7 +103,7 @@ lint:
 # generated 2-year, 500-client practice against 2 weeks of it and an awk scan.
 bench:
 	@sh tests/needs.sh 'make bench' $(BENCH_NEEDS)
-	@$(MAKE) --no-print-directory $(BUILD)/hwk
+	@$(MAKE) -s --no-print-directory $(BUILD)/hwk
 	@sh bench/log.sh $(BUILD)/hwk
 	@BUILD=$(BUILD) CC="$(CC)" sh bench/report.sh $(BUILD)/hwk
 
@@ -121,4 +125,4 @@ uninstall:
 clean:
 	rm -rf build build-asan
 
-.PHONY: all tests deps bench-deps demo check check-asan check-valgrind check-bench lint bench install uninstall clean
+.PHONY: all tests built deps bench-deps demo check check-asan check-valgrind check-bench lint bench install uninstall clean

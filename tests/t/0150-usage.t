@@ -7,8 +7,9 @@ for src in "$TOP"/cmd/*.c; do
 	cmd=$(basename "$src" .c)
 	[ "$cmd" = hwk ] && continue
 	# the table's rows: {"name", 'x', 1} or {"name", O_NAME, 0}
+	# (one or more a line)
 	decl=$(sed -n '/static const hwk_opt opts\[\] = {/,/^	};/p' "$src" |
-		sed -n 's/^[[:space:]]*{"\([a-z-]*\)", *\([^,]*\),.*/\1 \2/p')
+		grep -oE '\{"[a-z-]+", *[^,]+,' | sed 's/^{"\([a-z-]*\)", *\([^,]*\),$/\1 \2/')
 	check "$cmd declares its options" test -n "$decl"
 	usage=$(hwk "$cmd" -h)
 	# every declared option is in the usage text, by its letter or its long name
