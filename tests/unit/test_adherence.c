@@ -26,6 +26,7 @@
 #include "err.h"
 #include "capture.h"
 #include "tap.h"
+#include "testutil.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -39,15 +40,6 @@
 static hwk_day nov(int d)
 {
 	return hwk_day_from_ymd(2026, 11, d);
-}
-
-static void write_str(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	if (!f || fputs(text, f) < 0 || fclose(f) != 0) {
-		perror(path);
-		exit(2);
-	}
 }
 
 /* Write c/ID.yaml (a task: no fields) and load it. until may be NULL; history is the
@@ -73,7 +65,7 @@ static void load(hwk_assignment *a, const char *every, const char *start, const 
 				   "%s",
 				   id, every, start, until ? "until: " : "", until ? until : "",
 				   until ? "\n" : "", start, history);
-	write_str(path, text);
+	tu_write_str(path, text);
 	free(text);
 	cap_start();
 	int rc = hwk_assignment_load(path, a);
@@ -717,12 +709,7 @@ static void test_week_streaks(void)
 
 int main(void)
 {
-	char dir[] = "/tmp/hwk-adherence-XXXXXX";
-	char old[4096];
-	if (!mkdtemp(dir) || !getcwd(old, sizeof old) || chdir(dir) < 0 || mkdir("c", 0700) < 0) {
-		perror("temp folder");
-		return 2;
-	}
+	tu_enter_temp("adherence", "c");
 	setenv("TZ", "Europe/Berlin", 1);
 	tzset();
 	hwk_err_setcmd(NULL);
@@ -739,8 +726,6 @@ int main(void)
 	test_week_streaks();
 
 	rmdir("c");
-	if (chdir(old) < 0)
-		perror(old);
-	rmdir(dir);
+	tu_leave_temp();
 	return tap_done();
 }

@@ -7,6 +7,7 @@
 #include "err.h"
 #include "capture.h"
 #include "tap.h"
+#include "testutil.h"
 #include "ydoc.h"
 
 #include <stdlib.h>
@@ -331,15 +332,6 @@ static void test_size(void)
 	free(big);
 }
 
-static void write_file(const char *path, const char *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
-		perror(path);
-		exit(2);
-	}
-}
-
 static void test_load(void)
 {
 	char dir[] = "/tmp/hwk-ydoc-XXXXXX";
@@ -351,12 +343,12 @@ static void test_load(void)
 	char *bad = hwk_xasprintf("%s/bad.yaml", dir);
 	char *big = hwk_xasprintf("%s/big.yaml", dir);
 	char *none = hwk_xasprintf("%s/none.yaml", dir);
-	write_file(good, "a: 1\n", 5);
-	write_file(bad, "a: 1\na: 2\n", 10);
+	tu_write_file(good, "a: 1\n", 5);
+	tu_write_file(bad, "a: 1\na: 2\n", 10);
 	size_t n = HWK_YAML_MAX_BYTES + 1;
 	char *data = malloc(n);
 	memset(data, '#', n);
-	write_file(big, data, n);
+	tu_write_file(big, data, n);
 	free(data);
 
 	hwk_ynode *r;
