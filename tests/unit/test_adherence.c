@@ -25,6 +25,7 @@
 #include "entries.h"
 #include "err.h"
 #include "capture.h"
+#include "rows.h"
 #include "tap.h"
 #include "testutil.h"
 
@@ -81,22 +82,10 @@ static void load(hwk_assignment *a, const char *every, const char *start, const 
 #define CHANGE(at, from, to) \
 	"- at: " at "\n  change: every\n  from: " from "\n  to: " to "\n"
 
-typedef struct {
-	hwk_entry *v;
-	size_t n;
-} rowset;
-
 /* A row: at, logged (= at), status, reason, note. */
 static void row(rowset *s, const char *at, const char *status, const char *reason)
 {
-	s->v = hwk_xrealloc(s->v, (s->n + 1) * sizeof *s->v);
-	hwk_entry *e = &s->v[s->n++];
-	memset(e, 0, sizeof *e);
-	hwk_strs_push(&e->cols, hwk_xstrdup(at));
-	hwk_strs_push(&e->cols, hwk_xstrdup(at));
-	hwk_strs_push(&e->cols, hwk_xstrdup(status));
-	hwk_strs_push(&e->cols, hwk_xstrdup(reason ? reason : ""));
-	hwk_strs_push(&e->cols, hwk_xstrdup(""));
+	rows_add(s, at, status, reason);
 }
 
 /* done entries at 20:00 on each day given (0 ends the list) */
@@ -109,13 +98,6 @@ static void done_on(rowset *s, const int *days)
 	}
 }
 #define DAYS(...) ((const int[]){__VA_ARGS__, 0})
-
-static void rows_free(rowset *s)
-{
-	hwk_entry_rows_free(s->v, s->n);
-	s->v = NULL;
-	s->n = 0;
-}
 
 static int near(double a, double b)
 {
