@@ -28,6 +28,16 @@ static char *emit(const hwk_assignment *a)
 
 #define SLEEP_ID "2026-11-27-sleep-3fa9"
 
+/* The canonical file's history: assigned, then every changed once. */
+#define SLEEP_HISTORY \
+	"history:\n" \
+	"- at: 2026-11-27T17:02:11+01:00\n" \
+	"  change: assigned\n" \
+	"- at: 2026-12-01T09:00:00+01:00\n" \
+	"  change: every\n" \
+	"  from: 5/week\n" \
+	"  to: day\n"
+
 /* The canonical text: what emit writes, key order fixed. */
 static const char *const canonical =
 	"# hwk assignment (see hwk(5)); its entries are in " SLEEP_ID ".csv\n"
@@ -46,23 +56,9 @@ static const char *const canonical =
 	"  Bring it to the next session.\n"
 	"status: active\n"
 	"fields:\n"
-	"- name: bed\n"
-	"  type: time\n"
-	"  required: true\n"
-	"  prompt: Time you went to bed\n"
-	"- name: sol\n"
-	"  type: integer\n"
-	"  min: 0\n"
-	"  max: 720\n"
-	"  unit: min\n"
+	TU_FIELDS_BED_SOL
 	"  prompt: Minutes to fall asleep\n"
-	"history:\n"
-	"- at: 2026-11-27T17:02:11+01:00\n"
-	"  change: assigned\n"
-	"- at: 2026-12-01T09:00:00+01:00\n"
-	"  change: every\n"
-	"  from: 5/week\n"
-	"  to: day\n";
+	SLEEP_HISTORY;
 
 static void test_round_trip(void)
 {
@@ -349,13 +345,7 @@ static void test_set(void)
 	char *out = emit(&a);
 	const char *tail = strstr(out, "history:\n");
 	is_str(tail,
-	       "history:\n"
-	       "- at: 2026-11-27T17:02:11+01:00\n"
-	       "  change: assigned\n"
-	       "- at: 2026-12-01T09:00:00+01:00\n"
-	       "  change: every\n"
-	       "  from: 5/week\n"
-	       "  to: day\n"
+	       SLEEP_HISTORY
 	       "- at: 2026-12-04T16:40:00+01:00\n"
 	       "  change: when\n"
 	       "  from: on waking\n"

@@ -393,15 +393,7 @@ static void test_fields_emit(void)
 {
 	hwk_fields fs;
 	const char *msg;
-	const char *src = "- name: bed\n"
-			  "  type: time\n"
-			  "  required: true\n"
-			  "  prompt: Time you went to bed\n"
-			  "- name: sol\n"
-			  "  type: integer\n"
-			  "  min: 0\n"
-			  "  max: 720\n"
-			  "  unit: min\n"
+	const char *src = TU_FIELDS_BED_SOL
 			  "- name: mood\n"
 			  "  type: choice\n"
 			  "  choices:\n"

@@ -12,6 +12,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The sleep diary's first two fields (bed, sol) as YAML, in emit's key order; sol has
+ * no prompt, so a test may add one. */
+#define TU_FIELDS_BED_SOL \
+	"- name: bed\n" \
+	"  type: time\n" \
+	"  required: true\n" \
+	"  prompt: Time you went to bed\n" \
+	"- name: sol\n" \
+	"  type: integer\n" \
+	"  min: 0\n" \
+	"  max: 720\n" \
+	"  unit: min\n"
+
 /* The folder tu_enter_temp made and the one it left, for tu_leave_temp. */
 static inline char *tu_paths(int which)
 {
