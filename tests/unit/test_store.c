@@ -78,11 +78,8 @@ static void put(const char *path, const char *text, mode_t mode)
 static void test_replace(void)
 {
 	umask(022);
-	cap_start();
-	int rc = hwk_store_replace("a.yaml", "one: 1\n", 7);
-	const char *msg = cap_end();
-	is_int(rc, 0, "replace creates a new file");
-	is_str(msg, "", "replace: no message");
+	is_captured(hwk_store_replace("a.yaml", "one: 1\n", 7), 0, "replace creates a new file",
+		    "", "replace: no message");
 	is_str(tu_content("a.yaml"), "one: 1\n", "replace: the content");
 	is_int(mode_of("a.yaml"), 0600, "replace: 0600 under umask 022");
 	is_str(listing("."), "a.yaml", "replace: no temp file left");
@@ -107,21 +104,15 @@ static void test_replace(void)
 	is_str(listing("."), "a.yaml b.yaml c.yaml", "still no temp file");
 
 	/* into a missing folder: -1, nothing created */
-	cap_start();
-	rc = hwk_store_replace("nodir/x.yaml", "x\n", 2);
-	msg = cap_end();
-	is_int(rc, -1, "replace into a missing folder fails");
-	is_str(msg, "hwk: nodir/x.yaml: No such file or directory\n", "its message");
+	is_captured(hwk_store_replace("nodir/x.yaml", "x\n", 2), -1, "replace into a missing folder fails",
+		    "hwk: nodir/x.yaml: No such file or directory\n", "its message");
 	is_str(listing("."), "a.yaml b.yaml c.yaml", "nothing created");
 
 	/* a folder in the way: the rename fails, the folder and its file stay */
 	mkdir("adir", 0700);
 	put("adir/keep", "keep\n", 0600);
-	cap_start();
-	rc = hwk_store_replace("adir", "x\n", 2);
-	msg = cap_end();
-	is_int(rc, -1, "replace onto a folder fails");
-	is_str(msg, "hwk: adir: Is a directory\n", "its message");
+	is_captured(hwk_store_replace("adir", "x\n", 2), -1, "replace onto a folder fails",
+		    "hwk: adir: Is a directory\n", "its message");
 	is_str(listing("."), "a.yaml adir b.yaml c.yaml", "no temp file left after a failed rename");
 	is_str(tu_content("adir/keep"), "keep\n", "the folder's file untouched");
 	unlink("adir/keep");
@@ -137,8 +128,8 @@ static void test_replace(void)
 	memset(big, 'z', sizeof big);
 	setrlimit(RLIMIT_FSIZE, &lim);
 	cap_start();
-	rc = hwk_store_replace("b.yaml", big, sizeof big);
-	msg = cap_end();
+	int rc = hwk_store_replace("b.yaml", big, sizeof big);
+	const char *msg = cap_end();
 	setrlimit(RLIMIT_FSIZE, &old);
 	is_int(rc, -1, "replace that cannot write it all fails");
 	is_str(msg, "hwk: b.yaml: File too large\n", "its message");
@@ -209,36 +200,24 @@ static void test_readonly(void)
 static void test_create(void)
 {
 	umask(022);
-	cap_start();
-	int rc = hwk_store_create("new.yaml", "made\n", 5);
-	const char *msg = cap_end();
-	is_int(rc, 0, "create a new file");
-	is_str(msg, "", "create: no message");
+	is_captured(hwk_store_create("new.yaml", "made\n", 5), 0, "create a new file",
+		    "", "create: no message");
 	is_str(tu_content("new.yaml"), "made\n", "create: its content");
 	is_int(mode_of("new.yaml"), 0600, "create: 0600 under umask 022");
 
-	cap_start();
-	rc = hwk_store_create("new.yaml", "other\n", 6);
-	msg = cap_end();
-	is_int(rc, -1, "create refuses an existing file");
-	is_str(msg, "hwk: new.yaml: already exists\n", "its message");
+	is_captured(hwk_store_create("new.yaml", "other\n", 6), -1, "create refuses an existing file",
+		    "hwk: new.yaml: already exists\n", "its message");
 	is_str(tu_content("new.yaml"), "made\n", "the existing file is untouched");
 	is_str(listing("."), "a.yaml b.yaml c.yaml new.yaml", "no temp file left");
 
 	/* an existing folder of that name counts as existing too */
 	mkdir("taken", 0700);
-	cap_start();
-	rc = hwk_store_create("taken", "x\n", 2);
-	msg = cap_end();
-	is_int(rc, -1, "create refuses a name a folder has");
-	is_str(msg, "hwk: taken: already exists\n", "its message");
+	is_captured(hwk_store_create("taken", "x\n", 2), -1, "create refuses a name a folder has",
+		    "hwk: taken: already exists\n", "its message");
 	rmdir("taken");
 
-	cap_start();
-	rc = hwk_store_create("nodir/n.yaml", "x\n", 2);
-	msg = cap_end();
-	is_int(rc, -1, "create in a missing folder fails");
-	is_str(msg, "hwk: nodir/n.yaml: No such file or directory\n", "its message");
+	is_captured(hwk_store_create("nodir/n.yaml", "x\n", 2), -1, "create in a missing folder fails",
+		    "hwk: nodir/n.yaml: No such file or directory\n", "its message");
 	is_str(listing("."), "a.yaml b.yaml c.yaml new.yaml", "nothing else created");
 	unlink("new.yaml");
 }
@@ -248,11 +227,8 @@ static void test_create(void)
 static void test_append(void)
 {
 	umask(022);
-	cap_start();
-	int rc = hwk_store_append("e.csv", "h1,h2\n", "a,b\n", 4);
-	const char *msg = cap_end();
-	is_int(rc, 0, "append to a new file");
-	is_str(msg, "", "append: no message");
+	is_captured(hwk_store_append("e.csv", "h1,h2\n", "a,b\n", 4), 0, "append to a new file",
+		    "", "append: no message");
 	is_str(tu_content("e.csv"), "h1,h2\na,b\n", "a new file gets the header first");
 	is_int(mode_of("e.csv"), 0600, "append: a new file is 0600 under umask 022");
 	is_int(hwk_store_append("e.csv", "h1,h2\n", "c,d\n", 4), 0, "append again");
@@ -274,11 +250,8 @@ static void test_append(void)
 	is_int(hwk_store_append("cr.csv", "h\n", "y\n", 2), 0, "append after a final CR");
 	is_str(tu_content("cr.csv"), "h\r\nx\r\ny\n", "a CR is not a line end: LF added");
 
-	cap_start();
-	rc = hwk_store_append("nodir/e.csv", "h\n", "r\n", 2);
-	msg = cap_end();
-	is_int(rc, -1, "append in a missing folder fails");
-	is_str(msg, "hwk: nodir/e.csv: No such file or directory\n", "its message");
+	is_captured(hwk_store_append("nodir/e.csv", "h\n", "r\n", 2), -1, "append in a missing folder fails",
+		    "hwk: nodir/e.csv: No such file or directory\n", "its message");
 
 	/* a write cut short (file size limit): the partial row is taken back */
 	/* "h\n" + 97 x 'r' + "\n" = 100 bytes, a limit of 120 (the captured message,
@@ -295,8 +268,8 @@ static void test_append(void)
 	signal(SIGXFSZ, SIG_IGN);
 	setrlimit(RLIMIT_FSIZE, &lim);
 	cap_start();
-	rc = hwk_store_append("lim.csv", "h\n", "a row far longer than the twenty bytes still allowed\n", 53);
-	msg = cap_end();
+	int rc = hwk_store_append("lim.csv", "h\n", "a row far longer than the twenty bytes still allowed\n", 53);
+	const char *msg = cap_end();
 	setrlimit(RLIMIT_FSIZE, &old);
 	signal(SIGXFSZ, SIG_DFL);
 	is_int(rc, -1, "append that cannot write the whole row fails");
@@ -393,26 +366,17 @@ static void test_concurrent_append(void)
 static void test_mkdir(void)
 {
 	umask(022);
-	cap_start();
-	int rc = hwk_store_mkdir("d");
-	const char *msg = cap_end();
-	is_int(rc, 1, "mkdir makes a folder: 1");
-	is_str(msg, "", "mkdir: no message");
+	is_captured(hwk_store_mkdir("d"), 1, "mkdir makes a folder: 1",
+		    "", "mkdir: no message");
 	is_int(mode_of("d"), 0700, "mkdir: 0700 under umask 022");
 	is_int(hwk_store_mkdir("d"), 0, "mkdir of an existing folder: 0");
 	is_int(hwk_store_mkdir("d/e"), 1, "mkdir inside it: 1");
 	is_int(mode_of("d/e"), 0700, "mkdir inside: 0700");
 
-	cap_start();
-	rc = hwk_store_mkdir("a.yaml");
-	msg = cap_end();
-	is_int(rc, -1, "mkdir where a file is fails");
-	is_str(msg, "hwk: a.yaml: File exists\n", "its message");
-	cap_start();
-	rc = hwk_store_mkdir("nodir/sub");
-	msg = cap_end();
-	is_int(rc, -1, "mkdir in a missing folder fails");
-	is_str(msg, "hwk: nodir/sub: No such file or directory\n", "its message");
+	is_captured(hwk_store_mkdir("a.yaml"), -1, "mkdir where a file is fails",
+		    "hwk: a.yaml: File exists\n", "its message");
+	is_captured(hwk_store_mkdir("nodir/sub"), -1, "mkdir in a missing folder fails",
+		    "hwk: nodir/sub: No such file or directory\n", "its message");
 	rmdir("d/e");
 	rmdir("d");
 
@@ -454,16 +418,10 @@ static void test_not_regular(void)
 	is_str(msg, "hwk: dangling.csv: a symbolic link: hwk writes only through files of its own\n",
 	       "its message");
 	ok(access("nowhere.txt", F_OK) < 0, "no file made where it points");
-	cap_start();
-	rc = hwk_store_append("fifo.csv", "h\n", "r\n", 2);
-	msg = cap_end();
-	is_int(rc, -1, "append to a FIFO: refused at once, no hang");
-	is_str(msg, "hwk: fifo.csv: not a regular file\n", "its message");
-	cap_start();
-	rc = hwk_store_append("dir.csv", "h\n", "r\n", 2);
-	msg = cap_end();
-	is_int(rc, -1, "append to a folder: refused");
-	is_str(msg, "hwk: dir.csv: Is a directory\n", "its message");
+	is_captured(hwk_store_append("fifo.csv", "h\n", "r\n", 2), -1, "append to a FIFO: refused at once, no hang",
+		    "hwk: fifo.csv: not a regular file\n", "its message");
+	is_captured(hwk_store_append("dir.csv", "h\n", "r\n", 2), -1, "append to a folder: refused",
+		    "hwk: dir.csv: Is a directory\n", "its message");
 	unlink("link.csv");
 	unlink("dangling.csv");
 	unlink("fifo.csv");
@@ -479,16 +437,13 @@ static void test_lock_wait(void)
 	int holder = open("busy.csv", O_RDONLY);
 	ok(holder >= 0 && flock(holder, LOCK_EX) == 0, "another writer holds the lock");
 	setenv("HWK_LOCK_WAIT", "0", 1);
-	cap_start();
-	int rc = hwk_store_append("busy.csv", "h\n", "r2\n", 3);
-	const char *msg = cap_end();
-	is_int(rc, -1, "a locked file with no wait: refused");
-	is_str(msg, "hwk: busy.csv: busy: another hwk is writing it; try again\n", "its message");
+	is_captured(hwk_store_append("busy.csv", "h\n", "r2\n", 3), -1, "a locked file with no wait: refused",
+		    "hwk: busy.csv: busy: another hwk is writing it; try again\n", "its message");
 	is_str(tu_content("busy.csv"), "h\nr1\n", "nothing written");
 	setenv("HWK_LOCK_WAIT", "20", 1);
 	cap_start();
-	rc = hwk_store_append("busy.csv", "h\n", "r2\n", 3);
-	msg = cap_end();
+	int rc = hwk_store_append("busy.csv", "h\n", "r2\n", 3);
+	cap_end();
 	is_int(rc, -1, "a locked file, 20 ms of waiting: refused");
 	is_str(tu_content("busy.csv"), "h\nr1\n", "nothing written");
 
