@@ -75,13 +75,25 @@ static void put(const char *path, const char *text, mode_t mode)
 
 /* ---- replace and create ---- */
 
+/* op (replace or create) makes path, quietly, with text as its content, 0600 under
+ * umask 022. */
+static void writes_new(int (*write)(const char *, const char *, size_t), const char *op,
+		       const char *path, const char *text, const char *what, const char *content_what)
+{
+	char m[64], c[64], mode[64];
+	snprintf(m, sizeof m, "%s: no message", op);
+	snprintf(c, sizeof c, "%s: %s", op, content_what);
+	snprintf(mode, sizeof mode, "%s: 0600 under umask 022", op);
+	umask(022);
+	is_captured(write(path, text, strlen(text)), 0, what, "", m);
+	is_str(tu_content(path), text, "%s", c);
+	is_int(mode_of(path), 0600, "%s", mode);
+}
+
 static void test_replace(void)
 {
-	umask(022);
-	is_captured(hwk_store_replace("a.yaml", "one: 1\n", 7), 0, "replace creates a new file",
-		    "", "replace: no message");
-	is_str(tu_content("a.yaml"), "one: 1\n", "replace: the content");
-	is_int(mode_of("a.yaml"), 0600, "replace: 0600 under umask 022");
+	writes_new(hwk_store_replace, "replace", "a.yaml", "one: 1\n", "replace creates a new file",
+		   "the content");
 	is_str(listing("."), "a.yaml", "replace: no temp file left");
 
 	/* an existing 0644 file is replaced by a 0600 one */
@@ -199,11 +211,8 @@ static void test_readonly(void)
 
 static void test_create(void)
 {
-	umask(022);
-	is_captured(hwk_store_create("new.yaml", "made\n", 5), 0, "create a new file",
-		    "", "create: no message");
-	is_str(tu_content("new.yaml"), "made\n", "create: its content");
-	is_int(mode_of("new.yaml"), 0600, "create: 0600 under umask 022");
+	writes_new(hwk_store_create, "create", "new.yaml", "made\n", "create a new file",
+		   "its content");
 
 	is_captured(hwk_store_create("new.yaml", "other\n", 6), -1, "create refuses an existing file",
 		    "hwk: new.yaml: already exists\n", "its message");
