@@ -34,4 +34,14 @@ static const char *cap_end(void)
 	return cap_buf;
 }
 
+/* Call expr with stderr captured, then check its result and what it printed (the
+ * TAP macros of tap.h must be in scope). */
+#define is_captured(expr, want, what, want_msg, msg_what) do { \
+	cap_start(); \
+	long long cr_ = (long long)(expr); \
+	const char *cm_ = cap_end(); \
+	is_int(cr_, want, "%s", what); \
+	is_str(cm_, want_msg, "%s", msg_what); \
+} while (0)
+
 #endif

@@ -25,7 +25,9 @@
 #include "entries.h"
 #include "err.h"
 #include "capture.h"
+#include "rows.h"
 #include "tap.h"
+#include "testutil.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -39,15 +41,6 @@
 static hwk_day nov(int d)
 {
 	return hwk_day_from_ymd(2026, 11, d);
-}
-
-static void write_str(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	if (!f || fputs(text, f) < 0 || fclose(f) != 0) {
-		perror(path);
-		exit(2);
-	}
 }
 
 /* Write c/ID.yaml (a task: no fields) and load it. until may be NULL; history is the
@@ -73,7 +66,7 @@ static void load(hwk_assignment *a, const char *every, const char *start, const 
 				   "%s",
 				   id, every, start, until ? "until: " : "", until ? until : "",
 				   until ? "\n" : "", start, history);
-	write_str(path, text);
+	tu_write_str(path, text);
 	free(text);
 	cap_start();
 	int rc = hwk_assignment_load(path, a);
@@ -89,22 +82,10 @@ static void load(hwk_assignment *a, const char *every, const char *start, const 
 #define CHANGE(at, from, to) \
 	"- at: " at "\n  change: every\n  from: " from "\n  to: " to "\n"
 
-typedef struct {
-	hwk_entry *v;
-	size_t n;
-} rowset;
-
 /* A row: at, logged (= at), status, reason, note. */
 static void row(rowset *s, const char *at, const char *status, const char *reason)
 {
-	s->v = hwk_xrealloc(s->v, (s->n + 1) * sizeof *s->v);
-	hwk_entry *e = &s->v[s->n++];
-	memset(e, 0, sizeof *e);
-	hwk_strs_push(&e->cols, hwk_xstrdup(at));
-	hwk_strs_push(&e->cols, hwk_xstrdup(at));
-	hwk_strs_push(&e->cols, hwk_xstrdup(status));
-	hwk_strs_push(&e->cols, hwk_xstrdup(reason ? reason : ""));
-	hwk_strs_push(&e->cols, hwk_xstrdup(""));
+	rows_add(s, at, status, reason);
 }
 
 /* done entries at 20:00 on each day given (0 ends the list) */
@@ -117,13 +98,6 @@ static void done_on(rowset *s, const int *days)
 	}
 }
 #define DAYS(...) ((const int[]){__VA_ARGS__, 0})
-
-static void rows_free(rowset *s)
-{
-	hwk_entry_rows_free(s->v, s->n);
-	s->v = NULL;
-	s->n = 0;
-}
 
 static int near(double a, double b)
 {
@@ -717,12 +691,7 @@ static void test_week_streaks(void)
 
 int main(void)
 {
-	char dir[] = "/tmp/hwk-adherence-XXXXXX";
-	char old[4096];
-	if (!mkdtemp(dir) || !getcwd(old, sizeof old) || chdir(dir) < 0 || mkdir("c", 0700) < 0) {
-		perror("temp folder");
-		return 2;
-	}
+	tu_enter_temp("adherence", "c");
 	setenv("TZ", "Europe/Berlin", 1);
 	tzset();
 	hwk_err_setcmd(NULL);
@@ -739,8 +708,6 @@ int main(void)
 	test_week_streaks();
 
 	rmdir("c");
-	if (chdir(old) < 0)
-		perror(old);
-	rmdir(dir);
+	tu_leave_temp();
 	return tap_done();
 }

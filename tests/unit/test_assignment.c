@@ -9,29 +9,12 @@
 #include "err.h"
 #include "capture.h"
 #include "tap.h"
+#include "testutil.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static void write_str(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	if (!f || fputs(text, f) < 0 || fclose(f) != 0) {
-		perror(path);
-		exit(2);
-	}
-}
-
-static const char *file_text(const char *path)
-{
-	static hwk_buf b;
-	hwk_buf_free(&b);
-	if (hwk_read_file(path, 1 << 20, &b) < 0)
-		return "(missing)";
-	return b.s;
-}
 
 static char *emit(const hwk_assignment *a)
 {
@@ -44,6 +27,16 @@ static char *emit(const hwk_assignment *a)
 #define NOW 1796398800L
 
 #define SLEEP_ID "2026-11-27-sleep-3fa9"
+
+/* The canonical file's history: assigned, then every changed once. */
+#define SLEEP_HISTORY \
+	"history:\n" \
+	"- at: 2026-11-27T17:02:11+01:00\n" \
+	"  change: assigned\n" \
+	"- at: 2026-12-01T09:00:00+01:00\n" \
+	"  change: every\n" \
+	"  from: 5/week\n" \
+	"  to: day\n"
 
 /* The canonical text: what emit writes, key order fixed. */
 static const char *const canonical =
@@ -63,27 +56,13 @@ static const char *const canonical =
 	"  Bring it to the next session.\n"
 	"status: active\n"
 	"fields:\n"
-	"- name: bed\n"
-	"  type: time\n"
-	"  required: true\n"
-	"  prompt: Time you went to bed\n"
-	"- name: sol\n"
-	"  type: integer\n"
-	"  min: 0\n"
-	"  max: 720\n"
-	"  unit: min\n"
+	TU_FIELDS_BED_SOL
 	"  prompt: Minutes to fall asleep\n"
-	"history:\n"
-	"- at: 2026-11-27T17:02:11+01:00\n"
-	"  change: assigned\n"
-	"- at: 2026-12-01T09:00:00+01:00\n"
-	"  change: every\n"
-	"  from: 5/week\n"
-	"  to: day\n";
+	SLEEP_HISTORY;
 
 static void test_round_trip(void)
 {
-	write_str("c/" SLEEP_ID ".yaml", canonical);
+	tu_write_str("c/" SLEEP_ID ".yaml", canonical);
 	hwk_assignment a;
 	cap_start();
 	int rc = hwk_assignment_load("c/" SLEEP_ID ".yaml", &a);
@@ -121,7 +100,7 @@ static void test_round_trip(void)
 	const char *loose = "{id: 2026-11-28-task-0a0b, client: alex, type: task, every: once,\n"
 			    " start: '2026-11-28', when: '21:30', where: 'yes', status: active,\n"
 			    " fields: [], history: []}\n";
-	write_str("c/2026-11-28-task-0a0b.yaml", loose);
+	tu_write_str("c/2026-11-28-task-0a0b.yaml", loose);
 	rc = hwk_assignment_load("c/2026-11-28-task-0a0b.yaml", &a);
 	is_int(rc, 0, "a flow-style file loads");
 	if (rc < 0)
@@ -141,7 +120,7 @@ static void test_round_trip(void)
 			   "history: []\n";
 	is_str(out, want, "emit: canonical form, optional keys left out, typed-looking text quoted");
 	/* and the canonical text reads back to the same */
-	write_str("c/2026-11-28-task-0a0b.yaml", out);
+	tu_write_str("c/2026-11-28-task-0a0b.yaml", out);
 	hwk_assignment b;
 	is_int(hwk_assignment_load("c/2026-11-28-task-0a0b.yaml", &b), 0, "canonical form reads back");
 	char *out2 = emit(&b);
@@ -157,7 +136,7 @@ static void test_round_trip(void)
 
 static void bad_file(const char *text, const char *want, const char *why)
 {
-	write_str("c/2026-11-29-task-1111.yaml", text);
+	tu_write_str("c/2026-11-29-task-1111.yaml", text);
 	hwk_assignment a;
 	cap_start();
 	int rc = hwk_assignment_load("c/2026-11-29-task-1111.yaml", &a);
@@ -232,13 +211,13 @@ static void test_find(void)
 		char *text = hwk_xasprintf("id: %s\nclient: alex\ntype: %s\nevery: day\n"
 					   "start: 2026-11-01\nstatus: %s\n",
 					   r[0], r[1], r[2]);
-		write_str(path, text);
+		tu_write_str(path, text);
 		free(path);
 		free(text);
 	}
-	write_str("f/client.yaml", "id: alex\n");
-	write_str("f/.hidden.yaml", "not: an assignment\n");
-	write_str("f/notes.txt", "x\n");
+	tu_write_str("f/client.yaml", "id: alex\n");
+	tu_write_str("f/.hidden.yaml", "not: an assignment\n");
+	tu_write_str("f/notes.txt", "x\n");
 	hwk_assignments l;
 	cap_start();
 	int rc = hwk_assignments_load("f", &l);
@@ -288,7 +267,7 @@ static void test_find(void)
 	is_int(none.n, 0, "none");
 
 	/* one bad file spoils the folder, with its message */
-	write_str("f/2026-11-24-task-0000.yaml", "id: 2026-11-24-task-0000\n");
+	tu_write_str("f/2026-11-24-task-0000.yaml", "id: 2026-11-24-task-0000\n");
 	cap_start();
 	rc = hwk_assignments_load("f", &l);
 	msg = cap_end();
@@ -366,13 +345,7 @@ static void test_set(void)
 	char *out = emit(&a);
 	const char *tail = strstr(out, "history:\n");
 	is_str(tail,
-	       "history:\n"
-	       "- at: 2026-11-27T17:02:11+01:00\n"
-	       "  change: assigned\n"
-	       "- at: 2026-12-01T09:00:00+01:00\n"
-	       "  change: every\n"
-	       "  from: 5/week\n"
-	       "  to: day\n"
+	       SLEEP_HISTORY
 	       "- at: 2026-12-04T16:40:00+01:00\n"
 	       "  change: when\n"
 	       "  from: on waking\n"
@@ -403,7 +376,7 @@ static void test_set(void)
 	/* save: an ended assignment's file takes its end day into its name, then reads back
 	 * the same */
 	is_int(hwk_assignment_save(&a, 0), 0, "save (replace)");
-	is_str(file_text("c/" SLEEP_ID ".ended-2026-12-04.yaml"), out, "the file is the emitted text");
+	is_str(tu_content("c/" SLEEP_ID ".ended-2026-12-04.yaml"), out, "the file is the emitted text");
 	ok(access("c/" SLEEP_ID ".yaml", F_OK) != 0, "under its new name only");
 	hwk_assignment b;
 	is_int(hwk_assignment_load("c/" SLEEP_ID ".ended-2026-12-04.yaml", &b), 0, "it reads back");
@@ -422,7 +395,7 @@ static void test_set(void)
 	hwk_assignment_free(&a);
 
 	/* ending after the last day has passed: it ended on its last day */
-	write_str("c/" SLEEP_ID ".yaml", canonical);
+	tu_write_str("c/" SLEEP_ID ".yaml", canonical);
 	if (hwk_assignment_load("c/" SLEEP_ID ".yaml", &a) == 0) {
 		is_int(hwk_assignment_end(&a, hwk_day_from_ymd(2027, 1, 5), NOW), 0,
 		       "end after until has passed");
@@ -450,7 +423,7 @@ static void period_file(const char *name, const char *id, const char *start,
 	char *text = hwk_xasprintf("id: %s\nclient: alex\ntype: task\nevery: day\nstart: %s\n"
 				   "%sstatus: %s\n",
 				   id, start, until_line ? until_line : "", status);
-	write_str(path, text);
+	tu_write_str(path, text);
 	free(path);
 	free(text);
 }
@@ -489,10 +462,10 @@ static void test_load_period(void)
 		    "until: '2026-11-09'\n", "active");
 	/* skipped unread: starts the day after to (by its name); until the day before from
 	 * (by its until line, the rest unreadable); ended the day before from (by its name) */
-	write_str("p/2026-11-21-task-0002.yaml", bad);
-	write_str("p/2026-11-01-task-0004.yaml", "id: [\nuntil: 2026-11-09\n"); /* until last */
-	write_str("p/2026-11-01-task-0009.ended-2026-11-09.yaml", bad);
-	write_str("p/x.ended-2026-11-09.yaml", bad); /* the shortest ended name */
+	tu_write_str("p/2026-11-21-task-0002.yaml", bad);
+	tu_write_str("p/2026-11-01-task-0004.yaml", "id: [\nuntil: 2026-11-09\n"); /* until last */
+	tu_write_str("p/2026-11-01-task-0009.ended-2026-11-09.yaml", bad);
+	tu_write_str("p/x.ended-2026-11-09.yaml", bad); /* the shortest ended name */
 	hwk_strs names = {0};
 	hwk_assignments l = {0};
 	is_int(hwk_dir_yaml_names("p", &names), 0, "period: names listed");
@@ -532,12 +505,7 @@ static void test_load_period(void)
 
 int main(void)
 {
-	char dir[] = "/tmp/hwk-assignment-XXXXXX";
-	char old[4096];
-	if (!mkdtemp(dir) || !getcwd(old, sizeof old) || chdir(dir) < 0 || mkdir("c", 0700) < 0) {
-		perror("temp folder");
-		return 2;
-	}
+	tu_enter_temp("assignment", "c");
 	setenv("TZ", "Europe/Berlin", 1);
 	tzset();
 	hwk_err_setcmd(NULL);
@@ -549,8 +517,6 @@ int main(void)
 	test_load_period();
 	unlink("c/" SLEEP_ID ".yaml");
 	rmdir("c");
-	if (chdir(old) < 0)
-		perror(old);
-	rmdir(dir);
+	tu_leave_temp();
 	return tap_done();
 }

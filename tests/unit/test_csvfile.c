@@ -7,6 +7,7 @@
 #include "err.h"
 #include "capture.h"
 #include "tap.h"
+#include "testutil.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -289,11 +290,7 @@ static uint32_t rng = 20261127u;
 
 static uint32_t next_rand(void)
 {
-	/* xorshift32: the same sequence on every platform */
-	rng ^= rng << 13;
-	rng ^= rng >> 17;
-	rng ^= rng << 5;
-	return rng;
+	return tu_rand32(&rng);
 }
 
 static char *random_field(void)

@@ -157,18 +157,15 @@ static void test_weekdays(void)
 
 static void test_iso_weeks(void)
 {
-	is_str(iso_week_str(ymd(2020, 12, 31)), "2020-W53", "2020-12-31 is in 2020-W53");
-	is_str(iso_week_str(ymd(2021, 1, 3)), "2020-W53", "2021-01-03 is in 2020-W53");
-	is_str(iso_week_str(ymd(2021, 1, 4)), "2021-W01", "2021-01-04 is in 2021-W01");
-	is_str(iso_week_str(ymd(2024, 12, 30)), "2025-W01", "2024-12-30 is in 2025-W01");
-	is_str(iso_week_str(ymd(2026, 12, 31)), "2026-W53", "2026-12-31 is in 2026-W53");
-	is_str(iso_week_str(ymd(2027, 1, 1)), "2026-W53", "2027-01-01 is in 2026-W53");
-	is_str(iso_week_str(ymd(2026, 11, 27)), "2026-W48", "2026-11-27 is in 2026-W48");
-	is_str(iso_week_str(ymd(2026, 1, 1)), "2026-W01", "2026-01-01 is in 2026-W01");
-	is_str(iso_week_str(ymd(2025, 12, 28)), "2025-W52", "2025-12-28 is in 2025-W52");
-	is_str(iso_week_str(ymd(2025, 12, 29)), "2026-W01", "2025-12-29 is in 2026-W01");
-	is_str(iso_week_str(ymd(1969, 12, 31)), "1970-W01", "1969-12-31 is in 1970-W01");
-	is_str(iso_week_str(ymd(2016, 1, 3)), "2015-W53", "2016-01-03 is in 2015-W53");
+	static const struct { int y, m, d; const char *week; } c[] = {
+		{ 2020, 12, 31, "2020-W53" }, { 2021, 1, 3, "2020-W53" }, { 2021, 1, 4, "2021-W01" },
+		{ 2024, 12, 30, "2025-W01" }, { 2026, 12, 31, "2026-W53" }, { 2027, 1, 1, "2026-W53" },
+		{ 2026, 11, 27, "2026-W48" }, { 2026, 1, 1, "2026-W01" }, { 2025, 12, 28, "2025-W52" },
+		{ 2025, 12, 29, "2026-W01" }, { 1969, 12, 31, "1970-W01" }, { 2016, 1, 3, "2015-W53" },
+	};
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++)
+		is_str(iso_week_str(ymd(c[i].y, c[i].m, c[i].d)), c[i].week, "%04d-%02d-%02d is in %s",
+		       c[i].y, c[i].m, c[i].d, c[i].week);
 }
 
 static void test_from_iso_week(void)
@@ -241,14 +238,18 @@ static void test_parse_ymd(void)
 static void test_parse_weekday(void)
 {
 	static const char *const bad[] = { "mo", "mond", "frid", "thur", "fri ", "", "xyz", "mondays" };
-	is_int(hwk_parse_weekday("mon"), 0, "mon");
-	is_int(hwk_parse_weekday("Monday"), 0, "Monday");
-	is_int(hwk_parse_weekday("tue"), 1, "tue");
-	is_int(hwk_parse_weekday("wednesday"), 2, "wednesday");
-	is_int(hwk_parse_weekday("thursday"), 3, "thursday");
-	is_int(hwk_parse_weekday("FRI"), 4, "FRI");
-	is_int(hwk_parse_weekday("Sat"), 5, "Sat");
-	is_int(hwk_parse_weekday("sunday"), 6, "sunday");
+	static const struct { const char *s; int want; } good[] = {
+		{ "mon", 0 },
+		{ "Monday", 0 },
+		{ "tue", 1 },
+		{ "wednesday", 2 },
+		{ "thursday", 3 },
+		{ "FRI", 4 },
+		{ "Sat", 5 },
+		{ "sunday", 6 },
+	};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		is_int(hwk_parse_weekday(good[i].s), good[i].want, "%s", good[i].s);
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		is_int(hwk_parse_weekday(bad[i]), -1, "reject weekday '%s'", bad[i]);
 }
@@ -651,14 +652,18 @@ static void test_parse_clock(void)
 		"", "12:34:56:00", " 12:34", "12:34 ", "-1:00", "+1:00", "07:05:", "1234", "12", "12:",
 		":30", "ab:cd", "007:05",
 	};
-	is_int(hwk_parse_clock("00:00"), 0, "00:00");
-	is_int(hwk_parse_clock("23:59"), 86340, "23:59");
-	is_int(hwk_parse_clock("23:59:59"), 86399, "23:59:59");
-	is_int(hwk_parse_clock("07:05"), 25500, "07:05");
-	is_int(hwk_parse_clock("7:05"), 25500, "7:05 (single-digit hour)");
-	is_int(hwk_parse_clock("7:05:09"), 25509, "7:05:09");
-	is_int(hwk_parse_clock("12:34:56"), 45296, "12:34:56");
-	is_int(hwk_parse_clock("00:00:00"), 0, "00:00:00");
+	static const struct { const char *s; int want; const char *what; } good[] = {
+		{ "00:00", 0, "00:00" },
+		{ "23:59", 86340, "23:59" },
+		{ "23:59:59", 86399, "23:59:59" },
+		{ "07:05", 25500, "07:05" },
+		{ "7:05", 25500, "7:05 (single-digit hour)" },
+		{ "7:05:09", 25509, "7:05:09" },
+		{ "12:34:56", 45296, "12:34:56" },
+		{ "00:00:00", 0, "00:00:00" },
+	};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		is_int(hwk_parse_clock(good[i].s), good[i].want, "%s", good[i].what);
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		is_int(hwk_parse_clock(bad[i]), -1, "reject clock '%s'", bad[i]);
 }

@@ -9,6 +9,7 @@
 #include "err.h"
 #include "capture.h"
 #include "tap.h"
+#include "testutil.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -46,20 +47,6 @@ static const char *const assignment_yaml =
 
 #define HEADER "at,logged,status,reason,note,mood,what,bed,wake\n"
 #define HEADER_EXTRA "at,logged,status,reason,note,mood,what,bed,wake,extra\n"
-
-static void write_file(const char *path, const char *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
-		perror(path);
-		exit(2);
-	}
-}
-
-static void write_str(const char *path, const char *text)
-{
-	write_file(path, text, strlen(text));
-}
 
 static void set_csv(hwk_assignment *a, const char *path)
 {
@@ -277,10 +264,7 @@ static uint32_t rng = 777u;
 
 static uint32_t next_rand(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 17;
-	rng ^= rng << 5;
-	return rng;
+	return tu_rand32(&rng);
 }
 
 /* Stamps as hwk writes them: the zone's offset (Europe/Berlin: +02:00 until 25 Oct). */
@@ -348,7 +332,7 @@ static void test_big(hwk_assignment *a)
 		free(at);
 		free(logged);
 	}
-	write_file(ID ".csv", file.s, file.len);
+	tu_write_file(ID ".csv", file.s, file.len);
 	set_csv(a, ID ".csv");
 
 	/* the full read gives back exactly what was written */
@@ -404,7 +388,7 @@ static void test_big(hwk_assignment *a)
 	hwk_buf torn = {0};
 	hwk_buf_add(&torn, file.s, file.len);
 	hwk_buf_adds(&torn, "2026-11-29T22:00:00+01:00,2026-11-29T22:00:00+01:00,done,,\"last\nrow\",9,,,07:00");
-	write_file("torn.csv", torn.s, torn.len);
+	tu_write_file("torn.csv", torn.s, torn.len);
 	set_csv(a, "torn.csv");
 	hwk_entry *all2;
 	size_t nall2;
@@ -421,7 +405,7 @@ static void test_big(hwk_assignment *a)
 	hwk_buf_reset(&torn);
 	hwk_buf_add(&torn, file.s, file.len);
 	hwk_buf_adds(&torn, "2026-11-29T22:00:00+01:00,2026-11-2");
-	write_file("cut.csv", torn.s, torn.len);
+	tu_write_file("cut.csv", torn.s, torn.len);
 	set_csv(a, "cut.csv");
 	size_t lines = 1;
 	for (size_t i = 0; i < file.len; i++)
@@ -465,13 +449,13 @@ static void test_small(hwk_assignment *a)
 	hwk_entry e = {0};
 	is_int(hwk_entries_next(r, &e), 0, "no file: next 0");
 
-	write_str("empty.csv", "");
+	tu_write_str("empty.csv", "");
 	set_csv(a, "empty.csv");
 	is_int(hwk_entries_tail(a, nov27, &rows, &n), 0, "empty file: tail 0");
 	is_int(n, 0, "empty file: no rows");
 	hwk_entry_rows_free(rows, n);
 
-	write_str("header.csv", HEADER);
+	tu_write_str("header.csv", HEADER);
 	set_csv(a, "header.csv");
 	is_int(hwk_entries_tail(a, nov27, &rows, &n), 0, "header only: tail 0");
 	is_int(n, 0, "header only: no rows");
@@ -480,13 +464,13 @@ static void test_small(hwk_assignment *a)
 	is_int(n, 0, "header only: still no rows");
 	hwk_entry_rows_free(rows, n);
 
-	write_str("header-nolf.csv", "at,logged,status,reason,note,mood,what,bed,wake");
+	tu_write_str("header-nolf.csv", "at,logged,status,reason,note,mood,what,bed,wake");
 	set_csv(a, "header-nolf.csv");
 	is_int(hwk_entries_tail(a, nov27, &rows, &n), 0, "header without LF: tail 0");
 	is_int(n, 0, "header without LF: no rows");
 	hwk_entry_rows_free(rows, n);
 
-	write_str("one.csv", HEADER AT "," AT ",done,,\"a\nb\",5,,,06:00\n");
+	tu_write_str("one.csv", HEADER AT "," AT ",done,,\"a\nb\",5,,,06:00\n");
 	set_csv(a, "one.csv");
 	is_int(hwk_entries_read(a, &all, &nall), 0, "one row: read in full");
 	is_int(nall, 1, "one row");
@@ -499,7 +483,7 @@ static void test_small(hwk_assignment *a)
 	hwk_entry_rows_free(all, nall);
 
 	/* one row without its LF */
-	write_str("one-nolf.csv", HEADER AT "," AT ",done,,,5,,,06:00");
+	tu_write_str("one-nolf.csv", HEADER AT "," AT ",done,,,5,,,06:00");
 	set_csv(a, "one-nolf.csv");
 	is_int(hwk_entries_read(a, &all, &nall), 0, "one row without LF: read in full");
 	is_int(nall, 1, "one row without LF");
@@ -507,7 +491,7 @@ static void test_small(hwk_assignment *a)
 	hwk_entry_rows_free(all, nall);
 
 	/* reading errors name the file and line */
-	write_str("badhead.csv", "at,logged,status,reason,note,mood,what,bed\n");
+	tu_write_str("badhead.csv", "at,logged,status,reason,note,mood,what,bed\n");
 	set_csv(a, "badhead.csv");
 	cap_start();
 	int rc = hwk_entries_open(a, &r);
@@ -516,7 +500,7 @@ static void test_small(hwk_assignment *a)
 	       "a wrong header: message");
 	is_int(rc, -1, "a wrong header: -1");
 
-	write_str("badrow.csv", HEADER AT "," AT ",done,,,5,,,06:00\n" AT ",x\n");
+	tu_write_str("badrow.csv", HEADER AT "," AT ",done,,,5,,,06:00\n" AT ",x\n");
 	set_csv(a, "badrow.csv");
 	is_int(hwk_entries_open(a, &r), 0, "bad row file opens");
 	is_int(hwk_entries_next(r, &e), 1, "its first row");
@@ -529,7 +513,7 @@ static void test_small(hwk_assignment *a)
 	hwk_entry_free(&e);
 	hwk_entries_close(r);
 
-	write_str("badquote.csv", HEADER AT "," AT ",done,,x\"y,5,,,06:00\n");
+	tu_write_str("badquote.csv", HEADER AT "," AT ",done,,x\"y,5,,,06:00\n");
 	set_csv(a, "badquote.csv");
 	is_int(hwk_entries_open(a, &r), 0, "bad quote file opens");
 	cap_start();
@@ -561,7 +545,7 @@ static void test_small(hwk_assignment *a)
 	};
 	for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
 		if (heads[i].text)
-			write_str(heads[i].file, heads[i].text);
+			tu_write_str(heads[i].file, heads[i].text);
 		set_csv(a, heads[i].file);
 		cap_start();
 		rc = hwk_entries_check_header(a);
@@ -589,7 +573,7 @@ static void test_long_header(void)
 	 * 130 x (a comma and 32) = 4290, and the LF: 4319 bytes of header */
 	for (int i = 0; i < 130; i++)
 		hwk_buf_printf(&y, "- {name: f%03d_abcdefghijklmnopqrstuvwxyz0, type: text}\n", i);
-	write_str("2026-10-02-wide-0001.yaml", y.s);
+	tu_write_str("2026-10-02-wide-0001.yaml", y.s);
 	hwk_buf_free(&y);
 	hwk_assignment w;
 	if (hwk_assignment_load("2026-10-02-wide-0001.yaml", &w) < 0) {
@@ -605,7 +589,7 @@ static void test_long_header(void)
 	for (int i = 0; i < 130; i++)
 		hwk_buf_adds(&f, ",x");
 	hwk_buf_adds(&f, "\n");
-	write_file(w.csv_path, f.s, f.len);
+	tu_write_file(w.csv_path, f.s, f.len);
 	cap_start();
 	int rc = hwk_entries_check_header(&w);
 	const char *msg = cap_end();
@@ -669,14 +653,9 @@ static void test_count(void)
 
 int main(void)
 {
-	char dir[] = "/tmp/hwk-entries-XXXXXX";
-	char old[4096];
-	if (!mkdtemp(dir) || !getcwd(old, sizeof old) || chdir(dir) < 0) {
-		perror("temp folder");
-		return 2;
-	}
+	tu_enter_temp("entries", NULL);
 	hwk_err_setcmd(NULL);
-	write_str(ID ".yaml", assignment_yaml);
+	tu_write_str(ID ".yaml", assignment_yaml);
 	hwk_assignment a;
 	cap_start();
 	int rc = hwk_assignment_load(ID ".yaml", &a);
@@ -695,8 +674,6 @@ int main(void)
 	test_count();
 	test_long_header();
 	unlink(ID ".yaml");
-	if (chdir(old) < 0)
-		perror(old);
-	rmdir(dir);
+	tu_leave_temp();
 	return tap_done();
 }

@@ -259,31 +259,25 @@ static void test_week_start_sunday(void)
 
 static void test_every_on(void)
 {
-	hwk_every e;
 	hwk_day s = NOV(23), u = NOV(29);
-	e = ev("day");
-	is_int(hwk_every_on(&e, s, u, NOV(23)), 1, "day: on its start");
-	is_int(hwk_every_on(&e, s, u, NOV(29)), 1, "day: on its last day");
-	is_int(hwk_every_on(&e, s, u, NOV(22)), 0, "day: not before its start");
-	is_int(hwk_every_on(&e, s, u, NOV(30)), 0, "day: not after until");
-	is_int(hwk_every_on(&e, s, OPEN, DEC(31)), 1, "day, open: on any later day");
-	e = ev("weekday");
-	is_int(hwk_every_on(&e, s, u, NOV(27)), 1, "weekday: Friday");
-	is_int(hwk_every_on(&e, s, u, NOV(28)), 0, "weekday: not Saturday");
-	is_int(hwk_every_on(&e, s, u, NOV(29)), 0, "weekday: not Sunday");
-	e = ev("mon,fri");
-	is_int(hwk_every_on(&e, s, u, NOV(23)), 1, "mon,fri: Monday");
-	is_int(hwk_every_on(&e, s, u, NOV(24)), 0, "mon,fri: not Tuesday");
-	is_int(hwk_every_on(&e, s, u, NOV(27)), 1, "mon,fri: Friday");
-	is_int(hwk_every_on(&e, s, u, NOV(30)), 0, "mon,fri: not a Monday after until");
-	e = ev("3/week");
-	is_int(hwk_every_on(&e, s, u, NOV(24)), 1, "3/week: any active day");
-	is_int(hwk_every_on(&e, s, u, NOV(28)), 1, "3/week: Saturday too");
-	is_int(hwk_every_on(&e, s, u, NOV(22)), 0, "3/week: not before its start");
-	e = ev("once");
-	is_int(hwk_every_on(&e, s, u, NOV(23)), 1, "once: its start day");
-	is_int(hwk_every_on(&e, s, u, NOV(20)), 0, "once: not before");
-	is_int(hwk_every_on(&e, s, u, DEC(1)), 0, "once: not after until");
+	/* every, until, the day asked about, whether it is on */
+	const struct { const char *every; hwk_day until, day; int on; const char *what; } c[] = {
+		{ "day", u, NOV(23), 1, "day: on its start" }, { "day", u, NOV(29), 1, "day: on its last day" },
+		{ "day", u, NOV(22), 0, "day: not before its start" }, { "day", u, NOV(30), 0, "day: not after until" },
+		{ "day", OPEN, DEC(31), 1, "day, open: on any later day" },
+		{ "weekday", u, NOV(27), 1, "weekday: Friday" }, { "weekday", u, NOV(28), 0, "weekday: not Saturday" },
+		{ "weekday", u, NOV(29), 0, "weekday: not Sunday" },
+		{ "mon,fri", u, NOV(23), 1, "mon,fri: Monday" }, { "mon,fri", u, NOV(24), 0, "mon,fri: not Tuesday" },
+		{ "mon,fri", u, NOV(27), 1, "mon,fri: Friday" }, { "mon,fri", u, NOV(30), 0, "mon,fri: not a Monday after until" },
+		{ "3/week", u, NOV(24), 1, "3/week: any active day" }, { "3/week", u, NOV(28), 1, "3/week: Saturday too" },
+		{ "3/week", u, NOV(22), 0, "3/week: not before its start" },
+		{ "once", u, NOV(23), 1, "once: its start day" }, { "once", u, NOV(20), 0, "once: not before" },
+		{ "once", u, DEC(1), 0, "once: not after until" },
+	};
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		hwk_every e = ev(c[i].every);
+		is_int(hwk_every_on(&e, s, c[i].until, c[i].day), c[i].on, "%s", c[i].what);
+	}
 }
 
 int main(void)

@@ -13,6 +13,7 @@
 #include "metrics.h"
 #include "types.h"
 #include "ydoc.h"
+#include "rows.h"
 #include "tap.h"
 
 #include <math.h>
@@ -65,24 +66,12 @@ static void custom(hwk_assignment *a, const char *type, const char *fields_yaml)
 	a->type = hwk_xstrdup(type);
 }
 
-typedef struct {
-	hwk_entry *v;
-	size_t n;
-} rowset;
-
 /* One entry: at, status, then the values in field order (fewer than the fields are
  * padded with "" = absent). A skipped entry gets the reason busy. */
 static void add_row(rowset *s, const hwk_assignment *a, const char *at, const char *status,
 		    const char *const *vals, size_t nv)
 {
-	s->v = hwk_xrealloc(s->v, (s->n + 1) * sizeof *s->v);
-	hwk_entry *e = &s->v[s->n++];
-	memset(e, 0, sizeof *e);
-	hwk_strs_push(&e->cols, hwk_xstrdup(at));
-	hwk_strs_push(&e->cols, hwk_xstrdup(at));
-	hwk_strs_push(&e->cols, hwk_xstrdup(status));
-	hwk_strs_push(&e->cols, hwk_xstrdup(strcmp(status, "skipped") ? "" : "busy"));
-	hwk_strs_push(&e->cols, hwk_xstrdup(""));
+	hwk_entry *e = rows_add(s, at, status, strcmp(status, "skipped") ? "" : "busy");
 	for (size_t i = 0; i < a->fields.n; i++)
 		hwk_strs_push(&e->cols, hwk_xstrdup(i < nv ? vals[i] : ""));
 }
@@ -91,13 +80,6 @@ static void add_row(rowset *s, const hwk_assignment *a, const char *at, const ch
 #define NVALS(...) (sizeof(VALS(__VA_ARGS__)) / sizeof(const char *))
 #define ROW(s, a, at, status, ...) add_row((s), (a), (at), (status), VALS(__VA_ARGS__), \
 					   NVALS(__VA_ARGS__))
-
-static void rows_free(rowset *s)
-{
-	hwk_entry_rows_free(s->v, s->n);
-	s->v = NULL;
-	s->n = 0;
-}
 
 static const hwk_metric *get(const hwk_metrics *m, const char *key)
 {

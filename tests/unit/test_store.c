@@ -10,6 +10,7 @@
 #include "store.h"
 #include "capture.h"
 #include "tap.h"
+#include "testutil.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -56,16 +57,6 @@ static const char *listing(const char *dir)
 	return out;
 }
 
-/* A file's content (static buffer), or "(missing)". */
-static const char *content(const char *path)
-{
-	static hwk_buf b;
-	hwk_buf_free(&b);
-	if (hwk_read_file(path, 1 << 24, &b) < 0)
-		return "(missing)";
-	return b.s;
-}
-
 static int mode_of(const char *path)
 {
 	struct stat st;
@@ -84,26 +75,35 @@ static void put(const char *path, const char *text, mode_t mode)
 
 /* ---- replace and create ---- */
 
+/* op (replace or create) makes path, quietly, with text as its content, 0600 under
+ * umask 022. */
+static void writes_new(int (*write)(const char *, const char *, size_t), const char *op,
+		       const char *path, const char *text, const char *what, const char *content_what)
+{
+	char m[64], c[64], mode[64];
+	snprintf(m, sizeof m, "%s: no message", op);
+	snprintf(c, sizeof c, "%s: %s", op, content_what);
+	snprintf(mode, sizeof mode, "%s: 0600 under umask 022", op);
+	umask(022);
+	is_captured(write(path, text, strlen(text)), 0, what, "", m);
+	is_str(tu_content(path), text, "%s", c);
+	is_int(mode_of(path), 0600, "%s", mode);
+}
+
 static void test_replace(void)
 {
-	umask(022);
-	cap_start();
-	int rc = hwk_store_replace("a.yaml", "one: 1\n", 7);
-	const char *msg = cap_end();
-	is_int(rc, 0, "replace creates a new file");
-	is_str(msg, "", "replace: no message");
-	is_str(content("a.yaml"), "one: 1\n", "replace: the content");
-	is_int(mode_of("a.yaml"), 0600, "replace: 0600 under umask 022");
+	writes_new(hwk_store_replace, "replace", "a.yaml", "one: 1\n", "replace creates a new file",
+		   "the content");
 	is_str(listing("."), "a.yaml", "replace: no temp file left");
 
 	/* an existing 0644 file is replaced by a 0600 one */
 	put("b.yaml", "old\n", 0644);
 	is_int(mode_of("b.yaml"), 0644, "b.yaml starts 0644");
 	is_int(hwk_store_replace("b.yaml", "new content\n", 12), 0, "replace an existing file");
-	is_str(content("b.yaml"), "new content\n", "replace: new content");
+	is_str(tu_content("b.yaml"), "new content\n", "replace: new content");
 	is_int(mode_of("b.yaml"), 0600, "replace: the new file is 0600");
 	is_int(hwk_store_replace("b.yaml", "", 0), 0, "replace with nothing");
-	is_str(content("b.yaml"), "", "replace: empty file");
+	is_str(tu_content("b.yaml"), "", "replace: empty file");
 	is_int(hwk_store_replace("b.yaml", "a\0b", 3), 0, "replace with a NUL inside");
 	struct stat st;
 	is_int(stat("b.yaml", &st) == 0 ? st.st_size : -1, 3, "all 3 bytes written");
@@ -116,23 +116,17 @@ static void test_replace(void)
 	is_str(listing("."), "a.yaml b.yaml c.yaml", "still no temp file");
 
 	/* into a missing folder: -1, nothing created */
-	cap_start();
-	rc = hwk_store_replace("nodir/x.yaml", "x\n", 2);
-	msg = cap_end();
-	is_int(rc, -1, "replace into a missing folder fails");
-	is_str(msg, "hwk: nodir/x.yaml: No such file or directory\n", "its message");
+	is_captured(hwk_store_replace("nodir/x.yaml", "x\n", 2), -1, "replace into a missing folder fails",
+		    "hwk: nodir/x.yaml: No such file or directory\n", "its message");
 	is_str(listing("."), "a.yaml b.yaml c.yaml", "nothing created");
 
 	/* a folder in the way: the rename fails, the folder and its file stay */
 	mkdir("adir", 0700);
 	put("adir/keep", "keep\n", 0600);
-	cap_start();
-	rc = hwk_store_replace("adir", "x\n", 2);
-	msg = cap_end();
-	is_int(rc, -1, "replace onto a folder fails");
-	is_str(msg, "hwk: adir: Is a directory\n", "its message");
+	is_captured(hwk_store_replace("adir", "x\n", 2), -1, "replace onto a folder fails",
+		    "hwk: adir: Is a directory\n", "its message");
 	is_str(listing("."), "a.yaml adir b.yaml c.yaml", "no temp file left after a failed rename");
-	is_str(content("adir/keep"), "keep\n", "the folder's file untouched");
+	is_str(tu_content("adir/keep"), "keep\n", "the folder's file untouched");
 	unlink("adir/keep");
 	rmdir("adir");
 
@@ -146,12 +140,12 @@ static void test_replace(void)
 	memset(big, 'z', sizeof big);
 	setrlimit(RLIMIT_FSIZE, &lim);
 	cap_start();
-	rc = hwk_store_replace("b.yaml", big, sizeof big);
-	msg = cap_end();
+	int rc = hwk_store_replace("b.yaml", big, sizeof big);
+	const char *msg = cap_end();
 	setrlimit(RLIMIT_FSIZE, &old);
 	is_int(rc, -1, "replace that cannot write it all fails");
 	is_str(msg, "hwk: b.yaml: File too large\n", "its message");
-	is_str(content("b.yaml"), "old\n", "the old content stays");
+	is_str(tu_content("b.yaml"), "old\n", "the old content stays");
 	is_str(listing("."), "a.yaml b.yaml c.yaml", "no temp file left after a failed write");
 	/* and create, likewise */
 	setrlimit(RLIMIT_FSIZE, &lim);
@@ -200,13 +194,13 @@ static void test_readonly(void)
 	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0,
 	   "read-only folder: replace, create, append and mkdir fail (exit %d)",
 	   WIFEXITED(st) ? WEXITSTATUS(st) : -1);
-	is_str(content("ro.err"),
+	is_str(tu_content("ro.err"),
 	       "hwk: ro/c.yaml: Permission denied\n"
 	       "hwk: ro/d.yaml: Permission denied\n"
 	       "hwk: ro/e.csv: Permission denied\n"
 	       "hwk: ro/sub: Permission denied\n",
 	       "read-only folder: messages");
-	is_str(content("ro/c.yaml"), "old\n", "read-only folder: the old content stays");
+	is_str(tu_content("ro/c.yaml"), "old\n", "read-only folder: the old content stays");
 	is_str(listing("ro"), "c.yaml", "read-only folder: nothing added");
 	chmod("ro", 0700);
 	chmod(".", 0700);
@@ -217,37 +211,22 @@ static void test_readonly(void)
 
 static void test_create(void)
 {
-	umask(022);
-	cap_start();
-	int rc = hwk_store_create("new.yaml", "made\n", 5);
-	const char *msg = cap_end();
-	is_int(rc, 0, "create a new file");
-	is_str(msg, "", "create: no message");
-	is_str(content("new.yaml"), "made\n", "create: its content");
-	is_int(mode_of("new.yaml"), 0600, "create: 0600 under umask 022");
+	writes_new(hwk_store_create, "create", "new.yaml", "made\n", "create a new file",
+		   "its content");
 
-	cap_start();
-	rc = hwk_store_create("new.yaml", "other\n", 6);
-	msg = cap_end();
-	is_int(rc, -1, "create refuses an existing file");
-	is_str(msg, "hwk: new.yaml: already exists\n", "its message");
-	is_str(content("new.yaml"), "made\n", "the existing file is untouched");
+	is_captured(hwk_store_create("new.yaml", "other\n", 6), -1, "create refuses an existing file",
+		    "hwk: new.yaml: already exists\n", "its message");
+	is_str(tu_content("new.yaml"), "made\n", "the existing file is untouched");
 	is_str(listing("."), "a.yaml b.yaml c.yaml new.yaml", "no temp file left");
 
 	/* an existing folder of that name counts as existing too */
 	mkdir("taken", 0700);
-	cap_start();
-	rc = hwk_store_create("taken", "x\n", 2);
-	msg = cap_end();
-	is_int(rc, -1, "create refuses a name a folder has");
-	is_str(msg, "hwk: taken: already exists\n", "its message");
+	is_captured(hwk_store_create("taken", "x\n", 2), -1, "create refuses a name a folder has",
+		    "hwk: taken: already exists\n", "its message");
 	rmdir("taken");
 
-	cap_start();
-	rc = hwk_store_create("nodir/n.yaml", "x\n", 2);
-	msg = cap_end();
-	is_int(rc, -1, "create in a missing folder fails");
-	is_str(msg, "hwk: nodir/n.yaml: No such file or directory\n", "its message");
+	is_captured(hwk_store_create("nodir/n.yaml", "x\n", 2), -1, "create in a missing folder fails",
+		    "hwk: nodir/n.yaml: No such file or directory\n", "its message");
 	is_str(listing("."), "a.yaml b.yaml c.yaml new.yaml", "nothing else created");
 	unlink("new.yaml");
 }
@@ -257,37 +236,31 @@ static void test_create(void)
 static void test_append(void)
 {
 	umask(022);
-	cap_start();
-	int rc = hwk_store_append("e.csv", "h1,h2\n", "a,b\n", 4);
-	const char *msg = cap_end();
-	is_int(rc, 0, "append to a new file");
-	is_str(msg, "", "append: no message");
-	is_str(content("e.csv"), "h1,h2\na,b\n", "a new file gets the header first");
+	is_captured(hwk_store_append("e.csv", "h1,h2\n", "a,b\n", 4), 0, "append to a new file",
+		    "", "append: no message");
+	is_str(tu_content("e.csv"), "h1,h2\na,b\n", "a new file gets the header first");
 	is_int(mode_of("e.csv"), 0600, "append: a new file is 0600 under umask 022");
 	is_int(hwk_store_append("e.csv", "h1,h2\n", "c,d\n", 4), 0, "append again");
-	is_str(content("e.csv"), "h1,h2\na,b\nc,d\n", "no second header");
+	is_str(tu_content("e.csv"), "h1,h2\na,b\nc,d\n", "no second header");
 	is_int(hwk_store_append("e.csv", "h1,h2\n", "e,f\ng,\"h\ni\"\n", 12), 0,
 	       "append two rows at once");
-	is_str(content("e.csv"), "h1,h2\na,b\nc,d\ne,f\ng,\"h\ni\"\n", "both rows");
+	is_str(tu_content("e.csv"), "h1,h2\na,b\nc,d\ne,f\ng,\"h\ni\"\n", "both rows");
 
 	/* an empty existing file gets the header */
 	put("empty.csv", "", 0600);
 	is_int(hwk_store_append("empty.csv", "h\n", "r\n", 2), 0, "append to an empty file");
-	is_str(content("empty.csv"), "h\nr\n", "the header first");
+	is_str(tu_content("empty.csv"), "h\nr\n", "the header first");
 
 	/* a final LF is added when missing (a torn or hand-edited last line) */
 	put("nolf.csv", "h\nx", 0600);
 	is_int(hwk_store_append("nolf.csv", "h\n", "y\n", 2), 0, "append after a line without LF");
-	is_str(content("nolf.csv"), "h\nx\ny\n", "the LF is added first");
+	is_str(tu_content("nolf.csv"), "h\nx\ny\n", "the LF is added first");
 	put("cr.csv", "h\r\nx\r", 0600);
 	is_int(hwk_store_append("cr.csv", "h\n", "y\n", 2), 0, "append after a final CR");
-	is_str(content("cr.csv"), "h\r\nx\r\ny\n", "a CR is not a line end: LF added");
+	is_str(tu_content("cr.csv"), "h\r\nx\r\ny\n", "a CR is not a line end: LF added");
 
-	cap_start();
-	rc = hwk_store_append("nodir/e.csv", "h\n", "r\n", 2);
-	msg = cap_end();
-	is_int(rc, -1, "append in a missing folder fails");
-	is_str(msg, "hwk: nodir/e.csv: No such file or directory\n", "its message");
+	is_captured(hwk_store_append("nodir/e.csv", "h\n", "r\n", 2), -1, "append in a missing folder fails",
+		    "hwk: nodir/e.csv: No such file or directory\n", "its message");
 
 	/* a write cut short (file size limit): the partial row is taken back */
 	/* "h\n" + 97 x 'r' + "\n" = 100 bytes, a limit of 120 (the captured message,
@@ -304,13 +277,13 @@ static void test_append(void)
 	signal(SIGXFSZ, SIG_IGN);
 	setrlimit(RLIMIT_FSIZE, &lim);
 	cap_start();
-	rc = hwk_store_append("lim.csv", "h\n", "a row far longer than the twenty bytes still allowed\n", 53);
-	msg = cap_end();
+	int rc = hwk_store_append("lim.csv", "h\n", "a row far longer than the twenty bytes still allowed\n", 53);
+	const char *msg = cap_end();
 	setrlimit(RLIMIT_FSIZE, &old);
 	signal(SIGXFSZ, SIG_DFL);
 	is_int(rc, -1, "append that cannot write the whole row fails");
 	is_str(msg, "hwk: lim.csv: File too large\n", "its message");
-	is_str(content("lim.csv"), hundred, "no half row stays: the 100 bytes as they were");
+	is_str(tu_content("lim.csv"), hundred, "no half row stays: the 100 bytes as they were");
 
 	unlink("e.csv");
 	unlink("empty.csv");
@@ -402,26 +375,17 @@ static void test_concurrent_append(void)
 static void test_mkdir(void)
 {
 	umask(022);
-	cap_start();
-	int rc = hwk_store_mkdir("d");
-	const char *msg = cap_end();
-	is_int(rc, 1, "mkdir makes a folder: 1");
-	is_str(msg, "", "mkdir: no message");
+	is_captured(hwk_store_mkdir("d"), 1, "mkdir makes a folder: 1",
+		    "", "mkdir: no message");
 	is_int(mode_of("d"), 0700, "mkdir: 0700 under umask 022");
 	is_int(hwk_store_mkdir("d"), 0, "mkdir of an existing folder: 0");
 	is_int(hwk_store_mkdir("d/e"), 1, "mkdir inside it: 1");
 	is_int(mode_of("d/e"), 0700, "mkdir inside: 0700");
 
-	cap_start();
-	rc = hwk_store_mkdir("a.yaml");
-	msg = cap_end();
-	is_int(rc, -1, "mkdir where a file is fails");
-	is_str(msg, "hwk: a.yaml: File exists\n", "its message");
-	cap_start();
-	rc = hwk_store_mkdir("nodir/sub");
-	msg = cap_end();
-	is_int(rc, -1, "mkdir in a missing folder fails");
-	is_str(msg, "hwk: nodir/sub: No such file or directory\n", "its message");
+	is_captured(hwk_store_mkdir("a.yaml"), -1, "mkdir where a file is fails",
+		    "hwk: a.yaml: File exists\n", "its message");
+	is_captured(hwk_store_mkdir("nodir/sub"), -1, "mkdir in a missing folder fails",
+		    "hwk: nodir/sub: No such file or directory\n", "its message");
 	rmdir("d/e");
 	rmdir("d");
 
@@ -455,7 +419,7 @@ static void test_not_regular(void)
 	is_int(rc, -1, "append through a symbolic link: refused");
 	is_str(msg, "hwk: link.csv: a symbolic link: hwk opens only files of its own\n",
 	       "its message");
-	is_str(content("outside.txt"), "secret\n", "the file it points to is untouched");
+	is_str(tu_content("outside.txt"), "secret\n", "the file it points to is untouched");
 	cap_start();
 	rc = hwk_store_append("dangling.csv", "h\n", "r\n", 2);
 	msg = cap_end();
@@ -463,16 +427,10 @@ static void test_not_regular(void)
 	is_str(msg, "hwk: dangling.csv: a symbolic link: hwk opens only files of its own\n",
 	       "its message");
 	ok(access("nowhere.txt", F_OK) < 0, "no file made where it points");
-	cap_start();
-	rc = hwk_store_append("fifo.csv", "h\n", "r\n", 2);
-	msg = cap_end();
-	is_int(rc, -1, "append to a FIFO: refused at once, no hang");
-	is_str(msg, "hwk: fifo.csv: not a regular file\n", "its message");
-	cap_start();
-	rc = hwk_store_append("dir.csv", "h\n", "r\n", 2);
-	msg = cap_end();
-	is_int(rc, -1, "append to a folder: refused");
-	is_str(msg, "hwk: dir.csv: Is a directory\n", "its message");
+	is_captured(hwk_store_append("fifo.csv", "h\n", "r\n", 2), -1, "append to a FIFO: refused at once, no hang",
+		    "hwk: fifo.csv: not a regular file\n", "its message");
+	is_captured(hwk_store_append("dir.csv", "h\n", "r\n", 2), -1, "append to a folder: refused",
+		    "hwk: dir.csv: Is a directory\n", "its message");
 	unlink("link.csv");
 	unlink("dangling.csv");
 	unlink("fifo.csv");
@@ -488,18 +446,15 @@ static void test_lock_wait(void)
 	int holder = open("busy.csv", O_RDONLY);
 	ok(holder >= 0 && flock(holder, LOCK_EX) == 0, "another writer holds the lock");
 	setenv("HWK_LOCK_WAIT", "0", 1);
-	cap_start();
-	int rc = hwk_store_append("busy.csv", "h\n", "r2\n", 3);
-	const char *msg = cap_end();
-	is_int(rc, -1, "a locked file with no wait: refused");
-	is_str(msg, "hwk: busy.csv: busy: another hwk is writing it; try again\n", "its message");
-	is_str(content("busy.csv"), "h\nr1\n", "nothing written");
+	is_captured(hwk_store_append("busy.csv", "h\n", "r2\n", 3), -1, "a locked file with no wait: refused",
+		    "hwk: busy.csv: busy: another hwk is writing it; try again\n", "its message");
+	is_str(tu_content("busy.csv"), "h\nr1\n", "nothing written");
 	setenv("HWK_LOCK_WAIT", "20", 1);
 	cap_start();
-	rc = hwk_store_append("busy.csv", "h\n", "r2\n", 3);
-	msg = cap_end();
+	int rc = hwk_store_append("busy.csv", "h\n", "r2\n", 3);
+	cap_end();
 	is_int(rc, -1, "a locked file, 20 ms of waiting: refused");
-	is_str(content("busy.csv"), "h\nr1\n", "nothing written");
+	is_str(tu_content("busy.csv"), "h\nr1\n", "nothing written");
 
 	/* a waiting writer ended by SIGTERM, wherever it is in its wait: nothing written */
 	setenv("HWK_LOCK_WAIT", "600000", 1);
@@ -513,11 +468,11 @@ static void test_lock_wait(void)
 	int st = 0;
 	waitpid(pid, &st, 0);
 	ok(WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM, "a writer waiting for the lock ends on SIGTERM");
-	is_str(content("busy.csv"), "h\nr1\n", "... having written nothing");
+	is_str(tu_content("busy.csv"), "h\nr1\n", "... having written nothing");
 	unsetenv("HWK_LOCK_WAIT");
 	close(holder);
 	is_int(hwk_store_append("busy.csv", "h\n", "r2\n", 3), 0, "the lock released: appended");
-	is_str(content("busy.csv"), "h\nr1\nr2\n", "the row");
+	is_str(tu_content("busy.csv"), "h\nr1\nr2\n", "the row");
 	unlink("busy.csv");
 }
 
@@ -550,8 +505,8 @@ static void test_not_durable(void)
 	hwk_store_durable(0);
 	is_int(hwk_store_append("nd.csv", "h\n", "r\n", 2), 0, "not durable: append");
 	is_int(hwk_store_replace("nd.yaml", "x\n", 2), 0, "not durable: replace");
-	is_str(content("nd.csv"), "h\nr\n", "the row");
-	is_str(content("nd.yaml"), "x\n", "the file");
+	is_str(tu_content("nd.csv"), "h\nr\n", "the row");
+	is_str(tu_content("nd.yaml"), "x\n", "the file");
 	hwk_store_durable(1);
 	unlink("nd.csv");
 	unlink("nd.yaml");
@@ -559,12 +514,7 @@ static void test_not_durable(void)
 
 int main(void)
 {
-	char dir[] = "/tmp/hwk-store-XXXXXX";
-	char old[4096];
-	if (!mkdtemp(dir) || !getcwd(old, sizeof old) || chdir(dir) < 0) {
-		perror("temp folder");
-		return 2;
-	}
+	tu_enter_temp("store", NULL);
 	hwk_err_setcmd(NULL);
 	test_replace();
 	test_readonly();
@@ -580,8 +530,6 @@ int main(void)
 	unlink("b.yaml");
 	unlink("c.yaml");
 	is_str(listing("."), "", "everything cleaned up");
-	if (chdir(old) < 0)
-		perror(old);
-	rmdir(dir);
+	tu_leave_temp();
 	return tap_done();
 }

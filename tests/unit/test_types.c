@@ -7,6 +7,7 @@
 #include "err.h"
 #include "capture.h"
 #include "tap.h"
+#include "testutil.h"
 #include "types.h"
 #include "ydoc.h"
 
@@ -110,15 +111,6 @@ static void check(const hwk_field *f, const char *value, const char *want_norm,
 		is_str(msg, want_msg, "%s: '%s' message", f->name, vis(value));
 		if (rc == 0)
 			free(norm);
-	}
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-	if (!f || fputs(text, f) < 0 || fclose(f) != 0) {
-		perror(path);
-		exit(2);
 	}
 }
 
@@ -401,15 +393,7 @@ static void test_fields_emit(void)
 {
 	hwk_fields fs;
 	const char *msg;
-	const char *src = "- name: bed\n"
-			  "  type: time\n"
-			  "  required: true\n"
-			  "  prompt: Time you went to bed\n"
-			  "- name: sol\n"
-			  "  type: integer\n"
-			  "  min: 0\n"
-			  "  max: 720\n"
-			  "  unit: min\n"
+	const char *src = TU_FIELDS_BED_SOL
 			  "- name: mood\n"
 			  "  type: choice\n"
 			  "  choices:\n"
@@ -588,19 +572,13 @@ static void test_huge_integer_limit(void)
 
 static void test_custom_types(void)
 {
-	char dir[] = "/tmp/hwk-types-XXXXXX";
-	char old[4096];
-	if (!mkdtemp(dir) || !getcwd(old, sizeof old) || chdir(dir) < 0 ||
-	    mkdir("types", 0700) < 0) {
-		perror("temp practice");
-		exit(2);
-	}
+	tu_enter_temp("types", "types");
 	hwk_strs names = {0};
 	is_int(hwk_custom_types(&names), 0, "custom_types of an empty folder");
 	is_int(names.n, 0, "no custom types yet");
 	hwk_strs_free(&names);
 
-	write_file("types/worry-time.yaml",
+	tu_write_str("types/worry-time.yaml",
 		   "# worry time\n"
 		   "name: worry-time\n"
 		   "title: Worry time\n"
@@ -614,19 +592,19 @@ static void test_custom_types(void)
 		   "  min: 0\n"
 		   "  max: 60\n"
 		   "  unit: min\n");
-	write_file("types/noname.yaml", "fields:\n- {name: x, type: text}\n");
-	write_file("types/other.yaml", "name: wrong\nfields: []\n");
-	write_file("types/res.yaml",
+	tu_write_str("types/noname.yaml", "fields:\n- {name: x, type: text}\n");
+	tu_write_str("types/other.yaml", "name: wrong\nfields: []\n");
+	tu_write_str("types/res.yaml",
 		   "title: R\nfields:\n- name: x\n  type: text\n- name: status\n  type: text\n");
-	write_file("types/nofields.yaml", "title: No fields\n");
-	write_file("types/list.yaml", "- a\n");
-	write_file("types/empty.yaml", "");
-	write_file("types/extra.yaml", "fields: []\ncolour: red\n");
-	write_file("types/badutf.yaml", "title: \xff\nfields: []\n");
-	write_file("types/badfield.yaml", "fields:\n- name: x\n  type: integer\n  min: 5\n  max: 1\n");
-	write_file("types/sleep.yaml", "name: sleep\nfields: []\n");
-	write_file("types/.hidden.yaml", "fields: []\n");
-	write_file("types/notes.txt", "not a type\n");
+	tu_write_str("types/nofields.yaml", "title: No fields\n");
+	tu_write_str("types/list.yaml", "- a\n");
+	tu_write_str("types/empty.yaml", "");
+	tu_write_str("types/extra.yaml", "fields: []\ncolour: red\n");
+	tu_write_str("types/badutf.yaml", "title: \xff\nfields: []\n");
+	tu_write_str("types/badfield.yaml", "fields:\n- name: x\n  type: integer\n  min: 5\n  max: 1\n");
+	tu_write_str("types/sleep.yaml", "name: sleep\nfields: []\n");
+	tu_write_str("types/.hidden.yaml", "fields: []\n");
+	tu_write_str("types/notes.txt", "not a type\n");
 	mkdir("types/dir.yaml", 0700);
 
 	hwk_type t;
@@ -659,7 +637,7 @@ static void test_custom_types(void)
 				   "  unit: min\n";
 		is_str(b.s, want, "type_emit: exact text");
 		/* what was emitted reads back and emits the same */
-		write_file("types/worry-time.yaml", b.s);
+		tu_write_str("types/worry-time.yaml", b.s);
 		hwk_type t2;
 		is_int(hwk_type_load("worry-time", 1, &t2), 0, "emitted type reads back");
 		hwk_buf b2 = {0};
@@ -766,9 +744,7 @@ static void test_custom_types(void)
 	unlink("types/notes.txt");
 	rmdir("types/dir.yaml");
 	rmdir("types");
-	if (chdir(old) < 0)
-		perror(old);
-	rmdir(dir);
+	tu_leave_temp();
 }
 
 int main(void)

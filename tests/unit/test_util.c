@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "util.h"
 #include "tap.h"
+#include "testutil.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -12,10 +13,7 @@ static uint64_t rng = 0x9e3779b97f4a7c15u;
 
 static uint64_t next_rand(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
+	return tu_rand64(&rng);
 }
 
 static int same_double(double a, double b)

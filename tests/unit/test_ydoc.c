@@ -7,6 +7,7 @@
 #include "err.h"
 #include "capture.h"
 #include "tap.h"
+#include "testutil.h"
 #include "ydoc.h"
 
 #include <stdlib.h>
@@ -331,13 +332,17 @@ static void test_size(void)
 	free(big);
 }
 
-static void write_file(const char *path, const char *data, size_t len)
+/* Loading path fails with "hwk: PATH" err as its message. */
+static void load_fails(const char *path, hwk_ynode **r, const char *err, const char *file,
+		       const char *msg_what)
 {
-	FILE *f = fopen(path, "wb");
-	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
-		perror(path);
-		exit(2);
-	}
+	cap_start();
+	int rc = hwk_yaml_load(path, r);
+	const char *msg = cap_end();
+	char *want = hwk_xasprintf("hwk: %s%s\n", path, err);
+	is_int(rc, -1, "load: %s fails", file);
+	is_str(msg, want, "load: %s", msg_what);
+	free(want);
 }
 
 static void test_load(void)
@@ -351,12 +356,12 @@ static void test_load(void)
 	char *bad = hwk_xasprintf("%s/bad.yaml", dir);
 	char *big = hwk_xasprintf("%s/big.yaml", dir);
 	char *none = hwk_xasprintf("%s/none.yaml", dir);
-	write_file(good, "a: 1\n", 5);
-	write_file(bad, "a: 1\na: 2\n", 10);
+	tu_write_file(good, "a: 1\n", 5);
+	tu_write_file(bad, "a: 1\na: 2\n", 10);
 	size_t n = HWK_YAML_MAX_BYTES + 1;
 	char *data = malloc(n);
 	memset(data, '#', n);
-	write_file(big, data, n);
+	tu_write_file(big, data, n);
 	free(data);
 
 	hwk_ynode *r;
@@ -364,31 +369,11 @@ static void test_load(void)
 	is_str(r ? hwk_ymap_get(r, "a")->str : NULL, "1", "load: its value");
 	hwk_ynode_free(r);
 
-	char *want;
-	cap_start();
-	int rc = hwk_yaml_load(bad, &r);
-	const char *msg = cap_end();
-	want = hwk_xasprintf("hwk: %s:2:1: duplicate key 'a'\n", bad);
-	is_int(rc, -1, "load: a bad file fails");
-	is_str(msg, want, "load: message names the path");
-	free(want);
-
-	cap_start();
-	rc = hwk_yaml_load(big, &r);
-	msg = cap_end();
-	want = hwk_xasprintf("hwk: %s: file is larger than 1048576 bytes\n", big);
-	is_int(rc, -1, "load: an over-size file fails");
-	is_str(msg, want, "load: over-size message");
+	load_fails(bad, &r, ":2:1: duplicate key 'a'", "a bad file", "message names the path");
+	load_fails(big, &r, ": file is larger than 1048576 bytes", "an over-size file",
+		   "over-size message");
 	ok(r == NULL, "load: no tree");
-	free(want);
-
-	cap_start();
-	rc = hwk_yaml_load(none, &r);
-	msg = cap_end();
-	want = hwk_xasprintf("hwk: %s: No such file or directory\n", none);
-	is_int(rc, -1, "load: a missing file fails");
-	is_str(msg, want, "load: missing file message");
-	free(want);
+	load_fails(none, &r, ": No such file or directory", "a missing file", "missing file message");
 
 	unlink(good);
 	unlink(bad);
@@ -579,6 +564,14 @@ static char *emit_seq_of(const char *s)
 	return b.s;
 }
 
+/* s as the one item of a sequence is written as want */
+static void emits(const char *s, const char *want, const char *what)
+{
+	char *got = emit_seq_of(s);
+	is_str(got, want, "%s", what);
+	free(got);
+}
+
 static void test_writer_exact(void)
 {
 	hwk_buf b = {0};
@@ -751,19 +744,12 @@ static void test_looks_typed(void)
 
 static void test_literal(void)
 {
-	char *got = emit_seq_of("one\ntwo\n");
-	is_str(got, "- |\n  one\n  two\n", "multi-line text: literal block");
-	free(got);
-	got = emit_seq_of("one\ntwo");
-	is_str(got, "- |-\n  one\n  two\n", "no final line end: |-");
-	free(got);
-	got = emit_seq_of("one\n\n\n");
+	emits("one\ntwo\n", "- |\n  one\n  two\n", "multi-line text: literal block");
+	emits("one\ntwo", "- |-\n  one\n  two\n", "no final line end: |-");
 	/* kept final line ends: libyaml closes the open-ended block with "..." */
-	is_str(got, "- |+\n  one\n\n\n...\n", "extra final line ends: |+");
-	free(got);
-	got = emit_seq_of("  indented\nnext\n");
-	is_str(got, "- |2\n    indented\n  next\n", "leading spaces: indentation indicator");
-	free(got);
+	emits("one\n\n\n", "- |+\n  one\n\n\n...\n", "extra final line ends: |+");
+	emits("  indented\nnext\n", "- |2\n    indented\n  next\n",
+	      "leading spaces: indentation indicator");
 
 	hwk_buf b = {0};
 	hwk_yw *w = hwk_yw_new(&b);
@@ -781,12 +767,9 @@ static void test_unescaped(void)
 {
 	/* libyaml 0.2.5 escapes every character outside the BMP (upstream issue #279): the
 	 * text reads back the same, only less nicely; see BUGS in hwk(5) */
-	char *got = emit_seq_of("emoji \xf0\x9f\x99\x82");
-	is_str(got, "- \"emoji \\U0001F642\"\n", "an emoji is escaped, as libyaml does (issue #279)");
-	free(got);
-	got = emit_seq_of("caf\xc3\xa9 \xe2\x82\xac");
-	is_str(got, "- caf\xc3\xa9 \xe2\x82\xac\n", "BMP text is written as UTF-8");
-	free(got);
+	emits("emoji \xf0\x9f\x99\x82", "- \"emoji \\U0001F642\"\n",
+	      "an emoji is escaped, as libyaml does (issue #279)");
+	emits("caf\xc3\xa9 \xe2\x82\xac", "- caf\xc3\xa9 \xe2\x82\xac\n", "BMP text is written as UTF-8");
 }
 
 static void test_round_trip(void)

@@ -6,6 +6,7 @@
 
 #include "assignment.h"
 #include "tap.h"
+#include "testutil.h"
 #include "util.h"
 #include "ydoc.h"
 
@@ -77,13 +78,10 @@ static void walk(const char *dir, size_t *taken, size_t *files, size_t *wrong)
 		closedir(d);
 }
 
-static unsigned long long rng = 88172645463325252ULL;
+static uint64_t rng = 88172645463325252ULL;
 static unsigned next(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)rng;
+	return (unsigned)tu_rand64(&rng);
 }
 
 /* A random text: mostly words, sometimes YAML's special characters and forms. */
