@@ -10,6 +10,15 @@ csv() {
 	printf '%s\n' "$@" >"$f"
 }
 
+# import_fails FILE ASSIGNMENT DESC MESSAGE LINE...: FILE made of the LINEs; hwk log
+# [ASSIGNMENT] --import FILE exits 1 with MESSAGE alone, and nothing changed
+import_fails() {
+	local f=$1 to=$2 desc=$3 msg=$4
+	shift 4
+	csv "$f" "$@"
+	fails "$desc" 1 "$msg" -C p log $to --import "$f"
+}
+
 N=2026-11-27T09:00:00+01:00
 SL_HEAD=at,logged,status,reason,note,bed,lights_out,sol,awakenings,waso,wake,out_of_bed,quality
 TR_HEAD=at,logged,status,reason,note,situation,emotion,intensity,thought,belief,evidence_for,evidence_against,balanced,balanced_belief,rerate
@@ -50,73 +59,67 @@ fails "the line of a row after a two-line note" 1 \
 	"hwk log: lines.csv:4: out_of_bed: 25:00 is not a time of day (HH:MM)" \
 	-C p log --import lines.csv
 
-csv cols.csv 'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00' '2026-11-26T07:00,23:40,06:50'
-fails "a row with too few columns" 1 "hwk log: cols.csv:3: the row has 3 columns; the header has 4" \
-	-C p log sleep --import cols.csv
-csv cols.csv 'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00,4'
-fails "a row with too many columns" 1 "hwk log: cols.csv:2: the row has 5 columns; the header has 4" \
-	-C p log sleep --import cols.csv
+import_fails cols.csv sleep "a row with too few columns" \
+	"hwk log: cols.csv:3: the row has 3 columns; the header has 4" \
+	'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00' '2026-11-26T07:00,23:40,06:50'
+import_fails cols.csv sleep "a row with too many columns" \
+	"hwk log: cols.csv:2: the row has 5 columns; the header has 4" \
+	'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00,4'
 
 # A stray quote inside an unquoted field: '2026-11-25T07:00,' is 17 characters, '23:40,'
 # ends at 23, the '0' of 0"6:50 is column 24 and the quote column 25.
-csv quote.csv 'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00' '2026-11-25T07:00,23:40,0"6:50,07:00'
-fails "a stray quote: FILE:LINE:COL, once" 1 \
+import_fails quote.csv sleep "a stray quote: FILE:LINE:COL, once" \
 	"hwk log: quote.csv:3:25: bad quoting (a quote must open a field, and quotes inside one are doubled)" \
-	-C p log sleep --import quote.csv
-csv quote.csv 'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00' '2026-11-26T07:00,23:40,"06:50,07:00'
-fails "a quote that never closes: the line the row starts on, once" 1 \
+	'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00' '2026-11-25T07:00,23:40,0"6:50,07:00'
+import_fails quote.csv sleep "a quote that never closes: the line the row starts on, once" \
 	"hwk log: quote.csv:3: a quoted field is not closed" \
-	-C p log sleep --import quote.csv
+	'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00' '2026-11-26T07:00,23:40,"06:50,07:00'
 
 : >empty.csv
 fails "an empty file" 1 "hwk log: empty.csv:1: no header row (at, status, ..., field names)" \
 	-C p log sleep --import empty.csv
-csv at.csv 'at,bed,wake,out_of_bed' ',23:40,06:50,07:00'
-fails "an empty at" 1 "hwk log: at.csv:2: at: empty; every row needs the time it happened" \
-	-C p log sleep --import at.csv
-csv at.csv 'bed,wake,out_of_bed' '23:40,06:50,07:00'
-fails "no at column" 1 "hwk log: at.csv:2: at: empty; every row needs the time it happened" \
-	-C p log sleep --import at.csv
-csv at.csv 'at,bed,wake,out_of_bed' 'soon,23:40,06:50,07:00'
-fails "an at that is no time" 1 "hwk log: at.csv:2: at: soon is not a time" \
-	-C p log sleep --import at.csv
-csv at.csv 'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00' '21:30,23:40,06:50,07:00'
-fails "an at later today is in the future" 1 "hwk log: at.csv:3: at: 21:30 is in the future" \
-	-C p log sleep --import at.csv
+import_fails at.csv sleep "an empty at" \
+	"hwk log: at.csv:2: at: empty; every row needs the time it happened" \
+	'at,bed,wake,out_of_bed' ',23:40,06:50,07:00'
+import_fails at.csv sleep "no at column" \
+	"hwk log: at.csv:2: at: empty; every row needs the time it happened" \
+	'bed,wake,out_of_bed' '23:40,06:50,07:00'
+import_fails at.csv sleep "an at that is no time" \
+	"hwk log: at.csv:2: at: soon is not a time" \
+	'at,bed,wake,out_of_bed' 'soon,23:40,06:50,07:00'
+import_fails at.csv sleep "an at later today is in the future" \
+	"hwk log: at.csv:3: at: 21:30 is in the future" \
+	'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00' '21:30,23:40,06:50,07:00'
 
-csv bad.csv 'assignment,at' 'nap,2026-11-25T07:00'
-fails "an unknown assignment in a row" 1 \
+import_fails bad.csv '' "an unknown assignment in a row" \
 	"hwk log: bad.csv:2: nap: no such assignment (see 'hwk list assignments')" \
-	-C p log --import bad.csv
-csv bad.csv 'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00'
-fails "no assignment column and none named" 1 \
+	'assignment,at' 'nap,2026-11-25T07:00'
+import_fails bad.csv '' "no assignment column and none named" \
 	"hwk log: bad.csv:1: no 'assignment' column, and no assignment was named" \
-	-C p log --import bad.csv
+	'at,bed,wake,out_of_bed' '2026-11-25T07:00,23:40,06:50,07:00'
 fails "an unknown assignment named" 1 "hwk log: nap: no such assignment (see 'hwk list assignments')" \
 	-C p log nap --import bad.csv
-csv bad.csv 'assignment,at,bed' 'task,2026-11-25T07:00,23:40'
-fails "a value for a field the assignment does not have" 1 "hwk log: bad.csv:2: bed: no such field in task" \
-	-C p log --import bad.csv
-csv bad.csv 'assignment,at,status' 'task,2026-11-25T07:00,finished'
-fails "a status that is none" 1 "hwk log: bad.csv:2: status: finished is not done, partial or skipped" \
-	-C p log --import bad.csv
-csv bad.csv 'assignment,at,status,reason' 'task,2026-11-25T07:00,skipped,'
-fails "a skip without its reason" 1 \
+import_fails bad.csv '' "a value for a field the assignment does not have" \
+	"hwk log: bad.csv:2: bed: no such field in task" \
+	'assignment,at,bed' 'task,2026-11-25T07:00,23:40'
+import_fails bad.csv '' "a status that is none" \
+	"hwk log: bad.csv:2: status: finished is not done, partial or skipped" \
+	'assignment,at,status' 'task,2026-11-25T07:00,finished'
+import_fails bad.csv '' "a skip without its reason" \
 	"hwk log: bad.csv:2: reason: a skipped entry needs a reason (busy, difficult, avoided, forgot, unclear, unsuited, other)" \
-	-C p log --import bad.csv
-csv bad.csv 'assignment,at,status,reason' 'task,2026-11-25T07:00,skipped,lazy'
-fails "an unknown reason" 1 \
+	'assignment,at,status,reason' 'task,2026-11-25T07:00,skipped,'
+import_fails bad.csv '' "an unknown reason" \
 	"hwk log: bad.csv:2: reason: lazy is not one of busy, difficult, avoided, forgot, unclear, unsuited, other" \
-	-C p log --import bad.csv
-csv bad.csv 'assignment,at,status,reason' 'task,2026-11-25T07:00,done,busy'
-fails "a reason on a done row" 1 "hwk log: bad.csv:2: reason: only a skipped entry has a reason" \
-	-C p log --import bad.csv
-csv bad.csv 'assignment,at,status,reason,bed' 'sleep,2026-11-25T07:00,skipped,busy,23:40'
-fails "values on a skipped row" 1 "hwk log: bad.csv:2: bed: a skipped entry has no values" \
-	-C p log --import bad.csv
-csv bad.csv 'assignment,at,bed,wake' 'sleep,2026-11-25T07:00,23:40,06:50'
-fails "a required field missing" 1 "hwk log: bad.csv:2: out_of_bed: required (Time you got out of bed)" \
-	-C p log --import bad.csv
+	'assignment,at,status,reason' 'task,2026-11-25T07:00,skipped,lazy'
+import_fails bad.csv '' "a reason on a done row" \
+	"hwk log: bad.csv:2: reason: only a skipped entry has a reason" \
+	'assignment,at,status,reason' 'task,2026-11-25T07:00,done,busy'
+import_fails bad.csv '' "values on a skipped row" \
+	"hwk log: bad.csv:2: bed: a skipped entry has no values" \
+	'assignment,at,status,reason,bed' 'sleep,2026-11-25T07:00,skipped,busy,23:40'
+import_fails bad.csv '' "a required field missing" \
+	"hwk log: bad.csv:2: out_of_bed: required (Time you got out of bed)" \
+	'assignment,at,bed,wake' 'sleep,2026-11-25T07:00,23:40,06:50'
 printf 'assignment,at,note\ntask,2026-11-25T07:00,caf\xe9\n' >bad.csv
 fails "a note that is not UTF-8" 1 "hwk log: bad.csv:2: note: the text is not valid UTF-8" \
 	-C p log --import bad.csv
@@ -218,9 +221,9 @@ expect "this week still counts Wednesday and today (7 expected: active all week)
 
 # ---- ended assignments take no rows, as hwk log ID refuses them ----------------------------------
 hwk -C p assign --end "$TA" 2>/dev/null
-csv end.csv 'assignment,at' "$TA,2026-11-24T17:00"
-fails "a row for an ended assignment" 1 "hwk log: end.csv:2: $TA: the assignment has ended" \
-	-C p log --import end.csv
+import_fails end.csv '' "a row for an ended assignment" \
+	"hwk log: end.csv:2: $TA: the assignment has ended" \
+	'assignment,at' "$TA,2026-11-24T17:00"
 csv end.csv 'at' '2026-11-24T17:00'
 fails "an ended assignment named for the import" 1 "hwk log: $TA: the assignment has ended" \
 	-C p log "$TA" --import end.csv

@@ -137,28 +137,27 @@ static void test_full_week(void)
 
 static void test_partial_weeks(void)
 {
-	hwk_day f = NOV(23), t = NOV(29);
-	/* starting Thursday 26: active Thu, Fri, Sat, Sun = 4 days */
-	is_int(expected("3/week", NOV(26), OPEN, f, t, MONDAY), 2,
-	       "3/week from Thu: 3x4/7 = 1.71 -> 2");
-	is_int(expected("day", NOV(26), OPEN, f, t, MONDAY), 4, "day from Thu: 4");
-	is_int(expected("weekday", NOV(26), OPEN, f, t, MONDAY), 2, "weekday from Thu: Thu, Fri = 2");
-	is_int(expected("mon,wed,fri", NOV(26), OPEN, f, t, MONDAY), 1, "mon,wed,fri from Thu: Fri = 1");
-	is_int(expected("1/week", NOV(26), OPEN, f, t, MONDAY), 1, "1/week from Thu: 4/7 = 0.57 -> 1");
-	is_int(expected("7/week", NOV(26), OPEN, f, t, MONDAY), 4, "7/week from Thu: 7x4/7 = 4");
-	/* starting Sunday 29: 1 active day */
-	is_int(expected("3/week", NOV(29), OPEN, f, t, MONDAY), 0,
-	       "3/week from Sun: 3x1/7 = 0.43 -> 0");
-	is_int(expected("4/week", NOV(29), OPEN, f, t, MONDAY), 1,
-	       "4/week from Sun: 4x1/7 = 0.57 -> 1");
-	is_int(expected("7/week", NOV(29), OPEN, f, t, MONDAY), 1, "7/week from Sun: 1");
-	is_int(expected("weekday", NOV(29), OPEN, f, t, MONDAY), 0, "weekday from Sun: 0");
-	is_int(expected("day", NOV(29), OPEN, f, t, MONDAY), 1, "day from Sun: 1");
-	/* other starts */
-	is_int(expected("2/week", NOV(28), OPEN, f, t, MONDAY), 1, "2/week from Sat: 2x2/7 = 0.57 -> 1");
-	is_int(expected("5/week", NOV(25), OPEN, f, t, MONDAY), 4, "5/week from Wed: 5x5/7 = 3.57 -> 4");
-	is_int(expected("6/week", NOV(24), OPEN, f, t, MONDAY), 5, "6/week from Tue: 6x6/7 = 5.14 -> 5");
-	is_int(expected("2/week", NOV(27), OPEN, f, t, MONDAY), 1, "2/week from Fri: 2x3/7 = 0.86 -> 1");
+	/* the week of Monday 23 to Sunday 29 November, the assignment starting on its day:
+	 * active from then to Sunday (Thu 26: 4 days, Sun 29: 1) */
+	static const struct {
+		const char *every;
+		int start;
+		long want;
+		const char *why;
+	} cases[] = {
+		{"3/week", 26, 2, "3x4/7 = 1.71 -> 2"}, {"day", 26, 4, "4"},
+		{"weekday", 26, 2, "Thu, Fri = 2"}, {"mon,wed,fri", 26, 1, "Fri = 1"},
+		{"1/week", 26, 1, "4/7 = 0.57 -> 1"}, {"7/week", 26, 4, "7x4/7 = 4"},
+		{"3/week", 29, 0, "3x1/7 = 0.43 -> 0"}, {"4/week", 29, 1, "4x1/7 = 0.57 -> 1"},
+		{"7/week", 29, 1, "1"}, {"weekday", 29, 0, "0"}, {"day", 29, 1, "1"},
+		{"2/week", 28, 1, "2x2/7 = 0.57 -> 1"}, {"5/week", 25, 4, "5x5/7 = 3.57 -> 4"},
+		{"6/week", 24, 5, "6x6/7 = 5.14 -> 5"}, {"2/week", 27, 1, "2x3/7 = 0.86 -> 1"},
+	};
+	static const char *const wd[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		is_int(expected(cases[i].every, NOV(cases[i].start), OPEN, NOV(23), NOV(29), MONDAY),
+		       cases[i].want, "%s from %s: %s", cases[i].every, wd[cases[i].start - 23],
+		       cases[i].why);
 }
 
 static void test_ending_midweek(void)
