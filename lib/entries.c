@@ -154,7 +154,7 @@ static int check_header(const hwk_assignment *a, const hwk_strs *h)
 
 int hwk_entries_check_header(const hwk_assignment *a)
 {
-	int fd = hwk_open_regular(a->csv_path, O_RDONLY, 0);
+	int fd = hwk_open_regular(a->csv_path, O_RDONLY, 0, NULL);
 	if (fd < 0)
 		return errno == ENOENT ? 0 : hwk_err_sys("%s", a->csv_path);
 	/* the first line, however long (a type may have many fields) */
@@ -189,7 +189,7 @@ int hwk_entries_check_header(const hwk_assignment *a)
 int hwk_entries_open(const hwk_assignment *a, hwk_entries **out)
 {
 	*out = NULL;
-	int fd = hwk_open_regular(a->csv_path, O_RDONLY, 0);
+	int fd = hwk_open_regular(a->csv_path, O_RDONLY, 0, NULL);
 	FILE *f = fd < 0 ? NULL : fdopen(fd, "r");
 	if (!f) {
 		int e = errno;
@@ -339,14 +339,10 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 {
 	*rows = NULL;
 	*n = 0;
-	int fd = hwk_open_regular(a->csv_path, O_RDONLY, 0);
+	struct stat st;
+	int fd = hwk_open_regular(a->csv_path, O_RDONLY, 0, &st);
 	if (fd < 0)
 		return errno == ENOENT ? 0 : hwk_err_sys("%s", a->csv_path);
-	struct stat st;
-	if (fstat(fd, &st) < 0) {
-		close(fd);
-		return hwk_err_sys("%s", a->csv_path);
-	}
 	size_t size = (size_t)st.st_size, want = 2048;
 	char before[16]; /* the day before since, as text: rows logged before it end the search */
 	hwk_day_format(since - 1, before);

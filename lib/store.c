@@ -140,7 +140,7 @@ static void remove_leftovers(const char *path)
 			continue;
 		char *p = strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, e->d_name)
 					   : hwk_xstrdup(e->d_name);
-		int fd = hwk_open_regular(p, O_RDONLY, 0);
+		int fd = hwk_open_regular(p, O_RDONLY, 0, NULL);
 		if (fd >= 0) {
 			if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 				unlink(p);
@@ -248,14 +248,14 @@ int hwk_store_append(const char *path, const char *header, const char *rows, siz
 	sigset_t old;
 	int rc = -1, created = 0, blocked = 0;
 
-	int fd = hwk_open_regular(path, O_RDWR | O_APPEND, 0);
+	int fd = hwk_open_regular(path, O_RDWR | O_APPEND, 0, NULL);
 	if (fd < 0 && errno == ENOENT) {
 		/* O_EXCL: a link in the way (even a dangling one) is refused, never followed */
-		fd = hwk_open_regular(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL, 0600);
+		fd = hwk_open_regular(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL, 0600, NULL);
 		if (fd >= 0)
 			created = 1;
 		else if (errno == EEXIST)
-			fd = hwk_open_regular(path, O_RDWR | O_APPEND, 0);
+			fd = hwk_open_regular(path, O_RDWR | O_APPEND, 0, NULL);
 	}
 	if (fd < 0) {
 		hwk_err_sys("%s", path);

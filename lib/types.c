@@ -25,12 +25,11 @@ static const char *const ftype_names[] = {
 static int reserved(const char *name)
 {
 	static const char *const more[] = {"client", "assignment", "type"};
-	for (size_t i = 0; i < HWK_ENTRY_FIXED; i++)
-		if (!strcmp(hwk_entry_fixed[i], name))
+	for (size_t i = 0; i < HWK_ENTRY_FIXED + 3; i++) {
+		const char *r = i < HWK_ENTRY_FIXED ? hwk_entry_fixed[i] : more[i - HWK_ENTRY_FIXED];
+		if (r[0] == name[0] && !strcmp(r, name)) /* every assignment read checks its fields */
 			return 1;
-	for (size_t i = 0; i < sizeof more / sizeof *more; i++)
-		if (!strcmp(more[i], name))
-			return 1;
+	}
 	return 0;
 }
 

@@ -318,7 +318,7 @@ int hwk_parse_number(const char *s, double *out)
 	return 0;
 }
 
-int hwk_open_regular(const char *path, int flags, int mode)
+int hwk_open_regular(const char *path, int flags, int mode, struct stat *st)
 {
 	int fd = open(path, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, (mode_t)mode);
 	if (fd < 0) {
@@ -326,32 +326,34 @@ int hwk_open_regular(const char *path, int flags, int mode)
 			errno = HWK_ENOTREG;
 		return -1;
 	}
-	struct stat st;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	struct stat own;
+	if (!st)
+		st = &own;
+	if (fstat(fd, st) < 0 || !S_ISREG(st->st_mode)) {
 		int e = errno;
-		if (S_ISDIR(st.st_mode))
+		if (S_ISDIR(st->st_mode))
 			e = EISDIR;
-		else if (!S_ISREG(st.st_mode))
+		else if (!S_ISREG(st->st_mode))
 			e = HWK_ENOTREG;
 		close(fd);
 		errno = e;
 		return -1;
 	}
-	int fl = fcntl(fd, F_GETFL);
-	if (fl >= 0 && !(flags & O_NONBLOCK))
-		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 	return fd;
 }
 
 int hwk_read_file(const char *path, size_t max, hwk_buf *b)
 {
-	int fd = hwk_open_regular(path, O_RDONLY, 0);
+	struct stat st;
+	int fd = hwk_open_regular(path, O_RDONLY, 0, &st);
 	if (fd < 0)
 		return -1;
+	/* room for the whole file at once; a read shorter than asked is its end (a regular
+	 * file's reads are short only there), so no second read is needed to find it */
+	size_t want = st.st_size > 0 && (size_t)st.st_size < max ? (size_t)st.st_size : 16384;
 	for (;;) {
-		/* straight into the buffer, 16 KiB or more at a time */
-		if (b->cap - b->len < 16384 + 1)
-			buf_grow(b, 16384);
+		if (b->cap - b->len < want + 1)
+			buf_grow(b, want);
 		size_t room = b->cap - b->len - 1;
 		ssize_t r = read(fd, b->s + b->len, room);
 		if (r < 0 && errno == EINTR)
@@ -363,8 +365,6 @@ int hwk_read_file(const char *path, size_t max, hwk_buf *b)
 			errno = e;
 			return -1;
 		}
-		if (r == 0)
-			break;
 		if (b->len + (size_t)r > max) {
 			close(fd);
 			b->s[b->len] = 0;
@@ -372,6 +372,9 @@ int hwk_read_file(const char *path, size_t max, hwk_buf *b)
 			return -1;
 		}
 		b->len += (size_t)r;
+		if ((size_t)r < room)
+			break;
+		want = 16384;
 	}
 	close(fd);
 	b->s[b->len] = 0;

@@ -37,8 +37,10 @@ int hwk_read_file(const char *path, size_t max, hwk_buf *b);
 #define HWK_ENOTREG EMEDIUMTYPE
 /* Open a file hwk keeps (flags as open's, O_CLOEXEC added): never through a symbolic link
  * (errno ELOOP), never a FIFO, device or folder (HWK_ENOTREG, EISDIR), and without
- * waiting on a FIFO. The fd, or -1 with errno set. hwk_read_file opens this way. */
-int hwk_open_regular(const char *path, int flags, int mode);
+ * waiting on a FIFO (the fd stays O_NONBLOCK, which a regular file ignores). The fd and,
+ * when st is not NULL, its fstat; or -1 with errno set. hwk_read_file opens this way. */
+struct stat;
+int hwk_open_regular(const char *path, int flags, int mode, struct stat *st);
 
 /* A growable list of owned strings. A packed list holds its strings in the same
  * allocation as v (read-only in shape: nothing is pushed onto it, no string of it is
