@@ -59,7 +59,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIB_OBJ)
 # COMMAND:PACKAGE (python3-yaml: python3 that can import yaml), and stop at once
 # naming any that is missing.
 BUILD_PKGS = make gcc libc6-dev pkg-config libyaml-dev libcsv-dev
-TEST_NEEDS = jq:jq python3-yaml:python3-yaml script:bsdutils
+TEST_NEEDS = jq:jq python3-yaml:python3-yaml script:bsdutils strace:strace
 BENCH_NEEDS = hyperfine:hyperfine mawk:mawk jq:jq
 pkgs = $(foreach n,$(1),$(lastword $(subst :, ,$(n))))
 

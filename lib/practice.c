@@ -28,7 +28,7 @@ static int is_file(const char *dir, const char *name)
 	return ok;
 }
 
-static const char *const setting_keys[] = {"version", "week_start", "default_every", NULL};
+static const char *const setting_keys[] = {"version", "week_start", "default_every", "sync", NULL};
 
 static int read_settings(hwk_practice *p)
 {
@@ -37,6 +37,7 @@ static int read_settings(hwk_practice *p)
 		return -1;
 	int rc = -1;
 	char *ws = NULL, *version = NULL;
+	int sync = 1;
 	if (root && root->kind != HWK_Y_MAP) {
 		hwk_yerr("hwk.yaml", root, "settings must be a mapping");
 		goto out;
@@ -44,8 +45,11 @@ static int read_settings(hwk_practice *p)
 	if (root && (hwk_ycheck_keys("hwk.yaml", root, setting_keys) < 0 ||
 		     hwk_yget_str("hwk.yaml", root, "version", 0, &version) < 0 ||
 		     hwk_yget_str("hwk.yaml", root, "week_start", 0, &ws) < 0 ||
-		     hwk_yget_str("hwk.yaml", root, "default_every", 0, &p->default_every) < 0))
+		     hwk_yget_str("hwk.yaml", root, "default_every", 0, &p->default_every) < 0 ||
+		     hwk_yget_bool("hwk.yaml", root, "sync", &sync) < 0))
 		goto out;
+	/* sync: false trades the durability of what is confirmed for speed (bulk work) */
+	hwk_store_durable(sync);
 	if (version && strcmp(version, "1")) {
 		hwk_yerr("hwk.yaml", hwk_ymap_get(root, "version"),
 			 "version %s is newer than this hwk understands (1)", version);

@@ -51,4 +51,19 @@ unchanged "busy: nothing written" p
 exec 9<&-
 run -C p log task </dev/null
 expect "the lock released: logged" 0 "" "task: 2 of 3 this week"
+
+# durable: log fdatasyncs the entries file before it confirms; sync: false in hwk.yaml
+# (for bulk work) turns that off, and is a true-or-false setting
+syncs() { strace -f -qq -e trace=fdatasync,fsync -o "$T/strace" "$HWK" "$@" >/dev/null 2>&1; grep -c 'sync(' "$T/strace"; }
+is "log syncs its row to disk once" "$(syncs -C p log -q task)" 1
+cp p/hwk.yaml "$T/hwk.yaml"
+printf 'sync: false\n' >>p/hwk.yaml
+is "sync: false: log does not sync" "$(syncs -C p log -q task)" 0
+is "sync: false: the row is written all the same" "$(grep -c ',done,' "$csv")" 4
+printf 'sync: sometimes\n' >p/hwk.yaml
+snap p
+run -C p log task </dev/null
+expect "sync must be true or false" 1 "" "hwk log: hwk.yaml:1:7: 'sync' must be true or false"
+unchanged "a bad sync setting: nothing written" p
+cp "$T/hwk.yaml" p/hwk.yaml
 done_testing
