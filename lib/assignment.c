@@ -553,7 +553,7 @@ int hwk_assignment_create(hwk_practice *p, const hwk_assignment_opts *o, time_t 
 	hwk_day sday = hwk_day_of(now), uday;
 	char sbuf[16], ubuf[16];
 	char *client = NULL, *dir = NULL;
-	int rc = -1, made = 0;
+	int rc = -1;
 
 	*id = NULL;
 	if (o->start && hwk_assign_day("--start", o->start, now, &sday, sbuf) < 0)
@@ -602,13 +602,12 @@ int hwk_assignment_create(hwk_practice *p, const hwk_assignment_opts *o, time_t 
 
 	if (hwk_practice_ensure(p, now) < 0)
 		goto out;
-	if (!p->standalone && (made = hwk_client_create(p, client, o->name, now)) < 0)
+	/* a client made here stays when the assignment cannot be written: another
+	 * assign may already be giving it homework */
+	if (!p->standalone && hwk_client_create(p, client, o->name, now) < 0)
 		goto out;
-	if (hwk_assignment_save(&a, 1) < 0) {
-		if (made == 1)
-			hwk_client_uncreate(p, client);
+	if (hwk_assignment_save(&a, 1) < 0)
 		goto out;
-	}
 	*id = hwk_xstrdup(a.id);
 	rc = 0;
 out:

@@ -401,33 +401,23 @@ int hwk_client_create(const hwk_practice *p, const char *client, const char *nam
 	hwk_yw_map_end(w);
 	if (hwk_yw_end(w) < 0)
 		goto out;
-	if (hwk_store_mkdir("clients") < 0 || hwk_store_mkdir(dir) < 0)
+	/* client.yaml, made last and at once (linked into place), is what makes the folder a
+	 * client: a run that fails before it leaves a folder that is no client yet, which
+	 * the next one completes. Nothing is ever removed: what is there may be another
+	 * process's, made meanwhile. */
+	if (hwk_store_mkdir("clients") < 0 || hwk_store_mkdir(dir) < 0 ||
+	    hwk_store_create_new(attrs, GITATTRIBUTES, strlen(GITATTRIBUTES)) < 0)
 		goto out;
-	if (hwk_store_create(attrs, GITATTRIBUTES, strlen(GITATTRIBUTES)) < 0 ||
-	    hwk_store_create(yaml, b.s, b.len) < 0) {
-		hwk_client_uncreate(p, client);
+	int made = hwk_store_create_new(yaml, b.s, b.len);
+	if (made < 0)
 		goto out;
-	}
-	rc = 1;
+	rc = made == 0;
 out:
 	hwk_buf_free(&b);
 	free(dir);
 	free(yaml);
 	free(attrs);
 	return rc;
-}
-
-void hwk_client_uncreate(const hwk_practice *p, const char *client)
-{
-	char *dir = hwk_client_dir(p, client);
-	char *yaml = hwk_xasprintf("%s/client.yaml", dir);
-	char *attrs = hwk_xasprintf("%s/.gitattributes", dir);
-	unlink(yaml);
-	unlink(attrs);
-	rmdir(dir);
-	free(dir);
-	free(yaml);
-	free(attrs);
 }
 
 int hwk_client_read(const char *client_dir, int need_id, hwk_client_info *out)

@@ -58,8 +58,6 @@ void hwk_scope_free(hwk_scope *s);
 
 /* Create a client folder with client.yaml and .gitattributes. 1 made, 0 was there. */
 int hwk_client_create(const hwk_practice *p, const char *client, const char *name, time_t now);
-/* Undo hwk_client_create after a later step failed (removes what it made). */
-void hwk_client_uncreate(const hwk_practice *p, const char *client);
 int hwk_client_id_ok(const char *id);
 /* What a client's client.yaml says; name and created may stay NULL, id too unless
  * need_id. The one reader of client.yaml. -1 after a message. */

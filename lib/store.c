@@ -172,6 +172,7 @@ static int make_temp(const char *path, char **tmp)
 	}
 }
 
+/* exclusive: 1 fails with a message when path exists, 2 returns 1 then, quietly */
 static int put_file(const char *path, const char *data, size_t len, int exclusive)
 {
 	char *tmp = NULL;
@@ -185,38 +186,39 @@ static int put_file(const char *path, const char *data, size_t len, int exclusiv
 		hwk_err_sys("%s", path);
 		goto out;
 	}
+	/* the temp file stays open, and so locked, until it has its name: a cleaner in
+	 * another process takes an unlocked temp file for a dead writer's */
 	if (fchmod(fd, 0600) < 0 || write_all(fd, data, len) < 0 || (durable && fsync(fd) < 0)) {
 		hwk_err_sys("%s", path);
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	if (close(fd) < 0) {
-		hwk_err_sys("%s", path);
-		unlink(tmp);
-		goto out;
+		goto out_unlink;
 	}
 	if (exclusive) {
 		/* link fails if path exists: never overwrite what another process made */
 		if (link(tmp, path) < 0) {
-			if (errno == EEXIST)
+			if (errno == EEXIST && exclusive == 2)
+				rc = 1;
+			else if (errno == EEXIST)
 				hwk_err("%s: already exists", path);
 			else
 				hwk_err_sys("%s", path);
-			unlink(tmp);
-			goto out;
+			goto out_unlink;
 		}
 		unlink(tmp);
 	} else if (rename(tmp, path) < 0) {
 		hwk_err_sys("%s", path);
-		unlink(tmp);
-		goto out;
+		goto out_unlink;
 	}
 	/* the file is in place: a failure now is said, but the write is done (exit 0, so a
 	 * retry does not do it twice) */
 	rc = 0;
+	if (close(fd) < 0)
+		hwk_note("%s: written, but closing it failed: %s", path, strerror(errno));
 	if (durable && fsync_dir_of(path) < 0)
 		hwk_note("%s: written, but syncing its folder failed: %s", path, strerror(errno));
+	goto out;
+out_unlink:
+	unlink(tmp);
+	close(fd);
 out:
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	free(tmp);
@@ -231,6 +233,11 @@ int hwk_store_replace(const char *path, const char *data, size_t len)
 int hwk_store_create(const char *path, const char *data, size_t len)
 {
 	return put_file(path, data, len, 1);
+}
+
+int hwk_store_create_new(const char *path, const char *data, size_t len)
+{
+	return put_file(path, data, len, 2);
 }
 
 int hwk_store_remove(const char *path)

@@ -19,6 +19,9 @@ int hwk_store_mkdir(const char *path);
 int hwk_store_replace(const char *path, const char *data, size_t len);
 /* Create path with data, atomically; fails with a message when it already exists. */
 int hwk_store_create(const char *path, const char *data, size_t len);
+/* The same, but a file already there (made by another process) is no error: 1 then,
+ * the file untouched; 0 when made here. */
+int hwk_store_create_new(const char *path, const char *data, size_t len);
 /* Remove a file and make the removal durable (fsync of its folder). */
 int hwk_store_remove(const char *path);
 /* Append rows (whole CSV records, ending in LF) to path under an exclusive lock, in one
