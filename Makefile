@@ -59,15 +59,20 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIB_OBJ)
 # COMMAND:PACKAGE (python3-yaml: python3 that can import yaml), and stop at once
 # naming any that is missing.
 BUILD_PKGS = make gcc libc6-dev pkg-config libyaml-dev libcsv-dev
-TEST_NEEDS = jq:jq python3-yaml:python3-yaml script:bsdutils strace:strace
+TEST_PKGS = jq python3 python3-yaml bsdutils strace
+BENCH_PKGS = hyperfine mawk jq
+TEST_NEEDS = jq:jq python3:python3 python3-yaml:python3-yaml script:bsdutils strace:strace
 BENCH_NEEDS = hyperfine:hyperfine mawk:mawk jq:jq
+# a command checked for whose package make deps would not install is a mistake here
 pkgs = $(foreach n,$(1),$(lastword $(subst :, ,$(n))))
+$(if $(filter-out $(TEST_PKGS),$(call pkgs,$(TEST_NEEDS))),$(error TEST_NEEDS names a package not in TEST_PKGS))
+$(if $(filter-out $(BENCH_PKGS),$(call pkgs,$(BENCH_NEEDS))),$(error BENCH_NEEDS names a package not in BENCH_PKGS))
 
 deps:
-	@sh tests/deps.sh $(BUILD_PKGS) $(call pkgs,$(TEST_NEEDS))
+	@sh tests/deps.sh $(BUILD_PKGS) $(TEST_PKGS)
 
 bench-deps:
-	@sh tests/deps.sh $(call pkgs,$(BENCH_NEEDS))
+	@sh tests/deps.sh $(BENCH_PKGS)
 
 # The main job on the bundled example practice: what is due, and this week's entries.
 demo: $(BUILD)/hwk
