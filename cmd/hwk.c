@@ -97,6 +97,12 @@ int hwk_getopt(int argc, char **argv, const hwk_opt *opts, const char *usage, in
 	struct option lopts[32];
 	size_t n = 0, k = 1;
 	for (; opts[n].name; n++) {
+		/* room for this one (3 letters at most, "x:" and the NUL), --help and the end */
+		if (n + 2 >= sizeof lopts / sizeof *lopts || k + 3 > sizeof optstring) {
+			hwk_err("too many options declared (a bug)");
+			*status = HWK_FAIL;
+			return 0;
+		}
 		lopts[n] = (struct option){opts[n].name, opts[n].arg ? required_argument : no_argument,
 					   NULL, opts[n].key};
 		if (opts[n].key < HWK_LONG) {

@@ -94,7 +94,7 @@ int hwk_err_sys(const char *fmt, ...)
 	va_list ap;
 	/* what hwk's safe opens (hwk_open_regular) refuse, said plainly */
 	const char *why = errno == ELOOP ? "a symbolic link: hwk opens only files of its own"
-		       : errno == EMEDIUMTYPE ? "not a regular file"
+		       : errno == HWK_ENOTREG ? "not a regular file"
 					      : strerror(errno);
 	snprintf(tail, sizeof tail, ": %s", why);
 	va_start(ap, fmt);

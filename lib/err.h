@@ -2,9 +2,14 @@
 #ifndef HWK_ERR_H
 #define HWK_ERR_H
 
+#include <errno.h>
 #include <stddef.h>
 
 enum { HWK_OK = 0, HWK_FAIL = 1, HWK_USAGE = 2 };
+
+/* errno of a path that is there but not a regular file (a FIFO, device, socket), as
+ * hwk_open_regular sets it; hwk_err_sys says "not a regular file". */
+#define HWK_ENOTREG EMEDIUMTYPE
 
 /* The command named in every message ("log" -> "hwk log: ..."); NULL for plain "hwk: ". */
 void hwk_err_setcmd(const char *cmd);

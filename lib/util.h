@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "err.h"
 #include "text.h" /* the UTF-8 checks, which util's users have always had from here */
 
 void *hwk_xmalloc(size_t n);
@@ -33,8 +34,6 @@ void hwk_buf_free(hwk_buf *b);
 
 /* Read a whole file of at most max bytes into b. -1 with errno set (EFBIG when larger). */
 int hwk_read_file(const char *path, size_t max, hwk_buf *b);
-/* errno of a path that is there but not a regular file (a FIFO, device, socket). */
-#define HWK_ENOTREG EMEDIUMTYPE
 /* Open a file hwk keeps (flags as open's, O_CLOEXEC added): never through a symbolic link
  * (errno ELOOP), never a FIFO, device or folder (HWK_ENOTREG, EISDIR), and without
  * waiting on a FIFO (the fd stays O_NONBLOCK, which a regular file ignores). The fd and,

@@ -450,17 +450,6 @@ static void test_ymd_ok(void)
 	ok(order_ok, "dates as text compare as their days");
 }
 
-/* the day of s's first ten characters, as a date alone */
-static int date_prefix(const char *s, hwk_day *d)
-{
-	char buf[11];
-	if (strlen(s) < 10)
-		return -1;
-	memcpy(buf, s, 10);
-	buf[10] = 0;
-	return hwk_day_parse_ymd(buf, d);
-}
-
 /* hwk_time_parse_iso_day: the day whenever s starts with a date, the time as
  * hwk_time_parse_iso reads it. */
 static void test_parse_iso_day(void)
@@ -477,7 +466,7 @@ static void test_parse_iso_day(void)
 		hwk_day d1 = 0, d2 = 0;
 		int r1 = hwk_time_parse_iso(cases[i], &t1);
 		int r2 = hwk_time_parse_iso_day(cases[i], &t2, &d2);
-		int rd = date_prefix(cases[i], &d1);
+		int rd = hwk_stamp_day(cases[i], &d1);
 		ok(r2 == (rd < 0 ? -1 : r1 == 0 ? 1 : 0) && (r2 < 0 || d1 == d2) && (r2 < 1 || t1 == t2),
 		   "'%s': parse_iso %d, with its day %d", cases[i], r1, r2);
 	}
