@@ -20,61 +20,66 @@ enum { O_START = HWK_LONG, O_UNTIL, O_WHEN, O_WHERE, O_MINIMUM, O_NAME, O_EDIT, 
 
 #define NKEYS HWK_ASSIGN_NKEYS
 
-static int edit(hwk_practice *p, hwk_ctx *ctx, const char *spec, const char **set, int *given)
+struct edit_arg {
+	hwk_ctx *ctx;
+	const char **set;
+	const int *given;
+};
+
+/* --edit, on the assignment as read under its folder's lock */
+static int edit_one(hwk_assignment *a, void *arg)
 {
-	hwk_assignments l = {0};
-	int rc = HWK_FAIL, changed = 0;
-	long i = hwk_assignment_locate(p, ctx->client, spec, &l);
-	if (i < 0)
-		goto out;
-	hwk_assignment *a = &l.v[i];
-	if (strcmp(a->status, "active")) {
-		hwk_err("%s: the assignment has ended", a->id);
-		goto out;
-	}
+	const struct edit_arg *e = arg;
+	int changed = 0;
+	if (strcmp(a->status, "active"))
+		return hwk_err("%s: the assignment has ended", a->id);
 	for (size_t k = 0; k < NKEYS; k++) {
-		if (!given[k])
+		if (!e->given[k])
 			continue;
 		char day[16];
-		const char *v = set[k];
+		const char *v = e->set[k];
 		if (k == 1 && !strcmp(v, "never")) {
 			v = NULL;
 		} else if (k == 1) {
 			hwk_day d;
-			if (hwk_assign_day("--until", v, ctx->now, &d, day) < 0)
-				goto out;
+			if (hwk_assign_day("--until", v, e->ctx->now, &d, day) < 0)
+				return -1;
 			v = day;
 		}
-		int r = hwk_assignment_set(a, hwk_assign_keys[k], v, ctx->now);
+		int r = hwk_assignment_set(a, hwk_assign_keys[k], v, e->ctx->now);
 		if (r < 0)
-			goto out;
+			return -1;
 		changed |= r;
 	}
-	if (!changed) {
+	if (!changed)
 		hwk_note("%s: nothing to change", a->id);
-	} else if (hwk_assignment_save(a, 0) < 0) {
-		goto out;
-	}
-	rc = HWK_OK;
-out:
-	hwk_assignments_free(&l);
-	return rc;
+	return changed;
+}
+
+static int edit(hwk_practice *p, hwk_ctx *ctx, const char *spec, const char **set, int *given)
+{
+	struct edit_arg e = {ctx, set, given};
+	return hwk_assignment_update(p, ctx->client, spec, edit_one, &e) < 0 ? HWK_FAIL : HWK_OK;
+}
+
+struct end_arg {
+	hwk_day day;
+	time_t now;
+};
+
+static int end_one(hwk_assignment *a, void *arg)
+{
+	const struct end_arg *e = arg;
+	return hwk_assignment_end(a, e->day, e->now) < 0 ? -1 : 1;
 }
 
 static int end(hwk_practice *p, hwk_ctx *ctx, const char *spec, const char *at)
 {
-	hwk_assignments l = {0};
-	int rc = HWK_FAIL;
-	hwk_day d = hwk_day_of(ctx->now);
+	struct end_arg e = {hwk_day_of(ctx->now), ctx->now};
 	char day[16];
-	if (at && hwk_assign_day("--at", at, ctx->now, &d, day) < 0)
+	if (at && hwk_assign_day("--at", at, ctx->now, &e.day, day) < 0)
 		return HWK_FAIL;
-	long i = hwk_assignment_locate(p, ctx->client, spec, &l);
-	if (i >= 0 && hwk_assignment_end(&l.v[i], d, ctx->now) == 0 &&
-	    hwk_assignment_save(&l.v[i], 0) == 0)
-		rc = HWK_OK;
-	hwk_assignments_free(&l);
-	return rc;
+	return hwk_assignment_update(p, ctx->client, spec, end_one, &e) < 0 ? HWK_FAIL : HWK_OK;
 }
 
 int cmd_assign(int argc, char **argv, hwk_ctx *ctx)

@@ -729,6 +729,41 @@ int hwk_assignment_save(const hwk_assignment *a, int create)
 	return rc;
 }
 
+int hwk_assignment_update(const hwk_practice *p, const char *client, const char *spec,
+			  int (*change)(hwk_assignment *a, void *arg), void *arg)
+{
+	hwk_assignments l = {0};
+	long i = hwk_assignment_locate(p, client, spec, &l);
+	if (i < 0)
+		return -1;
+	/* found without the lock (to know its folder); read again under it, by its id:
+	 * another writer may have changed or ended it meanwhile */
+	char *id = hwk_xstrdup(l.v[i].id), *what = hwk_xstrdup(l.v[i].yaml_path);
+	char *dir = hwk_xstrdup(what), *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = 0;
+	else
+		strcpy(dir, ".");
+	hwk_assignments_free(&l);
+	int rc = -1, lock = hwk_store_lock(dir, what);
+	if (lock >= 0 && hwk_assignments_load_for(dir, id, &l) == 0) {
+		hwk_assignment *a = NULL;
+		for (size_t k = 0; k < l.n && !a; k++)
+			if (!strcmp(l.v[k].id, id))
+				a = &l.v[k];
+		if (!a)
+			hwk_err("%s: no such assignment (removed meanwhile)", id);
+		else if ((rc = change(a, arg)) > 0 && hwk_assignment_save(a, 0) < 0)
+			rc = -1;
+	}
+	hwk_store_unlock(lock);
+	hwk_assignments_free(&l);
+	free(id);
+	free(what);
+	free(dir);
+	return rc < 0 ? -1 : rc;
+}
+
 long hwk_assignment_locate(const hwk_practice *p, const char *client, const char *spec,
 			   hwk_assignments *l)
 {

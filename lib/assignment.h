@@ -84,6 +84,14 @@ struct hwk_practice;
 long hwk_assignment_locate(const struct hwk_practice *p, const char *client, const char *spec,
 			   hwk_assignments *l);
 
+/* Change the assignment spec names (found as hwk_assignment_locate finds it) under its
+ * client folder's lock (hwk_store_lock): it is read after the lock is taken, so that
+ * no other writer's change is lost, then change(a, arg) is called: 1 saves it, 0 leaves
+ * it as it is, -1 (after a message) fails. Returns what change did, or -1 after a
+ * message (not found, busy, not saved). */
+int hwk_assignment_update(const struct hwk_practice *p, const char *client, const char *spec,
+			  int (*change)(hwk_assignment *a, void *arg), void *arg);
+
 /* A new id: YYYY-MM-DD-TYPE-xxxx (four random hex digits). */
 char *hwk_assignment_new_id(hwk_day day, const char *type);
 

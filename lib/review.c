@@ -378,6 +378,25 @@ out:
 
 /* ---- keeping it ---- */
 
+/* Is the last review in the client folder still last (NULL: there was none)? -1 after
+ * a message when another was recorded since it was read. */
+static int still_last(const char *client_dir, const hwk_review_ref *last)
+{
+	hwk_review_ref now;
+	int found = hwk_review_last(client_dir, &now);
+	if (found < 0)
+		return -1;
+	int same = found ? last && !strcmp(now.path, last->path) && now.to == last->to &&
+				   !strcmp(now.at, last->at)
+			 : !last;
+	if (!same)
+		hwk_err("%s: another review was recorded meanwhile: nothing recorded; run hwk "
+			"review again", found ? now.path : last->path);
+	if (found)
+		hwk_review_ref_free(&now);
+	return same ? 0 : -1;
+}
+
 int hwk_review_save(const char *client_dir, const hwk_review *r, const char *note, time_t now,
 		    char **path)
 {
@@ -437,8 +456,11 @@ int hwk_review_save(const char *client_dir, const hwk_review *r, const char *not
 	hwk_yw_map_end(w);
 	int rc = hwk_yw_end(w);
 
+	/* under the client folder's lock, and only when the last review is still the one
+	 * this one starts after: two reviews at once never both cover the same days */
 	char *dir = hwk_path(client_dir, "reviews");
-	if (rc == 0 && hwk_store_mkdir(dir) < 0)
+	int lock = rc == 0 ? hwk_store_lock(client_dir, dir) : -1;
+	if (lock < 0 || still_last(client_dir, r->last) < 0 || hwk_store_mkdir(dir) < 0)
 		rc = -1;
 	for (int i = 1; rc == 0; i++) {
 		char *p = i == 1 ? hwk_xasprintf("%s/%s.yaml", dir, day)
@@ -454,6 +476,7 @@ int hwk_review_save(const char *client_dir, const hwk_review *r, const char *not
 			free(p);
 		break;
 	}
+	hwk_store_unlock(lock);
 	free(dir);
 	hwk_buf_free(&b);
 	return rc;

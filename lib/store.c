@@ -111,6 +111,35 @@ static int lock_fd(int fd, const char *path)
 	}
 }
 
+/* The mask of signals before hwk_store_lock held them off (one lock at a time). */
+static sigset_t lock_old;
+
+int hwk_store_lock(const char *dir, const char *what)
+{
+	char *path = hwk_path(dir, HWK_LOCK_NAME);
+	/* the lock file is never removed nor replaced: every writer locks the same file
+	 * (a file renamed over would leave one locking the old one) */
+	int fd = hwk_open_regular(path, O_RDONLY | O_CREAT, 0600, NULL);
+	if (fd < 0)
+		hwk_err_sys("%s", path);
+	else if (lock_fd(fd, what) < 0) {
+		close(fd);
+		fd = -1;
+	}
+	free(path);
+	/* from here to hwk_store_unlock the change is made whole or not at all */
+	if (fd >= 0)
+		block_signals(&lock_old);
+	return fd;
+}
+
+void hwk_store_unlock(int lock)
+{
+	if (lock < 0)
+		return;
+	close(lock);
+	sigprocmask(SIG_SETMASK, &lock_old, NULL);
+}
 
 static int fsync_dir_of(const char *path)
 {

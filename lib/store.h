@@ -32,4 +32,18 @@ int hwk_store_remove(const char *path);
  * written. */
 int hwk_store_append(const char *path, const char *header, const char *rows, size_t len);
 
+/* The file in a folder whose lock its writers take in turn: empty, 0600, made by the
+ * first writer, never removed nor replaced (so all lock the same file). */
+#define HWK_LOCK_NAME ".hwk.lock"
+/* Take the lock of folder dir (a client folder) for a read-modify-replace: what is read
+ * after it is not changed by another hwk until hwk_store_unlock. Waiting is bounded as
+ * in hwk_store_append (then -1 and "WHAT: busy: ... try again", what being the file
+ * to change); SIGINT or SIGTERM while waiting ends the process before anything is
+ * written. Once locked, such signals wait until hwk_store_unlock: the change is made
+ * whole or not at all. Returns the lock (a file descriptor), or -1 after a message.
+ * One lock at a time. */
+int hwk_store_lock(const char *dir, const char *what);
+/* Release a lock of hwk_store_lock (-1: nothing to do). */
+void hwk_store_unlock(int lock);
+
 #endif

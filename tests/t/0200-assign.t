@@ -85,6 +85,9 @@ is "text like yes, a date, a number or null is quoted" \
 where: '2026-12-01'
 minimum: '10'
 instructions: 'null'"
+# the first --edit of a client makes its lock file, .hwk.lock (see hwk(5)); after it,
+# an edit that changes nothing leaves the folder as it was
+hwk -c bo assign --edit "$Q" --when yes 2>/dev/null
 snap .
 run -c bo assign --edit "$Q" --when yes --where 2026-12-01 --minimum 10 -m null
 expect "read back, the quoted text is the same text" 0 "" "hwk assign: $Q: nothing to change"
