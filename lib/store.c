@@ -31,17 +31,47 @@ void hwk_store_init(void)
 	umask(077);
 }
 
+/* Root writing in another user's folder would leave files there (a new file, or a
+ * replaced one: renamed over, it is a new file) that the owner cannot change or
+ * replace, and their next command would fail: as root, hwk writes in no folder
+ * another user owns (appends too, for one rule). -1 after a message naming path (what
+ * was to be written in the folder dir). */
+static int owner_check(const char *dir, const char *path)
+{
+	struct stat st;
+	if (geteuid() != 0 || stat(dir, &st) < 0 || st.st_uid == 0)
+		return 0;
+	return hwk_err("%s: the folder belongs to uid %u: as root, hwk writes only in root's "
+		       "folders (what it made would be root's); run it as the folder's owner",
+		       path, (unsigned)st.st_uid);
+}
+
+/* owner_check of the folder path is in */
+static int owner_check_of(const char *path)
+{
+	if (geteuid() != 0)
+		return 0;
+	char *copy = hwk_xstrdup(path);
+	int rc = owner_check(dirname(copy), path);
+	free(copy);
+	return rc;
+}
+
 static int fsync_dir_of(const char *path);
 
 int hwk_store_mkdir(const char *path)
 {
+	struct stat st;
+	/* as root, a folder is made only where root owns its parent */
+	if (geteuid() == 0 && !(stat(path, &st) == 0 && S_ISDIR(st.st_mode)) &&
+	    owner_check_of(path) < 0)
+		return -1;
 	if (mkdir(path, 0700) == 0) {
 		/* the new folder's entry in its parent survives a crash */
 		if (durable && fsync_dir_of(path) < 0)
 			return hwk_err_sys("%s: syncing its folder", path);
 		return 1;
 	}
-	struct stat st;
 	if (errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return 0;
 	return hwk_err_sys("%s", path);
@@ -117,14 +147,17 @@ static sigset_t lock_old;
 int hwk_store_lock(const char *dir, const char *what)
 {
 	char *path = hwk_path(dir, HWK_LOCK_NAME);
-	/* the lock file is never removed nor replaced: every writer locks the same file
-	 * (a file renamed over would leave one locking the old one) */
-	int fd = hwk_open_regular(path, O_RDONLY | O_CREAT, 0600, NULL);
-	if (fd < 0)
-		hwk_err_sys("%s", path);
-	else if (lock_fd(fd, what) < 0) {
-		close(fd);
-		fd = -1;
+	int fd = -1;
+	if (owner_check(dir, what) == 0) {
+		/* the lock file is never removed nor replaced: every writer locks the same
+		 * file (a file renamed over would leave one locking the old one) */
+		fd = hwk_open_regular(path, O_RDONLY | O_CREAT, 0600, NULL);
+		if (fd < 0)
+			hwk_err_sys("%s", path);
+		else if (lock_fd(fd, what) < 0) {
+			close(fd);
+			fd = -1;
+		}
 	}
 	free(path);
 	/* from here to hwk_store_unlock the change is made whole or not at all */
@@ -208,6 +241,8 @@ static int put_file(const char *path, const char *data, size_t len, int exclusiv
 	sigset_t old;
 	int rc = -1;
 
+	if (owner_check_of(path) < 0)
+		return -1;
 	remove_leftovers(path);
 	block_signals(&old);
 	int fd = make_temp(path, &tmp);
@@ -284,6 +319,8 @@ int hwk_store_append(const char *path, const char *header, const char *rows, siz
 	sigset_t old;
 	int rc = -1, created = 0, blocked = 0;
 
+	if (owner_check_of(path) < 0)
+		return -1;
 	int fd = hwk_open_regular(path, O_RDWR | O_APPEND, 0, NULL);
 	if (fd < 0 && errno == ENOENT) {
 		/* O_EXCL: a link in the way (even a dangling one) is refused, never followed */
