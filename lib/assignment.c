@@ -729,37 +729,60 @@ int hwk_assignment_save(const hwk_assignment *a, int create)
 	return rc;
 }
 
+/* The folder of the client an assignment is looked for in, when that is one client
+ * (named, implied, or the only one), as hwk_assignment_locate chooses: 1 and *dir, 0
+ * when it would look in every client, -1 after a message. */
+static int one_client_dir(const hwk_practice *p, const char *client, char **dir)
+{
+	hwk_strs all = {0};
+	int one = client || p->here_client || hwk_practice_clients(p, &all) < 0 || all.n < 2;
+	hwk_strs_free(&all);
+	char *id = NULL;
+	if (!one)
+		return 0;
+	if (hwk_practice_client(p, client, 0, &id) < 0)
+		return -1;
+	*dir = hwk_client_dir(p, id);
+	free(id);
+	return 1;
+}
+
 int hwk_assignment_update(const hwk_practice *p, const char *client, const char *spec,
 			  int (*change)(hwk_assignment *a, void *arg), void *arg)
 {
 	hwk_assignments l = {0};
-	long i = hwk_assignment_locate(p, client, spec, &l);
-	if (i < 0)
-		return -1;
-	/* found without the lock (to know its folder); read again under it, by its id:
-	 * another writer may have changed or ended it meanwhile */
-	char *id = hwk_xstrdup(l.v[i].id), *what = hwk_xstrdup(l.v[i].yaml_path);
-	char *dir = hwk_xstrdup(what), *slash = strrchr(dir, '/');
-	if (slash)
-		*slash = 0;
-	else
-		strcpy(dir, ".");
-	hwk_assignments_free(&l);
-	int rc = -1, lock = hwk_store_lock(dir, what);
-	if (lock >= 0 && hwk_assignments_load_for(dir, id, &l) == 0) {
-		hwk_assignment *a = NULL;
-		for (size_t k = 0; k < l.n && !a; k++)
-			if (!strcmp(l.v[k].id, id))
-				a = &l.v[k];
-		if (!a)
-			hwk_err("%s: no such assignment (removed meanwhile)", id);
-		else if ((rc = change(a, arg)) > 0 && hwk_assignment_save(a, 0) < 0)
-			rc = -1;
+	char *dir = NULL, *id = NULL;
+	int rc = -1, lock = -1;
+	int one = one_client_dir(p, client, &dir);
+	if (one < 0)
+		goto out;
+	if (!one) {
+		/* several clients and none named: find which has it without the lock, then
+		 * read it again under it, by its id */
+		long i = hwk_assignment_locate(p, client, spec, &l);
+		if (i < 0)
+			goto out;
+		id = hwk_xstrdup(l.v[i].id);
+		dir = hwk_xstrdup(l.v[i].yaml_path);
+		char *slash = strrchr(dir, '/');
+		if (slash)
+			*slash = 0;
+		else
+			strcpy(dir, ".");
+		hwk_assignments_free(&l);
 	}
+	/* found and read under the lock: no other writer changes, ends (renames) or adds
+	 * it meanwhile, so no change of theirs is lost */
+	lock = hwk_store_lock(dir, dir);
+	if (lock < 0 || hwk_assignments_load_for(dir, id ? id : spec, &l) < 0)
+		goto out;
+	long i = hwk_assignments_find(&l, id ? id : spec);
+	if (i >= 0 && (rc = change(&l.v[i], arg)) > 0 && hwk_assignment_save(&l.v[i], 0) < 0)
+		rc = -1;
+out:
 	hwk_store_unlock(lock);
 	hwk_assignments_free(&l);
 	free(id);
-	free(what);
 	free(dir);
 	return rc < 0 ? -1 : rc;
 }

@@ -459,7 +459,7 @@ int hwk_review_save(const char *client_dir, const hwk_review *r, const char *not
 	/* under the client folder's lock, and only when the last review is still the one
 	 * this one starts after: two reviews at once never both cover the same days */
 	char *dir = hwk_path(client_dir, "reviews");
-	int lock = rc == 0 ? hwk_store_lock(client_dir, dir) : -1;
+	int lock = rc == 0 ? hwk_store_lock(client_dir, client_dir) : -1;
 	if (lock < 0 || still_last(client_dir, r->last) < 0 || hwk_store_mkdir(dir) < 0)
 		rc = -1;
 	for (int i = 1; rc == 0; i++) {

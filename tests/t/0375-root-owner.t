@@ -20,16 +20,16 @@ why="the folder belongs to uid 65534: as root, hwk writes only in root's folders
 
 fails "log as root in another user's practice" 1 "hwk log: clients/alex/$id.csv: $why" \
 	-C p log task
-fails "assign --edit as root" 1 "hwk assign: clients/alex/$id.yaml: $why" \
+fails "assign --edit as root" 1 "hwk assign: clients/alex: $why" \
 	-C p assign --edit "$id" --where home
-fails "assign --end as root" 1 "hwk assign: clients/alex/$id.yaml: $why" \
+fails "assign --end as root" 1 "hwk assign: clients/alex: $why" \
 	-C p assign --end "$id"
 fails "a new client as root" 1 "hwk assign: clients/bob: $why" -C p assign bob task
 snap p
 run -C p review alex -m 'a note' </dev/null
 is "review -m as root (exit)" "$rc" 1
 like "review -m as root: the review is shown" "$(head -n 1 "$T/out")" "^Review of alex, "
-is "review -m as root (stderr)" "$(cat "$T/err")" "hwk review: clients/alex/reviews: $why"
+is "review -m as root (stderr)" "$(cat "$T/err")" "hwk review: clients/alex: $why"
 unchanged "review -m as root: nothing changed" p
 run -C p assign alex sleep </dev/null
 is "a new assignment as root (exit)" "$rc" 1
