@@ -100,6 +100,14 @@ check-valgrind:
 	@$(MAKE) --no-print-directory built
 	@HWK=$(BUILD)/hwk UNIT_DIR=$(BUILD)/tests HWK_VALGRIND=1 sh tests/run
 
+# Concurrent mixed writers on one client (tests/t/0370-concurrent-writers.t), 20 rounds
+# where make check runs 2, its TAP in full with the figures; not part of .ci/run.
+RACE_ROUNDS ?= 20
+check-race:
+	@sh tests/needs.sh 'make check-race' $(TEST_NEEDS)
+	@$(MAKE) -s --no-print-directory $(BUILD)/hwk
+	@HWK=$(abspath $(BUILD))/hwk HWK_RACE_ROUNDS=$(RACE_ROUNDS) bash tests/t/0370-concurrent-writers.t
+
 lint:
 	@sh tests/needs.sh 'make lint' mandoc:mandoc
 	mandoc -Tlint -W warning $(MANS)
@@ -130,4 +138,4 @@ uninstall:
 clean:
 	rm -rf build build-asan
 
-.PHONY: all tests built deps bench-deps demo check check-asan check-valgrind check-bench lint bench install uninstall clean
+.PHONY: all tests built deps bench-deps demo check check-asan check-valgrind check-race check-bench lint bench install uninstall clean
