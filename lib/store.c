@@ -148,6 +148,8 @@ int hwk_store_lock(const char *dir, const char *what)
 {
 	char *path = hwk_path(dir, HWK_LOCK_NAME);
 	int fd = -1;
+	if (!strcmp(what, "."))
+		what = path; /* ".: busy" would say nothing */
 	if (owner_check(dir, what) == 0) {
 		/* the lock file is never removed nor replaced: every writer locks the same
 		 * file (a file renamed over would leave one locking the old one) */

@@ -68,4 +68,19 @@ fails "a link as the lock file" 1 \
 	-C p assign --edit "$id2" --when morning
 is "the file it points to is untouched" "$(cat "$T/outside")" "not yours"
 
+# a client folder standing alone locks itself; busy names its lock file
+mkdir solo
+hwk -C p assign bo task >/dev/null 2>&1
+cp -a p/clients/bo/. solo/
+cd solo || exit 1
+run assign --edit task --when noon
+expect "an edit in a client folder standing alone" 0 "" ""
+exec 9<.hwk.lock
+flock 9
+HWK_LOCK_WAIT=0 run assign --edit task --when dusk </dev/null
+expect "the folder locked: busy, naming its lock file" 1 "" \
+	"hwk assign: .hwk.lock: busy: another hwk is writing it; try again"
+exec 9<&-
+cd .. || exit 1
+
 done_testing
