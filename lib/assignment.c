@@ -771,8 +771,8 @@ int hwk_assignment_update(const hwk_practice *p, const char *client, const char 
 			strcpy(dir, ".");
 		hwk_assignments_free(&l);
 	}
-	/* found and read under the lock: no other writer changes, ends (renames) or adds
-	 * it meanwhile, so no change of theirs is lost */
+	/* found and read under the lock: no other writer changes or ends (renames) it
+	 * until this change is written, so no change of theirs is lost */
 	lock = hwk_store_lock(dir, dir);
 	if (lock < 0 || hwk_assignments_load_for(dir, id ? id : spec, &l) < 0)
 		goto out;
