@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "csvfile.h"
@@ -546,6 +547,50 @@ static int new_client(hwk_practice *p, const hwk_assignment_opts *o, char **out)
 	return 0;
 }
 
+/* Is an id taken in dir: by its entries file, or an ended assignment's file
+ * (ID.ended-UNTIL.yaml, whose entries keep ID.csv)? */
+static int id_taken(const char *dir, const char *id)
+{
+	char *csv = hwk_xasprintf("%s/%s.csv", dir, id);
+	char *ended = hwk_xasprintf("%s.ended-", id);
+	struct stat st;
+	int taken = lstat(csv, &st) == 0;
+	DIR *d = taken ? NULL : opendir(dir);
+	struct dirent *e;
+	while (d && !taken && (e = readdir(d)))
+		taken = hwk_has_prefix(e->d_name, ended);
+	if (d)
+		closedir(d);
+	free(csv);
+	free(ended);
+	return taken;
+}
+
+/* Write a new assignment's file; an id another has taken (its four random digits
+ * drawn twice, by two assigns at once or years apart) is drawn again. */
+static int save_new(hwk_assignment *a, hwk_day day, const char *dir)
+{
+	for (int tries = 0;; tries++) {
+		int r = 1;
+		if (!id_taken(dir, a->id)) {
+			hwk_buf b = {0};
+			hwk_assignment_emit(a, &b);
+			r = hwk_store_create_new(a->yaml_path, b.s, b.len);
+			hwk_buf_free(&b);
+		}
+		if (r <= 0)
+			return r;
+		if (tries == 16)
+			return hwk_err("%s: no free id: all drawn were taken", a->yaml_path);
+		free(a->id);
+		free(a->yaml_path);
+		a->yaml_path = NULL;
+		a->id = hwk_assignment_new_id(day, a->type);
+		if (hwk_assignment_derive(a, dir) < 0)
+			return -1;
+	}
+}
+
 int hwk_assignment_create(hwk_practice *p, const hwk_assignment_opts *o, time_t now, char **id)
 {
 	hwk_assignment a = {0};
@@ -606,7 +651,7 @@ int hwk_assignment_create(hwk_practice *p, const hwk_assignment_opts *o, time_t 
 	 * assign may already be giving it homework */
 	if (!p->standalone && hwk_client_create(p, client, o->name, now) < 0)
 		goto out;
-	if (hwk_assignment_save(&a, 1) < 0)
+	if (save_new(&a, sday, dir) < 0)
 		goto out;
 	*id = hwk_xstrdup(a.id);
 	rc = 0;

@@ -1,0 +1,30 @@
+#!/bin/bash
+# A new assignment never takes an id that is taken: by an assignment, by an ended one
+# (ID.ended-UNTIL.yaml) or by entries (ID.csv, which an ended one's entries keep). Its
+# four random digits are drawn again; when every draw is taken it fails, writing
+# nothing. Here every id of task on 2026-11-27 is taken, by entries or an ended one.
+. "$(dirname "$0")/../lib.sh"
+
+hwk init p 2>/dev/null
+id=$(hwk -C p assign alex task)
+d=p/clients/alex
+hwk -C p assign --end "$id" 2>/dev/null
+python3 -c '
+import sys
+for i in range(65536):
+    n = "2026-11-27-task-%04x" % i
+    if n != sys.argv[1]:
+        open("p/clients/alex/%s.csv" % n, "w").close()' "$id"
+run -C p assign alex task </dev/null
+is "every id taken: no free id (exit)" "$rc" 1
+is "every id taken: the message" "$(sed -E 's/task-[0-9a-f]{4}/task-xxxx/' "$T/err")" \
+	"hwk assign: clients/alex/2026-11-27-task-xxxx.yaml: no free id: all drawn were taken"
+is "every id taken: no assignment file made" "$(find "$d" -name '*.yaml' ! -name client.yaml)" \
+	"$d/$id.ended-2026-11-27.yaml"
+is "every id taken: no temp file left" "$(find "$d" -name '*.tmp.*')" ""
+find "$d" -name '*.csv' -delete
+run -C p assign alex task </dev/null
+is "ids free again: made (exit)" "$rc" 0
+is "ids free again: a new id" "$([ "$(cat "$T/out")" != "$id" ] && echo new)" new
+
+done_testing
