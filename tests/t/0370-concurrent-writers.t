@@ -42,7 +42,9 @@ for ((r = 1; r <= ROUNDS; r++)); do
 			echo "$? ${keys[k]} $v"
 		done >"$T/res.edit$k") &
 	done
-	(sleep "0.0$((RANDOM % 10))"
+	# the end comes once the first edit is done (up to 5 s), at a random moment after
+	(for ((i = 0; i < 500; i++)); do [ -s "$T/res.edit0" ] && break; sleep 0.01; done
+	 sleep "0.0$((RANDOM % 10))"
 	 hwk -C p -c alex assign --end "$id" 2>"$T/res.err.end"; echo "$?" >"$T/res.end") &
 	for ((v = 0; v < V; v++)); do
 		(hwk -C p review alex --since 2026-11-20 -m "r$r-v$v" >/dev/null 2>"$T/res.err.rev$v"
@@ -65,24 +67,26 @@ for ((r = 1; r <= ROUNDS; r++)); do
 	done <"$T/before"
 	[ -f "p/clients/new$r/client.yaml" ] || deleted=$((deleted + 1))
 	[ "$(find "p/clients/new$r" -name '*-task-*.yaml' | wc -l)" -eq "$(cat "$T"/res.new* | grep -c '^0')" ] ||
-		odd=$((odd + 1))
+		{ odd=$((odd + 1)); echo "# round $r: new$r has not one file per assign that exited 0" >&2; }
 	yaml=$d/$id.yaml
 	[ "$ended" -eq 1 ] && yaml=$d/$id.ended-2026-11-27.yaml
 
 	# the end: exit 0 and ended, or (never here) exit 1 and not
 	if [ "$(cat "$T/res.end")" = 0 ]; then
 		ends=$((ends + 1))
-		[ "$ended" -eq 1 ] || odd=$((odd + 1))
+		[ "$ended" -eq 1 ] || { odd=$((odd + 1)); echo "# round $r: end exited 0, not ended" >&2; }
 	fi
 	# logs: every exit-0 row is there once; a failed one is not there
 	cat "$T"/res.log* >"$T/logs"
 	made_logs=$((made_logs + $(grep -c '^0 ' "$T/logs")))
 	while read -r st note; do
 		n=$(grep -c ",$note\$" "$d/$id.csv" 2>/dev/null)
+		n=${n:-0} # no entries file: no row
 		if [ "$st" = 0 ] && [ "$n" != 1 ]; then
 			lost_logs=$((lost_logs + 1))
 		elif [ "$st" != 0 ] && [ "$n" != 0 ]; then
 			odd=$((odd + 1))
+			echo "# round $r: log $note exited $st, its row is there" >&2
 		fi
 	done <"$T/logs"
 	# edits: checked at the end against the history, by a YAML reader
@@ -98,6 +102,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 			lost_reviews=$((lost_reviews + 1))
 		elif [ "$st" != 0 ] && [ "$n" != 0 ]; then
 			odd=$((odd + 1))
+			echo "# round $r: review $note exited $st, it is there" >&2
 		fi
 	done
 	cat "$T"/res.err.* >>"$T/errors"
@@ -107,7 +112,7 @@ done
 # as long as the header), and the edits of each round are in its assignment's history
 find p -name '*.yaml' >"$T/yamls"
 find p -name '*.csv' >"$T/csvs"
-python3 - "$T/manifest" "$T/yamls" "$T/csvs" >"$T/check" 2>&1 <<'PY' || unparsable=$((unparsable + 1))
+python3 - "$T/manifest" "$T/yamls" "$T/csvs" >"$T/check" 2>"$T/check.err" <<'PY' || unparsable=$((unparsable + 1))
 import csv, sys, yaml
 for f in open(sys.argv[2]).read().split():
     yaml.safe_load(open(f))
@@ -128,6 +133,9 @@ for line in open(sys.argv[1]):
         seen[h.get("to")] = seen.get(h.get("to"), 0) + 1
     lost += sum(1 for v in ok if seen.get(v) != 1)
     wrong += sum(1 for v in failed if v in seen)
+    for v in failed:
+        if v in seen:
+            print("# edit %s failed, it is in the history" % v, file=sys.stderr)
     # each key's changes form a chain from its first value; the file holds the last
     for key in ("when", "where", "minimum", "instructions"):
         cur = None
@@ -141,11 +149,12 @@ for line in open(sys.argv[1]):
     stale += bool(ends) and ends != [len(hist) - 1]
 print(lost, stale, wrong)
 PY
+sed 's/^\([^#]\)/# \1/' "$T/check.err" >&2
 if grep -qxE '[0-9]+ [0-9]+ [0-9]+' "$T/check"; then
 	read -r lost_edits stale wrong <"$T/check"
 	odd=$((odd + wrong))
-else
-	lost_edits=0 stale=0
+else # the checker failed: nothing is known of the edits
+	lost_edits=1 stale=1
 	sed 's/^/# /' "$T/check" >&2
 fi
 run -C p list entries -f csv
