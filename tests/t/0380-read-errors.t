@@ -166,12 +166,19 @@ for c in "${sweep_cmds[@]}"; do
 	"$HWK" -C p $c </dev/null >"$T/clean" 2>/dev/null
 	clean_out[$c]=$(cat "$T/clean")
 done
+# The calls before hwk's first of the practice (hwk.yaml) are the loader's and the
+# runtime's (a sanitizer's too): the sweep starts there. Leak checks cannot run under
+# strace, and are left to the other tests.
+export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
 runs=0 silent=0 unnamed=0
 for c in "${sweep_cmds[@]}"; do
+	strace -f -qq -y -o "$T/trace" -e trace=read,getdents64,openat,pread64 \
+		"$HWK" -C p $c </dev/null >/dev/null 2>&1
 	for sc in read getdents64 openat pread64; do
-		strace -f -qq -o "$T/trace" -e trace=$sc "$HWK" -C p $c </dev/null >/dev/null 2>&1
-		calls=$(grep -c "$sc(" "$T/trace")
-		for ((i = 1; i <= calls; i++)); do
+		calls=$(grep -c " $sc(" "$T/trace")
+		first=$(grep " $sc(" "$T/trace" | grep -n -m1 -E 'hwk\.yaml|/p/|"clients' | cut -d: -f1)
+		[ -n "$first" ] || continue # none of the practice's
+		for ((i = first; i <= calls; i++)); do
 			strace -f -qq -o /dev/null -e trace=$sc -e inject=$sc:error=EIO:when=$i \
 				"$HWK" -C p $c </dev/null >"$T/out" 2>"$T/err"
 			rc=$?
@@ -181,8 +188,6 @@ for c in "${sweep_cmds[@]}"; do
 					silent=$((silent + 1))
 					echo "# exit 0 with output missing: $c, $sc #$i" >&2
 				fi
-			elif grep -q 'error while loading shared libraries' "$T/err"; then
-				: # before hwk runs: the loader's, not hwk's
 			elif [ $rc != 1 ] || ! grep -Eq '^hwk [a-z]+: (hwk\.yaml|clients|types)[^ ]*: ' "$T/err"; then
 				unnamed=$((unnamed + 1))
 				echo "# exit $rc without a path: $c, $sc #$i: $(head -c 200 "$T/err")" >&2
@@ -191,7 +196,7 @@ for c in "${sweep_cmds[@]}"; do
 	done
 done
 echo "# read sweep: $runs runs, $silent exit 0 with output missing, $unnamed failures naming no path"
-check "the sweep ran (over 100 runs)" test "$runs" -gt 100
+check "the sweep ran (over 60 runs)" test "$runs" -gt 60
 is "the sweep: no exit 0 with output missing" "$silent" 0
 is "the sweep: every failure exits 1 naming a path" "$unnamed" 0
 
