@@ -385,9 +385,12 @@ int hwk_practice_client(const hwk_practice *p, const char *want, int allow_none,
 		if (!hwk_client_id_ok(want))
 			return hwk_err("%s: not a client id (lower-case letters, digits, '-', '_' and '.')",
 				       want);
-		if (!client_exists(p, want))
-			return client_folder_link(p, want)
-				? -1 : hwk_err("%s: no such client (see 'hwk list clients')", want);
+		/* a folder that is a link or cannot be looked into says so */
+		int r = p->exists && !p->standalone ? client_folder(want) : client_exists(p, want);
+		if (r < 0)
+			return -1;
+		if (!r)
+			return hwk_err("%s: no such client (see 'hwk list clients')", want);
 		*out = hwk_xstrdup(want);
 		return 0;
 	}
