@@ -349,8 +349,8 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 	if (strlen(before) != 10)
 		strcpy(before, ""); /* no row is before it: the whole file is read */
 	char *buf = NULL;
-	int rc = -2; /* -2: fall back to reading it all (which refuses a file over the cap) */
-	while (size > 0 && size <= HWK_CSV_MAX_BYTES) {
+	int rc = -2; /* -2: fall back to reading it all */
+	while (size > 0) {
 		size_t len = want < size ? want : size;
 		off_t off = (off_t)(size - len);
 		buf = hwk_xrealloc(buf, len);
@@ -375,6 +375,9 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 			}
 		}
 		if (!found && off > 0) {
+			/* no more than the cap is held: past it, the whole read refuses the file */
+			if (want > HWK_CSV_MAX_BYTES / 4)
+				break;
 			want *= 4;
 			continue;
 		}
