@@ -126,21 +126,19 @@ static int add_client(hwk_report *r, const hwk_practice *p, const char *client,
 		c->name = info.name;
 	}
 	c->incomplete = rc < 0;
-	{
-		/* the entries themselves are not shown: keep the numbers only */
-		for (size_t k = 0; k < c->n; k++) {
-			hwk_entry_rows_free(c->s[k].rows, c->s[k].nrows);
-			c->s[k].rows = NULL;
-			c->s[k].nrows = 0;
-		}
-		attention(r, c);
-		/* what the report shows of them from here on is little: a caseload's worth of
-		 * fields and texts need not stay in memory */
-		for (size_t k = 0; k < c->l.n; k++)
-			hwk_assignment_slim(&c->l.v[k]);
-		for (size_t k = 0; k < c->n; k++)
-			hwk_metrics_free(&c->s[k].metrics_before);
+	/* the entries themselves are not shown: keep the numbers only */
+	for (size_t k = 0; k < c->n; k++) {
+		hwk_entry_rows_free(c->s[k].rows, c->s[k].nrows);
+		c->s[k].rows = NULL;
+		c->s[k].nrows = 0;
 	}
+	attention(r, c);
+	/* what the report shows of them from here on is little: a caseload's worth of
+	 * fields and texts need not stay in memory */
+	for (size_t k = 0; k < c->l.n; k++)
+		hwk_assignment_slim(&c->l.v[k]);
+	for (size_t k = 0; k < c->n; k++)
+		hwk_metrics_free(&c->s[k].metrics_before);
 	free(dir);
 	r->n++;
 	return rc;
@@ -276,7 +274,8 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 	fputc('\n', f);
 	if (!c->n)
 		fprintf(f, "%s%s\n", md ? "\n" : h3,
-			c->incomplete ? "no assignment could be read" : "no assignment was active");
+			c->incomplete ? "no assignment to show: files not read (see the messages)"
+				      : "no assignment was active");
 	for (size_t k = 0; k < c->n; k++) {
 		const hwk_summary *s = &c->s[k];
 		const hwk_adherence *h = &s->now, *b = &s->before;

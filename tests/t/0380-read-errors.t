@@ -59,7 +59,7 @@ like "a bad row: report names the file and line" "$(cat "$T/err")" "^hwk report:
 is "a bad row: report shows bob's part" "$(grep bob "$T/out")" "$(printf '%s\n' "${clean[report --week this]}" | grep bob)"
 run -C p report --week this -f text </dev/null
 like "a bad row: alex flagged in the text report" "$(grep '^alex' "$T/out")" "files not read"
-like "a bad row: the text report does not say alex had nothing" "$(cat "$T/out")" "no assignment could be read"
+like "a bad row: the text report does not say alex had nothing" "$(cat "$T/out")" "no assignment to show: files not read"
 restore
 
 # --- a malformed assignment file: named, the rest shown, exit 1
