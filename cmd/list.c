@@ -99,5 +99,6 @@ int cmd_list(int argc, char **argv, hwk_ctx *ctx)
 	case ASSIGNMENTS: r = hwk_list_assignments(p, clients, &flt, fmt, stdout); break;
 	default: r = hwk_list_clients(p, clients, fmt, stdout); break;
 	}
-	return r < 0 ? HWK_FAIL : HWK_OK;
+	/* a client folder left out (and named) makes the list incomplete: exit 1 */
+	return r < 0 || ctx->scope.omitted ? HWK_FAIL : HWK_OK;
 }

@@ -102,15 +102,18 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 		r.label = label;
 	}
 	/* the clients named (each must exist), the one implied, or all */
-	if (hwk_setup(ctx, ~0u, argv + optind, (size_t)(argc - optind)) < 0 ||
-	    hwk_report_add_clients(&r, p, &ctx->scope.clients) < 0)
+	if (hwk_setup(ctx, ~0u, argv + optind, (size_t)(argc - optind)) < 0)
 		goto out;
+	/* what cannot be read is named, the rest reported, and the exit status 1 */
+	int partial = hwk_report_add_clients(&r, p, &ctx->scope.clients) < 0 ||
+		      ctx->scope.omitted;
+	r.partial = partial;
 	hwk_report_sort(&r);
 	if (text)
 		hwk_report_print(stdout, &r, md, hwk_utf8_locale());
 	else
 		hwk_report_records(stdout, &r, fmt);
-	rc = HWK_OK;
+	rc = partial ? HWK_FAIL : HWK_OK;
 out:
 	hwk_report_free(&r);
 	return rc;

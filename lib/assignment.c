@@ -316,7 +316,8 @@ int hwk_dir_yaml_names(const char *dir, hwk_strs *names)
 	if (!d)
 		return -1;
 	struct dirent *e;
-	while ((e = readdir(d))) {
+	int err = 0;
+	while ((e = hwk_readdir(d, &err))) {
 		size_t n = strlen(e->d_name);
 		if (e->d_name[0] == '.' || n <= 5 || memcmp(e->d_name + n - 5, ".yaml", 5) ||
 		    (n == 11 && !memcmp(e->d_name, "client.yaml", 11)))
@@ -324,7 +325,8 @@ int hwk_dir_yaml_names(const char *dir, hwk_strs *names)
 		hwk_strs_push(names, hwk_xstrdup(e->d_name));
 	}
 	closedir(d);
-	return 0;
+	errno = err;
+	return err ? -1 : 0;
 }
 
 /* The next free place in a list being loaded (grown by doubling; zeroed). */
@@ -338,17 +340,18 @@ static hwk_assignment *next_slot(hwk_assignments *out, size_t *cap)
 	return &out->v[out->n];
 }
 
-/* A loaded list in id order, without the leftovers of a crash; or freed after an error. */
-static int finish_list(hwk_assignments *out, int rc)
+/* A loaded list in id order, without the leftovers of a crash; or freed after an error
+ * unless keep (then it holds those that were read). */
+static int finish_list(hwk_assignments *out, int rc, int keep)
 {
-	if (rc < 0) {
+	if (rc < 0 && !keep) {
 		hwk_assignments_free(out);
 		return -1;
 	}
 	if (out->n)
 		qsort(out->v, out->n, sizeof *out->v, cmp_assignment);
 	drop_leftovers(out);
-	return 0;
+	return rc < 0 ? -1 : 0;
 }
 
 int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day from,
@@ -368,7 +371,7 @@ int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day 
 		strcpy(from_s, "");
 	if (strlen(to_s) != 10)
 		strcpy(to_s, "~");
-	for (size_t ni = 0; rc == 0 && ni < names->n; ni++) {
+	for (size_t ni = 0; ni < names->n; ni++) {
 		const char *name = names->v[ni];
 		size_t n = strlen(name);
 		if (ended_before(name, n, from_s) || surely_outside(name, NULL, from_s, to_s))
@@ -377,7 +380,9 @@ int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day 
 		hwk_ynode *root = NULL;
 		hwk_buf_reset(&text);
 		if (hwk_read_file(path, HWK_YAML_MAX_BYTES, &text) < 0) {
-			rc = hwk_err_sys("%s", path);
+			rc = errno == EFBIG ? hwk_err_at(path, 0, 0, "file is larger than %u bytes",
+							 HWK_YAML_MAX_BYTES)
+					    : hwk_err_sys("%s", path);
 		} else if (!surely_outside(name, text.s, from_s, to_s)) {
 			hwk_assignment *a = next_slot(out, &cap);
 			if (hwk_yaml_parse(path, text.s, text.len, &root) < 0 ||
@@ -392,22 +397,27 @@ int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day 
 		free(path);
 	}
 	hwk_buf_free(&text);
-	return finish_list(out, rc);
+	return finish_list(out, rc, 1);
 }
 
-static int load_dir(const char *dir, const char *spec, hwk_assignments *out);
+static int load_dir(const char *dir, const char *spec, int keep, hwk_assignments *out);
 
 int hwk_assignments_load(const char *dir, hwk_assignments *out)
 {
-	return load_dir(dir, NULL, out);
+	return load_dir(dir, NULL, 0, out);
+}
+
+int hwk_assignments_load_all(const char *dir, hwk_assignments *out)
+{
+	return load_dir(dir, NULL, 1, out);
 }
 
 int hwk_assignments_load_for(const char *dir, const char *spec, hwk_assignments *out)
 {
-	return load_dir(dir, spec, out);
+	return load_dir(dir, spec, 0, out);
 }
 
-static int load_dir(const char *dir, const char *spec, hwk_assignments *out)
+static int load_dir(const char *dir, const char *spec, int keep, hwk_assignments *out)
 {
 	out->v = NULL;
 	out->n = 0;
@@ -416,8 +426,8 @@ static int load_dir(const char *dir, const char *spec, hwk_assignments *out)
 		return errno == ENOENT ? 0 : hwk_err_sys("%s", dir);
 	struct dirent *e;
 	size_t cap = 0;
-	int rc = 0;
-	while ((e = readdir(d))) {
+	int rc = 0, err = 0;
+	while ((e = hwk_readdir(d, &err))) {
 		size_t n = strlen(e->d_name);
 		if (e->d_name[0] == '.' || n <= 5 || strcmp(e->d_name + n - 5, ".yaml") ||
 		    !strcmp(e->d_name, "client.yaml") ||
@@ -429,11 +439,15 @@ static int load_dir(const char *dir, const char *spec, hwk_assignments *out)
 		else
 			out->n++;
 		free(path);
-		if (rc < 0)
+		if (rc < 0 && !keep)
 			break;
 	}
 	closedir(d);
-	return finish_list(out, rc);
+	if (err) {
+		errno = err;
+		rc = hwk_err_sys("%s", dir);
+	}
+	return finish_list(out, rc, keep);
 }
 
 void hwk_assignments_free(hwk_assignments *l)

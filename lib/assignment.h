@@ -58,12 +58,16 @@ typedef struct {
 
 /* All assignments in a client folder (dir "clients/alex" or "."), sorted by id. */
 int hwk_assignments_load(const char *dir, hwk_assignments *out);
+/* The same, going on past a file that cannot be read (each named in a message): -1
+ * then, with those that were read in *out (to be freed either way). */
+int hwk_assignments_load_all(const char *dir, hwk_assignments *out);
 /* Only those whose file name could answer spec (an id, id prefix or the type in the
  * id): a client's other assignments are not read. */
 int hwk_assignments_load_for(const char *dir, const char *spec, hwk_assignments *out);
 /* Only those active on some day of from..to, of the assignment files named (as
  * hwk_dir_yaml_names lists dir, perhaps ahead of time in another thread): a file surely
- * outside (by the start day in its name, or its until) is not parsed. */
+ * outside (by the start day in its name, or its until) is not parsed. It goes on past a
+ * file that cannot be read, as hwk_assignments_load_all. */
 int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day from,
 				hwk_day to, hwk_assignments *out);
 /* The names of the assignment files in dir (*.yaml but client.yaml, nothing hidden), in

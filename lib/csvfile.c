@@ -2,8 +2,10 @@
 #include "csvfile.h"
 
 #include <csv.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "err.h"
 
@@ -58,6 +60,8 @@ struct hwk_csvr {
 	int quiet;
 	int slow;          /* every line through libcsv (for the tests) */
 	int finished;
+	int read_err;      /* a file's read failed (errno), or it is past the cap (EFBIG) */
+	size_t read_bytes; /* a file's bytes read so far */
 	char *linebuf;
 	size_t linecap;
 	hwk_strs cur;      /* fields of the record being read */
@@ -203,13 +207,24 @@ static int split_quoted(const char *l, size_t body, hwk_strs *rec)
 	return 1;
 }
 
-/* The next physical line including its LF; 0 at end. */
+/* The next physical line including its LF; 0 at end, and at a read error or past the
+ * cap (then r->read_err is set: a read error is never taken for the end). */
 static ssize_t next_line(hwk_csvr *r, const char **line)
 {
 	if (r->f) {
-		ssize_t n = getline(&r->linebuf, &r->linecap, r->f);
+		struct stat st;
+		/* a file larger than the cap is not read at all (a pipe's bytes are counted) */
+		if (!r->read_bytes && fstat(fileno(r->f), &st) == 0 && S_ISREG(st.st_mode) &&
+		    (unsigned long long)st.st_size > HWK_CSV_MAX_BYTES)
+			r->read_err = EFBIG;
+		errno = 0;
+		ssize_t n = r->read_err ? -1 : getline(&r->linebuf, &r->linecap, r->f);
 		*line = r->linebuf;
-		return n < 0 ? 0 : n;
+		if (n < 0 && ferror(r->f) && !r->read_err)
+			r->read_err = errno ? errno : EIO;
+		if (n > 0 && (r->read_bytes += (size_t)n) > HWK_CSV_MAX_BYTES)
+			r->read_err = EFBIG;
+		return n < 0 || r->read_err ? 0 : n;
 	}
 	if (r->mem >= r->memend)
 		return 0;
@@ -273,6 +288,16 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 			return 0;
 		const char *l;
 		ssize_t n = next_line(r, &l);
+		if (n == 0 && r->read_err) {
+			r->finished = 1;
+			if (r->quiet)
+				return -1;
+			errno = r->read_err;
+			if (errno == EFBIG)
+				return hwk_err_at(r->name, 0, 0, "file is larger than %u bytes",
+						  HWK_CSV_MAX_BYTES);
+			return hwk_err_sys("%s", r->name);
+		}
 		if (n == 0) {
 			r->finished = 1;
 			if (csv_fini(&r->p, cb_field, cb_record, r) != 0) {

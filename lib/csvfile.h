@@ -13,7 +13,9 @@ void hwk_csv_field(hwk_buf *b, const char *s);
 void hwk_csv_row(hwk_buf *b, const char *const *fields, size_t n);
 
 /* A reader over a FILE or a block of memory. A UTF-8 byte order mark at its start is
- * skipped. */
+ * skipped. A file is read up to HWK_CSV_MAX_BYTES: a larger one is an error, as is a
+ * read error (never taken for the end of the file). */
+#define HWK_CSV_MAX_BYTES (64u << 20)
 typedef struct hwk_csvr hwk_csvr;
 hwk_csvr *hwk_csvr_file(FILE *f, const char *name, size_t first_line);
 hwk_csvr *hwk_csvr_mem(const char *data, size_t len, const char *name, size_t first_line);

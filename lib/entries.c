@@ -375,6 +375,9 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 			}
 		}
 		if (!found && off > 0) {
+			/* no more than the cap is held: past it, the whole read refuses the file */
+			if (want > HWK_CSV_MAX_BYTES / 4)
+				break;
 			want *= 4;
 			continue;
 		}

@@ -24,10 +24,21 @@ static hwk_coltype coltype(const hwk_field *f)
 	}
 }
 
+/* The end of a list that may have left something out (each named in a message): the
+ * rest is shown all the same, but a JSON array is left open, so that no JSON reader
+ * takes it for whole, and a CSV or TSV list with no row has no header either. */
+static void out_finish(hwk_out *o, hwk_fmt fmt, int bad)
+{
+	if (bad && fmt != HWK_FMT_TABLE)
+		hwk_out_fail(o);
+	else
+		hwk_out_end(o);
+}
+
 static int load_client(const hwk_practice *p, const char *client, hwk_assignments *l)
 {
 	char *dir = hwk_client_dir(p, client);
-	int rc = hwk_assignments_load(dir, l);
+	int rc = hwk_assignments_load_all(dir, l);
 	free(dir);
 	return rc;
 }
@@ -38,14 +49,18 @@ int hwk_list_clients(const hwk_practice *p, const hwk_strs *clients, hwk_fmt fmt
 	static const hwk_coltype types[] = {HWK_COL_TEXT, HWK_COL_TEXT, HWK_COL_INT, HWK_COL_TEXT};
 	hwk_out *o = hwk_out_new(fmt, f, cols, 4);
 	int rc = 0;
-	for (size_t i = 0; i < clients->n && rc == 0; i++) {
+	/* a client or file that cannot be read is named in a message, and the others are
+	 * listed all the same (each command over the caseload goes on so) */
+	for (size_t i = 0; i < clients->n; i++) {
 		hwk_assignments l = {0};
 		char *dir = hwk_client_dir(p, clients->v[i]);
 		hwk_client_info c = {0};
 		char active[32];
-		if (hwk_client_read(dir, 0, &c) < 0 || hwk_assignments_load(dir, &l) < 0) {
+		if (hwk_client_read(dir, 0, &c) < 0) {
 			rc = -1;
 		} else {
+			if (hwk_assignments_load_all(dir, &l) < 0)
+				rc = -1;
 			size_t n = 0;
 			for (size_t k = 0; k < l.n; k++)
 				n += !strcmp(l.v[k].status, "active");
@@ -59,10 +74,7 @@ int hwk_list_clients(const hwk_practice *p, const hwk_strs *clients, hwk_fmt fmt
 		free(c.created);
 		free(dir);
 	}
-	if (rc < 0)
-		hwk_out_fail(o);
-	else
-		hwk_out_end(o);
+	out_finish(o, fmt, rc < 0);
 	return rc;
 }
 
@@ -73,12 +85,10 @@ int hwk_list_assignments(const hwk_practice *p, const hwk_strs *clients, const h
 					   "status", "when", "where", "minimum", "instructions"};
 	hwk_out *o = hwk_out_new(fmt, f, cols, 11);
 	int rc = 0;
-	for (size_t i = 0; i < clients->n && rc == 0; i++) {
+	for (size_t i = 0; i < clients->n; i++) {
 		hwk_assignments l = {0};
-		if (load_client(p, clients->v[i], &l) < 0) {
-			rc = -1;
-			break;
-		}
+		if (load_client(p, clients->v[i], &l) < 0)
+			rc = -1; /* said; those read are listed */
 		for (size_t k = 0; k < l.n; k++) {
 			const hwk_assignment *a = &l.v[k];
 			if (flt->type && strcmp(flt->type, a->type))
@@ -100,10 +110,7 @@ int hwk_list_assignments(const hwk_practice *p, const hwk_strs *clients, const h
 		}
 		hwk_assignments_free(&l);
 	}
-	if (rc < 0)
-		hwk_out_fail(o);
-	else
-		hwk_out_end(o);
+	out_finish(o, fmt, rc < 0);
 	return rc;
 }
 
@@ -113,6 +120,7 @@ typedef struct {
 	hwk_assignments *all; /* per client */
 	size_t **picked;      /* per client: indexes into all[c] */
 	size_t *npicked;
+	int bad;              /* a client or file could not be read (and was named) */
 } picks;
 
 static void picks_free(picks *k)
@@ -127,7 +135,8 @@ static void picks_free(picks *k)
 }
 
 /* With -a and several clients, a client without that assignment is passed over; that
- * none has it is the error. */
+ * none has it is the error. A file that cannot be read is named, and set in k->bad;
+ * -1 is for what stops the command. */
 static int picks_load(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
 		      picks *k)
 {
@@ -139,7 +148,7 @@ static int picks_load(const hwk_practice *p, const hwk_strs *clients, const hwk_
 	for (size_t c = 0; c < clients->n; c++) {
 		hwk_assignments *l = &k->all[c];
 		if (load_client(p, clients->v[c], l) < 0)
-			return -1;
+			k->bad = 1;
 		k->picked[c] = hwk_xcalloc(l->n + 1, sizeof **k->picked);
 		if (flt->assignment) {
 			size_t i;
@@ -170,6 +179,7 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 	hwk_strs cols = {0};
 	hwk_coltype *types = hwk_xcalloc(NF, sizeof *types);
 	int rc = picks_load(p, clients, flt, &k);
+	int bad = 0;
 
 	/* the columns: the fixed ones, then every field of the assignments listed */
 	for (size_t i = 0; i < NF; i++)
@@ -194,12 +204,13 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 	}
 	if (rc < 0)
 		goto out;
+	bad = k.bad;
 
 	hwk_out *o = hwk_out_new(fmt, f, (const char *const *)cols.v, cols.n);
 	const char **vals = hwk_xcalloc(cols.n + 1, sizeof *vals);
 	size_t *map = hwk_xcalloc(cols.n + 1, sizeof *map);
-	for (size_t c = 0; c < k.nclients && rc == 0; c++) {
-		for (size_t i = 0; i < k.npicked[c] && rc == 0; i++) {
+	for (size_t c = 0; c < k.nclients; c++) {
+		for (size_t i = 0; i < k.npicked[c]; i++) {
 			const hwk_assignment *a = &k.all[c].v[k.picked[c][i]];
 			hwk_entries *r;
 			hwk_entry e = {0};
@@ -209,17 +220,19 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 				for (size_t x = NF; x < cols.n; x++)
 					if (!strcmp(cols.v[x], a->fields.v[j].name))
 						map[j] = x;
+			/* a file that cannot be read, or a bad row, is named; the rows
+			 * before it and the other files are listed */
 			if (hwk_entries_open(a, &r) < 0) {
-				rc = -1;
-				break;
+				bad = 1;
+				continue;
 			}
 			while ((got = hwk_entries_next(r, &e)) == 1) {
 				char **v = e.cols.v;
 				hwk_day d;
 				if (hwk_entry_day(&e, &d) < 0) {
-					rc = hwk_err_at(a->csv_path, e.line, 0, "at: %s is not a time",
-							v[HWK_E_AT]);
-					break;
+					bad = hwk_err_at(a->csv_path, e.line, 0, "at: %s is not a time",
+							 v[HWK_E_AT]);
+					continue;
 				}
 				if ((flt->since != HWK_DAY_NONE && d < flt->since) ||
 				    (flt->until != HWK_DAY_NONE && d > flt->until) ||
@@ -238,22 +251,19 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 				hwk_out_row(o, vals, types);
 			}
 			if (got < 0)
-				rc = -1;
+				bad = 1;
 			hwk_entry_free(&e);
 			hwk_entries_close(r);
 		}
 	}
-	if (rc < 0)
-		hwk_out_fail(o);
-	else
-		hwk_out_end(o);
+	out_finish(o, fmt, bad);
 	free(vals);
 	free(map);
 out:
 	picks_free(&k);
 	free(types);
 	hwk_strs_free(&cols);
-	return rc;
+	return rc < 0 || bad ? -1 : 0;
 }
 
 int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
@@ -272,9 +282,9 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 		return -1;
 	}
 	hwk_out *o = hwk_out_new(fmt, f, cols, 8);
-	int rc = 0;
-	for (size_t c = 0; c < k.nclients && rc == 0; c++) {
-		for (size_t i = 0; i < k.npicked[c] && rc == 0; i++) {
+	int rc = k.bad ? -1 : 0;
+	for (size_t c = 0; c < k.nclients; c++) {
+		for (size_t i = 0; i < k.npicked[c]; i++) {
 			const hwk_assignment *a = &k.all[c].v[k.picked[c][i]];
 			if (strcmp(a->status, "active") || !hwk_assignment_active_on(a, today))
 				continue;
@@ -285,8 +295,8 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 			size_t n;
 			long week, expected, tdone, tpartial, tskipped;
 			if (hwk_entries_tail(a, once ? a->start_day : ws, &rows, &n) < 0) {
-				rc = -1;
-				break;
+				rc = -1; /* named; the others are listed */
+				continue;
 			}
 			hwk_adherence_week(a, rows, n, ws, p->week_start, &week, &expected);
 			hwk_entries_count(rows, n, today, today, &tdone, &tpartial, &tskipped);
@@ -313,10 +323,7 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 			hwk_out_row(o, vals, types);
 		}
 	}
-	if (rc < 0)
-		hwk_out_fail(o);
-	else
-		hwk_out_end(o);
+	out_finish(o, fmt, rc < 0);
 	picks_free(&k);
 	return rc;
 }

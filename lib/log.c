@@ -93,7 +93,13 @@ static int ask_missing(const hwk_assignment *a, hwk_strs *row)
 			char *range = hwk_field_range(f);
 			fprintf(stderr, "%s (%s): ", f->prompt ? f->prompt : f->name, range);
 			free(range);
+			errno = 0;
 			ssize_t n = getline(&line, &cap, stdin);
+			if (n < 0 && ferror(stdin)) { /* a read error is not the end of input */
+				fputc('\n', stderr);
+				rc = hwk_err_sys("stdin");
+				break;
+			}
 			if (n <= 0) {
 				fputc('\n', stderr);
 				rc = hwk_err("%s: required", f->name);

@@ -28,6 +28,18 @@ static int is_file(const char *dir, const char *name)
 	return ok;
 }
 
+/* Is name in dir there as what marks a practice or client folder? Whatever it is but a
+ * folder (a link, a FIFO, a file that cannot be read): reading it then says what is wrong
+ * with it, in place of "no practice there". */
+static int is_marker(const char *dir, const char *name)
+{
+	char *path = hwk_xasprintf("%s/%s", dir, name);
+	struct stat st;
+	int ok = lstat(path, &st) == 0 && !S_ISDIR(st.st_mode);
+	free(path);
+	return ok;
+}
+
 static const char *const setting_keys[] = {"version", "week_start", "default_every", "sync", NULL};
 
 static int read_settings(hwk_practice *p)
@@ -120,11 +132,11 @@ int hwk_practice_find(hwk_practice *p, const char *dir)
 
 	char *client_dir = NULL, *cur = hwk_xstrdup(start);
 	for (;;) {
-		if (is_file(cur, "hwk.yaml")) {
+		if (is_marker(cur, "hwk.yaml")) {
 			p->root = hwk_xstrdup(cur);
 			break;
 		}
-		if (!client_dir && is_file(cur, "client.yaml"))
+		if (!client_dir && is_marker(cur, "client.yaml"))
 			client_dir = hwk_xstrdup(cur);
 		char *slash = strrchr(cur, '/');
 		if (!slash || slash == cur)
@@ -157,7 +169,7 @@ int hwk_practice_find(hwk_practice *p, const char *dir)
 		if (!p->root)
 			return hwk_err("no practice here, and neither XDG_DATA_HOME nor HOME is set");
 		p->is_default = 1;
-		p->exists = is_file(p->root, "hwk.yaml");
+		p->exists = is_marker(p->root, "hwk.yaml");
 	} else {
 		p->exists = 1;
 	}
@@ -269,7 +281,43 @@ char *hwk_client_dir(const hwk_practice *p, const char *client)
 	return hwk_xasprintf("clients/%s", client);
 }
 
+/* A client folder met in clients/: 1 a client, 0 not one (not a folder, or no
+ * client.yaml yet), -1 after a message (a symbolic link, or a folder that cannot be
+ * looked into). */
+static int client_folder(const char *id)
+{
+	char *dir = hwk_xasprintf("clients/%s", id);
+	char *yaml = hwk_xasprintf("%s/client.yaml", dir);
+	struct stat st;
+	int rc = 0;
+	if (lstat(dir, &st) < 0) {
+		if (errno != ENOENT)
+			rc = hwk_err_sys("%s", dir);
+	} else if (S_ISLNK(st.st_mode)) {
+		errno = ELOOP; /* never followed: it leads out of the practice */
+		rc = hwk_err_sys("%s", dir);
+	} else if (S_ISDIR(st.st_mode)) {
+		/* its client.yaml of whatever kind makes it a client: reading it says what
+		 * is wrong with it */
+		if (lstat(yaml, &st) == 0)
+			rc = 1;
+		else if (errno != ENOENT)
+			rc = hwk_err_sys("%s", dir);
+	}
+	free(yaml);
+	free(dir);
+	return rc;
+}
+
 int hwk_practice_clients(const hwk_practice *p, hwk_strs *out)
+{
+	size_t bad = 0;
+	if (hwk_practice_clients_all(p, out, &bad) < 0 || bad)
+		return -1;
+	return 0;
+}
+
+int hwk_practice_clients_all(const hwk_practice *p, hwk_strs *out, size_t *bad)
 {
 	if (!p->exists)
 		return 0;
@@ -281,17 +329,40 @@ int hwk_practice_clients(const hwk_practice *p, hwk_strs *out)
 	if (!d)
 		return errno == ENOENT ? 0 : hwk_err_sys("clients");
 	struct dirent *e;
-	while ((e = readdir(d))) {
+	int err = 0;
+	while ((e = hwk_readdir(d, &err))) {
 		if (e->d_name[0] == '.' || !hwk_client_id_ok(e->d_name))
 			continue;
-		char *dir = hwk_xasprintf("clients/%s", e->d_name);
-		if (is_file(dir, "client.yaml"))
+		int r = client_folder(e->d_name);
+		if (r < 0)
+			++*bad;
+		else if (r)
 			hwk_strs_push(out, hwk_xstrdup(e->d_name));
-		free(dir);
 	}
 	closedir(d);
+	if (err) {
+		errno = err;
+		hwk_err_sys("clients");
+		++*bad;
+	}
 	hwk_strs_sort(out);
 	return 0;
+}
+
+/* Is the client's folder a symbolic link? Then say so: hwk never follows it. */
+static int client_folder_link(const hwk_practice *p, const char *client)
+{
+	struct stat st;
+	if (p->standalone)
+		return 0;
+	char *dir = hwk_client_dir(p, client);
+	int link = lstat(dir, &st) == 0 && S_ISLNK(st.st_mode);
+	if (link) {
+		errno = ELOOP;
+		hwk_err_sys("%s", dir);
+	}
+	free(dir);
+	return link;
 }
 
 static int client_exists(const hwk_practice *p, const char *client)
@@ -301,7 +372,8 @@ static int client_exists(const hwk_practice *p, const char *client)
 	if (p->standalone)
 		return !strcmp(client, p->here_client);
 	char *dir = hwk_client_dir(p, client);
-	int ok = is_file(dir, "client.yaml");
+	struct stat st;
+	int ok = lstat(dir, &st) == 0 && S_ISDIR(st.st_mode) && is_file(dir, "client.yaml");
 	free(dir);
 	return ok;
 }
@@ -313,7 +385,11 @@ int hwk_practice_client(const hwk_practice *p, const char *want, int allow_none,
 		if (!hwk_client_id_ok(want))
 			return hwk_err("%s: not a client id (lower-case letters, digits, '-', '_' and '.')",
 				       want);
-		if (!client_exists(p, want))
+		/* a folder that is a link or cannot be looked into says so */
+		int r = p->exists && !p->standalone ? client_folder(want) : client_exists(p, want);
+		if (r < 0)
+			return -1;
+		if (!r)
 			return hwk_err("%s: no such client (see 'hwk list clients')", want);
 		*out = hwk_xstrdup(want);
 		return 0;
@@ -364,7 +440,7 @@ int hwk_scope_resolve(hwk_scope *s, unsigned needs, char *const *named, size_t n
 			if (hwk_practice_client(&s->p, s->want, 0, &one) < 0)
 				return -1;
 			hwk_strs_push(&s->clients, one);
-		} else if (!n && hwk_practice_clients(&s->p, &s->clients) < 0) {
+		} else if (!n && hwk_practice_clients_all(&s->p, &s->clients, &s->omitted) < 0) {
 			return -1;
 		}
 		s->done |= HWK_CLIENTS;
@@ -385,6 +461,8 @@ int hwk_client_create(const hwk_practice *p, const char *client, const char *nam
 {
 	if (client_exists(p, client))
 		return 0;
+	if (client_folder_link(p, client))
+		return -1;
 	char *dir = hwk_client_dir(p, client);
 	char *yaml = hwk_xasprintf("%s/client.yaml", dir);
 	char *attrs = hwk_xasprintf("%s/.gitattributes", dir);

@@ -28,8 +28,13 @@ int hwk_practice_init(const char *dir, int git, time_t now);
 
 /* The folder of a client relative to the root: "clients/ID", or "." standalone (owned). */
 char *hwk_client_dir(const hwk_practice *p, const char *client);
-/* Client ids, sorted. */
+/* Client ids, sorted: the folders in clients/ with a client.yaml. -1 after a message,
+ * also when a client folder cannot be looked into or is a symbolic link (hwk never
+ * follows one out of the practice). */
 int hwk_practice_clients(const hwk_practice *p, hwk_strs *out);
+/* The same, going on past such folders (and a read error of clients/): each is named in
+ * a message and counted in *bad, and the others listed. */
+int hwk_practice_clients_all(const hwk_practice *p, hwk_strs *out, size_t *bad);
 /* Which client a command is about: want (from -c or $HWK_CLIENT or an argument) must
  * exist; else the folder we are in; else the only client. NULL want and none found:
  * error unless allow_none, then *out = NULL. */
@@ -49,6 +54,8 @@ typedef struct {
 	hwk_practice p;
 	char *client;     /* HWK_NEED_CLIENT: the client */
 	hwk_strs clients; /* HWK_CLIENTS: those named, else the one named or implied, else all */
+	size_t omitted;   /* HWK_CLIENTS, all: client folders left out after a message; a
+			   * command over them goes on with the rest and exits 1 */
 } hwk_scope;
 /* Resolve what needs asks for and is not resolved yet: the practice first, then the
  * client(s). named (n of them, from the command's arguments) stand in for -c: the one

@@ -64,6 +64,8 @@ static void attention(const hwk_report *r, hwk_report_client *c)
 		if (h->since_last >= 0 && (c->since_last < 0 || h->since_last < c->since_last))
 			c->since_last = h->since_last;
 	}
+	if (c->incomplete)
+		flag(c, hwk_xstrdup("files not read (see the messages)"));
 	c->completion = c->expected ? 100.0 * (double)c->completed / (double)c->expected : NAN;
 	if (!isnan(c->completion) && c->completion < LOW_COMPLETION)
 		flag(c, hwk_xasprintf("completion %.0f%%", c->completion));
@@ -100,26 +102,43 @@ static int add_client(hwk_report *r, const hwk_practice *p, const char *client,
 	memset(c, 0, sizeof *c);
 	char *dir = hwk_client_dir(p, client);
 	hwk_day prev_from = r->from - (r->to - r->from + 1);
-	int rc = -1;
+	int rc = 0;
 	c->client = hwk_xstrdup(client);
-	if (hwk_assignments_load_period(dir, names, prev_from, r->to, &c->l) == 0 &&
-	    hwk_summaries_make(&c->l, r->from, r->to, r->today, r->week_start, &c->s, &c->n) == 0) {
-		c->name = hwk_client_name(dir);
-		/* the entries themselves are not shown: keep the numbers only */
-		for (size_t k = 0; k < c->n; k++) {
-			hwk_entry_rows_free(c->s[k].rows, c->s[k].nrows);
-			c->s[k].rows = NULL;
-			c->s[k].nrows = 0;
-		}
-		attention(r, c);
-		/* what the report shows of them from here on is little: a caseload's worth of
-		 * fields and texts need not stay in memory */
-		for (size_t k = 0; k < c->l.n; k++)
-			hwk_assignment_slim(&c->l.v[k]);
-		for (size_t k = 0; k < c->n; k++)
-			hwk_metrics_free(&c->s[k].metrics_before);
-		rc = 0;
+	/* an assignment or entries file that cannot be read is named in a message, and the
+	 * client's others are reported all the same: -1 then */
+	if (hwk_assignments_load_period(dir, names, prev_from, r->to, &c->l) < 0)
+		rc = -1;
+	c->s = hwk_xcalloc(c->l.n + 1, sizeof *c->s);
+	for (size_t k = 0; k < c->l.n; k++) {
+		const hwk_assignment *a = &c->l.v[k];
+		if (a->start_day > r->to || (a->until_day != HWK_DAY_NONE && a->until_day < r->from))
+			continue;
+		if (hwk_summary_make(a, r->from, r->to, r->today, r->week_start, &c->s[c->n]) < 0)
+			rc = -1;
+		else
+			c->n++;
 	}
+	hwk_client_info info;
+	if (hwk_client_read(dir, 0, &info) < 0) {
+		rc = -1;
+	} else {
+		free(info.created);
+		c->name = info.name;
+	}
+	c->incomplete = rc < 0;
+	/* the entries themselves are not shown: keep the numbers only */
+	for (size_t k = 0; k < c->n; k++) {
+		hwk_entry_rows_free(c->s[k].rows, c->s[k].nrows);
+		c->s[k].rows = NULL;
+		c->s[k].nrows = 0;
+	}
+	attention(r, c);
+	/* what the report shows of them from here on is little: a caseload's worth of
+	 * fields and texts need not stay in memory */
+	for (size_t k = 0; k < c->l.n; k++)
+		hwk_assignment_slim(&c->l.v[k]);
+	for (size_t k = 0; k < c->n; k++)
+		hwk_metrics_free(&c->s[k].metrics_before);
 	free(dir);
 	r->n++;
 	return rc;
@@ -133,14 +152,16 @@ int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs 
 		dirs[i] = hwk_client_dir(p, clients->v[i]);
 	hwk_prefetch *pf = hwk_prefetch_start((const char *const *)dirs, clients->n);
 	int rc = 0;
-	for (size_t i = 0; rc == 0 && i < clients->n; i++) {
+	for (size_t i = 0; i < clients->n; i++) {
 		hwk_strs names;
 		if (hwk_prefetch_get(pf, i, &names) < 0 && errno != ENOENT)
-			rc = hwk_err_sys("%s", dirs[i]);
-		else
-			rc = add_client(r, p, clients->v[i], &names); /* gone: nothing assigned */
+			rc = hwk_err_sys("%s", dirs[i]); /* left out, named */
+		else if (add_client(r, p, clients->v[i], &names) < 0) /* gone: nothing assigned */
+			rc = -1;
 		hwk_strs_free(&names);
 	}
+	if (rc < 0)
+		r->partial = 1;
 	hwk_prefetch_end(pf);
 	for (size_t i = 0; i < clients->n; i++)
 		free(dirs[i]);
@@ -252,7 +273,9 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 	}
 	fputc('\n', f);
 	if (!c->n)
-		fprintf(f, "%sno assignment was active\n", md ? "\n" : h3);
+		fprintf(f, "%s%s\n", md ? "\n" : h3,
+			c->incomplete ? "no assignment to show: files not read (see the messages)"
+				      : "no assignment was active");
 	for (size_t k = 0; k < c->n; k++) {
 		const hwk_summary *s = &c->s[k];
 		const hwk_adherence *h = &s->now, *b = &s->before;
@@ -432,7 +455,10 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 		}
 		free(fl);
 	}
-	hwk_out_end(o);
+	if (r->partial && fmt != HWK_FMT_TABLE)
+		hwk_out_fail(o);
+	else
+		hwk_out_end(o);
 	free(at);
 	hwk_buf_free(&trend);
 	free(room);

@@ -18,6 +18,7 @@ typedef struct {
 	double completion;     /* completed / expected x 100, NAN when nothing expected */
 	long since_last;       /* days from its latest entry to the end of the period; -1 none */
 	hwk_strs flags;        /* why it needs attention */
+	int incomplete;        /* a file of it could not be read (and was named) */
 } hwk_report_client;
 
 typedef struct {
@@ -26,10 +27,14 @@ typedef struct {
 	const char *label;     /* "2026-W47", or NULL */
 	hwk_report_client *c;
 	size_t n, cap;
+	int partial;           /* something was left out (and named): records in JSON are
+				* left open, so that no JSON reader takes them for whole */
 } hwk_report;
 
 /* Add each client's part (reading only the assignments active in the period or the one
- * before, and their entries from the earlier period's start on). -1 after a message. */
+ * before, and their entries from the earlier period's start on). A client folder, an
+ * assignment or an entries file that cannot be read is named in a message and left out,
+ * and the rest added: -1 then. */
 int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs *clients);
 /* Attention first: more flags first, then lower completion, then by id. */
 void hwk_report_sort(hwk_report *r);

@@ -100,7 +100,8 @@ int hwk_review_last(const char *client_dir, hwk_review_ref *out)
 		return rc;
 	}
 	struct dirent *e;
-	while ((e = readdir(d))) {
+	int err = 0;
+	while ((e = hwk_readdir(d, &err))) {
 		size_t n = strlen(e->d_name);
 		if (e->d_name[0] == '.' || n <= 5 || strcmp(e->d_name + n - 5, ".yaml"))
 			continue;
@@ -122,6 +123,10 @@ int hwk_review_last(const char *client_dir, hwk_review_ref *out)
 		}
 	}
 	closedir(d);
+	if (err && found >= 0) { /* a review not seen could be the last one */
+		errno = err;
+		found = hwk_err_sys("%s", dir);
+	}
 	free(dir);
 	if (found < 0)
 		hwk_review_ref_free(out);

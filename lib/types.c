@@ -351,12 +351,17 @@ int hwk_custom_types(hwk_strs *names)
 	if (!d)
 		return errno == ENOENT ? 0 : hwk_err_sys("types");
 	struct dirent *e;
-	while ((e = readdir(d))) {
+	int err = 0;
+	while ((e = hwk_readdir(d, &err))) {
 		size_t n = strlen(e->d_name);
 		if (n > 5 && !strcmp(e->d_name + n - 5, ".yaml") && e->d_name[0] != '.')
 			hwk_strs_push(names, hwk_xstrndup(e->d_name, n - 5));
 	}
 	closedir(d);
+	if (err) {
+		errno = err;
+		return hwk_err_sys("types");
+	}
 	hwk_strs_sort(names);
 	return 0;
 }

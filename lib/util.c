@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -340,6 +341,15 @@ int hwk_open_regular(const char *path, int flags, int mode, struct stat *st)
 		return -1;
 	}
 	return fd;
+}
+
+struct dirent *hwk_readdir(DIR *d, int *err)
+{
+	errno = 0;
+	struct dirent *e = readdir(d);
+	if (!e && errno)
+		*err = errno;
+	return e;
 }
 
 int hwk_read_file(const char *path, size_t max, hwk_buf *b)

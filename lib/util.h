@@ -2,6 +2,7 @@
 #ifndef HWK_UTIL_H
 #define HWK_UTIL_H
 
+#include <dirent.h>
 #include <errno.h>
 #include <stddef.h>
 #include <string.h>
@@ -40,6 +41,9 @@ int hwk_read_file(const char *path, size_t max, hwk_buf *b);
  * when st is not NULL, its fstat; or -1 with errno set. hwk_read_file opens this way. */
 struct stat;
 int hwk_open_regular(const char *path, int flags, int mode, struct stat *st);
+/* readdir that tells a read error from the end of the folder: NULL at either, and at an
+ * error *err holds its errno (left as it was at the end). */
+struct dirent *hwk_readdir(DIR *d, int *err);
 
 /* A growable list of owned strings. A packed list holds its strings in the same
  * allocation as v (read-only in shape: nothing is pushed onto it, no string of it is
