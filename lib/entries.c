@@ -269,6 +269,7 @@ static int parse_block(const hwk_assignment *a, const char *data, size_t len, hw
 	hwk_csvr *r = hwk_csvr_mem(data, len, a->csv_path, 1);
 	hwk_entry e = {0};
 	hwk_csvr_quiet(r); /* its line numbers are the block's: the full read reports */
+	hwk_csvr_mid(r);   /* a byte order mark here is data, as it is to the full read */
 	size_t cap = 0;
 	int rc;
 	*rows = NULL;
