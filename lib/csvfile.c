@@ -66,6 +66,7 @@ struct hwk_csvr {
 	int slow;          /* every line through libcsv (for the tests) */
 	int mid;           /* the data starts inside a file: no byte order mark to skip */
 	int finished;
+	size_t err_col;    /* a parse error to report once the records before it are given */
 	char *linebuf;
 	size_t linecap;
 	hwk_strs cur;      /* fields of the record being read */
@@ -283,6 +284,12 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 		return hwk_err("out of memory");
 	while (r->qhead == r->qn) {
 		r->qhead = r->qn = 0;
+		if (r->err_col) {
+			/* the records the bad line ended before its error have been given */
+			size_t col = r->err_col;
+			r->err_col = 0;
+			return parse_error(r, col);
+		}
 		if (r->finished)
 			return 0;
 		const char *l;
@@ -336,7 +343,10 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 		size_t col = parse_line(r, l, (size_t)n);
 		if (col) {
 			r->finished = 1;
-			return parse_error(r, col);
+			if (r->qn == 0)
+				return parse_error(r, col);
+			r->err_col = col; /* after the records ended on the line before it */
+			break;
 		}
 		/* the next line starts a record exactly when libcsv holds no row open: after
 		 * a record's end, and after a blank line (libcsv skips it), but not after a

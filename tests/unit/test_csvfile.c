@@ -207,6 +207,13 @@ static void test_reader(void)
 	both_s("a CR then a quoted field closed on the next line, then plain lines",
 	       "h\nx\r\"y\nz\"\n1,2\n", "[1:<h>][2:<x>][2:<y\nz>][4:<1><2>]rc=0", "");
 
+	/* records a line ends before its error are given first, then the error, then
+	 * nothing more */
+	both_s("a record ended by a CR before bad quoting on its line", "s\rk\"\n",
+	       "[1:<s>]rc=-1", "hwk: t.csv:1:4: " BAD_QUOTING "\n");
+	both_s("two records ended by CRs before bad quoting, after a good line", "a\nb\rc\rd\"e\n",
+	       "[1:<a>][2:<b>][2:<c>]rc=-1", "hwk: t.csv:2:6: " BAD_QUOTING "\n");
+
 	/* a NUL byte would cut the field short: refused, at its line and column */
 	both("a NUL byte in a plain field", "a,b\nc\0d,e\n", 10, "[1:<a><b>]rc=-1",
 	     "hwk: t.csv:2:2: a NUL byte (the text of a field cannot hold one)\n");
