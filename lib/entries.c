@@ -384,6 +384,10 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 			rc = quotes % 2 ? -2 : 0; /* odd quotes: a torn row somewhere */
 			break;
 		}
+		/* a CR inside the header's line ends it there for libcsv, and what follows
+		 * is a row on the same line: the full read finds it */
+		if (!found && memchr(buf, '\r', start - 1 - (start >= 2 && buf[start - 2] == '\r')))
+			break;
 		if (parse_block(a, buf + start, len - start, rows, n) == 0)
 			rc = 0;
 		break;

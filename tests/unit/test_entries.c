@@ -504,6 +504,17 @@ static void test_small(hwk_assignment *a)
 	   "a BOM before row 1: the tail gives the same rows");
 	hwk_entry_rows_free(all, nall);
 
+	/* a CR inside the header's line ends the header: a row follows on that line, which
+	 * the tail must not skip with the header */
+	tu_write_str("cr-head.csv", "at,logged,status,reason,note,mood,what,bed,wake\r"
+				    AT "," AT ",done,,,5,,,06:00\n" AT "," AT ",done,,,6,,,06:00\r\n");
+	set_csv(a, "cr-head.csv");
+	is_int(hwk_entries_read(a, &all, &nall), 0, "a row after a CR on the header's line: read in full");
+	is_int(nall, 2, "a row after a CR on the header's line: two rows");
+	ok(tail_ok(a, all, nall, nov27, &got, &need) && got == 2,
+	   "a row after a CR on the header's line: the tail has both");
+	hwk_entry_rows_free(all, nall);
+
 	/* a NUL byte in a field is refused by both readers, naming the line */
 	static const char nul_csv[] = HEADER AT "," AT ",done,,,5,,,06:00\n"
 				      AT "," AT ",done,,a\0b,5,,,06:00\n";
@@ -588,7 +599,7 @@ static void test_small(hwk_assignment *a)
 					    "h-order.csv",
 					    "empty.csv", "header.csv", "header-nolf.csv", "one.csv",
 					    "one-nolf.csv", "badhead.csv", "badrow.csv",
-					    "badquote.csv", "bom-row.csv", "nul.csv", NULL};
+					    "badquote.csv", "bom-row.csv", "nul.csv", "cr-head.csv", NULL};
 	for (const char *const *f = files; *f; f++)
 		unlink(*f);
 }
