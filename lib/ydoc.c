@@ -322,9 +322,10 @@ static hwk_ynode *f_literal(fast *f, const char *v, int ind)
 		while (c < le && *c == ' ')
 			c++;
 		if (c == le) { /* a blank line (spaces alone count as none) */
-			if ((bind >= 0 && c - q > bind) || (bind < 0 && c > q)) {
+			if ((bind >= 0 && c - q > bind) || (bind < 0 && c > q) || !nl) {
 				/* spaces beyond the indent, or spaces before the first text
-				 * (libyaml refuses more than its indent): libyaml's */
+				 * (libyaml refuses more than its indent), or spaces with no
+				 * line end after them (no line break to keep): libyaml's */
 				f->bad = 1;
 				break;
 			}

@@ -247,6 +247,8 @@ static void test_refusals(void)
 		/* spaces alone before the first line: more than its indent is refused */
 		"a: |-\n     \n  x\n", "a: |\n   \n  x\n", "a: |-\n  \n  x\n", "a: |-\n \n  x\n",
 		"a: |-\n  x\n \nb: c\n", "a: |-\n  x\n  \n  y\n",
+		/* spaces at the end with no line end: no line break for "+" to keep (fuzz) */
+		"b: |+\n a: |-\n ", "b: |+\n  x\n\n  ", "b: |\n  x\n ",
 	};
 	for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++) {
 		char why[512] = "";
