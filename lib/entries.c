@@ -321,7 +321,9 @@ int hwk_entries_read(const hwk_assignment *a, hwk_entry **rows, size_t *n)
  * logged). 0 when it looks otherwise. */
 static int logged_before(const char *p, const char *end, const char *before)
 {
-	if (end - p < 37 || p[25] != ',' || p[36] != 'T')
+	/* a quote would make the comma at 25 part of a quoted at, and what follows it no
+	 * logged column at all */
+	if (end - p < 37 || p[25] != ',' || p[36] != 'T' || memchr(p, '"', 37))
 		return 0;
 	return strncmp(p + 26, before, 10) < 0 && hwk_ymd_ok(p + 26);
 }

@@ -515,6 +515,20 @@ static void test_small(hwk_assignment *a)
 	   "a row after a CR on the header's line: the tail has both");
 	hwk_entry_rows_free(all, nall);
 
+	/* a quoted at holding ",2026-11-01T..." at byte 25 is not a row logged on
+	 * 2026-11-01: the tail must not stop there and miss the row before it */
+	tu_write_str("quoted-at.csv", HEADER
+		     "2026-11-20T09:00:00+01:00,2026-11-20T09:00:00+01:00,done,,,5,,,06:00\n"
+		     AT "," AT ",done,,,5,,,06:00\n"
+		     "\"xxxxxxxxxxxxxxxxxxxxxxxx,2026-11-01T09:00:00+01:00\"," AT ",done,,,5,,,06:00\n"
+		     AT "," AT ",done,,,6,,,06:00\n");
+	set_csv(a, "quoted-at.csv");
+	is_int(hwk_entries_read(a, &all, &nall), 0, "a quoted at with a date inside: read in full");
+	is_int(nall, 4, "a quoted at with a date inside: four rows");
+	ok(tail_ok(a, all, nall, nov27, &got, &need) && need == 3 && got >= 3,
+	   "a quoted at with a date inside: the tail has the three rows logged on the day");
+	hwk_entry_rows_free(all, nall);
+
 	/* a NUL byte in a field is refused by both readers, naming the line */
 	static const char nul_csv[] = HEADER AT "," AT ",done,,,5,,,06:00\n"
 				      AT "," AT ",done,,a\0b,5,,,06:00\n";
@@ -599,7 +613,7 @@ static void test_small(hwk_assignment *a)
 					    "h-order.csv",
 					    "empty.csv", "header.csv", "header-nolf.csv", "one.csv",
 					    "one-nolf.csv", "badhead.csv", "badrow.csv",
-					    "badquote.csv", "bom-row.csv", "nul.csv", "cr-head.csv", NULL};
+					    "badquote.csv", "bom-row.csv", "nul.csv", "cr-head.csv", "quoted-at.csv", NULL};
 	for (const char *const *f = files; *f; f++)
 		unlink(*f);
 }
