@@ -15,7 +15,7 @@ int hwk_main(int argc, char **argv);
 
 #define ID "2026-11-16-sleep-3238"
 
-static char dir[] = "/tmp/hwk-fuzz-practice-XXXXXX";
+static char *dir; /* in $TMPDIR (make fuzz: under build-fuzz, as AFL kills the last run) */
 static char *yaml, *csv;
 static int home = -1;
 
@@ -48,6 +48,8 @@ static void cleanup(void)
 
 static void setup(void)
 {
+	const char *tmp = getenv("TMPDIR");
+	dir = hwk_xasprintf("%s/hwk-fuzz-practice-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	FUZZ_CHECK(mkdtemp(dir), "mkdtemp");
 	home = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	FUZZ_CHECK(home >= 0, "cannot open the starting folder");

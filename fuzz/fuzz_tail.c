@@ -30,7 +30,7 @@ static const char assignment_yaml[] =
 	"history: []\n";
 
 static hwk_assignment a;
-static char dir[] = "/tmp/hwk-fuzz-tail-XXXXXX";
+static char *dir; /* in $TMPDIR (make fuzz: under build-fuzz, as AFL kills the last run) */
 static char *csv;
 
 static void write_file(const char *path, const void *data, size_t len)
@@ -49,6 +49,8 @@ static void cleanup(void)
 
 static void setup(void)
 {
+	const char *tmp = getenv("TMPDIR");
+	dir = hwk_xasprintf("%s/hwk-fuzz-tail-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	FUZZ_CHECK(mkdtemp(dir), "mkdtemp");
 	char *yaml = hwk_xasprintf("%s/2026-10-01-diary-ab12.yaml", dir);
 	write_file(yaml, assignment_yaml, sizeof assignment_yaml - 1);

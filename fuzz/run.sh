@@ -21,12 +21,18 @@ for t; do
 	out=$build/afl/$t
 	rm -rf "$out"
 	mkdir -p "$build/afl"
+	# the targets' temporary practice and entries file: afl-fuzz ends the target with
+	# SIGKILL, so its own clean-up never runs
+	tmp=$(pwd)/$build/afl/tmp
+	rm -rf "$tmp"
+	mkdir -p "$tmp"
 	dict=
 	[ -f "fuzz/dict/$t.dict" ] && dict="-x fuzz/dict/$t.dict"
 	# shellcheck disable=SC2086 # dict is empty or two words
-	timeout -k 10 $((secs + 120)) afl-fuzz -V "$secs" -m none -t 2000 -i "fuzz/seeds/$t" \
+	TMPDIR=$tmp timeout -k 10 $((secs + 120)) afl-fuzz -V "$secs" -m none -t 2000 -i "fuzz/seeds/$t" \
 		-o "$out" $dict -- "$build/fuzz/afl_$t" >"$build/afl/$t.log" 2>&1
 	st=$?
+	rm -rf "$tmp"
 	s=$out/default/fuzzer_stats
 	if [ ! -f "$s" ]; then
 		echo "fuzz $t: afl-fuzz did not run (exit $st); its last words:" >&2
