@@ -25,6 +25,9 @@ CMD_OBJ := $(CMD_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 MANS := $(sort $(wildcard man/*.1 man/*.5))
+# fuzz/: one target a reader or command; in make check each runs over its seeds
+FUZZ_TARGETS ?= yaml csv date tail practice
+FUZZ_TESTS := $(FUZZ_TARGETS:%=$(BUILD)/tests/test_fuzz_%)
 
 all: $(BUILD)/hwk
 
@@ -48,10 +51,30 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# The fuzz targets (fuzz/fuzz_NAME.c) link hwk's library and its commands, with hwk's
+# main renamed hwk_main for the one that runs whole commands in-process. With
+# fuzz/driver.c each is a unit test over fuzz/seeds/NAME; with AFL++ (make fuzz) a fuzzer.
+FUZZ_CMD_OBJ = $(filter-out $(BUILD)/cmd/hwk.o,$(CMD_OBJ)) $(BUILD)/fuzz/hwk_main.o
+
+$(BUILD)/fuzz/hwk_main.o: cmd/hwk.c $(BUILD)/.libs-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Dmain=hwk_main -MMD -MP -c -o $@ $<
+
+$(BUILD)/fuzz/driver_%.o: fuzz/driver.c $(BUILD)/.libs-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -DFUZZ_NAME='"$*"' -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/test_fuzz_%: $(BUILD)/fuzz/fuzz_%.o $(BUILD)/fuzz/driver_%.o $(LIB_OBJ) $(FUZZ_CMD_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/fuzz/afl_%: $(BUILD)/fuzz/fuzz_%.o $(LIB_OBJ) $(FUZZ_CMD_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
 # the unit tests' objects are kept: make does not delete them (nor print that it does)
 .SECONDARY:
 
--include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d)
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d) $(wildcard $(BUILD)/fuzz/*.d)
 
 # What each step needs from Debian/Ubuntu. `make deps` installs what is missing of the
 # build's and the tests' packages (as root, or through sudo); `make bench-deps` the
@@ -78,10 +101,10 @@ bench-deps:
 demo: $(BUILD)/hwk
 	@sh examples/demo.sh $(BUILD)/hwk
 
-tests: $(UNIT_BIN)
+tests: $(UNIT_BIN) $(FUZZ_TESTS)
 
 # hwk and the unit tests, quietly when they are up to date (for check's first step)
-built: $(BUILD)/hwk $(UNIT_BIN)
+built: $(BUILD)/hwk $(UNIT_BIN) $(FUZZ_TESTS)
 	@:
 
 check:
@@ -107,6 +130,19 @@ check-race:
 	@sh tests/needs.sh 'make check-race' $(TEST_NEEDS)
 	@$(MAKE) -s --no-print-directory $(BUILD)/hwk
 	@HWK=$(abspath $(BUILD))/hwk HWK_RACE_ROUNDS=$(RACE_ROUNDS) bash tests/t/0370-concurrent-writers.t
+
+# AFL++ on each fuzz target in turn (one core), FUZZ_SECONDS each, built with ASan and
+# UBSan in build-fuzz; prints executions and crashes, fails on any crash. One target:
+# make fuzz FUZZ_TARGETS=csv. The corpus grows in build-fuzz/afl/NAME.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= afl-clang-fast
+FUZZ_SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz:
+	@command -v afl-fuzz >/dev/null 2>&1 && command -v $(FUZZ_CC) >/dev/null 2>&1 || \
+	  { echo "make fuzz: afl-fuzz or $(FUZZ_CC) not found. On Debian/Ubuntu: sudo apt-get install afl++ (or: sh tests/deps.sh afl++)" >&2; exit 1; }
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_SAN)" \
+	  LDFLAGS="-fsanitize=address,undefined" $(FUZZ_TARGETS:%=build-fuzz/fuzz/afl_%)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh build-fuzz $(FUZZ_TARGETS)
 
 lint:
 	@sh tests/needs.sh 'make lint' mandoc:mandoc
@@ -136,6 +172,6 @@ uninstall:
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(filter %.5,$(MANS)))
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
-.PHONY: all tests built deps bench-deps demo check check-asan check-valgrind check-race check-bench lint bench install uninstall clean
+.PHONY: all tests built deps bench-deps demo check check-asan check-valgrind check-race fuzz check-bench lint bench install uninstall clean

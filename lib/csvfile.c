@@ -14,8 +14,10 @@
 void hwk_csv_field(hwk_buf *b, const char *s)
 {
 	size_t n = strlen(s);
+	/* a byte order mark at the start is quoted too: at the start of a file the reader
+	 * would take it for one and drop it */
 	int quote = n && (strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[0] == '\t' ||
-			  s[n - 1] == ' ' || s[n - 1] == '\t');
+			  s[n - 1] == ' ' || s[n - 1] == '\t' || !strncmp(s, "\xef\xbb\xbf", 3));
 	if (!quote) {
 		hwk_buf_add(b, s, n);
 		return;
@@ -31,6 +33,11 @@ void hwk_csv_field(hwk_buf *b, const char *s)
 
 void hwk_csv_row(hwk_buf *b, const char *const *fields, size_t n)
 {
+	if (n == 1 && (!fields[0] || !*fields[0])) {
+		/* one empty field alone would be a blank line, which readers skip */
+		hwk_buf_adds(b, "\"\"\n");
+		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			hwk_buf_addc(b, ',');
@@ -59,9 +66,11 @@ struct hwk_csvr {
 	int init_failed;   /* libcsv could not start: every read fails */
 	int quiet;
 	int slow;          /* every line through libcsv (for the tests) */
+	int mid;           /* the data starts inside a file: no byte order mark to skip */
 	int finished;
 	int read_err;      /* a file's read failed (errno), or it is past the cap (EFBIG) */
 	size_t read_bytes; /* a file's bytes read so far */
+	size_t err_col;    /* a parse error to report once the records before it are given */
 	char *linebuf;
 	size_t linecap;
 	hwk_strs cur;      /* fields of the record being read */
@@ -99,7 +108,8 @@ static void cb_record(int c, void *data)
 	r->q[r->qn].line = r->rec_line;
 	r->qn++;
 	memset(&r->cur, 0, sizeof r->cur);
-	r->at_rec_start = 1;
+	/* a record ended on this line: one that begins after it (after a CR) begins here */
+	r->rec_line = r->lineno;
 	r->row_open = 0;
 }
 
@@ -245,6 +255,11 @@ void hwk_csvr_slow(hwk_csvr *r)
 	r->slow = 1;
 }
 
+void hwk_csvr_mid(hwk_csvr *r)
+{
+	r->mid = 1;
+}
+
 static int parse_error(hwk_csvr *r, size_t col)
 {
 	if (r->quiet)
@@ -284,6 +299,12 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 		return hwk_err("out of memory");
 	while (r->qhead == r->qn) {
 		r->qhead = r->qn = 0;
+		if (r->err_col) {
+			/* the records the bad line ended before its error have been given */
+			size_t col = r->err_col;
+			r->err_col = 0;
+			return parse_error(r, col);
+		}
 		if (r->finished)
 			return 0;
 		const char *l;
@@ -309,7 +330,17 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 			continue;
 		}
 		r->lineno++;
-		if (r->lineno == r->first_line && n >= 3 && !memcmp(l, "\xef\xbb\xbf", 3)) {
+		const char *nul = memchr(l, '\0', (size_t)n);
+		if (nul) {
+			/* a C string would end there: the rest of the field would be lost */
+			r->finished = 1;
+			if (r->quiet)
+				return -1;
+			return hwk_err_at(r->name, r->lineno, (size_t)(nul - l) + 1,
+					  "a NUL byte (the text of a field cannot hold one)");
+		}
+		if (r->lineno == r->first_line && !r->mid && n >= 3 &&
+		    !memcmp(l, "\xef\xbb\xbf", 3)) {
 			l += 3; /* a byte order mark, as spreadsheets write: not part of the data */
 			n -= 3;
 		}
@@ -318,8 +349,7 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 			/* a whole line with no quote and no CR is a record of plain fields:
 			 * split it here (libcsv goes byte by byte, through a call a field) */
 			size_t body = (size_t)n - (l[n - 1] == '\n');
-			int simple = !r->slow && body && body <= MAX_FIELD && !memchr(l, '\r', body) &&
-				     !memchr(l, '\0', body);
+			int simple = !r->slow && body && body <= MAX_FIELD && !memchr(l, '\r', body);
 			/* quoted fields all closed on the line: split here too */
 			if (simple && memchr(l, '"', body)) {
 				if (split_quoted(l, body, &r->cur)) {
@@ -338,12 +368,15 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 		size_t col = parse_line(r, l, (size_t)n);
 		if (col) {
 			r->finished = 1;
-			return parse_error(r, col);
+			if (r->qn == 0)
+				return parse_error(r, col);
+			r->err_col = col; /* after the records ended on the line before it */
+			break;
 		}
-		/* a blank line outside quotes starts no record: libcsv skips it and is still
-		 * waiting for a row to begin */
-		if (r->qn == 0 && !r->row_open)
-			r->at_rec_start = 1;
+		/* the next line starts a record exactly when libcsv holds no row open: after
+		 * a record's end, and after a blank line (libcsv skips it), but not after a
+		 * quoted field begun behind a CR that ended a record on this line */
+		r->at_rec_start = !r->row_open;
 	}
 	hwk_strs_free(rec);
 	*rec = r->q[r->qhead].fields;

@@ -7,14 +7,16 @@
 #include "util.h"
 
 /* Append one field, quoted only when needed (contains , " CR LF, or starts or ends
- * with a space or tab); quotes doubled. */
+ * with a space or tab, or starts with a byte order mark); quotes doubled. */
 void hwk_csv_field(hwk_buf *b, const char *s);
-/* Append a row of n fields and its LF. NULL fields are written empty. */
+/* Append a row of n fields and its LF. NULL fields are written empty (but a row of one
+ * empty field as "", not as a blank line). */
 void hwk_csv_row(hwk_buf *b, const char *const *fields, size_t n);
 
 /* A reader over a FILE or a block of memory. A UTF-8 byte order mark at its start is
- * skipped. A file is read up to HWK_CSV_MAX_BYTES: a larger one is an error, as is a
- * read error (never taken for the end of the file). */
+ * skipped. A NUL byte anywhere is refused with its FILE:LINE:COL. A file is read up to
+ * HWK_CSV_MAX_BYTES: a larger one is an error, as is a read error (never taken for the
+ * end of the file). */
 #define HWK_CSV_MAX_BYTES (64u << 20)
 typedef struct hwk_csvr hwk_csvr;
 hwk_csvr *hwk_csvr_file(FILE *f, const char *name, size_t first_line);
@@ -29,5 +31,8 @@ void hwk_csvr_quiet(hwk_csvr *r);
 /* Read every line through libcsv, not splitting the simple ones itself (the tests
  * compare the two). */
 void hwk_csvr_slow(hwk_csvr *r);
+/* The data begins inside a file (a block read from its end): a byte order mark on its
+ * first line is data, as it would be to a reader from the start of the file. */
+void hwk_csvr_mid(hwk_csvr *r);
 
 #endif

@@ -269,6 +269,7 @@ static int parse_block(const hwk_assignment *a, const char *data, size_t len, hw
 	hwk_csvr *r = hwk_csvr_mem(data, len, a->csv_path, 1);
 	hwk_entry e = {0};
 	hwk_csvr_quiet(r); /* its line numbers are the block's: the full read reports */
+	hwk_csvr_mid(r);   /* a byte order mark here is data, as it is to the full read */
 	size_t cap = 0;
 	int rc;
 	*rows = NULL;
@@ -320,7 +321,9 @@ int hwk_entries_read(const hwk_assignment *a, hwk_entry **rows, size_t *n)
  * logged). 0 when it looks otherwise. */
 static int logged_before(const char *p, const char *end, const char *before)
 {
-	if (end - p < 37 || p[25] != ',' || p[36] != 'T')
+	/* a quote would make the comma at 25 part of a quoted at, and what follows it no
+	 * logged column at all */
+	if (end - p < 37 || p[25] != ',' || p[36] != 'T' || memchr(p, '"', 37))
 		return 0;
 	return strncmp(p + 26, before, 10) < 0 && hwk_ymd_ok(p + 26);
 }
@@ -386,6 +389,10 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 			rc = quotes % 2 ? -2 : 0; /* odd quotes: a torn row somewhere */
 			break;
 		}
+		/* a CR inside the header's line ends it there for libcsv, and what follows
+		 * is a row on the same line: the full read finds it */
+		if (!found && memchr(buf, '\r', start - 1 - (start >= 2 && buf[start - 2] == '\r')))
+			break;
 		if (parse_block(a, buf + start, len - start, rows, n) == 0)
 			rc = 0;
 		break;

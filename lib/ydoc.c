@@ -241,6 +241,10 @@ static const char *f_key(const char *s, const char *e)
 		c++;
 	if (c >= e || *c != ':' || (c + 1 < e && c[1] != ' '))
 		return NULL;
+	/* libyaml refuses a plain key of more than 1,024 characters, and its writer puts
+	 * one over 128 after "? ": a longer one is not hwk's */
+	if (c - s > 128)
+		return NULL;
 	return c;
 }
 
@@ -318,8 +322,11 @@ static hwk_ynode *f_literal(fast *f, const char *v, int ind)
 		while (c < le && *c == ' ')
 			c++;
 		if (c == le) { /* a blank line (spaces alone count as none) */
-			if (bind >= 0 && c - q > bind) {
-				f->bad = 1; /* spaces beyond the indent: libyaml's */
+			if ((bind >= 0 && c - q > bind) || (bind < 0 && c > q) || !nl) {
+				/* spaces beyond the indent, or spaces before the first text
+				 * (libyaml refuses more than its indent), or spaces with no
+				 * line end after them (no line break to keep): libyaml's */
+				f->bad = 1;
 				break;
 			}
 			blank++;
@@ -340,6 +347,11 @@ static hwk_ynode *f_literal(fast *f, const char *v, int ind)
 					hwk_buf_addc(&b, '\n');
 			}
 			hwk_buf_add(&b, q + bind, (size_t)(le - q - bind));
+			if (!nl) {
+				/* the last line has no line end, so none is kept: libyaml's */
+				f->bad = 1;
+				break;
+			}
 		}
 		f->line++;
 		q = nl ? nl + 1 : f->end;
@@ -466,7 +478,8 @@ static hwk_ynode *f_seq(fast *f, int ind)
 }
 
 /* Text libyaml's reader takes as it is: valid UTF-8 with no control character but line
- * ends (tabs go to libyaml too), no C1 control, no BOM, U+FFFE or U+FFFF. */
+ * ends (tabs go to libyaml too), no C1 control, no U+2028 or U+2029 (breaks to libyaml),
+ * no BOM, U+FFFE or U+FFFF. */
 static int text_plain(const char *data, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)data;
@@ -479,7 +492,9 @@ static int text_plain(const char *data, size_t len)
 		if (c < 0x80)
 			return 0; /* a control character */
 		size_t k = hwk_utf8_char(data + i, len - i, NULL);
+		/* U+2028 and U+2029 are line breaks to libyaml: it folds them in a scalar */
 		if (!k || (c == 0xc2 && s[i + 1] < 0xa0) ||
+		    (c == 0xe2 && s[i + 1] == 0x80 && (s[i + 2] == 0xa8 || s[i + 2] == 0xa9)) ||
 		    (c == 0xef && ((s[i + 1] == 0xbb && s[i + 2] == 0xbf) ||
 				   (s[i + 1] == 0xbf && s[i + 2] >= 0xbe))))
 			return 0;
@@ -914,29 +929,57 @@ int hwk_yaml_looks_typed(const char *s)
 	return 0;
 }
 
+/* A control character, C1 control or U+2028/U+2029? Only double quotes keep those as
+ * they are: libyaml's writer puts U+2028 raw into single quotes, and its reader then
+ * folds it into a space. */
 static int has_control(const char *s)
 {
-	for (; *s; s++)
-		if (((unsigned char)*s < 0x20 && *s != '\n') || *s == 0x7f)
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0) ||
+		    (*p == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)))
 			return 1;
 	return 0;
+}
+
+/* s with each byte that is not part of valid UTF-8 (an encoded surrogate, a code point
+ * over U+10FFFF, an overlong or cut sequence) as U+FFFD, in *fixed; s itself when it is
+ * valid. libyaml's writer would escape a surrogate as "\uDEFF", which no reader takes,
+ * and fail on the rest. */
+static const char *utf8_fixed(const char *s, hwk_buf *fixed)
+{
+	if (hwk_utf8_valid(s, strlen(s)))
+		return s;
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		size_t n = hwk_utf8_char((const char *)p, SIZE_MAX, NULL);
+		if (n)
+			hwk_buf_add(fixed, p, n), p += n;
+		else
+			hwk_buf_add(fixed, "\xef\xbf\xbd", 3), p++;
+	}
+	return fixed->s;
 }
 
 static void yw_scalar_as(hwk_yw *w, const char *s, int plain_implicit,
 			 yaml_scalar_style_t style)
 {
 	yaml_event_t ev;
+	hwk_buf fixed = {0};
+	s = utf8_fixed(s, &fixed);
 	yw_emit(w, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
 						     (int)strlen(s), plain_implicit, 1, style));
+	hwk_buf_free(&fixed);
 }
 
 static void yw_scalar(hwk_yw *w, const char *s, int typed)
 {
 	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
 	int plain_ok = typed || !hwk_yaml_looks_typed(s);
-	if (!typed && strchr(s, '\n') && !has_control(s))
+	int ctl = has_control(s);
+	if (ctl)
+		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	else if (!typed && strchr(s, '\n'))
 		style = YAML_LITERAL_SCALAR_STYLE;
-	else if (!plain_ok && !has_control(s))
+	else if (!plain_ok)
 		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
 	yw_scalar_as(w, s, plain_ok, style);
 }
@@ -971,16 +1014,8 @@ void hwk_yw_text(hwk_yw *w, const char *s)
 			ctl = 1;
 		p += n;
 	}
-	if (!valid) { /* libyaml rejects invalid UTF-8 */
-		for (p = (const unsigned char *)s; *p;) {
-			size_t n = hwk_utf8_char((const char *)p, SIZE_MAX, NULL);
-			if (n)
-				hwk_buf_add(&fixed, p, n), p += n;
-			else
-				hwk_buf_add(&fixed, "\xef\xbf\xbd", 3), p++;
-		}
-		s = fixed.s;
-	}
+	if (!valid) /* libyaml rejects invalid UTF-8 */
+		s = utf8_fixed(s, &fixed);
 	if (ctl)
 		yw_scalar_as(w, s, 0, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 	else if (nl)

@@ -53,6 +53,8 @@ static void test_field(void)
 		{"caf\xc3\xa9 \xf0\x9f\x99\x82", "caf\xc3\xa9 \xf0\x9f\x99\x82", "UTF-8 as is"},
 		{"2026-11-27T21:04:00+01:00", "2026-11-27T21:04:00+01:00", "a time as is"},
 		{"x\xc2\xa0", "x\xc2\xa0", "a trailing no-break space is not a space"},
+		{"\xef\xbb\xbfx", "\"\xef\xbb\xbfx\"", "a leading BOM: quoted (a reader drops it at the file's start)"},
+		{"x\xef\xbb\xbf", "x\xef\xbb\xbf", "a BOM later: as is"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
 		is_str(field(cases[i].in), cases[i].out, "field: %s", cases[i].why);
@@ -64,6 +66,8 @@ static void test_field(void)
 	is_str(b.s, "x,\"a b,c\"", "field appends");
 	hwk_buf_free(&b);
 }
+
+static char *read_mem(const char *data, size_t len, size_t first);
 
 static void test_row(void)
 {
@@ -80,6 +84,14 @@ static void test_row(void)
 	hwk_csv_row(&b, f3, 2);
 	hwk_csv_row(&b, f3, 1);
 	is_str(b.s, "\"multi\nline\",end\n\"multi\nline\"\n", "two rows, LF line ends");
+	hwk_buf_reset(&b);
+	const char *f4[] = {""};
+	hwk_csv_row(&b, f4, 1);
+	hwk_csv_row(&b, f2, 1);
+	is_str(b.s, "\"\"\n\"\"\n", "a row of one empty field: \"\", not a blank line readers skip");
+	char *back = read_mem(b.s, b.len, 1);
+	is_str(back, "[1:<>][2:<>]rc=0", "and it reads back");
+	free(back);
 	hwk_buf_free(&b);
 }
 
@@ -183,6 +195,32 @@ static void test_reader(void)
 	both_s("UTF-8", "caf\xc3\xa9,\xf0\x9f\x99\x82\n", "[1:<caf\xc3\xa9><\xf0\x9f\x99\x82>]rc=0", "");
 	both("empty input", "", 0, "rc=0", "");
 	both_s("only line ends", "\n\n", "rc=0", "");
+
+	/* a CR ends a record; a quoted field begun after it goes on over the LF: libcsv
+	 * reads two records here, both starting on line 1 */
+	both_s("a CR ends a record, a quoted field after it goes on past the LF",
+	       "x\r\"y\nz,w\n\"\n", "[1:<x>][1:<y\nz,w\n>]rc=0", "");
+	both_s("a CR ends a record, the next on the same line", "a\rb\nc\n",
+	       "[1:<a>][1:<b>][2:<c>]rc=0", "");
+	both_s("a record ends at a CR on line 2, the next starts there",
+	       "\"a\nb\"\rc\nd\n", "[1:<a\nb>][2:<c>][3:<d>]rc=0", "");
+	both_s("a CR then a quoted field closed on the next line, then plain lines",
+	       "h\nx\r\"y\nz\"\n1,2\n", "[1:<h>][2:<x>][2:<y\nz>][4:<1><2>]rc=0", "");
+
+	/* records a line ends before its error are given first, then the error, then
+	 * nothing more */
+	both_s("a record ended by a CR before bad quoting on its line", "s\rk\"\n",
+	       "[1:<s>]rc=-1", "hwk: t.csv:1:4: " BAD_QUOTING "\n");
+	both_s("two records ended by CRs before bad quoting, after a good line", "a\nb\rc\rd\"e\n",
+	       "[1:<a>][2:<b>][2:<c>]rc=-1", "hwk: t.csv:2:6: " BAD_QUOTING "\n");
+
+	/* a NUL byte would cut the field short: refused, at its line and column */
+	both("a NUL byte in a plain field", "a,b\nc\0d,e\n", 10, "[1:<a><b>]rc=-1",
+	     "hwk: t.csv:2:2: a NUL byte (the text of a field cannot hold one)\n");
+	both("a NUL byte in a quoted field over lines", "h\n\"a\nb\0\"\n", 10, "[1:<h>]rc=-1",
+	     "hwk: t.csv:3:2: a NUL byte (the text of a field cannot hold one)\n");
+	both("a NUL byte in the first line", "\0\n", 2, "rc=-1",
+	     "hwk: t.csv:1:1: a NUL byte (the text of a field cannot hold one)\n");
 
 	/* strict quoting: the stray quote at column 4 of line 1 */
 	both_s("stray quote", "a,b\"c\n", "rc=-1",

@@ -490,11 +490,66 @@ static void test_small(hwk_assignment *a)
 	ok(tail_ok(a, all, nall, nov27, &got, &need) && got == 1, "one row without LF: tail has it");
 	hwk_entry_rows_free(all, nall);
 
+	int rc;
+	/* a byte order mark before a row (not at the file's start) is data to the full
+	 * read; the tail, whose block starts at that row, must read it the same */
+	tu_write_str("bom-row.csv", HEADER "\xef\xbb\xbf" AT "," AT ",done,,,5,,,06:00\n"
+				    AT "," AT ",done,,,6,,,06:00\n");
+	set_csv(a, "bom-row.csv");
+	is_int(hwk_entries_read(a, &all, &nall), 0, "a BOM before row 1: read in full");
+	is_int(nall, 2, "a BOM before row 1: two rows");
+	ok(nall == 2 && !strncmp(all[0].cols.v[0], "\xef\xbb\xbf", 3),
+	   "a BOM before row 1: the full read keeps it in the row's at");
+	ok(tail_ok(a, all, nall, nov27 - 30, &got, &need) && got == 2,
+	   "a BOM before row 1: the tail gives the same rows");
+	hwk_entry_rows_free(all, nall);
+
+	/* a CR inside the header's line ends the header: a row follows on that line, which
+	 * the tail must not skip with the header */
+	tu_write_str("cr-head.csv", "at,logged,status,reason,note,mood,what,bed,wake\r"
+				    AT "," AT ",done,,,5,,,06:00\n" AT "," AT ",done,,,6,,,06:00\r\n");
+	set_csv(a, "cr-head.csv");
+	is_int(hwk_entries_read(a, &all, &nall), 0, "a row after a CR on the header's line: read in full");
+	is_int(nall, 2, "a row after a CR on the header's line: two rows");
+	ok(tail_ok(a, all, nall, nov27, &got, &need) && got == 2,
+	   "a row after a CR on the header's line: the tail has both");
+	hwk_entry_rows_free(all, nall);
+
+	/* a quoted at holding ",2026-11-01T..." at byte 25 is not a row logged on
+	 * 2026-11-01: the tail must not stop there and miss the row before it */
+	tu_write_str("quoted-at.csv", HEADER
+		     "2026-11-20T09:00:00+01:00,2026-11-20T09:00:00+01:00,done,,,5,,,06:00\n"
+		     AT "," AT ",done,,,5,,,06:00\n"
+		     "\"xxxxxxxxxxxxxxxxxxxxxxxx,2026-11-01T09:00:00+01:00\"," AT ",done,,,5,,,06:00\n"
+		     AT "," AT ",done,,,6,,,06:00\n");
+	set_csv(a, "quoted-at.csv");
+	is_int(hwk_entries_read(a, &all, &nall), 0, "a quoted at with a date inside: read in full");
+	is_int(nall, 4, "a quoted at with a date inside: four rows");
+	ok(tail_ok(a, all, nall, nov27, &got, &need) && need == 3 && got >= 3,
+	   "a quoted at with a date inside: the tail has the three rows logged on the day");
+	hwk_entry_rows_free(all, nall);
+
+	/* a NUL byte in a field is refused by both readers, naming the line */
+	static const char nul_csv[] = HEADER AT "," AT ",done,,,5,,,06:00\n"
+				      AT "," AT ",done,,a\0b,5,,,06:00\n";
+	tu_write_file("nul.csv", nul_csv, sizeof nul_csv - 1);
+	set_csv(a, "nul.csv");
+	cap_start();
+	rc = hwk_entries_read(a, &all, &nall);
+	is_str(cap_end(), "hwk: nul.csv:3:60: a NUL byte (the text of a field cannot hold one)\n",
+	       "a NUL byte: the full read names FILE:LINE:COL");
+	is_int(rc, -1, "a NUL byte: the full read fails");
+	cap_start();
+	rc = hwk_entries_tail(a, nov27, &all, &nall);
+	is_str(cap_end(), "hwk: nul.csv:3:60: a NUL byte (the text of a field cannot hold one)\n",
+	       "a NUL byte: the tail says the same");
+	is_int(rc, -1, "a NUL byte: the tail fails");
+
 	/* reading errors name the file and line */
 	tu_write_str("badhead.csv", "at,logged,status,reason,note,mood,what,bed\n");
 	set_csv(a, "badhead.csv");
 	cap_start();
-	int rc = hwk_entries_open(a, &r);
+	rc = hwk_entries_open(a, &r);
 	is_str(cap_end(),
 	       "hwk: badhead.csv:1:1: the header must be at,logged,status,reason,note followed by the fields (mood, what, bed, wake)\n",
 	       "a wrong header: message");
@@ -558,7 +613,7 @@ static void test_small(hwk_assignment *a)
 					    "h-order.csv",
 					    "empty.csv", "header.csv", "header-nolf.csv", "one.csv",
 					    "one-nolf.csv", "badhead.csv", "badrow.csv",
-					    "badquote.csv", NULL};
+					    "badquote.csv", "bom-row.csv", "nul.csv", "cr-head.csv", "quoted-at.csv", NULL};
 	for (const char *const *f = files; *f; f++)
 		unlink(*f);
 }

@@ -5,6 +5,9 @@
 #define _GNU_SOURCE
 
 #include "assignment.h"
+#include "capture.h"
+#include "err.h"
+#include "text.h"
 #include "tap.h"
 #include "testutil.h"
 #include "util.h"
@@ -239,6 +242,13 @@ static void test_refusals(void)
 		"a: |\n  x\n\n  y\n\n", "a: |-\n  x\n# not a comment? it ends the block\nb: c\n",
 		"- a: |\n    x\n  b: c\n", "k:\n- a: |-\n    one\n\n    two\n  b: c\nz: d\n",
 		"a: |\n    deeper\n  less\n", "a: |\n  x\n   # in it\nb: c\n",
+		/* no line end after the last line: libyaml keeps none */
+		"k: |\n  text", "k: |+\n  text", "k: |-\n  text", "k:\n- |\n  x\n  y",
+		/* spaces alone before the first line: more than its indent is refused */
+		"a: |-\n     \n  x\n", "a: |\n   \n  x\n", "a: |-\n  \n  x\n", "a: |-\n \n  x\n",
+		"a: |-\n  x\n \nb: c\n", "a: |-\n  x\n  \n  y\n",
+		/* spaces at the end with no line end: no line break for "+" to keep (fuzz) */
+		"b: |+\n a: |-\n ", "b: |+\n  x\n\n  ", "b: |\n  x\n ",
 	};
 	for (size_t i = 0; i < sizeof blocks / sizeof *blocks; i++) {
 		char why[512] = "";
@@ -252,8 +262,109 @@ static void test_refusals(void)
 	}
 }
 
+/* A plain key of more than 1,024 characters is refused by libyaml: the fast reader must
+ * not take it (nor a little shorter one, which hwk's writer never writes plain). */
+static void test_long_keys(void)
+{
+	static const size_t lens[] = {128, 129, 1000, 1024, 1025, 1100, 5000};
+	for (size_t i = 0; i < sizeof lens / sizeof *lens; i++) {
+		for (int inseq = 0; inseq < 2; inseq++) {
+			hwk_buf b = {0};
+			hwk_buf_adds(&b, inseq ? "- " : "");
+			for (size_t k = 0; k < lens[i]; k++)
+				hwk_buf_addc(&b, 'k');
+			hwk_buf_adds(&b, ": v\n");
+			char why[512] = "";
+			int r = compare("t.yaml", b.s, b.len, why, sizeof why);
+			ok(r >= 0, "a key of %zu characters%s: agrees or left to libyaml %s", lens[i],
+			   inseq ? " in a sequence" : "", why);
+			hwk_buf_free(&b);
+		}
+	}
+}
+
+/* The writer never writes what the readers refuse: every odd kind of character, alone
+ * and amid text, as a key and as a value of each writing function, is written, read
+ * back by both readers alike, and gives the text back (invalid UTF-8 as U+FFFD). */
+static void test_write_odd(void)
+{
+	static const char *const odd[] = {
+		"\x01", "\x08", "\t", "\x0b", "\x0c", "\r", "\x1b", "\x1f", "\x7f",
+		"\xc2\x80", "\xc2\x85", "\xc2\x9f", "\xc2\xa0", "\xe2\x80\xa8", "\xe2\x80\xa9",
+		"\xe2\x80\xae", "\xef\xbb\xbf", "\xef\xbf\xbe", "\xef\xbf\xbf", "\xef\xbf\xbd",
+		"\xef\xb7\x90", "\xee\x80\x80", "\xf0\x90\x80\x80", "\xf0\x9f\x99\x82",
+		"\xf4\x8f\xbf\xbf",
+		/* not UTF-8: surrogates, over U+10FFFF, overlong, cut, lone bytes */
+		"\xed\xa0\x80", "\xed\xbb\xbf", "\xed\xbf\xbf", "\xf4\x90\x80\x80",
+		"\xc0\x80", "\xe0\x80\x80", "\xc3", "\xe2\x80", "\x80", "\xbf", "\xfe", "\xff",
+	};
+	static const char *const around[][2] = {
+		{"", ""}, {"a ", " b"}, {"x", "\ny"}, {"- ", ""}, {"", ": "}, {"'", "'"}, {"\"", ""},
+	};
+	size_t bad = 0, tried = 0;
+	for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
+		for (size_t j = 0; j < sizeof around / sizeof *around; j++)
+			for (int how = 0; how < 4; how++) {
+				char *t = hwk_xasprintf("%s%s%s", around[j][0], odd[i], around[j][1]);
+				hwk_buf out = {0};
+				hwk_yw *w = hwk_yw_new(&out);
+				hwk_yw_map_start(w);
+				if (how == 0) {
+					hwk_yw_kv(w, "k", t);
+				} else if (how == 1) {
+					hwk_yw_str(w, "k");
+					hwk_yw_text(w, t);
+				} else if (how == 2) {
+					hwk_yw_str(w, t); /* as a key */
+					hwk_yw_str(w, "v");
+				} else {
+					hwk_yw_str(w, "k");
+					hwk_yw_seq_start(w);
+					hwk_yw_str(w, t);
+					hwk_yw_seq_end(w);
+				}
+				hwk_yw_map_end(w);
+				cap_start();
+				int wrc = hwk_yw_end(w);
+				hwk_ynode *slow = NULL;
+				int rrc = wrc == 0 ? hwk_yaml_parse("w.yaml", out.s, out.len, &slow) : -1;
+				const char *msg = cap_end();
+				/* the text expected back */
+				hwk_buf want = {0};
+				for (const char *p = t; *p;) {
+					size_t n = hwk_utf8_char(p, SIZE_MAX, NULL);
+					if (n)
+						hwk_buf_add(&want, p, n), p += n;
+					else
+						hwk_buf_adds(&want, "\xef\xbf\xbd"), p++;
+				}
+				const hwk_ynode *got = NULL;
+				if (rrc == 0 && slow && slow->kind == HWK_Y_MAP && slow->n == 2)
+					got = how == 2 ? slow->items[0]
+					    : how == 3 ? (slow->items[1]->n == 1 ? slow->items[1]->items[0] : NULL)
+					    : slow->items[1];
+				char why[512] = "";
+				int agree = wrc == 0 ? compare("w.yaml", out.s, out.len, why, sizeof why) : -1;
+				tried++;
+				if (wrc || rrc || *msg || !got || strcmp(got->str, want.s) || agree < 0) {
+					if (bad++ < 5)
+						fprintf(stderr, "# case %zu/%zu/%d: write %d read %d agree %d %s%s\n# %s\n",
+							i, j, how, wrc, rrc, agree, msg, why, out.s ? out.s : "");
+				}
+				hwk_ynode_free(slow);
+				hwk_buf_free(&want);
+				hwk_buf_free(&out);
+				free(t);
+			}
+	is_int(bad, 0, "%zu odd texts written (controls, C1, breaks, BOM, non-characters, "
+		       "surrogates, bad UTF-8): each read back the same by both readers", tried);
+}
+
 int main(void)
 {
+	hwk_err_setcmd(NULL);
+	test_long_keys();
+	test_write_odd();
 	test_files();
 	test_generated();
 	test_refusals();

@@ -1,0 +1,132 @@
+/* A whole command on a fuzzed practice: the input is one client's assignment YAML and,
+ * after a line "%%", its entries CSV. hwk's own main (cmd/hwk.c built with main renamed)
+ * then runs list due, list entries, list assignments, report and review (showing only)
+ * in-process on a practice holding them: no sanitizer report, no exit status other than
+ * 0 or 1 (2 would be a usage error, which these never are). */
+#include "fuzz.h"
+
+#include <getopt.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util.h"
+
+int hwk_main(int argc, char **argv);
+
+#define ID "2026-11-16-sleep-3238"
+
+static char *dir; /* in $TMPDIR (make fuzz: under build-fuzz, as AFL kills the last run) */
+static char *yaml, *csv;
+static int home = -1;
+
+static void write_file(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	FUZZ_CHECK(fd >= 0, "cannot write %s", path);
+	FUZZ_CHECK(write(fd, data, len) == (ssize_t)len, "cannot write %s", path);
+	close(fd);
+}
+
+static void cleanup(void)
+{
+	static const char *const files[] = {"hwk.yaml", "clients/alex/client.yaml", NULL};
+	for (const char *const *f = files; *f; f++) {
+		char *p = hwk_xasprintf("%s/%s", dir, *f);
+		unlink(p);
+		free(p);
+	}
+	unlink(yaml);
+	unlink(csv);
+	char *p = hwk_xasprintf("%s/clients/alex", dir);
+	rmdir(p);
+	free(p);
+	p = hwk_xasprintf("%s/clients", dir);
+	rmdir(p);
+	free(p);
+	rmdir(dir);
+}
+
+static void setup(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	dir = hwk_xasprintf("%s/hwk-fuzz-practice-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	FUZZ_CHECK(mkdtemp(dir), "mkdtemp");
+	home = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	FUZZ_CHECK(home >= 0, "cannot open the starting folder");
+	char *p = hwk_xasprintf("%s/clients", dir);
+	mkdir(p, 0700);
+	free(p);
+	p = hwk_xasprintf("%s/clients/alex", dir);
+	mkdir(p, 0700);
+	free(p);
+	static const char hwk_yaml[] = "version: 1\nweek_start: monday\ndefault_every: day\nsync: false\n";
+	p = hwk_xasprintf("%s/hwk.yaml", dir);
+	write_file(p, hwk_yaml, sizeof hwk_yaml - 1);
+	free(p);
+	static const char client_yaml[] = "id: alex\nname: Alex\ncreated: 2026-11-16\n";
+	p = hwk_xasprintf("%s/clients/alex/client.yaml", dir);
+	write_file(p, client_yaml, sizeof client_yaml - 1);
+	free(p);
+	yaml = hwk_xasprintf("%s/clients/alex/" ID ".yaml", dir);
+	csv = hwk_xasprintf("%s/clients/alex/" ID ".csv", dir);
+	atexit(cleanup);
+	setenv("HWK_NOW", "2026-11-27T09:00:00+01:00", 1);
+	setenv("TZ", "Europe/Berlin", 1);
+	setenv("NO_COLOR", "1", 1);
+	unsetenv("HWK_DIR");
+	unsetenv("HWK_CLIENT");
+	/* the commands' output is not looked at */
+	int fd = open("/dev/null", O_WRONLY);
+	if (fd >= 0) {
+		fflush(stdout);
+		dup2(fd, 1);
+		close(fd);
+	}
+}
+
+static void run(const char *const *args)
+{
+	char *argv[16];
+	int argc = 0;
+	argv[argc++] = "hwk";
+	argv[argc++] = "-C";
+	argv[argc++] = dir;
+	for (; *args; args++)
+		argv[argc++] = (char *)*args;
+	argv[argc] = NULL;
+	optind = 0;
+	int st = hwk_main(argc, argv);
+	/* -C moved into the practice: back to where the run began */
+	FUZZ_CHECK(fchdir(home) == 0, "cannot go back to the starting folder");
+	FUZZ_CHECK(st == 0 || st == 1, "hwk %s: exit %d", argv[3], st);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static int ready;
+	fuzz_quiet();
+	if (!ready) {
+		setup();
+		ready = 1;
+	}
+	if (size > 1 << 16)
+		return 0;
+	const char *s = (const char *)data;
+	const char *sep = memmem(s, size, "\n%%\n", 4);
+	size_t ylen = sep ? (size_t)(sep - s) + 1 : size;
+	write_file(yaml, s, ylen);
+	if (sep)
+		write_file(csv, sep + 4, size - ylen - 3);
+	else
+		unlink(csv);
+	static const char *const cmds[][6] = {
+		{"list", "due", NULL},
+		{"list", "entries", "-f", "json", NULL},
+		{"list", "assignments", NULL},
+		{"report", "--week", "2026-W48", NULL},
+		{"-c", "alex", "review", NULL},
+	};
+	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
+		run(cmds[i]);
+	return 0;
+}
