@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "date.h"
+#include "entries.h"
 #include "err.h"
 #include "store.h"
 #include "util.h"
@@ -292,6 +293,8 @@ int main(int argc, char **argv)
 			ctx.needs = commands[i].needs;
 			int st = commands[i].fn(argc, argv, &ctx);
 			hwk_scope_free(&ctx.scope);
+			if (st == HWK_OK && hwk_entries_bad())
+				st = HWK_FAIL; /* rows named and left out: the rest was shown */
 			return finish(st);
 		}
 	}

@@ -10,6 +10,12 @@
 #include "text.h"
 
 static const char *cmdname;
+static int quiet;
+
+void hwk_err_quiet(int on)
+{
+	quiet = on;
+}
 static const char *ctx_file;
 static size_t ctx_line;
 
@@ -56,6 +62,8 @@ static void prefix(void)
 static void say(const char *file, size_t line, size_t col, const char *tail,
 		const char *fmt, va_list ap)
 {
+	if (quiet)
+		return;
 	prefix();
 	if (file) {
 		hwk_put_visible(stderr, file);
