@@ -150,7 +150,12 @@ int hwk_record_build(const hwk_assignment *a, const hwk_log_input *in, time_t no
 	time_t at = now;
 	new_row(a, row);
 	if (in->at) {
-		if (hwk_parse_when(in->at, now, &at) < 0)
+		int w = hwk_parse_when(in->at, now, &at);
+		if (w == -2) {
+			hwk_err("--at: %s is before 1970-01-01T00:00:00Z, the earliest time hwk takes", in->at);
+			goto bad;
+		}
+		if (w < 0)
 			goto bad_at;
 		if (at > now + FUTURE_SLACK) {
 			hwk_err("--at: %s is in the future", in->at);
@@ -331,8 +336,10 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 		}
 		/* the same forms as --at, read against the same now */
 		time_t at;
-		if (hwk_parse_when(row.v[HWK_E_AT], now, &at) < 0) {
-			hwk_err("at: %s is not a time", row.v[HWK_E_AT]);
+		int w = hwk_parse_when(row.v[HWK_E_AT], now, &at);
+		if (w < 0) {
+			hwk_err(w == -2 ? "at: %s is before 1970-01-01T00:00:00Z, the earliest time hwk takes"
+					: "at: %s is not a time", row.v[HWK_E_AT]);
 			hwk_strs_free(&row);
 			goto out;
 		}

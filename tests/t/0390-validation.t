@@ -180,5 +180,34 @@ run -C p -c alex log --import - <in.csv
 expect "from stdin" 1 "" "hwk log: -:1: status: column 3 and column 4 have the same name"
 unchanged "from stdin: nothing written" p
 
+# ---- i. a time before 1970 --------------------------------------------------------------------------
+# before it, zones kept local mean time (Berlin +00:53:28), which no ISO offset can say
+OLD=$(hwk -C p assign alex task --start 1850-01-01)
+fails "--at 1850-01-02 is refused" 1 \
+	"hwk log: --at: 1850-01-02 is before 1970-01-01T00:00:00Z, the earliest time hwk takes" \
+	-C p -c alex log "$OLD" --at 1850-01-02
+fails "--at 1969-12-31T23:59:59Z is refused" 1 \
+	"hwk log: --at: 1969-12-31T23:59:59Z is before 1970-01-01T00:00:00Z, the earliest time hwk takes" \
+	-C p -c alex log "$OLD" --at 1969-12-31T23:59:59Z
+printf '%s\n' 'at,note' '1890-01-01 12:00,old' >in.csv
+fails "an import row before 1970" 1 \
+	"hwk log: in.csv:2: at: 1890-01-01 12:00 is before 1970-01-01T00:00:00Z, the earliest time hwk takes" \
+	-C p -c alex log "$OLD" --import in.csv
+run -C p -c alex log "$OLD" --at 1970-01-01T01:00 -q
+is "the first moment of 1970 is taken (exit)" "$rc" 0
+is "it is written with Berlin's offset" "$(tail -1 "$dir/$OLD.csv" | cut -d, -f1)" "1970-01-01T01:00:00+01:00"
+TZ=Africa/Monrovia run -C p -c alex log "$OLD" --at 1971-05-26T09:15:30 -q
+is "Monrovia 1971, -00:44:30 (exit)" "$rc" 0
+is "its offset is rounded to the minute, the clock with it: the same instant" \
+	"$(tail -1 "$dir/$OLD.csv" | cut -d, -f1)" "1971-05-26T09:15:00-00:45"
+sed -i '$d' "$dir/$OLD.csv"
+sed -i '$s/^1970-01-01T01:00:00+01:00/1969-12-31T23:59:00Z/' "$dir/$OLD.csv"
+run -C p -c alex list entries -a "$OLD" -f csv
+is "a row before 1970 is a bad row (exit)" "$rc" 1
+is "a row before 1970 is named" "$(cat "$T/err")" \
+	"hwk list: clients/alex/$OLD.csv:2: at: 1969-12-31T23:59:00Z is not a time (2026-11-27T21:04:00+01:00)"
+HWK_NOW=1969-07-20T20:17:00Z run -C p list clients
+expect "HWK_NOW before 1970" 1 "" "hwk: HWK_NOW: 1969-07-20T20:17:00Z is not a time (2026-11-27T09:00:00+01:00)"
+
 is "the set-up went right" "$setup_failed" 0
 done_testing
