@@ -13,6 +13,7 @@
 #include "date.h"
 #include "entries.h"
 #include "err.h"
+#include "practice.h"
 #include "store.h"
 #include "util.h"
 
@@ -293,8 +294,8 @@ int main(int argc, char **argv)
 			ctx.needs = commands[i].needs;
 			int st = commands[i].fn(argc, argv, &ctx);
 			hwk_scope_free(&ctx.scope);
-			if (st == HWK_OK && hwk_entries_bad())
-				st = HWK_FAIL; /* rows named and left out: the rest was shown */
+			if (st == HWK_OK && (hwk_entries_bad() || hwk_clients_bad()))
+				st = HWK_FAIL; /* named and passed over: the rest was shown */
 			return finish(st);
 		}
 	}

@@ -511,11 +511,21 @@ int hwk_client_read(const char *client_dir, int need_id, hwk_client_info *out)
 	return rc;
 }
 
+/* client.yaml files hwk_client_name found bad (and said so) */
+static size_t bad_clients;
+
+size_t hwk_clients_bad(void)
+{
+	return bad_clients;
+}
+
 char *hwk_client_name(const char *client_dir)
 {
 	hwk_client_info c;
-	if (hwk_client_read(client_dir, 0, &c) < 0)
+	if (hwk_client_read(client_dir, 0, &c) < 0) {
+		bad_clients++;
 		return NULL;
+	}
 	free(c.created);
 	return c.name;
 }

@@ -47,6 +47,11 @@ fails "client.yaml of bob in alex's folder" 1 \
 fails "review reads it too" 1 \
 	"hwk review: clients/alex/client.yaml:2:5: 'id' is 'bob' but the folder is alex's" \
 	-C p review alex -m note
+run -C p report --week this -f csv
+is "report: says so (stderr)" "$(cat "$T/err")" \
+	"hwk report: clients/alex/client.yaml:2:5: 'id' is 'bob' but the folder is alex's"
+is "report: shows the rest and exits 1 (exit)" "$rc" 1
+like "report: bo is there" "$(cat "$T/out")" "^bo,"
 
 # ---- c. an id that is not a client id ----------------------------------------------------------
 for bad in ../x /etc .hidden 'Alex' 'a b' ''; do
