@@ -129,10 +129,15 @@ static size_t tail_line(const hwk_assignment *a, size_t i, size_t n)
 	return line;
 }
 
-size_t hwk_entries_sift(const hwk_assignment *a, hwk_entry *rows, size_t *n)
+size_t hwk_entries_sift(const hwk_assignment *a, hwk_entry *rows, size_t *n, hwk_day since)
 {
 	size_t k = 0, bad = 0, from_tail = *n;
 	for (size_t i = 0; i < *n; i++) {
+		hwk_day d;
+		if (since != HWK_DAY_NONE && hwk_entry_day(&rows[i], &d) == 0 && d < since) {
+			hwk_entry_free(&rows[i]); /* before the rows asked for */
+			continue;
+		}
 		/* checked quietly first: a bad row's message names its line, which a row read
 		 * from the end learns only then */
 		hwk_err_quiet(1);

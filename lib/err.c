@@ -10,14 +10,14 @@
 #include "text.h"
 
 static const char *cmdname;
+static const char *ctx_file;
+static size_t ctx_line;
 static int quiet;
 
 void hwk_err_quiet(int on)
 {
 	quiet = on;
 }
-static const char *ctx_file;
-static size_t ctx_line;
 
 void hwk_err_context(const char *file, size_t line)
 {

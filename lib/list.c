@@ -215,7 +215,7 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 			}
 			while ((got = hwk_entries_next(r, &e)) == 1) {
 				size_t one = 1;
-				if (hwk_entries_sift(a, &e, &one))
+				if (hwk_entries_sift(a, &e, &one, HWK_DAY_NONE))
 					continue; /* named, and left out */
 				char **v = e.cols.v;
 				hwk_day d;
