@@ -11,7 +11,9 @@
 
 #include "cmd.h"
 #include "date.h"
+#include "entries.h"
 #include "err.h"
+#include "practice.h"
 #include "store.h"
 #include "util.h"
 
@@ -292,6 +294,8 @@ int main(int argc, char **argv)
 			ctx.needs = commands[i].needs;
 			int st = commands[i].fn(argc, argv, &ctx);
 			hwk_scope_free(&ctx.scope);
+			if (st == HWK_OK && (hwk_entries_bad() || hwk_clients_bad()))
+				st = HWK_FAIL; /* named and passed over: the rest was shown */
 			return finish(st);
 		}
 	}

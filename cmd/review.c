@@ -101,6 +101,11 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 			rc = HWK_OK;
 		goto out;
 	}
+	hwk_client_info ci; /* read first: a client.yaml that is wrong stops the review */
+	if (hwk_client_read(dir, 0, &ci) < 0)
+		goto out;
+	name = ci.name;
+	free(ci.created);
 	if (hwk_summaries_make(&l, from, to, today, p->week_start, &s, &n) < 0)
 		goto out;
 	ratings = hwk_xcalloc(n + 1, sizeof *ratings);
@@ -109,8 +114,14 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 	for (size_t i = 0; i < rates.n; i++)
 		if (rate(rates.v[i], &l, s, n, ratings) < 0)
 			goto out;
-	name = hwk_client_name(dir);
 	hwk_review r = {client, name, from, to, today, have_last ? &last : NULL, s, n, ratings};
+	if ((edit || note) && hwk_entries_bad()) {
+		/* the next review would start after rows nobody saw: shown, not recorded */
+		if (note)
+			hwk_review_print(stdout, &r);
+		hwk_err("not recorded: mend the rows named above, then review again");
+		goto out;
+	}
 	if (edit) {
 		if (hwk_review_edit(dir, &r, &text) < 0)
 			goto out;

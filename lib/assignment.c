@@ -153,6 +153,12 @@ static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a)
 	if (check_date(path, root, "start", a->start) < 0 ||
 	    check_date(path, root, "until", a->until) < 0)
 		goto out;
+	/* dates as text: two real dates compare as their days do */
+	if (a->until && strcmp(a->until, a->start) < 0) {
+		hwk_yerr(path, hwk_ymap_get(root, "until"), "'until' (%s) is before 'start' (%s)",
+			 a->until, a->start);
+		goto out;
+	}
 	if (hwk_fields_parse(path, hwk_ymap_get(root, "fields"), &a->fields) < 0)
 		goto out;
 	hwk_ynode *h = hwk_ymap_get(root, "history");
@@ -194,6 +200,14 @@ static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a)
 			hwk_yerr(path, hwk_ymap_get(root, "id"),
 				 "'id' is '%s' but the file is %s (ID.yaml, or ID.ended-UNTIL.yaml once ended)",
 				 a->id, base);
+			free(dir);
+			goto out;
+		}
+		/* a client's folder never holds another client's homework */
+		const char *owner = hwk_folder_client(dir);
+		if (owner && strcmp(a->client, owner)) {
+			hwk_yerr(path, hwk_ymap_get(root, "client"),
+				 "'client' must be %s, whose folder this is", owner);
 			free(dir);
 			goto out;
 		}

@@ -267,16 +267,27 @@ void hwk_time_format(time_t t, char buf[32])
 		return;
 	}
 	long off = tm.tm_gmtoff;
+	/* An offset of local mean time has seconds (Africa/Monrovia kept one until 1972),
+	 * which ISO 8601 and hwk's readers do not: it is rounded to the minute and the
+	 * clock shown with it, so that the text reads back as the same instant. */
+	if (off % 60) {
+		off = (off + (off < 0 ? -30 : 30)) / 60 * 60;
+		time_t shown = t + off;
+		if (!gmtime_r(&shown, &tm)) {
+			snprintf(buf, 32, "invalid-time");
+			return;
+		}
+	}
 	char sign = off < 0 ? '-' : '+';
 	if (off < 0)
 		off = -off;
-	int n = snprintf(buf, 32, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
-	                 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-	                 tm.tm_hour, tm.tm_min, tm.tm_sec, sign, off / 3600, off / 60 % 60);
-	/* Local mean time offsets (before ~1900) can have seconds; keep them so
-	 * the text still names the right instant. */
-	if (off % 60 && n > 0 && n < 32)
-		snprintf(buf + n, (size_t)(32 - n), ":%02ld", off % 60);
+	char b[96]; /* room for any int year, then cut to 31 (years of four digits fit) */
+	snprintf(b, sizeof b, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld", tm.tm_year + 1900,
+		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, sign, off / 3600,
+		 off / 60 % 60);
+	size_t n = strnlen(b, 31);
+	memcpy(buf, b, n);
+	buf[n] = 0;
 }
 
 /* HH:MM or HH:MM:SS at *p (two-digit hour), advancing *p. */
@@ -296,7 +307,15 @@ int hwk_time_parse_iso(const char *s, time_t *out)
 	return hwk_time_parse_iso_day(s, out, &day) == 1 ? 0 : -1;
 }
 
+static int parse_iso_day(const char *s, time_t *out, hwk_day *dayp);
+
 int hwk_time_parse_iso_day(const char *s, time_t *out, hwk_day *dayp)
+{
+	int rc = parse_iso_day(s, out, dayp);
+	return rc == 1 && *out < HWK_TIME_MIN ? 0 : rc;
+}
+
+static int parse_iso_day(const char *s, time_t *out, hwk_day *dayp)
 {
 	const char *p = s;
 	hwk_day day;
@@ -382,8 +401,8 @@ int hwk_parse_when(const char *s, time_t now, time_t *out)
 	long clock;
 	struct tm tm;
 
-	if (hwk_time_parse_iso(s, out) == 0)
-		return 0;
+	if (parse_iso_day(s, out, &day) == 1)
+		return *out < HWK_TIME_MIN ? -2 : 0;
 
 	if ((clock = hwk_parse_clock(s)) >= 0) {
 		day = hwk_day_of(now);
@@ -415,7 +434,7 @@ int hwk_parse_when(const char *s, time_t now, time_t *out)
 			return -1;
 	}
 	*out = hwk_time_local(day, (int)(clock / 3600), (int)(clock / 60 % 60), (int)(clock % 60));
-	return 0;
+	return *out < HWK_TIME_MIN ? -2 : 0;
 }
 
 /* YYYY-Www (or -www), a week the year has: 0 ok, -1 bad. */

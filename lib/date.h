@@ -31,9 +31,14 @@ hwk_day hwk_day_of(time_t t);                     /* the local calendar day of t
  * gap (02:30 on a spring-forward night becomes 03:30); an ambiguous time takes the
  * first (earlier) occurrence. */
 time_t hwk_time_local(hwk_day day, int hh, int mm, int ss);
-void hwk_time_format(time_t t, char buf[32]);     /* 2026-11-27T21:04:00+01:00, local offset */
+/* 2026-11-27T21:04:00+01:00, local offset; an offset with seconds (local mean time)
+ * is rounded to the minute, the clock with it: the text names t exactly. */
+void hwk_time_format(time_t t, char buf[32]);
+/* The earliest time hwk takes (--at, imports, rows, HWK_NOW): 1970-01-01T00:00:00Z.
+ * Before it zones kept local mean time, and nobody logs homework done then. */
+#define HWK_TIME_MIN ((time_t)0)
 /* Strict ISO 8601: YYYY-MM-DDTHH:MM[:SS] followed by Z, +HH:MM, -HH:MM, +HHMM, or
- * nothing (local time). 0 ok, -1 bad. */
+ * nothing (local time), at or after HWK_TIME_MIN. 0 ok, -1 bad. */
 int hwk_time_parse_iso(const char *s, time_t *out);
 /* The same, read once for both its day and its time: -1 when s does not start with a
  * date, 0 with *day set when the rest is not a time, 1 with both set. */
@@ -48,6 +53,8 @@ int hwk_time_parse_iso_day(const char *s, time_t *out, hwk_day *day);
  * hwk_parse_when (a moment, for --at): a date form above alone (that day at the
  * current time of day), HH:MM[:SS] (today at that time), DATE HH:MM[:SS] or
  * DATE'T'HH:MM[:SS] with any date form above, or a full ISO time with offset.
+ *
+ * hwk_parse_when returns -2 for a time before HWK_TIME_MIN.
  *
  * hwk_parse_range: a date form (that one day), an ISO week 2026-W48 (its seven days,
  * Monday to Sunday), "this" / "last" (this / last week, starting on week_start).

@@ -95,10 +95,68 @@ int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok)
 		char *norm;
 		if (hwk_field_check(f, v, &norm) < 0)
 			return -1;
+		if (cols->packed) { /* a row as read: checked, kept as it is */
+			free(norm);
+			continue;
+		}
 		free(v);
 		c[HWK_ENTRY_FIXED + i] = norm;
 	}
 	return 0;
+}
+
+/* Rows found bad by hwk_entries_sift so far. */
+static size_t bad_rows;
+
+size_t hwk_entries_bad(void)
+{
+	return bad_rows;
+}
+
+/* The line of the row i of n read from the end of a's entries file: found by reading it
+ * all, which only a bad row costs. 0 when it cannot be told. */
+static size_t tail_line(const hwk_assignment *a, size_t i, size_t n)
+{
+	hwk_entry *all;
+	size_t nall, line = 0;
+	hwk_err_quiet(1);
+	int rc = hwk_entries_read(a, &all, &nall);
+	hwk_err_quiet(0);
+	if (rc == 0 && nall >= n)
+		line = all[nall - n + i].line;
+	if (rc == 0)
+		hwk_entry_rows_free(all, nall);
+	return line;
+}
+
+size_t hwk_entries_sift(const hwk_assignment *a, hwk_entry *rows, size_t *n, hwk_day since)
+{
+	size_t k = 0, bad = 0, from_tail = *n;
+	for (size_t i = 0; i < *n; i++) {
+		hwk_day d;
+		if (since != HWK_DAY_NONE && hwk_entry_day(&rows[i], &d) == 0 && d < since) {
+			hwk_entry_free(&rows[i]); /* before the rows asked for */
+			continue;
+		}
+		/* checked quietly first: a bad row's message names its line, which a row read
+		 * from the end learns only then */
+		hwk_err_quiet(1);
+		int ok = hwk_entry_check(a, &rows[i].cols, 0) == 0;
+		hwk_err_quiet(0);
+		if (!ok) {
+			size_t line = rows[i].line ? rows[i].line : tail_line(a, i, from_tail);
+			hwk_err_context(a->csv_path, line);
+			(void)hwk_entry_check(a, &rows[i].cols, 0);
+			hwk_err_context(NULL, 0);
+			hwk_entry_free(&rows[i]);
+			bad++;
+			continue;
+		}
+		rows[k++] = rows[i];
+	}
+	*n = k;
+	bad_rows += bad;
+	return bad;
 }
 
 struct hwk_entries {

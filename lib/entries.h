@@ -22,8 +22,17 @@ extern const char *const hwk_reasons[];
 int hwk_reason_ok(const char *r);
 
 /* Check a row's fixed columns and its values against the assignment's fields (values
- * normalised in place). Messages say which field and why. */
+ * normalised in place, but for a packed row as read, which is only checked). Messages
+ * say which field and why. */
 int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok);
+
+/* Check rows as read (hwk_entry_check): each bad one is named ("FILE:LINE: status: ...")
+ * and left out, the rest kept in order. Rows dated before since (unless it is
+ * HWK_DAY_NONE) are left out unchecked: the tail brings a few. Rows read from the end
+ * of the file (line 0) must be its last *n rows. Returns how many were bad;
+ * hwk_entries_bad() counts them over the whole run, for the exit status. */
+size_t hwk_entries_sift(const hwk_assignment *a, hwk_entry *rows, size_t *n, hwk_day since);
+size_t hwk_entries_bad(void);
 
 /* The header line of the entries file (with its LF), owned. */
 char *hwk_entries_header(const hwk_assignment *a);

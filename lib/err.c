@@ -12,6 +12,12 @@
 static const char *cmdname;
 static const char *ctx_file;
 static size_t ctx_line;
+static int quiet;
+
+void hwk_err_quiet(int on)
+{
+	quiet = on;
+}
 
 void hwk_err_context(const char *file, size_t line)
 {
@@ -56,6 +62,8 @@ static void prefix(void)
 static void say(const char *file, size_t line, size_t col, const char *tail,
 		const char *fmt, va_list ap)
 {
+	if (quiet)
+		return;
 	prefix();
 	if (file) {
 		hwk_put_visible(stderr, file);

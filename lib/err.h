@@ -18,6 +18,9 @@ void hwk_err_setcmd(const char *cmd);
  * file NULL clears it. */
 void hwk_err_context(const char *file, size_t line);
 
+/* While on, nothing is printed (a check run only to learn whether it passes). */
+void hwk_err_quiet(int on);
+
 /* Print a message. Each returns -1 so callers can write `return hwk_err(...)`. */
 int hwk_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* An error in a file; line and col are 1-based, 0 leaves them out. */

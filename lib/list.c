@@ -227,6 +227,9 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 				continue;
 			}
 			while ((got = hwk_entries_next(r, &e)) == 1) {
+				size_t one = 1;
+				if (hwk_entries_sift(a, &e, &one, HWK_DAY_NONE))
+					continue; /* named, and left out */
 				char **v = e.cols.v;
 				hwk_day d;
 				if (hwk_entry_day(&e, &d) < 0) {

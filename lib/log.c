@@ -156,7 +156,12 @@ int hwk_record_build(const hwk_assignment *a, const hwk_log_input *in, time_t no
 	time_t at = now;
 	new_row(a, row);
 	if (in->at) {
-		if (hwk_parse_when(in->at, now, &at) < 0)
+		int w = hwk_parse_when(in->at, now, &at);
+		if (w == -2) {
+			hwk_err("--at: %s is before 1970-01-01T00:00:00Z, the earliest time hwk takes", in->at);
+			goto bad;
+		}
+		if (w < 0)
 			goto bad_at;
 		if (at > now + FUTURE_SLACK) {
 			hwk_err("--at: %s is in the future", in->at);
@@ -211,6 +216,39 @@ typedef struct {
 	size_t n;
 } batch;
 
+/* Columns sorted by name, then by place (for dup_column). */
+static const hwk_strs *sort_head;
+
+static int by_name(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	int c = strcmp(sort_head->v[a], sort_head->v[b]);
+	return c ? c : (a > b) - (a < b);
+}
+
+/* A column named twice in the header would have its last value win unseen: refused,
+ * naming it and both places (sorted, so a wide header costs n log n). */
+static int dup_column(const char *name, const hwk_strs *head)
+{
+	size_t *v = hwk_xcalloc(head->n + 1, sizeof *v);
+	for (size_t i = 0; i < head->n; i++)
+		v[i] = i;
+	sort_head = head;
+	qsort(v, head->n, sizeof *v, by_name);
+	/* the pair whose second column comes first in the header */
+	size_t a = 0, b = 0;
+	for (size_t i = 1; i < head->n; i++)
+		if (!strcmp(head->v[v[i - 1]], head->v[v[i]]) && (!b || v[i] + 1 < b)) {
+			a = v[i - 1] + 1;
+			b = v[i] + 1;
+		}
+	free(v);
+	if (b)
+		return hwk_err_at(name, 1, 0, "%s: column %zu and column %zu have the same name",
+				  head->v[b - 1], a, b);
+	return 0;
+}
+
 int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char *fixed,
 		      time_t now, size_t *count)
 {
@@ -235,6 +273,8 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 			hwk_err_at(name, 1, 0, "no header row (at, status, ..., field names)");
 		goto out;
 	}
+	if (dup_column(name, &head) < 0)
+		goto out;
 	for (size_t i = 0; i < head.n; i++)
 		if (!strcmp(head.v[i], "assignment"))
 			col_asg = (long)i;
@@ -302,8 +342,10 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 		}
 		/* the same forms as --at, read against the same now */
 		time_t at;
-		if (hwk_parse_when(row.v[HWK_E_AT], now, &at) < 0) {
-			hwk_err("at: %s is not a time", row.v[HWK_E_AT]);
+		int w = hwk_parse_when(row.v[HWK_E_AT], now, &at);
+		if (w < 0) {
+			hwk_err(w == -2 ? "at: %s is before 1970-01-01T00:00:00Z, the earliest time hwk takes"
+					: "at: %s is not a time", row.v[HWK_E_AT]);
 			hwk_strs_free(&row);
 			goto out;
 		}

@@ -105,33 +105,32 @@ static int is_json_number(const char *s, int exp)
 
 /* ---- TSV ---- */
 
-static void tsv_field(hwk_buf *b, const char *s)
+/* Would a spreadsheet take text starting so for a formula? Numbers (-3) stay numbers,
+ * and so does a lone "-", hwk's mark for none (nothing follows the sign). */
+static int formula_like(const char *s)
 {
-	while (*s) {
-		size_t n = strcspn(s, "\\\t\n\r");
-		if (n)
-			hwk_buf_add(b, s, n);
-		s += n;
-		if (!*s)
-			break;
-		char e[2] = { '\\', *s };
-		switch (*s) {
-		case '\t': e[1] = 't'; break;
-		case '\n': e[1] = 'n'; break;
-		case '\r': e[1] = 'r'; break;
-		default: break;
-		}
-		hwk_buf_add(b, e, 2);
-		s++;
-	}
+	return (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r') &&
+	       !is_plain_number(s) && strcmp(s, "-");
+}
+
+/* A field as hwk_visible_tsv writes it (\\ \t \n \r, \xHH, \uHHHH), after a ' when it
+ * would start a formula. */
+static void tsv_field(hwk_out *o, hwk_buf *b, const char *s)
+{
+	size_t room = HWK_VISIBLE_MAX(strlen(s));
+	if (room > o->viscap)
+		o->vis = hwk_xrealloc(o->vis, o->viscap = room);
+	char *end = hwk_visible_tsv(o->vis, s);
+	if (formula_like(s))
+		hwk_buf_addc(b, '\'');
+	hwk_buf_add(b, o->vis, (size_t)(end - o->vis));
 }
 
 /* ---- CSV ---- */
 
 static void csv_field(hwk_buf *b, const char *s, int alone)
 {
-	int guard = (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' ||
-		     *s == '\r') && !is_plain_number(s);
+	int guard = formula_like(s);
 	size_t len = strlen(s);
 	int quote = s[strcspn(s, ",\"\r\n")] != 0;
 	if (!guard && len && (s[0] == ' ' || s[0] == '\t'))
@@ -355,7 +354,7 @@ static void header(hwk_out *o)
 		if (i)
 			hwk_buf_addc(&o->line, o->fmt == HWK_FMT_TSV ? '\t' : ',');
 		if (o->fmt == HWK_FMT_TSV)
-			tsv_field(&o->line, o->cols[i]);
+			tsv_field(o, &o->line, o->cols[i]);
 		else
 			csv_field(&o->line, o->cols[i], o->ncols == 1);
 	}
@@ -377,7 +376,7 @@ void hwk_out_row(hwk_out *o, const char *const *vals, const hwk_coltype *types)
 			if (i)
 				hwk_buf_addc(&o->line, '\t');
 			if (vals[i])
-				tsv_field(&o->line, vals[i]);
+				tsv_field(o, &o->line, vals[i]);
 		}
 		hwk_buf_addc(&o->line, '\n');
 		put_line(o);

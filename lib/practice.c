@@ -29,16 +29,27 @@ static int is_file(const char *dir, const char *name)
 }
 
 /* Is name in dir there as what marks a practice or client folder? Whatever it is but a
- * folder (a link, a FIFO, a file that cannot be read): reading it then says what is wrong
- * with it, in place of "no practice there". */
-static int is_marker(const char *dir, const char *name)
+ * folder (a link, a FIFO, a file that cannot be read) counts: reading it then says what
+ * is wrong with it, in place of "no practice there". -1 (errno set) when whether it is
+ * there cannot be told (a folder not searchable), so that a practice hwk may not read is
+ * not taken for no practice. */
+static int marks(const char *dir, const char *name)
 {
 	char *path = hwk_xasprintf("%s/%s", dir, name);
 	struct stat st;
-	int ok = lstat(path, &st) == 0 && !S_ISDIR(st.st_mode);
+	int rc = lstat(path, &st);
+	int e = errno;
 	free(path);
-	return ok;
+	if (rc < 0 && e != ENOENT && e != ENOTDIR) {
+		errno = e;
+		return -1;
+	}
+	return rc == 0 && !S_ISDIR(st.st_mode);
 }
+
+/* The client a standalone client folder is of, once found (hwk_folder_client); its
+ * practice's here_client. */
+static char *standalone_client;
 
 static const char *const setting_keys[] = {"version", "week_start", "default_every", "sync", NULL};
 
@@ -62,6 +73,13 @@ static int read_settings(hwk_practice *p)
 		goto out;
 	/* sync: false trades the durability of what is confirmed for speed (bulk work) */
 	hwk_store_durable(sync);
+	/* a version is a whole number: 1.0 or 01 is no version, a larger one is newer */
+	if (version && (version[0] < '1' || version[0] > '9' ||
+			version[strspn(version, "0123456789")])) {
+		hwk_yerr("hwk.yaml", hwk_ymap_get(root, "version"),
+			 "'version' must be a whole number (this hwk reads version 1)");
+		goto out;
+	}
 	if (version && strcmp(version, "1")) {
 		hwk_yerr("hwk.yaml", hwk_ymap_get(root, "version"),
 			 "version %s is newer than this hwk understands (1)", version);
@@ -132,11 +150,24 @@ int hwk_practice_find(hwk_practice *p, const char *dir)
 
 	char *client_dir = NULL, *cur = hwk_xstrdup(start);
 	for (;;) {
-		if (is_marker(cur, "hwk.yaml")) {
+		int m = marks(cur, "hwk.yaml"), c = m ? 0 : client_dir ? 0 : marks(cur, "client.yaml");
+		if (m < 0 || c < 0) {
+			/* named as given where it was given, else by where the walk got to */
+			int e = errno;
+			const char *in = strcmp(cur, start) ? cur : dir;
+			errno = e;
+			hwk_err_sys("%s%s%s", strcmp(in, ".") ? in : "",
+				    strcmp(in, ".") ? "/" : "", m < 0 ? "hwk.yaml" : "client.yaml");
+			free(cur);
+			free(start);
+			free(client_dir);
+			return -1;
+		}
+		if (m) {
 			p->root = hwk_xstrdup(cur);
 			break;
 		}
-		if (!client_dir && is_marker(cur, "client.yaml"))
+		if (c)
 			client_dir = hwk_xstrdup(cur);
 		char *slash = strrchr(cur, '/');
 		if (!slash || slash == cur)
@@ -169,7 +200,7 @@ int hwk_practice_find(hwk_practice *p, const char *dir)
 		if (!p->root)
 			return hwk_err("no practice here, and neither XDG_DATA_HOME nor HOME is set");
 		p->is_default = 1;
-		p->exists = is_marker(p->root, "hwk.yaml");
+		p->exists = marks(p->root, "hwk.yaml") != 0;
 	} else {
 		p->exists = 1;
 	}
@@ -181,11 +212,15 @@ int hwk_practice_find(hwk_practice *p, const char *dir)
 		p->default_every = hwk_xstrdup("day");
 	if (p->standalone && !hwk_client_id_ok(p->here_client))
 		return hwk_err("client.yaml: '%s' is not a client id", p->here_client);
+	if (p->standalone)
+		standalone_client = p->here_client;
 	return 0;
 }
 
 void hwk_practice_free(hwk_practice *p)
 {
+	if (standalone_client == p->here_client)
+		standalone_client = NULL;
 	free(p->root);
 	free(p->here_client);
 	free(p->default_every);
@@ -498,18 +533,41 @@ out:
 	return rc;
 }
 
+const char *hwk_folder_client(const char *dir)
+{
+	if (hwk_has_prefix(dir, "clients/") && !strchr(dir + 8, '/'))
+		return dir + 8;
+	if (!strcmp(dir, "."))
+		return standalone_client;
+	return NULL;
+}
+
 int hwk_client_read(const char *client_dir, int need_id, hwk_client_info *out)
 {
 	memset(out, 0, sizeof *out);
 	char *path = hwk_path(client_dir, "client.yaml");
 	hwk_ynode *root;
+	const char *folder = hwk_folder_client(client_dir);
 	int rc = hwk_yaml_load(path, &root);
 	if (rc == 0 && (!root || root->kind != HWK_Y_MAP))
 		rc = hwk_yerr(path, root, "client.yaml must be a mapping with 'id'");
-	else if (rc == 0 && ((need_id && hwk_yget_str(path, root, "id", 1, &out->id) < 0) ||
+	else if (rc == 0 && (hwk_yget_str(path, root, "id", need_id, &out->id) < 0 ||
 			     hwk_yget_str(path, root, "name", 0, &out->name) < 0 ||
 			     hwk_yget_str(path, root, "created", 0, &out->created) < 0))
 		rc = -1;
+	/* an id is one that cannot leave the practice, and the folder's own: a client's
+	 * folder never holds another client's data */
+	else if (rc == 0 && out->id && !hwk_client_id_ok(out->id))
+		rc = hwk_yerr(path, hwk_ymap_get(root, "id"),
+			      "'id' must be a client id (lower-case letters, digits, '-', '_' and "
+			      "'.'; a letter or digit first)");
+	else if (rc == 0 && out->id && folder && strcmp(out->id, folder))
+		rc = hwk_yerr(path, hwk_ymap_get(root, "id"),
+			      "'id' is '%s' but the folder is %s's", out->id, folder);
+	if (rc == 0 && !need_id) { /* read for the checks alone */
+		free(out->id);
+		out->id = NULL;
+	}
 	hwk_ynode_free(root);
 	free(path);
 	if (rc < 0) {
@@ -521,11 +579,21 @@ int hwk_client_read(const char *client_dir, int need_id, hwk_client_info *out)
 	return rc;
 }
 
+/* client.yaml files hwk_client_name found bad (and said so) */
+static size_t bad_clients;
+
+size_t hwk_clients_bad(void)
+{
+	return bad_clients;
+}
+
 char *hwk_client_name(const char *client_dir)
 {
 	hwk_client_info c;
-	if (hwk_client_read(client_dir, 0, &c) < 0)
+	if (hwk_client_read(client_dir, 0, &c) < 0) {
+		bad_clients++;
 		return NULL;
+	}
 	free(c.created);
 	return c.name;
 }

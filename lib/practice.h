@@ -72,7 +72,13 @@ typedef struct {
 	char *id, *name, *created;
 } hwk_client_info;
 int hwk_client_read(const char *client_dir, int need_id, hwk_client_info *out);
-/* A client's display name from its client.yaml, or NULL (owned). */
+/* Whose data a client folder (as hwk_client_dir names it) may hold: "clients/ID" is
+ * ID's, "." the standalone client's once the practice is found; NULL when unknown. */
+const char *hwk_folder_client(const char *dir);
+/* A client's display name from its client.yaml, or NULL (owned). A client.yaml that
+ * cannot be read or is wrong is said, and counted in hwk_clients_bad(): the caller goes
+ * on without the name, and the command exits 1. */
 char *hwk_client_name(const char *client_dir);
+size_t hwk_clients_bad(void);
 
 #endif

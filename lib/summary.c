@@ -57,6 +57,7 @@ int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day 
 	size_t n;
 	if (hwk_entries_tail(a, s->prev_from, &all, &n) < 0)
 		return -1;
+	hwk_entries_sift(a, all, &n, s->prev_from); /* bad rows named, left out */
 	/* the tail may bring a few older rows: only the two periods' count, so that what
 	 * is said (days since the last entry above all) does not depend on the file */
 	size_t k = 0;

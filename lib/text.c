@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,19 +111,42 @@ static char *add_hex(char *d, unsigned v)
 	return d;
 }
 
-char *hwk_visible(char *d, const char *str)
+int hwk_invisible_format(uint32_t c)
+{
+	/* the format characters (Unicode's Cf) and the line and paragraph separators, but
+	 * the joiners U+200C and U+200D, which scripts and emoji need and which neither hide
+	 * nor reorder text */
+	static const uint32_t r[][2] = {
+		{0xad, 0xad},       {0x600, 0x605},     {0x61c, 0x61c},     {0x6dd, 0x6dd},
+		{0x70f, 0x70f},     {0x890, 0x891},     {0x8e2, 0x8e2},     {0x180e, 0x180e},
+		{0x200b, 0x200b},   {0x200e, 0x200f},   {0x2028, 0x202e},   {0x2060, 0x2064},
+		{0x2066, 0x206f},   {0xfeff, 0xfeff},   {0xfff9, 0xfffb},   {0x110bd, 0x110bd},
+		{0x110cd, 0x110cd}, {0x13430, 0x1343f}, {0x1bca0, 0x1bca3}, {0x1d173, 0x1d17a},
+		{0xe0001, 0xe0001}, {0xe0020, 0xe007f},
+	};
+	if (c < 0xad)
+		return 0;
+	for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
+		if (c >= r[i][0] && c <= r[i][1])
+			return 1;
+	return 0;
+}
+
+/* hwk_visible, and with bs a backslash as \\ too (hwk_visible_tsv) */
+static char *visible(char *d, const char *str, int bs)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	while (*s) {
 		const unsigned char *run = s;
-		while (*s >= 0x20 && *s < 0x7f)
+		while (*s >= 0x20 && *s < 0x7f && !(bs && *s == '\\'))
 			s++;
 		memcpy(d, run, (size_t)(s - run));
 		d += s - run;
 		if (!*s)
 			break;
 		unsigned c = *s;
-		const char *e = c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r" : NULL;
+		const char *e = c == '\n' ? "\\n" : c == '\t' ? "\\t" : c == '\r' ? "\\r"
+			      : c == '\\' ? "\\\\" : NULL;
 		if (e) {
 			memcpy(d, e, 2), d += 2, s++;
 		} else if (c < 0x80) {
@@ -134,12 +158,24 @@ char *hwk_visible(char *d, const char *str)
 				d = add_hex(d, c), s++;
 			else if (cp <= 0x9f)
 				d = add_hex(d, cp), s += n;
+			else if (hwk_invisible_format(cp))
+				d += sprintf(d, cp > 0xffff ? "\\U%08x" : "\\u%04x", (unsigned)cp), s += n;
 			else
 				memcpy(d, s, n), d += n, s += n;
 		}
 	}
 	*d = 0;
 	return d;
+}
+
+char *hwk_visible(char *d, const char *s)
+{
+	return visible(d, s, 0);
+}
+
+char *hwk_visible_tsv(char *d, const char *s)
+{
+	return visible(d, s, 1);
 }
 
 void hwk_put_visible(FILE *f, const char *s)

@@ -19,12 +19,22 @@ int hwk_utf8_locale(void);
  * never has one). */
 size_t hwk_text_width(const char *s);
 
+/* Is c an invisible format character: a bidi control (U+202A-202E, U+2066-2069,
+ * U+200E/F, U+061C), a zero-width space or word joiner, a BOM, a tag, U+2028/9 or
+ * another of Unicode's Cf; the joiners U+200C and U+200D, which scripts and emoji
+ * need, are not. */
+int hwk_invisible_format(uint32_t c);
+
 /* s with control characters made visible (\n \t \r; other C0 controls, DEL and C1 as
- * \xHH; a backslash is NOT escaped); valid UTF-8 passes through; an invalid byte is
- * shown as \xHH. For text shown on a terminal. Written to dst, which has room for
+ * \xHH; invisible format characters as \uHHHH or \UHHHHHHHH; a backslash is NOT
+ * escaped); other valid UTF-8 passes through; an invalid byte is shown as \xHH. For
+ * text shown on a terminal. Written to dst, which has room for
  * HWK_VISIBLE_MAX(strlen(s)) bytes; returns the end of what it wrote (its NUL). */
 #define HWK_VISIBLE_MAX(len) (4 * (len) + 1)
 char *hwk_visible(char *dst, const char *s);
+/* The same with a backslash written \\: a field of TSV, which a reader can turn back
+ * into the text (the escapes are hwk(1)'s OUTPUT). */
+char *hwk_visible_tsv(char *dst, const char *s);
 /* The same, written to f. */
 void hwk_put_visible(FILE *f, const char *s);
 

@@ -165,6 +165,50 @@ bad:
 	return -1;
 }
 
+static unsigned long name_compares;
+
+unsigned long hwk_fields_name_compares(void)
+{
+	return name_compares;
+}
+
+/* A field's name as written (a scalar 'name:'), or "" when it has none. */
+static const char *name_in(const hwk_ynode *item)
+{
+	const hwk_ynode *n = item->kind == HWK_Y_MAP ? hwk_ymap_get(item, "name") : NULL;
+	return n && n->kind == HWK_Y_SCALAR ? n->str : "";
+}
+
+static const hwk_ynode *sort_seq;
+
+static int by_name(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	name_compares++;
+	int c = strcmp(name_in(sort_seq->items[a]), name_in(sort_seq->items[b]));
+	return c ? c : (a > b) - (a < b);
+}
+
+/* The first field (in the list's order) whose name an earlier one has, or seq->n. The
+ * names are sorted, so that no list can make this quadratic (name_compares counts the
+ * work for the tests). A field without a name never matches: its parse says so. */
+static size_t first_twice(const hwk_ynode *seq)
+{
+	size_t *v = hwk_xcalloc(seq->n + 1, sizeof *v), first = seq->n;
+	for (size_t i = 0; i < seq->n; i++)
+		v[i] = i;
+	sort_seq = seq;
+	qsort(v, seq->n, sizeof *v, by_name);
+	for (size_t i = 1; i < seq->n; i++) {
+		const char *name = name_in(seq->items[v[i]]);
+		name_compares++;
+		if (*name && !strcmp(name_in(seq->items[v[i - 1]]), name) && v[i] < first)
+			first = v[i];
+	}
+	free(v);
+	return first;
+}
+
 int hwk_fields_parse(const char *file, const hwk_ynode *seq, hwk_fields *out)
 {
 	out->v = NULL;
@@ -173,17 +217,17 @@ int hwk_fields_parse(const char *file, const hwk_ynode *seq, hwk_fields *out)
 		return 0;
 	if (seq->kind != HWK_Y_SEQ)
 		return hwk_yerr(file, seq, "'fields' must be a list");
+	size_t twice = first_twice(seq);
 	out->v = hwk_xcalloc(seq->n, sizeof *out->v);
 	for (size_t i = 0; i < seq->n; i++) {
 		out->n = i + 1;
 		if (field_parse(file, seq->items[i], &out->v[i]) < 0)
 			goto bad;
-		for (size_t j = 0; j < i; j++)
-			if (!strcmp(out->v[j].name, out->v[i].name)) {
-				hwk_yerr(file, seq->items[i], "field '%s' is defined twice",
-					 out->v[i].name);
-				goto bad;
-			}
+		if (i == twice) {
+			hwk_yerr(file, seq->items[i], "field '%s' is defined twice",
+				 out->v[i].name);
+			goto bad;
+		}
 	}
 	return 0;
 bad:

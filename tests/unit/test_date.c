@@ -266,8 +266,17 @@ static void test_time_format(void)
 	set_tz("Europe/Berlin");
 	is_str(time_str(1795809840), "2026-11-27T21:04:00+01:00", "Berlin winter");
 	is_str(time_str(1782900000), "2026-07-01T12:00:00+02:00", "Berlin summer");
-	/* Local mean time before 1893: the offset has seconds; they are kept. */
-	is_str(time_str(-2524521600), "1890-01-01T00:53:28+00:53:28", "Berlin LMT offset with seconds");
+	/* Local mean time before 1893: the offset has seconds, which ISO 8601 and hwk's
+	 * readers do not; it is rounded to the minute, the clock with it, and the text
+	 * still names the same instant. */
+	is_str(time_str(-2524521600), "1890-01-01T00:53:00+00:53", "Berlin LMT offset rounded");
+	time_t back;
+	ok(hwk_time_parse_iso_day(time_str(-2524521600), &back, &(hwk_day){0}) == 0,
+	   "LMT: before 1970 it is no time hwk takes");
+	set_tz("Africa/Monrovia"); /* -00:44:30 until 1972 */
+	is_str(time_str(44100000), "1971-05-26T09:15:00-00:45", "Monrovia 1971: -00:44:30 rounded");
+	ok(hwk_time_parse_iso(time_str(44100000), &back) == 0 && back == 44100000,
+	   "Monrovia 1971: the text reads back as the same instant");
 
 	set_tz("America/New_York");
 	is_str(time_str(1795831440), "2026-11-27T21:04:00-05:00", "New York winter");
@@ -395,7 +404,7 @@ static void test_parse_iso(void)
 	ok(hwk_time_parse_iso("2026-11-27T21:30:00+00:00", &t) == 0 && t == 1795815000, "+00:00");
 	ok(hwk_time_parse_iso("2026-11-27T21:30:00-00:00", &t) == 0 && t == 1795815000, "-00:00");
 	ok(hwk_time_parse_iso("2024-02-29T00:00:00Z", &t) == 0 && t == 1709164800, "leap day 2024");
-	ok(hwk_time_parse_iso("1969-12-31T23:59:59Z", &t) == 0 && t == -1, "before the epoch");
+	ok(hwk_time_parse_iso("1970-01-01T00:00:00Z", &t) == 0 && t == 0, "the epoch, the earliest time hwk takes");
 	ok(hwk_time_parse_iso("2026-11-27T21:30", &t) == 0 && t == 1795811400, "no offset: Berlin local");
 	ok(hwk_time_parse_iso("2026-11-27T21:30:15", &t) == 0 && t == 1795811415, "no offset, seconds");
 	ok(hwk_time_parse_iso("2026-03-29T02:30", &t) == 0 && t == 1774747800, "no offset, in the gap");
@@ -514,6 +523,22 @@ static void test_parse_date(void)
 	set_tz("UTC");
 	ok(hwk_parse_date("today", 1795822200, &day) == 0 && day == ymd(2026, 11, 27), "the same moment in UTC");
 	ok(hwk_parse_date("sat", 1795822200, &day) == 0 && day == ymd(2026, 11, 21), "sat from Friday UTC");
+}
+
+static void test_parse_when_floor(void)
+{
+	time_t t = 42;
+	set_tz("Europe/Berlin");
+	is_int(hwk_parse_when("1850-01-02", NOW_FRI, &t), -2, "1850-01-02: before the floor");
+	is_int(hwk_parse_when("1850-01-02T08:00:00Z", NOW_FRI, &t), -2, "an ISO time before the floor");
+	is_int(hwk_parse_when("1969-12-31 23:59", NOW_FRI, &t), -2, "a date and clock before the floor");
+	is_int(hwk_parse_when("1970-01-01T00:30", NOW_FRI, &t), -2, "00:30 in Berlin is 1969 in UTC");
+	ok(hwk_parse_when("1970-01-01T00:00:00Z", NOW_FRI, &t) == 0 && t == 0, "the floor itself");
+	ok(hwk_parse_when("1970-01-01T01:00", NOW_FRI, &t) == 0 && t == 0, "the floor in Berlin");
+	ok(hwk_time_parse_iso("1969-12-31T23:59:59Z", &t) == -1, "parse_iso: before the floor is bad");
+	hwk_day d = 0;
+	ok(hwk_time_parse_iso_day("1969-12-31T23:59:59Z", &t, &d) == 0 && d == -1,
+	   "parse_iso_day: before the floor has its day, not its time");
 }
 
 static void test_parse_when(void)
@@ -725,6 +750,7 @@ int main(void)
 	test_ymd_ok();
 	test_parse_date();
 	test_parse_when();
+	test_parse_when_floor();
 	test_parse_range();
 	test_parse_clock();
 	test_now();

@@ -95,6 +95,24 @@ static void test_visible(void)
 	VIS("\xc0\xaf", "\\xc0\\xaf", "visible: overlong");
 	VIS("\xed\xa0\x80", "\\xed\\xa0\\x80", "visible: surrogate");
 	VIS("", "", "visible: empty");
+	/* invisible format characters: the bidi controls, zero widths, BOM, tags */
+	VIS("a\xe2\x80\xae" "b", "a\\u202eb", "visible: U+202E right-to-left override");
+	VIS("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad", "\\u202a\\u202b\\u202c\\u202d",
+	    "visible: U+202A-202D");
+	VIS("\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9", "\\u2066\\u2067\\u2068\\u2069",
+	    "visible: isolates U+2066-2069");
+	VIS("\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", "\\u200e\\u200f\\u061c", "visible: LRM, RLM, ALM");
+	VIS("\xe2\x80\x8b\xe2\x81\xa0\xef\xbb\xbf\xc2\xad", "\\u200b\\u2060\\ufeff\\u00ad",
+	    "visible: zero width space, word joiner, BOM, soft hyphen");
+	VIS("\xe2\x80\xa8\xe2\x80\xa9", "\\u2028\\u2029", "visible: line and paragraph separators");
+	VIS("\xf3\xa0\x80\x81\xf3\xa0\x81\xa1", "\\U000e0001\\U000e0061", "visible: tags");
+	VIS("\xe2\x80\x8c\xe2\x80\x8d", "\xe2\x80\x8c\xe2\x80\x8d", "visible: the joiners pass (scripts, emoji)");
+	VIS("\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d",
+	    "visible: right-to-left letters pass");
+	/* the worst case stays within HWK_VISIBLE_MAX */
+	char big[HWK_VISIBLE_MAX(8)];
+	char *end = hwk_visible(big, "\xf3\xa0\x80\x81\xf3\xa0\x80\x81");
+	ok(end - big == 20 && (size_t)(end - big) < sizeof big, "visible: two tags fit");
 }
 
 static void test_table(void)
@@ -148,15 +166,33 @@ static void test_tsv(void)
 		"alex", "plain", "1",
 		"bo", NULL, "",
 		"c", "tab\there\nnl\rcr\\bs", "x,\"q\"",
-		"d", "caf\xc3\xa9 \xff", "\x1b",
+		"d", "caf\xc3\xa9 \xe2\x80\xae", "\x1b[2J\a",
+		"e", "\xc2\x9b" "31m\x7f", "\xff",
 	};
 	CHECK(HWK_FMT_TSV, cols, vals, NULL,
 	      "client\tnote\tn\n"
 	      "alex\tplain\t1\n"
 	      "bo\t\t\n"
 	      "c\ttab\\there\\nnl\\rcr\\\\bs\tx,\"q\"\n"
-	      "d\tcaf\xc3\xa9 \xff\t\x1b\n",
-	      "tsv: escapes, NULL and empty, bytes pass through");
+	      "d\tcaf\xc3\xa9 \\u202e\t\\x1b[2J\\x07\n"
+	      "e\t\\x9b31m\\x7f\t\\xff\n",
+	      "tsv: escapes as hwk_visible does, and \\\\; NULL and empty");
+	static const char *const c2[] = { "v", "w" };
+	static const char *const v2[] = {
+		"=SUM(A1)", "+1",
+		"-3", "-2.5",
+		"-x", "@x",
+		"\tx", "\rx",
+		"-", "12",
+	};
+	CHECK(HWK_FMT_TSV, c2, v2, NULL,
+	      "v\tw\n"
+	      "'=SUM(A1)\t'+1\n"
+	      "-3\t-2.5\n"
+	      "'-x\t'@x\n"
+	      "'\\tx\t'\\rx\n"
+	      "-\t12\n",
+	      "tsv: a formula guarded, numbers and a lone - stay as they are");
 	CHECK0(HWK_FMT_TSV, cols, "client\tnote\tn\n", "tsv: header only with no rows");
 }
 
@@ -197,7 +233,7 @@ static void test_csv(void)
 	      "-3,-2.5\n"
 	      "'-x,'@x\n"
 	      "'\tx,\"'\rx\"\n"
-	      "\"'=a,b\",'-\n"
+	      "\"'=a,b\",-\n"
 	      "12,'-1.\n"
 	      "\"'=\"\"q\"\"\",x=1\n",
 	      "csv: formula guard");
