@@ -334,6 +334,11 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 	hwk_err_context(NULL, 0);
 	if (got < 0)
 		goto out;
+	/* a read error ends the rows as the end of the file does: nothing is logged then */
+	if (ferror(f)) {
+		hwk_err_sys("%s", name);
+		goto out;
+	}
 	for (size_t b = 0; b < nb; b++)
 		if (hwk_entries_check_header(&l->v[batches[b].idx]) < 0)
 			goto out;
