@@ -193,8 +193,14 @@ static int put_file(const char *path, const char *data, size_t len, int exclusiv
 		goto out_unlink;
 	}
 	if (exclusive) {
-		/* link fails if path exists: never overwrite what another process made */
-		if (link(tmp, path) < 0) {
+		/* named only if path does not exist: never overwrite what another process
+		 * made. One rename that refuses to replace leaves no temp name behind; where
+		 * the file system has none, link fails if path exists (and a failed unlink
+		 * then leaves the temp name to the next write's clean-up) */
+		int r = renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
+		if (r < 0 && (errno == EINVAL || errno == ENOSYS) && (r = link(tmp, path)) == 0)
+			unlink(tmp);
+		if (r < 0) {
 			if (errno == EEXIST && exclusive == 2)
 				rc = 1;
 			else if (errno == EEXIST)
@@ -203,7 +209,6 @@ static int put_file(const char *path, const char *data, size_t len, int exclusiv
 				hwk_err_sys("%s", path);
 			goto out_unlink;
 		}
-		unlink(tmp);
 	} else if (rename(tmp, path) < 0) {
 		hwk_err_sys("%s", path);
 		goto out_unlink;
@@ -244,8 +249,10 @@ int hwk_store_remove(const char *path)
 {
 	if (unlink(path) < 0)
 		return hwk_err_sys("%s", path);
+	/* the file is gone: a failure now is said, but the removal is done (exit 0, as
+	 * after a write) */
 	if (fsync_dir_of(path) < 0)
-		return hwk_err_sys("%s: syncing its folder", path);
+		hwk_note("%s: removed, but syncing its folder failed: %s", path, strerror(errno));
 	return 0;
 }
 

@@ -22,7 +22,8 @@ int hwk_store_create(const char *path, const char *data, size_t len);
 /* The same, but a file already there (made by another process) is no error: 1 then,
  * the file untouched; 0 when made here. */
 int hwk_store_create_new(const char *path, const char *data, size_t len);
-/* Remove a file and make the removal durable (fsync of its folder). */
+/* Remove a file and make the removal durable (fsync of its folder: its failure is a
+ * note, the file being gone). */
 int hwk_store_remove(const char *path);
 /* Append rows (whole CSV records, ending in LF) to path under an exclusive lock, in one
  * write, then fdatasync. When the file is new or empty the header goes first in the same
