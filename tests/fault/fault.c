@@ -2,7 +2,7 @@
  *
  * It counts the process's calls to the libc I/O functions hwk uses on its files (open,
  * read, pread, write, close, fstat, stat, fsync, fdatasync, ftruncate, fchmod, flock,
- * rename, link, unlink, mkdir, mkstemp, mkostemp, opendir, readdir, fopen, fdopen,
+ * rename, renameat2, link, unlink, mkdir, mkstemp, mkostemp, opendir, readdir, fopen, fdopen,
  * getline) and fails call number HWK_FAULT_N (from 1) with HWK_FAULT_ERRNO:
  *   EIO, ENOSPC, EINTR  the call does nothing and returns its failure with that errno
  *                       (close still closes: Linux frees the descriptor either way)
@@ -265,6 +265,16 @@ int stat(const char *path, struct stat *st)
 	}
 PATH2(rename)
 PATH2(link)
+
+int renameat2(int from_dir, const char *from, int to_dir, const char *to, unsigned flags)
+{
+	REAL(int, renameat2, int, const char *, int, const char *, unsigned);
+	if (hit("renameat2", 0)) {
+		errno = err();
+		return -1;
+	}
+	return real_renameat2(from_dir, from, to_dir, to, flags);
+}
 
 int unlink(const char *path)
 {
