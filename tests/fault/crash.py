@@ -1,21 +1,27 @@
 """The crash trials of tests/t/0386-crash.t (run by it; see there).
 
-Usage: crash.py HWK TRIALS SEED
+Usage: crash.py HWK SO TRIALS SEED
 Each trial copies a practice, starts one writer (log, assign --edit, assign --end,
 assign of a new client, review -m), kills it with SIGKILL after a random delay (0 to a
 little more than the writer's clean run takes), then checks:
   - every YAML and CSV file in the practice parses;
+  - the practice is as before the writer, or as its clean run leaves it, or part way
+    with only its folders made (a kill cannot take back a mkdir) and, for a new client,
+    its .gitattributes or client.yaml;
   - a client folder without its client.yaml is not listed by hwk list clients;
 and runs the same writer again to its end (the next command), after which:
-  - no temp file (*.tmp.*) is left;
-  - every client folder has its client.yaml, and every file parses.
-The delays follow from SEED alone, so a failing trial replays with the same SEED.
+  - the practice is as one clean run leaves it (log: one or two rows added);
+  - no temp file (*.tmp.*) is left, and every client folder has its client.yaml.
+The shim (tests/fault/fault.c, no fault) makes the ids follow a fixed seed, so states
+compare whole. The delays follow from SEED alone: a failing trial replays with it.
 Prints one line per writer: "PASS description" or "FAIL description"; diagnostics go to
 stderr as "# " lines.
 """
 import csv
+import hashlib
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -25,11 +31,11 @@ import time
 
 import yaml
 
-HWK, TRIALS, SEED = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+HWK, SO, TRIALS, SEED = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 TOP = tempfile.mkdtemp(prefix='hwk-crash.')
 W = os.path.join(TOP, 'w')
 BASE = os.path.join(TOP, 'base')
-ENV = dict(os.environ, HOME=os.path.join(TOP, 'home'))
+ENV = dict(os.environ, HOME=os.path.join(TOP, 'home'), LD_PRELOAD=SO, HWK_FAULT_RANDOM='5')
 
 
 def diag(*lines):
@@ -71,6 +77,26 @@ def unparsable(p):
     return bad
 
 
+def state(top):
+    """Every folder and file under top (temp files and lock files aside), with digest."""
+    out = set()
+    for root, dirs, files in os.walk(top):
+        for d in dirs:
+            out.add(('d', os.path.relpath(os.path.join(root, d), top)))
+        for f in files:
+            if '.tmp.' in f or f == '.hwk.lock':
+                continue
+            with open(os.path.join(root, f), 'rb') as fh:
+                h = hashlib.sha256(fh.read()).hexdigest()
+            out.add(('f', os.path.relpath(os.path.join(root, f), top), h))
+    return frozenset(out)
+
+
+def show(want, now):
+    diag(*('- %s' % (x,) for x in sorted(want - now)))
+    diag(*('+ %s' % (x,) for x in sorted(now - want)))
+
+
 def temps(p):
     return [os.path.relpath(os.path.join(r, f), p)
             for r, _, fs in os.walk(p) for f in fs if '.tmp.' in f]
@@ -96,34 +122,46 @@ hwk('log', '-q', 'task', '--at', '2026-11-23T10:00', check=True)
 shutil.copytree(W, BASE)
 
 LATER = dict(ENV, HWK_NOW='2026-11-30T09:00:00+01:00')
+# name, arguments, environment, what a killed run may leave part way (a pattern)
 WRITERS = [
-    ('log', lambda k: ['log', '-q', 'task', '-m', 'trial %d' % k], ENV),
-    ('edit', lambda k: ['assign', '--edit', TASK, '--when', 'at %d' % k], ENV),
-    ('end', lambda k: ['assign', '--end', TASK], ENV),
-    ('new-client', lambda k: ['assign', 'c%d' % k, 'task'], ENV),
-    ('review', lambda k: ['review', 'alex', '-m', 'trial %d' % k], LATER),
+    ('log', ['log', '-q', 'task', '-m', 'a note'], ENV, None),
+    ('edit', ['assign', '--edit', TASK, '--when', 'after breakfast'], ENV, None),
+    ('end', ['assign', '--end', TASK], ENV, None),
+    ('new-client', ['assign', 'bob', 'task'], ENV,
+     re.compile(r'clients/bob(/\.gitattributes|/client\.yaml)?')),
+    ('review', ['review', 'alex', '-m', 'went well'], LATER, None),
 ]
 
-# how long each writer takes when left alone: the delays range a little beyond it
-span = {}
-for name, args, env in WRITERS:
+# each writer's clean run: how long it takes alone (the delays range a little beyond
+# it), the state it leaves, and (log) the state two runs leave
+span, golden, twice = {}, {}, {}
+base = state(BASE)
+for name, args, env, _ in WRITERS:
     shutil.rmtree(W)
     shutil.copytree(BASE, W)
     t = time.monotonic()
-    hwk(*args(0), env=env, check=True)
+    p = subprocess.Popen([HWK, '-C', W] + args, env=env, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if p.wait():
+        raise RuntimeError('%s: a clean run fails' % name)
     span[name] = (time.monotonic() - t) * 1.2
+    golden[name] = state(W)
+    hwk(*args, env=env)
+    twice[name] = state(W)
 
 rng = random.Random(SEED)
-stats = {name: [0, 0, 0, 0, 0] for name, _, _ in WRITERS}  # trials, killed, bad, temps, clients
+# trials, killed, with files that do not parse, with temp files left, with a client
+# lacking client.yaml, in a state neither before nor after
+stats = {name: [0, 0, 0, 0, 0, 0] for name, _, _, _ in WRITERS}
 try:
     for k in range(TRIALS):
-        name, args, env = WRITERS[k % len(WRITERS)]
+        name, args, env, partial = WRITERS[k % len(WRITERS)]
         delay = rng.uniform(0, span[name])
         s = stats[name]
         s[0] += 1
         shutil.rmtree(W)
         shutil.copytree(BASE, W)
-        p = subprocess.Popen([HWK, '-C', W] + args(k), env=env, stdin=subprocess.DEVNULL,
+        p = subprocess.Popen([HWK, '-C', W] + args, env=env, stdin=subprocess.DEVNULL,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
         p.send_signal(signal.SIGKILL)
@@ -131,18 +169,34 @@ try:
             s[1] += 1
         what = 'trial %d (%s, killed at %.1f ms)' % (k, name, delay * 1000)
         bad = unparsable(W)
+        now = state(W)
+        if now not in (base, golden[name]) and not (
+                not base - now and
+                all(x in golden[name] and (x[0] == 'd' or partial and partial.fullmatch(x[1]))
+                    for x in now - base)):
+            s[5] += 1
+            print('# %s: the practice neither as before nor as after the writer:' % what,
+                  file=sys.stderr)
+            show(golden[name], now)
         hidden = clients_without_yaml(W)
         listed = listed_clients() & set(hidden)
         if listed:
             s[4] += 1
             print('# %s: listed without client.yaml: %s' % (what, ' '.join(sorted(listed))),
                   file=sys.stderr)
-        r = hwk(*args(k), env=env)
+        r = hwk(*args, env=env)
         bad += unparsable(W)
         if bad:
             s[2] += 1
             print('# %s: files that do not parse:' % what, file=sys.stderr)
             diag(*bad)
+        now = state(W)
+        if now != golden[name] and not (name == 'log' and now == twice[name]):
+            s[5] += 1
+            print('# %s: after the next run (exit %d) the practice is not as one clean run leaves it:'
+                  % (what, r.returncode), file=sys.stderr)
+            diag(r.stderr)
+            show(golden[name], now)
         left = temps(W)
         if left:
             s[3] += 1
@@ -157,8 +211,10 @@ try:
 finally:
     shutil.rmtree(TOP, ignore_errors=True)
 
-for name, _, _ in WRITERS:
-    t, killed, bad, left, cl = stats[name]
-    print('%s %s: seed %d: %d trials, %d killed mid-run, %d with files that do not parse, '
-          '%d with temp files left, %d with a client lacking client.yaml'
-          % ('PASS' if bad + left + cl == 0 else 'FAIL', name, SEED, t, killed, bad, left, cl))
+for name, _, _, _ in WRITERS:
+    t, killed, bad, left, cl, wrong = stats[name]
+    print('%s %s: seed %d: %d trials, %d killed before they ended, %d with files that do not '
+          'parse, %d in a state neither before nor after, %d with temp files left, %d with a '
+          'client lacking client.yaml'
+          % ('PASS' if bad + left + cl + wrong == 0 else 'FAIL', name, SEED, t, killed, bad,
+             wrong, left, cl))

@@ -8,6 +8,8 @@
  *                       (close still closes: Linux frees the descriptor either way)
  *   SHORT               only writes are counted; the Nth writes half its bytes (at
  *                       least one) and returns that count
+ *   KILL                the process kills itself with SIGKILL instead of the call (a
+ *                       crash at exactly that point)
  * Calls on descriptors 0, 1 and 2 (the terminal, pipes of the test) are not counted.
  * With HWK_FAULT_RANDOM=SEED, getrandom gives bytes that follow from SEED alone, so the
  * ids a run makes are the same in every run (a sweep compares whole folders).
@@ -19,6 +21,7 @@
 #include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -52,6 +55,8 @@ static void init(void)
 		fault_errno = EINTR;
 	else if (e && !strcmp(e, "SHORT"))
 		fault_errno = 0;
+	else if (e && !strcmp(e, "KILL"))
+		fault_errno = -1;
 	out_path = getenv("HWK_FAULT_OUT");
 	random_seed = getenv("HWK_FAULT_RANDOM");
 	random_state = random_seed ? strtoul(random_seed, NULL, 10) * 2654435761UL + 1 : 0;
@@ -85,6 +90,10 @@ static int hit(const char *name, int is_write)
 		return 0;
 	fired_call = name;
 	atomic_store(&fired, 1);
+	if (fault_errno < 0) {
+		report();
+		(void)syscall(SYS_kill, (pid_t)syscall(SYS_getpid), SIGKILL);
+	}
 	return 1;
 }
 

@@ -1,6 +1,6 @@
 """The fault sweep of tests/t/0385-faults.t (run by it; see there).
 
-For each write command and each of EIO, ENOSPC, EINTR and SHORT, hwk runs with the
+For each write command and each of EIO, ENOSPC, EINTR, SHORT and KILL, hwk runs with the
 shim preloaded and its Nth I/O call failed, N = 1, 1+STRIDE, ... until the shim says
 the fault no longer fired. Each run starts from a copy of the same practice, in a
 folder that also holds a sentinel file and folder and HOME. After the run:
@@ -11,7 +11,10 @@ folder that also holds a sentinel file and folder and HOME. After the run:
            is not a client yet; a new practice's before its hwk.yaml: not a practice
            yet; the next run completes both) or a folder's lock file added, as the
            clean run makes them;
-then the same command runs again without a fault: after a failure it must exit 0 and
+With KILL the process dies at that call: the folder must be as before, as after, or
+part way as for a failure (folders too: a kill takes back no mkdir); after the next run
+it must be as one clean run leaves it (log: or two).
+Then the same command runs again without a fault: after a failure it must exit 0 and
 leave the clean run's state; either way no temp file may be left.
 Prints one line per (command, errno): "PASS description" or "FAIL description";
 diagnostics go to stderr as "# " lines.
@@ -30,7 +33,7 @@ import yaml
 HWK, SO, STRIDE = sys.argv[1], sys.argv[2], int(sys.argv[3])
 ONLY = re.compile('(%s)$' % (sys.argv[4] or '.*'))
 ERRNOS = sys.argv[5].split() if len(sys.argv) > 5 and sys.argv[5] else \
-    ['EIO', 'ENOSPC', 'EINTR', 'SHORT']
+    ['EIO', 'ENOSPC', 'EINTR', 'SHORT', 'KILL']
 TOP = tempfile.mkdtemp(prefix='hwk-fault.')
 W = os.path.join(TOP, 'w')
 BASE = os.path.join(TOP, 'w.base')
@@ -133,7 +136,7 @@ def setup(kind, env_extra):
     return task
 
 
-def sweep(name, kind, args, partial='', env_extra=None):
+def sweep(name, kind, args, partial='', env_extra=None, stale_ok=False):
     if not ONLY.match(name):
         return
     env_extra = env_extra or {}
@@ -142,6 +145,12 @@ def sweep(name, kind, args, partial='', env_extra=None):
     base = state(W)
     rc, err, _ = run(args, env_extra)
     golden = state(W)
+    run(args, env_extra)
+    twice = state(W)  # the same command twice (log: two rows; the rest: as once)
+    run(args, env_extra)
+    shutil.rmtree(W)
+    shutil.copytree(BASE, W, symlinks=True)
+    run(args, env_extra)
     bad = parses(os.path.join(W, 'p'))
     if rc or base == golden or bad or temps(W):
         print('FAIL %s: a clean run (exit %d) changes the practice, its files parse' % (name, rc))
@@ -149,10 +158,15 @@ def sweep(name, kind, args, partial='', env_extra=None):
         return
     pat = re.compile('%s|%s' % (partial, LOCK) if partial else LOCK)
 
-    def partial_ok(now):
+    def partial_ok(now, folders=False):
         if base - now:
             return False
-        return all(item in golden and pat.fullmatch(item[1]) for item in now - base)
+        return all(item in golden and (pat.fullmatch(item[1]) or folders and item[0] == 'd')
+                   for item in now - base)
+
+    def stale(now):
+        # (--end) done, with the old file not yet removed: hwk reads the ended one
+        return stale_ok and golden < now and now <= golden | base
 
     def show(want, now):
         diag(*('- %s' % (x,) for x in sorted(want - now)))
@@ -168,6 +182,35 @@ def sweep(name, kind, args, partial='', env_extra=None):
                 break
             ran += 1
             now = state(W)
+            if errno == 'KILL':
+                # killed at that call: as before, as after, or part way as a failure
+                # may leave it (and folders: a kill takes back no mkdir)
+                if now in (base, golden) or stale(now):
+                    ok0 += now != base
+                    fail0 += now == base
+                elif partial_ok(now, folders=True):
+                    part += 1
+                else:
+                    bad += 1
+                    print('# %s KILL N=%d (%s): the practice neither as before nor as after'
+                          % (name, n, fired), file=sys.stderr)
+                    show(golden, now)
+                rc2, err2, _ = run(args, env_extra)
+                now = state(W)
+                if now not in (golden, twice) and not stale(now):
+                    bad += 1
+                    print('# %s KILL N=%d (%s): after the next run (exit %d) the practice is not as after one clean run'
+                          % (name, n, fired, rc2), file=sys.stderr)
+                    diag(err2)
+                    show(golden, now)
+                left_now = temps(W)
+                if left_now:
+                    left += 1
+                    print('# %s KILL N=%d (%s): temp files survive the next run: %s'
+                          % (name, n, fired, ' '.join(os.path.relpath(t, W) for t in left_now)),
+                          file=sys.stderr)
+                n += STRIDE
+                continue
             if rc == 0 and now == golden:
                 ok0 += 1
             elif rc != 0 and now == base:
@@ -203,10 +246,16 @@ def sweep(name, kind, args, partial='', env_extra=None):
                       file=sys.stderr)
             n += STRIDE
         ok = bad == 0 and left == 0 and ran > 0
-        print('%s %s %s: N 1..%d by %d: %d faults, %d exit 0 complete, %d exit 1 unchanged, '
-              '%d exit 1 partial, %d untruthful, %d corrupt, %d temp files left'
-              % ('PASS' if ok else 'FAIL', name, errno, n - 1, STRIDE, ran, ok0, fail0, part,
-                 bad, corrupt, left))
+        if errno == 'KILL':
+            print('%s %s KILL: N 1..%d by %d: %d kills, %d left it done, %d as before, '
+                  '%d part way, %d wrong, %d corrupt, %d temp files left after the next run'
+                  % ('PASS' if ok else 'FAIL', name, n - 1, STRIDE, ran, ok0, fail0, part,
+                     bad, corrupt, left))
+        else:
+            print('%s %s %s: N 1..%d by %d: %d faults, %d exit 0 complete, %d exit 1 unchanged, '
+                  '%d exit 1 partial, %d untruthful, %d corrupt, %d temp files left'
+                  % ('PASS' if ok else 'FAIL', name, errno, n - 1, STRIDE, ran, ok0, fail0, part,
+                     bad, corrupt, left))
         sys.stdout.flush()
 
 
@@ -221,7 +270,9 @@ try:
     sweep('new-client', 'alex', ['-C', 'p', 'assign', 'bob', 'task'],
           partial=r'p/clients/bob(/\.gitattributes|/client\.yaml)?')
     sweep('edit', 'alex', ['-C', 'p', 'assign', '--edit', '@TASK@', '--when', 'after breakfast'])
-    sweep('end', 'alex', ['-C', 'p', 'assign', '--end', '@TASK@'])
+    # a kill between writing the ended file and removing the old one leaves both: the
+    # ended one holds (lib/assignment.c, drop_leftovers)
+    sweep('end', 'alex', ['-C', 'p', 'assign', '--end', '@TASK@'], stale_ok=True)
     sweep('review', 'alex', ['-C', 'p', 'review', 'alex', '-m', 'went well'],
           env_extra={'HWK_NOW': '2026-11-30T09:00:00+01:00'})
     sweep('init', 'none', ['init', 'p'], partial=r'p(/types|/clients|/\.gitattributes)?')

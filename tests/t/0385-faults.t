@@ -7,10 +7,12 @@
 # folders, and a new client's or practice's files before the one that marks it
 # finished, may stay: the next run completes them). The same command run again without
 # a fault then makes the change once and leaves no temp file; nothing outside the
-# practice is touched. The shim tests/fault/fault.c is preloaded into the real hwk;
+# practice is touched. KILL, the fifth, is a crash at each call (SIGKILL): the practice
+# as before, as after or part way as above, and as after one clean run once the next
+# run is done. The shim tests/fault/fault.c is preloaded into the real hwk;
 # tests/fault/sweep.py drives it, one line here per command and errno. make check
 # sweeps every FAULT_STRIDE-th N (7), make check-faults every N; FAULT_ONLY=NAME and
-# FAULT_ERRNOS="EIO ..." narrow it.
+# FAULT_ERRNOS="EIO KILL ..." narrow it.
 # fsync on a RAM disk costs nothing: the sweep runs hwk some thousand times
 [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && export TMPDIR=/dev/shm
 . "$(dirname "$0")/../lib.sh"
