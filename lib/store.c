@@ -258,10 +258,18 @@ int hwk_store_remove(const char *path)
 
 int hwk_store_append(const char *path, const char *header, const char *rows, size_t len)
 {
+	return hwk_store_append_at(path, header, rows, len, NULL, NULL);
+}
+
+int hwk_store_append_at(const char *path, const char *header, const char *rows, size_t len,
+			off_t *at, size_t *wrote)
+{
 	hwk_buf b = {0};
 	sigset_t old;
-	int rc = -1, created = 0, blocked = 0;
+	int rc = -1, created = 0, blocked = 0, locked = 0;
+	struct stat st;
 
+again:;
 	int fd = hwk_open_regular(path, O_RDWR | O_APPEND, 0, NULL);
 	if (fd < 0 && errno == ENOENT) {
 		/* O_EXCL: a link in the way (even a dangling one) is refused, never followed */
@@ -277,13 +285,21 @@ int hwk_store_append(const char *path, const char *header, const char *rows, siz
 	}
 	if (lock_fd(fd, path) < 0)
 		goto out_close;
+	locked = 1;
 	/* from here to the end the row is written whole or not at all */
 	block_signals(&old);
 	blocked = 1;
-	struct stat st;
 	if (fstat(fd, &st) < 0) {
 		hwk_err_sys("%s", path);
 		goto out_close;
+	}
+	if (st.st_nlink == 0) {
+		/* a writer that made the file and failed removed it while we waited for
+		 * its lock: open (or make) it again */
+		close(fd);
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		blocked = locked = created = 0;
+		goto again;
 	}
 	if (st.st_size == 0) {
 		hwk_buf_adds(&b, header);
@@ -300,22 +316,58 @@ int hwk_store_append(const char *path, const char *header, const char *rows, siz
 	if (write_all(fd, b.s, b.len) < 0 || (durable && fdatasync(fd) < 0)) {
 		hwk_err_sys("%s", path);
 		/* take back a partial or unsynced write so no half row stays; we still hold
-		 * the lock */
-		if (ftruncate(fd, st.st_size) < 0)
+		 * the lock (a file made here goes at out_close) */
+		if (!created && ftruncate(fd, st.st_size) < 0)
 			hwk_err_sys("%s: could not remove a partly written row", path);
 		goto out_close;
 	}
 	/* the row is in place (and on disk when durable): what fails now is said, but the
 	 * write is done (exit 0, so a retry does not add the row twice) */
 	rc = 0;
+	if (at)
+		*at = created ? -1 : st.st_size;
+	if (wrote)
+		*wrote = b.len;
 	if (created && durable && fsync_dir_of(path) < 0)
 		hwk_note("%s: written, but syncing its folder failed: %s", path, strerror(errno));
 out_close:
+	/* a file made here for a row that could not be written goes again, while we hold
+	 * its lock (a writer waiting for it sees it removed and makes it anew) */
+	if (rc < 0 && created && locked)
+		unlink(path);
 	if (close(fd) < 0 && rc == 0 && !durable)
 		rc = hwk_err_sys("%s", path);
 out:
 	if (blocked)
 		sigprocmask(SIG_SETMASK, &old, NULL);
 	hwk_buf_free(&b);
+	return rc;
+}
+
+int hwk_store_takeback(const char *path, off_t at, size_t len)
+{
+	int rc = -1;
+	int fd = hwk_open_regular(path, O_RDWR, 0, NULL);
+	if (fd < 0)
+		return hwk_err_sys("%s: taking back the rows written", path);
+	if (lock_fd(fd, path) < 0)
+		goto out;
+	/* at -1: the append made the file, so it goes (see hwk_store_append_at) */
+	off_t end = (at < 0 ? 0 : at) + (off_t)len;
+	struct stat st;
+	if (fstat(fd, &st) < 0 ||
+	    (st.st_size == end && st.st_nlink > 0 &&
+	     (at < 0 ? unlink(path) < 0
+		     : ftruncate(fd, at) < 0 || (durable && fdatasync(fd) < 0)))) {
+		hwk_err_sys("%s: taking back the rows written", path);
+		goto out;
+	}
+	if (st.st_size != end || st.st_nlink == 0) {
+		hwk_err("%s: the rows written stay: another hwk wrote after them", path);
+		goto out;
+	}
+	rc = 0;
+out:
+	close(fd);
 	return rc;
 }

@@ -7,6 +7,7 @@
 #define HWK_STORE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 /* Called once at start: umask 077, so nothing hwk creates is readable by others. */
 void hwk_store_init(void);
@@ -32,5 +33,15 @@ int hwk_store_remove(const char *path);
  * writer's lock is bounded ($HWK_LOCK_WAIT ms, else 10 s): then -1, "busy", nothing
  * written. */
 int hwk_store_append(const char *path, const char *header, const char *rows, size_t len);
+/* The same, saying where the bytes went: from *at (-1 when the append made the file),
+ * *wrote of them (header or line end first included), for hwk_store_takeback. A file
+ * the append made is removed again when the row cannot be written. */
+int hwk_store_append_at(const char *path, const char *header, const char *rows, size_t len,
+			off_t *at, size_t *wrote);
+/* Take back an append (hwk_store_append_at's at and wrote) when nothing was written
+ * after it: the file is cut back to at (under the lock, synced), or removed when the
+ * append made it; -1 after a message
+ * when it cannot be, or another writer has appended since. */
+int hwk_store_takeback(const char *path, off_t at, size_t len);
 
 #endif
