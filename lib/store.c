@@ -266,7 +266,7 @@ int hwk_store_append_at(const char *path, const char *header, const char *rows, 
 {
 	hwk_buf b = {0};
 	sigset_t old;
-	int rc = -1, created = 0, blocked = 0, locked = 0;
+	int rc = -1, created = 0, blocked = 0, ours = 0;
 	struct stat st;
 
 again:;
@@ -285,7 +285,6 @@ again:;
 	}
 	if (lock_fd(fd, path) < 0)
 		goto out_close;
-	locked = 1;
 	/* from here to the end the row is written whole or not at all */
 	block_signals(&old);
 	blocked = 1;
@@ -298,9 +297,12 @@ again:;
 		 * its lock: open (or make) it again */
 		close(fd);
 		sigprocmask(SIG_SETMASK, &old, NULL);
-		blocked = locked = created = 0;
+		blocked = created = 0;
 		goto again;
 	}
+	/* made here and still empty: the file is ours alone (another writer may have
+	 * opened it and written first, while we waited for the lock) */
+	ours = created && st.st_size == 0;
 	if (st.st_size == 0) {
 		hwk_buf_adds(&b, header);
 	} else {
@@ -317,7 +319,7 @@ again:;
 		hwk_err_sys("%s", path);
 		/* take back a partial or unsynced write so no half row stays; we still hold
 		 * the lock (a file made here goes at out_close) */
-		if (!created && ftruncate(fd, st.st_size) < 0)
+		if (!ours && ftruncate(fd, st.st_size) < 0)
 			hwk_err_sys("%s: could not remove a partly written row", path);
 		goto out_close;
 	}
@@ -325,15 +327,16 @@ again:;
 	 * write is done (exit 0, so a retry does not add the row twice) */
 	rc = 0;
 	if (at)
-		*at = created ? -1 : st.st_size;
+		*at = ours ? -1 : st.st_size;
 	if (wrote)
 		*wrote = b.len;
 	if (created && durable && fsync_dir_of(path) < 0)
 		hwk_note("%s: written, but syncing its folder failed: %s", path, strerror(errno));
 out_close:
-	/* a file made here for a row that could not be written goes again, while we hold
-	 * its lock (a writer waiting for it sees it removed and makes it anew) */
-	if (rc < 0 && created && locked)
+	/* a file made here for a row that could not be written, with nobody's rows in it,
+	 * goes again while we hold its lock (a writer waiting for it sees it removed and
+	 * makes it anew) */
+	if (rc < 0 && ours)
 		unlink(path);
 	if (close(fd) < 0 && rc == 0 && !durable)
 		rc = hwk_err_sys("%s", path);
