@@ -103,14 +103,32 @@ demo: $(BUILD)/hwk
 
 tests: $(UNIT_BIN) $(FUZZ_TESTS)
 
-# hwk and the unit tests, quietly when they are up to date (for check's first step)
-built: $(BUILD)/hwk $(UNIT_BIN) $(FUZZ_TESTS)
+# The fault-injection shim (tests/fault/fault.c), preloaded into hwk by the fault test
+FAULT_SO := $(BUILD)/tests/libfault.so
+$(FAULT_SO): tests/fault/fault.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
+
+# hwk, the unit tests and the shim, quietly when they are up to date (for check's first step)
+built: $(BUILD)/hwk $(UNIT_BIN) $(FUZZ_TESTS) $(FAULT_SO)
 	@:
 
 check:
 	@sh tests/needs.sh 'make check' $(TEST_NEEDS)
 	@$(MAKE) --no-print-directory built
 	@HWK=$(BUILD)/hwk UNIT_DIR=$(BUILD)/tests sh tests/run
+
+# The fault sweep over every I/O call of the write commands (make check sweeps every
+# third), and a few hundred SIGKILLs at random moments (make check kills 10 times).
+check-faults:
+	@sh tests/needs.sh 'make check-faults' $(TEST_NEEDS)
+	@$(MAKE) --no-print-directory built
+	@HWK=$(BUILD)/hwk FAULT_STRIDE=1 sh tests/run tests/t/0385-faults.t
+
+check-crash:
+	@sh tests/needs.sh 'make check-crash' $(TEST_NEEDS)
+	@$(MAKE) --no-print-directory built
+	@HWK=$(BUILD)/hwk CRASH_TRIALS=$${CRASH_TRIALS:-300} sh tests/run tests/t/0386-crash.t
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -174,4 +192,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: all tests built deps bench-deps demo check check-asan check-valgrind check-race fuzz check-bench lint bench install uninstall clean
+.PHONY: all tests built deps bench-deps demo check check-asan check-valgrind check-race check-faults check-crash fuzz check-bench lint bench install uninstall clean

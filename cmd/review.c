@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "err.h"
@@ -149,7 +150,15 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 		text = hwk_xstrdup(note);
 	}
 	if (text) {
-		if (hwk_review_save(dir, &r, text, ctx->now, &path) < 0)
+		/* a review not kept leaves the practice as it was: the folder of reviews
+		 * goes again if it was made for it (rmdir leaves one another run filled) */
+		char *reviews = hwk_path(dir, "reviews");
+		int had = access(reviews, F_OK) == 0;
+		int saved = hwk_review_save(dir, &r, text, ctx->now, &path);
+		if (saved < 0 && !had)
+			rmdir(reviews);
+		free(reviews);
+		if (saved < 0)
 			goto out;
 		hwk_note("recorded in %s", path);
 	}

@@ -791,8 +791,12 @@ int hwk_assignment_save(const hwk_assignment *a, int create)
 		char *ended = hwk_xasprintf("%.*s.ended-%s.yaml", (int)(n - 5), a->yaml_path,
 					    a->until);
 		rc = hwk_store_create(ended, b.s, b.len);
-		if (rc == 0 && hwk_store_remove(a->yaml_path) < 0)
+		if (rc == 0 && hwk_store_remove(a->yaml_path) < 0) {
+			/* the old file stays: the new one goes too, so that a failed end
+			 * leaves the assignment as it was (and a retry finds one file) */
+			hwk_store_remove(ended);
 			rc = -1;
+		}
 		free(ended);
 	} else {
 		rc = create ? hwk_store_create(a->yaml_path, b.s, b.len)

@@ -197,23 +197,32 @@ bad:
 	return -1;
 }
 
-int hwk_record_append(const hwk_assignment *a, hwk_strs *rows, size_t n)
+/* Append rows to a's entries file; where they went in *at and *wrote (may be NULL). */
+static int append_rows(const hwk_assignment *a, hwk_strs *rows, size_t n, off_t *at,
+		       size_t *wrote)
 {
 	hwk_buf b = {0};
 	for (size_t i = 0; i < n; i++)
 		hwk_csv_row(&b, (const char *const *)rows[i].v, rows[i].n);
 	char *header = hwk_entries_header(a);
-	int rc = hwk_store_append(a->csv_path, header, b.s, b.len);
+	int rc = hwk_store_append_at(a->csv_path, header, b.s, b.len, at, wrote);
 	free(header);
 	hwk_buf_free(&b);
 	return rc;
 }
 
-/* Rows bound for one assignment during an import. */
+int hwk_record_append(const hwk_assignment *a, hwk_strs *rows, size_t n)
+{
+	return append_rows(a, rows, n, NULL, NULL);
+}
+
+/* Rows bound for one assignment during an import; where they went once appended. */
 typedef struct {
 	long idx;
 	hwk_strs *rows;
 	size_t n;
+	off_t at;
+	size_t wrote;
 } batch;
 
 /* Columns sorted by name, then by place (for dup_column). */
@@ -372,7 +381,7 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 				break;
 		if (b == nb) {
 			batches = hwk_xrealloc(batches, (nb + 1) * sizeof *batches);
-			batches[nb++] = (batch){idx, NULL, 0};
+			batches[nb++] = (batch){idx, NULL, 0, 0, 0};
 		}
 		batches[b].rows = hwk_xrealloc(batches[b].rows,
 					       (batches[b].n + 1) * sizeof *batches[b].rows);
@@ -382,12 +391,24 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 	hwk_err_context(NULL, 0);
 	if (got < 0)
 		goto out;
+	/* a read error ends the rows as the end of the file does: nothing is logged then */
+	if (ferror(f)) {
+		hwk_err_sys("%s", name);
+		goto out;
+	}
 	for (size_t b = 0; b < nb; b++)
 		if (hwk_entries_check_header(&l->v[batches[b].idx]) < 0)
 			goto out;
 	for (size_t b = 0; b < nb; b++) {
-		if (hwk_record_append(&l->v[batches[b].idx], batches[b].rows, batches[b].n) < 0)
+		if (append_rows(&l->v[batches[b].idx], batches[b].rows, batches[b].n,
+				&batches[b].at, &batches[b].wrote) < 0) {
+			/* all or nothing: the files appended to before this one are cut back */
+			for (size_t k = 0; k < b; k++)
+				hwk_store_takeback(l->v[batches[k].idx].csv_path, batches[k].at,
+						   batches[k].wrote);
+			*count = 0;
 			goto out;
+		}
 		*count += batches[b].n;
 	}
 	rc = 0;

@@ -259,8 +259,14 @@ static int put_file(const char *path, const char *data, size_t len, int exclusiv
 		goto out_unlink;
 	}
 	if (exclusive) {
-		/* link fails if path exists: never overwrite what another process made */
-		if (link(tmp, path) < 0) {
+		/* named only if path does not exist: never overwrite what another process
+		 * made. One rename that refuses to replace leaves no temp name behind; where
+		 * the file system has none, link fails if path exists (and a failed unlink
+		 * then leaves the temp name to the next write's clean-up) */
+		int r = renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
+		if (r < 0 && (errno == EINVAL || errno == ENOSYS) && (r = link(tmp, path)) == 0)
+			unlink(tmp);
+		if (r < 0) {
 			if (errno == EEXIST && exclusive == 2)
 				rc = 1;
 			else if (errno == EEXIST)
@@ -269,7 +275,6 @@ static int put_file(const char *path, const char *data, size_t len, int exclusiv
 				hwk_err_sys("%s", path);
 			goto out_unlink;
 		}
-		unlink(tmp);
 	} else if (rename(tmp, path) < 0) {
 		hwk_err_sys("%s", path);
 		goto out_unlink;
@@ -310,19 +315,29 @@ int hwk_store_remove(const char *path)
 {
 	if (unlink(path) < 0)
 		return hwk_err_sys("%s", path);
+	/* the file is gone: a failure now is said, but the removal is done (exit 0, as
+	 * after a write) */
 	if (fsync_dir_of(path) < 0)
-		return hwk_err_sys("%s: syncing its folder", path);
+		hwk_note("%s: removed, but syncing its folder failed: %s", path, strerror(errno));
 	return 0;
 }
 
 int hwk_store_append(const char *path, const char *header, const char *rows, size_t len)
 {
+	return hwk_store_append_at(path, header, rows, len, NULL, NULL);
+}
+
+int hwk_store_append_at(const char *path, const char *header, const char *rows, size_t len,
+			off_t *at, size_t *wrote)
+{
 	hwk_buf b = {0};
 	sigset_t old;
-	int rc = -1, created = 0, blocked = 0;
+	int rc = -1, created = 0, blocked = 0, ours = 0;
+	struct stat st;
 
 	if (owner_check_of(path) < 0)
 		return -1;
+again:;
 	int fd = hwk_open_regular(path, O_RDWR | O_APPEND, 0, NULL);
 	if (fd < 0 && errno == ENOENT) {
 		/* O_EXCL: a link in the way (even a dangling one) is refused, never followed */
@@ -341,11 +356,21 @@ int hwk_store_append(const char *path, const char *header, const char *rows, siz
 	/* from here to the end the row is written whole or not at all */
 	block_signals(&old);
 	blocked = 1;
-	struct stat st;
 	if (fstat(fd, &st) < 0) {
 		hwk_err_sys("%s", path);
 		goto out_close;
 	}
+	if (st.st_nlink == 0) {
+		/* a writer that made the file and failed removed it while we waited for
+		 * its lock: open (or make) it again */
+		close(fd);
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		blocked = created = 0;
+		goto again;
+	}
+	/* made here and still empty: the file is ours alone (another writer may have
+	 * opened it and written first, while we waited for the lock) */
+	ours = created && st.st_size == 0;
 	if (st.st_size == 0) {
 		hwk_buf_adds(&b, header);
 	} else {
@@ -361,22 +386,59 @@ int hwk_store_append(const char *path, const char *header, const char *rows, siz
 	if (write_all(fd, b.s, b.len) < 0 || (durable && fdatasync(fd) < 0)) {
 		hwk_err_sys("%s", path);
 		/* take back a partial or unsynced write so no half row stays; we still hold
-		 * the lock */
-		if (ftruncate(fd, st.st_size) < 0)
+		 * the lock (a file made here goes at out_close) */
+		if (!ours && ftruncate(fd, st.st_size) < 0)
 			hwk_err_sys("%s: could not remove a partly written row", path);
 		goto out_close;
 	}
 	/* the row is in place (and on disk when durable): what fails now is said, but the
 	 * write is done (exit 0, so a retry does not add the row twice) */
 	rc = 0;
+	if (at)
+		*at = ours ? -1 : st.st_size;
+	if (wrote)
+		*wrote = b.len;
 	if (created && durable && fsync_dir_of(path) < 0)
 		hwk_note("%s: written, but syncing its folder failed: %s", path, strerror(errno));
 out_close:
+	/* a file made here for a row that could not be written, with nobody's rows in it,
+	 * goes again while we hold its lock (a writer waiting for it sees it removed and
+	 * makes it anew) */
+	if (rc < 0 && ours)
+		unlink(path);
 	if (close(fd) < 0 && rc == 0 && !durable)
 		rc = hwk_err_sys("%s", path);
 out:
 	if (blocked)
 		sigprocmask(SIG_SETMASK, &old, NULL);
 	hwk_buf_free(&b);
+	return rc;
+}
+
+int hwk_store_takeback(const char *path, off_t at, size_t len)
+{
+	int rc = -1;
+	int fd = hwk_open_regular(path, O_RDWR, 0, NULL);
+	if (fd < 0)
+		return hwk_err_sys("%s: taking back the rows written", path);
+	if (lock_fd(fd, path) < 0)
+		goto out;
+	/* at -1: the append made the file, so it goes (see hwk_store_append_at) */
+	off_t end = (at < 0 ? 0 : at) + (off_t)len;
+	struct stat st;
+	if (fstat(fd, &st) < 0 ||
+	    (st.st_size == end && st.st_nlink > 0 &&
+	     (at < 0 ? unlink(path) < 0
+		     : ftruncate(fd, at) < 0 || (durable && fdatasync(fd) < 0)))) {
+		hwk_err_sys("%s: taking back the rows written", path);
+		goto out;
+	}
+	if (st.st_size != end || st.st_nlink == 0) {
+		hwk_err("%s: the rows written stay: another hwk wrote after them", path);
+		goto out;
+	}
+	rc = 0;
+out:
+	close(fd);
 	return rc;
 }

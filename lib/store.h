@@ -7,6 +7,7 @@
 #define HWK_STORE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 /* Called once at start: umask 077, so nothing hwk creates is readable by others. */
 void hwk_store_init(void);
@@ -22,7 +23,8 @@ int hwk_store_create(const char *path, const char *data, size_t len);
 /* The same, but a file already there (made by another process) is no error: 1 then,
  * the file untouched; 0 when made here. */
 int hwk_store_create_new(const char *path, const char *data, size_t len);
-/* Remove a file and make the removal durable (fsync of its folder). */
+/* Remove a file and make the removal durable (fsync of its folder: its failure is a
+ * note, the file being gone). */
 int hwk_store_remove(const char *path);
 /* Append rows (whole CSV records, ending in LF) to path under an exclusive lock, in one
  * write, then fdatasync. When the file is new or empty the header goes first in the same
@@ -31,6 +33,16 @@ int hwk_store_remove(const char *path);
  * writer's lock is bounded ($HWK_LOCK_WAIT ms, else 10 s): then -1, "busy", nothing
  * written. */
 int hwk_store_append(const char *path, const char *header, const char *rows, size_t len);
+/* The same, saying where the bytes went: from *at (-1 when the append made the file),
+ * *wrote of them (header or line end first included), for hwk_store_takeback. A file
+ * the append made is removed again when the row cannot be written. */
+int hwk_store_append_at(const char *path, const char *header, const char *rows, size_t len,
+			off_t *at, size_t *wrote);
+/* Take back an append (hwk_store_append_at's at and wrote) when nothing was written
+ * after it: the file is cut back to at (under the lock, synced), or removed when the
+ * append made it; -1 after a message
+ * when it cannot be, or another writer has appended since. */
+int hwk_store_takeback(const char *path, off_t at, size_t len);
 
 /* The file in a folder whose lock its writers take in turn: empty, 0600, made by the
  * first writer, never removed nor replaced (so all lock the same file). */
