@@ -29,9 +29,10 @@ HWK_LOCK_WAIT=100 fails "a bounded wait (100 ms), then busy" 1 "hwk assign: $bus
 HWK_LOCK_WAIT=0 run -C p log task </dev/null
 expect "log does not take the folder's lock" 0 "" "task: 1 of 7 this week"
 
-# SIGTERM while waiting: gone, nothing written
+# SIGTERM while waiting: gone, nothing written (hwk itself in the background, not the
+# shell function: a signal to the function's subshell would leave hwk waiting on)
 snap p
-HWK_LOCK_WAIT=20000 hwk -C p assign --edit "$id" --where home 2>"$T/err" 9<&- &
+HWK_LOCK_WAIT=20000 "$HWK" -C p assign --edit "$id" --where home 2>"$T/err" 9<&- &
 pid=$!
 sleep 0.3
 kill -TERM "$pid"
@@ -41,7 +42,7 @@ is "SIGTERM while waiting: nothing said" "$(cat "$T/err")" ""
 unchanged "SIGTERM while waiting: nothing written" p
 
 # the lock freed while waiting: the edit goes on
-HWK_LOCK_WAIT=20000 hwk -C p assign --edit "$id" --where home 2>"$T/err" 9<&- &
+HWK_LOCK_WAIT=20000 "$HWK" -C p assign --edit "$id" --where home 2>"$T/err" 9<&- &
 pid=$!
 sleep 0.3
 exec 9<&-
