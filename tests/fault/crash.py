@@ -19,7 +19,6 @@ compare whole. The delays follow from SEED alone: a failing trial replays with i
 Prints one line per writer: "PASS description" or "FAIL description"; diagnostics go to
 stderr as "# " lines.
 """
-import csv
 import hashlib
 import os
 import random
@@ -31,7 +30,7 @@ import sys
 import tempfile
 import time
 
-import yaml
+import files
 
 HWK, SO, TRIALS, SEED = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 TOP = tempfile.mkdtemp(prefix='hwk-crash.')
@@ -55,23 +54,7 @@ def hwk(*args, env=None, check=False):
 
 
 def unparsable(p):
-    bad = []
-    for root, _, files in os.walk(p):
-        for f in files:
-            if '.tmp.' in f:
-                continue
-            path = os.path.join(root, f)
-            try:
-                if f.endswith('.yaml'):
-                    with open(path, encoding='utf-8') as fh:
-                        yaml.safe_load(fh)
-                elif f.endswith('.csv'):
-                    with open(path, encoding='utf-8', newline='') as fh:
-                        rows = list(csv.reader(fh))
-                    if any(len(r) != len(rows[0]) for r in rows):
-                        raise ValueError('rows of unequal length')
-            except Exception as e:  # any failure to read is a corrupt file
-                bad.append('%s: %s' % (os.path.relpath(path, p), e))
+    bad = files.unreadable(p)
     for what in (['assignments', '--all'], ['entries', '--all']):
         r = hwk('list', *what)
         if r.returncode or r.stderr:

@@ -19,7 +19,6 @@ leave the clean run's state; either way no temp file may be left.
 Prints one line per (command, errno): "PASS description" or "FAIL description";
 diagnostics go to stderr as "# " lines.
 """
-import csv
 import hashlib
 import os
 import re
@@ -28,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 
-import yaml
+import files
 
 HWK, SO, STRIDE = sys.argv[1], sys.argv[2], int(sys.argv[3])
 ONLY = re.compile('(%s)$' % (sys.argv[4] or '.*'))
@@ -72,21 +71,7 @@ def temps(top):
 
 def parses(p):
     """Every YAML and CSV file in the practice p reads, and hwk lists them."""
-    bad = []
-    for root, _, files in os.walk(p):
-        for f in files:
-            path = os.path.join(root, f)
-            try:
-                if f.endswith('.yaml'):
-                    with open(path, encoding='utf-8') as fh:
-                        yaml.safe_load(fh)
-                elif f.endswith('.csv'):
-                    with open(path, encoding='utf-8', newline='') as fh:
-                        rows = list(csv.reader(fh))
-                    if any(len(r) != len(rows[0]) for r in rows):
-                        raise ValueError('rows of unequal length')
-            except Exception as e:  # any failure to read is a corrupt file
-                bad.append('%s: %s' % (os.path.relpath(path, p), e))
+    bad = files.unreadable(p)
     if os.path.exists(os.path.join(p, 'hwk.yaml')):
         for what in (['assignments', '--all'], ['entries', '--all']):
             r = subprocess.run([HWK, '-C', p, 'list'] + what, capture_output=True, text=True)
