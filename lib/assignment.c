@@ -368,14 +368,37 @@ static int finish_list(hwk_assignments *out, int rc, int keep)
 	return rc < 0 ? -1 : 0;
 }
 
+/* How often a folder is listed again when a file it listed was gone when opened: an
+ * end (assign --end) renames an assignment while it is being read. */
+#define RELIST_TRIES 8
+
+/* Read a file a folder listing named: 0 and its text, 1 when it is gone (made another
+ * name meanwhile: nothing said), -1 after a message. */
+static int read_listed(const char *path, hwk_buf *text)
+{
+	hwk_buf_reset(text);
+	if (hwk_read_file(path, HWK_YAML_MAX_BYTES, text) == 0)
+		return 0;
+	if (errno == ENOENT)
+		return 1;
+	return errno == EFBIG ? hwk_err_at(path, 0, 0, "file is larger than %u bytes",
+					   HWK_YAML_MAX_BYTES)
+			      : hwk_err_sys("%s", path);
+}
+
 int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day from,
 				hwk_day to, hwk_assignments *out)
 {
+	hwk_strs relisted = {0};
+	size_t cap = 0;
+	int rc, tries = 0, gone;
+	hwk_buf text = {0};
+again:
 	out->v = NULL;
 	out->n = 0;
-	size_t cap = 0;
-	int rc = 0;
-	hwk_buf text = {0};
+	cap = 0;
+	rc = 0;
+	gone = 0;
 	/* from and to as text, for the names: years of four digits (else nothing is
 	 * skipped by its name: "" and "~" sort before and after every date) */
 	char from_s[16], to_s[16];
@@ -392,11 +415,14 @@ int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day 
 			continue; /* known from its name alone: not even opened */
 		char *path = hwk_path(dir, name);
 		hwk_ynode *root = NULL;
-		hwk_buf_reset(&text);
-		if (hwk_read_file(path, HWK_YAML_MAX_BYTES, &text) < 0) {
-			rc = errno == EFBIG ? hwk_err_at(path, 0, 0, "file is larger than %u bytes",
-							 HWK_YAML_MAX_BYTES)
-					    : hwk_err_sys("%s", path);
+		int r = read_listed(path, &text);
+		if (r < 0) {
+			rc = -1;
+		} else if (r > 0 && tries < RELIST_TRIES) {
+			gone = 1;
+		} else if (r > 0) {
+			errno = ENOENT;
+			rc = hwk_err_sys("%s", path);
 		} else if (!surely_outside(name, text.s, from_s, to_s)) {
 			hwk_assignment *a = next_slot(out, &cap);
 			if (hwk_yaml_parse(path, text.s, text.len, &root) < 0 ||
@@ -410,6 +436,22 @@ int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day 
 		}
 		free(path);
 	}
+	if (gone && rc < 0) {
+		rc = hwk_err("%s: an assignment was renamed while it was read; run the command again",
+			     dir);
+	} else if (gone) {
+		/* a file renamed while it was read: list the folder again, read it all again */
+		tries++;
+		hwk_assignments_free(out);
+		hwk_strs_free(&relisted);
+		if (hwk_dir_yaml_names(dir, &relisted) < 0)
+			rc = hwk_err_sys("%s", dir);
+		else {
+			names = &relisted;
+			goto again;
+		}
+	}
+	hwk_strs_free(&relisted);
 	hwk_buf_free(&text);
 	return finish_list(out, rc, 1);
 }
@@ -433,11 +475,17 @@ int hwk_assignments_load_for(const char *dir, const char *spec, hwk_assignments 
 
 static int load_dir(const char *dir, const char *spec, int keep, hwk_assignments *out)
 {
+	int tries = 0, gone;
+	hwk_buf text = {0};
+again:
 	out->v = NULL;
 	out->n = 0;
+	gone = 0;
 	DIR *d = opendir(dir);
-	if (!d)
+	if (!d) {
+		hwk_buf_free(&text);
 		return errno == ENOENT ? 0 : hwk_err_sys("%s", dir);
+	}
 	struct dirent *e;
 	size_t cap = 0;
 	int rc = 0, err = 0;
@@ -448,10 +496,19 @@ static int load_dir(const char *dir, const char *spec, int keep, hwk_assignments
 		    (spec && !name_may_match(e->d_name, n, spec)))
 			continue;
 		char *path = hwk_path(dir, e->d_name);
-		if (hwk_assignment_load(path, next_slot(out, &cap)) < 0)
+		hwk_ynode *root = NULL;
+		int r = read_listed(path, &text);
+		if (r > 0 && tries < RELIST_TRIES) {
+			gone = 1;
+		} else if (r > 0) {
+			errno = ENOENT;
+			rc = hwk_err_sys("%s", path);
+		} else if (r < 0 || hwk_yaml_parse(path, text.s, text.len, &root) < 0 ||
+			   assignment_from(path, root, next_slot(out, &cap)) < 0) {
 			rc = -1;
-		else
+		} else {
 			out->n++;
+		}
 		free(path);
 		if (rc < 0 && !keep)
 			break;
@@ -461,6 +518,16 @@ static int load_dir(const char *dir, const char *spec, int keep, hwk_assignments
 		errno = err;
 		rc = hwk_err_sys("%s", dir);
 	}
+	if (gone && rc < 0) {
+		rc = hwk_err("%s: an assignment was renamed while it was read; run the command again",
+			     dir);
+	} else if (gone) {
+		/* a file renamed while it was read (an end): read the folder again */
+		tries++;
+		hwk_assignments_free(out);
+		goto again;
+	}
+	hwk_buf_free(&text);
 	return finish_list(out, rc, keep);
 }
 

@@ -168,11 +168,10 @@ is "no temp file left" "$(find p -name '*.tmp.*')" ""
 sed -E "s/(20[0-9-]+-task-)[0-9a-f]{4}/\1xxxx/g; s/reviews\/2026-11-27(-[0-9]+)?\.yaml/reviews\/DATE.yaml/" \
 	"$T/errors" | sort -u >"$T/kinds"
 # (log, and review before it records, read the assignments without the folder's lock:
-# racing the end, which links the ended file and then removes the old one, they may
-# find one name gone, or neither yet, and fail, writing nothing)
+# racing the end, which links the ended file and then removes the old one, a name they
+# listed may be gone when they open it: they list the folder again. A listing may also
+# miss both names (readdir while a folder changes): then log fails, writing nothing)
 unexpected=$(grep -vxF -e 'hwk log: 2026-11-20-task-xxxx: the assignment has ended' \
-	-e 'hwk log: clients/alex/2026-11-20-task-xxxx.yaml: No such file or directory' \
-	-e 'hwk review: clients/alex/2026-11-20-task-xxxx.yaml: No such file or directory' \
 	-e "hwk log: 2026-11-20-task-xxxx: no such assignment (see 'hwk list assignments')" \
 	-e 'hwk assign: 2026-11-20-task-xxxx: the assignment has ended' \
 	-e 'hwk review: clients/alex/reviews/DATE.yaml: another review was recorded meanwhile: nothing recorded; run hwk review again' \
@@ -183,7 +182,7 @@ is "failures only for the race's reasons" "$unexpected" ""
 echo "# $ROUNDS rounds: $made_logs logs, $made_edits edits, $ends ends, $made_reviews reviews made" \
 	"(exit 0); lost: $lost_logs logs, $lost_edits edits, $lost_reviews reviews;" \
 	"$stale stale edits; $deleted files deleted; $both assignments in two files;" \
-	"$(grep -cE 'No such file|no such assignment' "$T/errors") reads racing an end failed (exit 1, nothing written)"
+	"$(grep -c 'no such assignment' "$T/errors") reads racing an end failed (exit 1, nothing written)"
 is "0 logged rows lost" "$lost_logs" 0
 is "0 edits lost" "$lost_edits" 0
 is "0 edits made on a stale read (each key's history a chain ending in the file's value)" "$stale" 0
