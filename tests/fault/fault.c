@@ -197,7 +197,8 @@ int close(int fd)
 	return real_close(fd);
 }
 
-/* fd calls that do nothing when failed: fsync, fdatasync, fchmod, fstat */
+/* fd calls that do nothing when failed: fsync, fdatasync, fchmod, ftruncate, flock,
+ * fstat; FD_CALL2 for those taking a second argument of type T */
 #define FD_CALL(name)                                     \
 	int name(int fd)                                  \
 	{                                                 \
@@ -208,48 +209,22 @@ int close(int fd)
 		}                                         \
 		return real_##name(fd);                   \
 	}
+#define FD_CALL2(name, T)                                 \
+	int name(int fd, T arg)                           \
+	{                                                 \
+		REAL(int, name, int, T);                  \
+		if (fd > 2 && hit(#name, 0)) {            \
+			errno = err();                    \
+			return -1;                        \
+		}                                         \
+		return real_##name(fd, arg);              \
+	}
 FD_CALL(fsync)
 FD_CALL(fdatasync)
-
-int fchmod(int fd, mode_t mode)
-{
-	REAL(int, fchmod, int, mode_t);
-	if (fd > 2 && hit("fchmod", 0)) {
-		errno = err();
-		return -1;
-	}
-	return real_fchmod(fd, mode);
-}
-
-int ftruncate(int fd, off_t len)
-{
-	REAL(int, ftruncate, int, off_t);
-	if (fd > 2 && hit("ftruncate", 0)) {
-		errno = err();
-		return -1;
-	}
-	return real_ftruncate(fd, len);
-}
-
-int flock(int fd, int op)
-{
-	REAL(int, flock, int, int);
-	if (fd > 2 && hit("flock", 0)) {
-		errno = err();
-		return -1;
-	}
-	return real_flock(fd, op);
-}
-
-int fstat(int fd, struct stat *st)
-{
-	REAL(int, fstat, int, struct stat *);
-	if (fd > 2 && hit("fstat", 0)) {
-		errno = err();
-		return -1;
-	}
-	return real_fstat(fd, st);
-}
+FD_CALL2(fchmod, mode_t)
+FD_CALL2(ftruncate, off_t)
+FD_CALL2(flock, int)
+FD_CALL2(fstat, struct stat *)
 
 int stat(const char *path, struct stat *st)
 {
