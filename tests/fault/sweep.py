@@ -170,6 +170,15 @@ def sweep(name, kind, args, partial='', env_extra=None, stale_ok=False, errnos=N
         diag(*('- %s' % (x,) for x in sorted(want - now)))
         diag(*('+ %s' % (x,) for x in sorted(now - want)))
 
+    def temps_left(errno, n, fired):
+        # 1 (and their names on stderr) when temp files survive the next run
+        left_now = temps(W)
+        if left_now:
+            print('# %s %s N=%d (%s): temp files survive the next run: %s'
+                  % (name, errno, n, fired, ' '.join(os.path.relpath(t, W) for t in left_now)),
+                  file=sys.stderr)
+        return 1 if left_now else 0
+
     for errno in [e for e in ERRNOS if not errnos or e in errnos]:
         ran = ok0 = fail0 = part = bad = corrupt = left = 0
         n = 1
@@ -201,12 +210,7 @@ def sweep(name, kind, args, partial='', env_extra=None, stale_ok=False, errnos=N
                           % (name, n, fired, rc2), file=sys.stderr)
                     diag(err2)
                     show(golden, now)
-                left_now = temps(W)
-                if left_now:
-                    left += 1
-                    print('# %s KILL N=%d (%s): temp files survive the next run: %s'
-                          % (name, n, fired, ' '.join(os.path.relpath(t, W) for t in left_now)),
-                          file=sys.stderr)
+                left += temps_left('KILL', n, fired)
                 n += STRIDE
                 continue
             if rc == 0 and now == golden:
@@ -236,12 +240,7 @@ def sweep(name, kind, args, partial='', env_extra=None, stale_ok=False, errnos=N
                           % (name, errno, n, fired, rc2), file=sys.stderr)
                     diag(err2)
                     show(golden, now)
-            left_now = temps(W)
-            if left_now:
-                left += 1
-                print('# %s %s N=%d (%s): temp files survive the next run: %s'
-                      % (name, errno, n, fired, ' '.join(os.path.relpath(t, W) for t in left_now)),
-                      file=sys.stderr)
+            left += temps_left(errno, n, fired)
             n += STRIDE
         ok = bad == 0 and left == 0 and ran > 0
         if errno == 'KILL':
