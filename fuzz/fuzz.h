@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -65,6 +66,28 @@ static inline char *fuzz_str(const uint8_t *data, size_t size)
 		s[i] = (char)data[i];
 	s[size] = 0;
 	return s;
+}
+
+/* Write a whole file (made 0600, or emptied first). */
+static inline void fuzz_write_file(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	FUZZ_CHECK(fd >= 0, "cannot write %s", path);
+	FUZZ_CHECK(write(fd, data, len) == (ssize_t)len, "cannot write %s", path);
+	close(fd);
+}
+
+/* A new folder hwk-fuzz-NAME-XXXXXX in $TMPDIR (make fuzz: under build-fuzz, as AFL
+ * ends a target with SIGKILL and its own clean-up never runs), or /tmp; owned. */
+static inline char *fuzz_tempdir(const char *name)
+{
+	const char *tmp = getenv("TMPDIR");
+	size_t n = strlen(tmp && *tmp ? tmp : "/tmp") + strlen(name) + 32;
+	char *dir = malloc(n);
+	FUZZ_CHECK(dir, "out of memory");
+	snprintf(dir, n, "%s/hwk-fuzz-%s-XXXXXX", tmp && *tmp ? tmp : "/tmp", name);
+	FUZZ_CHECK(mkdtemp(dir), "mkdtemp %s", dir);
+	return dir;
 }
 
 #endif

@@ -15,17 +15,9 @@ int hwk_main(int argc, char **argv);
 
 #define ID "2026-11-16-sleep-3238"
 
-static char *dir; /* in $TMPDIR (make fuzz: under build-fuzz, as AFL kills the last run) */
+static char *dir; /* fuzz_tempdir */
 static char *yaml, *csv;
 static int home = -1;
-
-static void write_file(const char *path, const void *data, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	FUZZ_CHECK(fd >= 0, "cannot write %s", path);
-	FUZZ_CHECK(write(fd, data, len) == (ssize_t)len, "cannot write %s", path);
-	close(fd);
-}
 
 static void cleanup(void)
 {
@@ -48,9 +40,7 @@ static void cleanup(void)
 
 static void setup(void)
 {
-	const char *tmp = getenv("TMPDIR");
-	dir = hwk_xasprintf("%s/hwk-fuzz-practice-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	FUZZ_CHECK(mkdtemp(dir), "mkdtemp");
+	dir = fuzz_tempdir("practice");
 	home = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	FUZZ_CHECK(home >= 0, "cannot open the starting folder");
 	char *p = hwk_xasprintf("%s/clients", dir);
@@ -61,11 +51,11 @@ static void setup(void)
 	free(p);
 	static const char hwk_yaml[] = "version: 1\nweek_start: monday\ndefault_every: day\nsync: false\n";
 	p = hwk_xasprintf("%s/hwk.yaml", dir);
-	write_file(p, hwk_yaml, sizeof hwk_yaml - 1);
+	fuzz_write_file(p, hwk_yaml, sizeof hwk_yaml - 1);
 	free(p);
 	static const char client_yaml[] = "id: alex\nname: Alex\ncreated: 2026-11-16\n";
 	p = hwk_xasprintf("%s/clients/alex/client.yaml", dir);
-	write_file(p, client_yaml, sizeof client_yaml - 1);
+	fuzz_write_file(p, client_yaml, sizeof client_yaml - 1);
 	free(p);
 	yaml = hwk_xasprintf("%s/clients/alex/" ID ".yaml", dir);
 	csv = hwk_xasprintf("%s/clients/alex/" ID ".csv", dir);
@@ -114,9 +104,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *s = (const char *)data;
 	const char *sep = memmem(s, size, "\n%%\n", 4);
 	size_t ylen = sep ? (size_t)(sep - s) + 1 : size;
-	write_file(yaml, s, ylen);
+	fuzz_write_file(yaml, s, ylen);
 	if (sep)
-		write_file(csv, sep + 4, size - ylen - 3);
+		fuzz_write_file(csv, sep + 4, size - ylen - 3);
 	else
 		unlink(csv);
 	static const char *const cmds[][6] = {

@@ -30,16 +30,8 @@ static const char assignment_yaml[] =
 	"history: []\n";
 
 static hwk_assignment a;
-static char *dir; /* in $TMPDIR (make fuzz: under build-fuzz, as AFL kills the last run) */
+static char *dir; /* fuzz_tempdir */
 static char *csv;
-
-static void write_file(const char *path, const void *data, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	FUZZ_CHECK(fd >= 0, "cannot write %s", path);
-	FUZZ_CHECK(write(fd, data, len) == (ssize_t)len, "cannot write %s", path);
-	close(fd);
-}
 
 static void cleanup(void)
 {
@@ -49,11 +41,9 @@ static void cleanup(void)
 
 static void setup(void)
 {
-	const char *tmp = getenv("TMPDIR");
-	dir = hwk_xasprintf("%s/hwk-fuzz-tail-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	FUZZ_CHECK(mkdtemp(dir), "mkdtemp");
+	dir = fuzz_tempdir("tail");
 	char *yaml = hwk_xasprintf("%s/2026-10-01-diary-ab12.yaml", dir);
-	write_file(yaml, assignment_yaml, sizeof assignment_yaml - 1);
+	fuzz_write_file(yaml, assignment_yaml, sizeof assignment_yaml - 1);
 	FUZZ_CHECK(hwk_assignment_load(yaml, &a) == 0, "the assignment does not load");
 	unlink(yaml);
 	free(yaml);
@@ -85,7 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1 || size > 1 << 16)
 		return 0;
 	hwk_day since = hwk_day_from_ymd(2026, 11, 27) + (data[0] % 64) - 32;
-	write_file(csv, data + 1, size - 1);
+	fuzz_write_file(csv, data + 1, size - 1);
 
 	hwk_entry *all = NULL, *tail = NULL;
 	size_t nall = 0, ntail = 0;
