@@ -149,7 +149,8 @@ check-race:
 	@$(MAKE) -s --no-print-directory $(BUILD)/hwk
 	@HWK=$(abspath $(BUILD))/hwk HWK_RACE_ROUNDS=$(RACE_ROUNDS) bash tests/t/0370-concurrent-writers.t
 
-# AFL++ on each fuzz target in turn (one core), FUZZ_SECONDS each, built with ASan and
+# AFL++ on each fuzz target in turn (one core), FUZZ_SECONDS each (or about FUZZ_EXECS
+# executions each, when given), built with ASan and
 # UBSan in build-fuzz; prints executions and crashes, fails on any crash. One target:
 # make fuzz FUZZ_TARGETS=csv. The corpus grows in build-fuzz/afl/NAME.
 FUZZ_SECONDS ?= 60
@@ -160,7 +161,7 @@ fuzz:
 	  { echo "make fuzz: afl-fuzz or $(FUZZ_CC) not found. On Debian/Ubuntu: sudo apt-get install afl++ (or: sh tests/deps.sh afl++)" >&2; exit 1; }
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_SAN)" \
 	  LDFLAGS="-fsanitize=address,undefined" $(FUZZ_TARGETS:%=build-fuzz/fuzz/afl_%)
-	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh build-fuzz $(FUZZ_TARGETS)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_EXECS=$(FUZZ_EXECS) sh fuzz/run.sh build-fuzz $(FUZZ_TARGETS)
 
 lint:
 	@sh tests/needs.sh 'make lint' mandoc:mandoc
