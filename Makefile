@@ -83,9 +83,9 @@ $(BUILD)/fuzz/afl_%: $(BUILD)/fuzz/fuzz_%.o $(LIB_OBJ) $(FUZZ_CMD_OBJ)
 # naming any that is missing.
 BUILD_PKGS = make gcc libc6-dev pkg-config libyaml-dev libcsv-dev
 TEST_PKGS = jq python3 python3-yaml bsdutils strace
-BENCH_PKGS = hyperfine mawk jq
+BENCH_PKGS = mawk jq gawk miller
 TEST_NEEDS = jq:jq python3:python3 python3-yaml:python3-yaml script:bsdutils strace:strace
-BENCH_NEEDS = hyperfine:hyperfine mawk:mawk jq:jq
+BENCH_NEEDS = mawk:mawk jq:jq gawk:gawk mlr:miller
 # a command checked for whose package make deps would not install is a mistake here
 pkgs = $(foreach n,$(1),$(lastword $(subst :, ,$(n))))
 $(if $(filter-out $(TEST_PKGS),$(call pkgs,$(TEST_NEEDS))),$(error TEST_NEEDS names a package not in TEST_PKGS))

@@ -1,16 +1,15 @@
 #!/bin/sh
 # make bench: `hwk log` on an assignment with 100,000 entries, with 10 entries, the floor
 # under a durable log (bench/append.c: append the same row to a file of the same size and
-# fdatasync it) and /bin/true, measured side by side in one hyperfine run. Prints medians
-# and ratios. Targets: 100k within 10% of 10; both at most 1.5x the floor (issue 11: log
+# fdatasync it) and /bin/true, run in turn round by round by bench/interleave.c. Prints
+# medians, and each ratio taken per round with its spread. Targets: 100k within 10% of 10; both at most 1.5x the floor (issue 11: log
 # fdatasyncs before it confirms); the ratio to /bin/true is shown for the record.
 set -eu
 hwk=$(cd "$(dirname "${1:-build/hwk}")" && pwd)/$(basename "${1:-build/hwk}")
-command -v hyperfine >/dev/null || { echo "bench: hyperfine is needed (make bench-deps)" >&2; exit 1; }
-command -v jq >/dev/null || { echo "bench: jq is needed (make bench-deps)" >&2; exit 1; }
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 "${CC:-cc}" -O2 -o "$d/append" "$(dirname "$0")/append.c"
+"${CC:-cc}" -O2 -o "$d/interleave" "$(dirname "$0")/interleave.c"
 export TZ=Europe/Berlin HWK_NOW=2026-11-27T09:00:00+01:00
 unset HWK_DIR HWK_CLIENT
 "$hwk" init "$d/p" 2>/dev/null
@@ -44,18 +43,18 @@ bigs=$(wc -c <"$bigf") smalls=$(wc -c <"$smallf")
 row=$(tail -n 1 "$smallf")
 truncate -s "$smalls" "$smallf"
 cp "$smallf" floor.csv
-hyperfine -N --warmup 50 --runs 1000 --export-json "$d/r.json" \
-	--prepare "truncate -s $bigs $bigf" \
-	-n "log-100k" "$hwk -c big log sleep bed=23:40 wake=06:50 out_of_bed=07:05 -q" \
-	--prepare "truncate -s $smalls $smallf" \
-	-n "log-10" "$hwk -c small log sleep bed=23:40 wake=06:50 out_of_bed=07:05 -q" \
-	--prepare "truncate -s $smalls floor.csv" \
-	-n "floor" "$d/append floor.csv '$row'" \
-	--prepare "true" \
-	-n "true" "/bin/true" >/dev/null 2>&1
-jq -r '.results | (map({(.command): .median}) | add) as $m |
-	"median ms: log-100k \($m["log-100k"] * 1000 | . * 1000 | round / 1000)  log-10 \($m["log-10"] * 1000 | . * 1000 | round / 1000)  floor \($m["floor"] * 1000 | . * 1000 | round / 1000)  /bin/true \($m["true"] * 1000 | . * 1000 | round / 1000)",
-	"ratio log-100k / log-10:    \($m["log-100k"] / $m["log-10"] | . * 100 | round / 100)   (target <= 1.10)",
-	"ratio log-100k / floor:     \($m["log-100k"] / $m["floor"] | . * 100 | round / 100)   (target <= 1.5)",
-	"ratio log-10 / floor:       \($m["log-10"] / $m["floor"] | . * 100 | round / 100)   (target <= 1.5)",
-	"ratio log-10 / /bin/true:   \($m["log-10"] / $m["true"] | . * 100 | round / 100)   (no target: the disk sets it)"' "$d/r.json"
+log="log sleep bed=23:40 wake=06:50 out_of_bed=07:05 -q"
+"$d/interleave" -r "${RUNS:-500}" -w 20 -o "$d/r.tsv" \
+	-p "log-100k=truncate -s $bigs $bigf" -p "log-10=truncate -s $smalls $smallf" \
+	-p "floor=truncate -s $smalls floor.csv" \
+	"log-100k='$hwk' -c big $log" "log-10='$hwk' -c small $log" \
+	"floor='$d/append' floor.csv '$row'" "true=/bin/true" \
+	-- log-100k/log-10 log-100k/floor log-10/floor log-10/true
+awk -F'\t' '$1 == "ratio" { r[$2 "/" $3] = $4 }
+function ok(x, limit) { return x <= limit ? "ok" : "MISSED" }
+END {
+	printf "target log-100k / log-10 <= 1.10: %.2f %s\n", r["log-100k/log-10"], ok(r["log-100k/log-10"], 1.10)
+	printf "target log-100k / floor <= 1.5: %.2f %s\n", r["log-100k/floor"], ok(r["log-100k/floor"], 1.5)
+	printf "target log-10 / floor <= 1.5: %.2f %s\n", r["log-10/floor"], ok(r["log-10/floor"], 1.5)
+	printf "log-10 / /bin/true: %.2f (no target: the disk sets it)\n", r["log-10/true"]
+}' "$d/r.tsv"

@@ -1,30 +1,31 @@
 #!/bin/sh
-# make bench: `hwk report` for one week on a practice with 2 years of history (500
-# clients, about 1,000,000 entries), on the same practice with 2 weeks of history, and
-# awk summing the same week from one flat CSV of every entry, side by side in one
-# hyperfine run; then the peak memory of each. Prints medians, ratios and peak RSS.
-# Targets: 2-year within 1.2x of 2-week; 2-year at most 0.3x awk; peak RSS <= 16 MiB.
+# make bench: `hwk report` for one week on a practice with YEARS years of history (500
+# clients, about 1,000,000 entries over 2 years), on the same practice with 2 weeks of
+# history, and mawk summing the same week from one flat CSV of every entry (gawk and
+# Miller as extra rows where installed), run in turn round by round by bench/interleave.c;
+# each ratio is taken per round, its median and spread printed. Before timing, hwk's
+# counts per assignment for the week are checked against each peer's.
+# Targets: YEARS within 1.2x of 2 weeks; YEARS at most 0.3x mawk; peak RSS <= 16 MiB.
 #
 #   sh bench/report.sh [HWK]           (HWK: build/hwk)
 #
 # Environment: BUILD (build: where the practices are cached), SEED (42), CLIENTS (500),
-# WEEK (2026-W48: the week ending on the practices' last day; the week before it, which
-# the report compares with, is in both practices), RUNS (hyperfine's --runs; its default when empty), and BENCH_CMD,
-# the hwk command measured (below; `list due` while hwk has no report).
+# YEARS (2), WEEK (2026-W48: the week ending on the practices' last day; the week before
+# it, which the report compares with, is in both practices), RUNS (rounds, 20).
 # The practices are made by bench/gen-practice.c and cached under
-# $BUILD/bench-practice-SEED (2 years), $BUILD/bench-practice-SEED-2w (2 weeks) and
-# $BUILD/bench-practice-SEED.flat.csv (bench/flatten.sh), made again when the generator,
-# bench/flatten.sh or the parameters change: about 117 MB in 25,600 files, and 104 MB.
+# $BUILD/bench-practice-SEED-CLIENTS-DAYS and its .flat.csv (bench/flatten.sh), made
+# again when the generator, bench/flatten.sh or the parameters change: for 2 years
+# about 117 MB in 25,600 files, and 104 MB.
 set -eu
 week=${WEEK:-2026-W48}
 # the command measured, run as: $hwk -C PRACTICE $cmd
-cmd=${BENCH_CMD:-report --week $week -f json}
+cmd="report --week $week -f json"
 
 hwk=$(cd "$(dirname "${1:-build/hwk}")" && pwd)/$(basename "${1:-build/hwk}")
 bench=$(cd "$(dirname "$0")" && pwd)
 build=${BUILD:-build}
-seed=${SEED:-42} clients=${CLIENTS:-500} end=2026-11-29
-for t in hyperfine mawk; do command -v $t >/dev/null || { echo "bench: $t is needed (make bench-deps)" >&2; exit 1; }; done
+seed=${SEED:-42} clients=${CLIENTS:-500} years=${YEARS:-2} runs=${RUNS:-20} end=2026-11-29
+for t in mawk jq; do command -v $t >/dev/null || { echo "bench: $t is needed (make bench-deps)" >&2; exit 1; }; done
 command -v "${CC:-cc}" >/dev/null || { echo "bench: a C compiler is needed (apt-get install gcc)" >&2; exit 1; }
 [ -x "$hwk" ] || { echo "bench: $hwk: no such program (make first)" >&2; exit 1; }
 case $week in
@@ -33,17 +34,13 @@ case $week in
 esac
 export TZ=Europe/Berlin HWK_NOW="${end}T23:00:00+01:00"
 unset HWK_DIR HWK_CLIENT
-if [ -z "${BENCH_CMD:-}" ] && ! "$hwk" report --help >/dev/null 2>&1; then
-	echo "bench: hwk has no report command yet: measuring 'list due' instead" >&2
-	cmd="list due"
-fi
 mkdir -p "$build"
 build=$(cd "$build" && pwd)
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 
 # the tools, built when their source is newer
-for t in gen-practice peakrss; do
+for t in gen-practice interleave; do
 	if [ ! -x "$build/$t" ] || [ -n "$(find "$bench/$t.c" -newer "$build/$t")" ]; then
 		"${CC:-cc}" -O2 -o "$build/$t" "$bench/$t.c"
 	fi
@@ -63,13 +60,14 @@ practice() { # dir days
 		echo "$key $2" >"$1.stamp"
 	fi
 }
-p2y=$build/bench-practice-$seed
-p2w=$build/bench-practice-$seed-2w
+days=$((years * 365))
+p2y=$build/bench-practice-$seed-$clients-$days
+p2w=$build/bench-practice-$seed-$clients-14
 flat=$p2y.flat.csv
-if [ "$(cat "$p2y.stamp" 2>/dev/null)" != "$key 730" ]; then
+if [ "$(cat "$p2y.stamp" 2>/dev/null)" != "$key $days" ]; then
 	rm -f "$flat"
 fi
-practice "$p2y" 730
+practice "$p2y" "$days"
 practice "$p2w" 14
 if [ ! -f "$flat" ]; then
 	sh "$bench/flatten.sh" "$p2y" >"$flat.tmp"
@@ -83,59 +81,64 @@ j4=$(date -u -d "$y-01-04" +%u)
 mon=$(date -u -d "$y-01-04 -$((j4 - 1)) days +$(((w - 1) * 7)) days" +%F)
 sun=$(date -u -d "$mon +6 days" +%F)
 
-# the three commands (paths quoted for hyperfine's own splitting under -N)
-c2y="'$hwk' -C '$p2y' $cmd"
-c2w="'$hwk' -C '$p2w' $cmd"
-cawk="mawk -v from=$mon -v to=$sun -f '$bench/week.awk' '$flat'"
-# each must work before it is timed
-for c in "$c2y" "$c2w" "$cawk"; do
-	if ! eval "$c" >/dev/null 2>"$d/err"; then
-		echo "bench: failed: $c" >&2
-		cat "$d/err" >&2
+# the commands, and the same answer from each: client,assignment,type,done,partial,skipped
+# of every assignment with an entry in the week, sorted
+hwk_week() { # practice
+	# shellcheck disable=SC2086 # $cmd is words
+	"$hwk" -C "$1" $cmd | jq -r '.[] | select(.done + .partial + .skipped > 0) |
+		[.client, .assignment, .type, .done, .partial, .skipped] | join(",")' | LC_ALL=C sort
+}
+hwk_week "$p2y" >"$d/want"
+[ -s "$d/want" ] || { echo "bench: hwk reported no entries in $week" >&2; exit 1; }
+set -- "${years}y='$hwk' -C '$p2y' $cmd" "2w='$hwk' -C '$p2w' $cmd" \
+	"mawk=mawk -v from=$mon -v to=$sun -f '$bench/week.awk' '$flat'"
+mawk -v from="$mon" -v to="$sun" -f "$bench/week.awk" "$flat" | LC_ALL=C sort >"$d/mawk"
+peers=mawk
+if command -v gawk >/dev/null; then
+	set -- "$@" "gawk=gawk -v from=$mon -v to=$sun -f '$bench/week.awk' '$flat'"
+	gawk -v from="$mon" -v to="$sun" -f "$bench/week.awk" "$flat" | LC_ALL=C sort >"$d/gawk"
+	peers="$peers gawk"
+fi
+if command -v mlr >/dev/null; then
+	mlrf="substr(\$at,0,9) >= \"$mon\" && substr(\$at,0,9) <= \"$sun\""
+	set -- "$@" "miller=mlr --icsv --ocsv filter '$mlrf' then count -g client,assignment,type,status '$flat'"
+	mlr --icsv --ocsv filter "$mlrf" 'then' count -g client,assignment,type,status "$flat" |
+		awk -F, 'NR > 1 { k = $1 "," $2 "," $3; seen[k] = 1; n[k, $4] = $5 }
+		END { for (k in seen) print k "," n[k, "done"] + 0 "," n[k, "partial"] + 0 "," n[k, "skipped"] + 0 }' |
+		LC_ALL=C sort >"$d/miller"
+	peers="$peers miller"
+fi
+for p in $peers; do
+	if ! cmp -s "$d/want" "$d/$p"; then
+		echo "bench: hwk and $p count the week differently:" >&2
+		diff "$d/want" "$d/$p" | head -n 20 >&2
 		exit 1
 	fi
 done
+hwk_week "$p2w" >"$d/want2w"
+# the 2-week practice holds the same week: the same answer is not expected (its
+# clients differ), but some answer is
+[ -s "$d/want2w" ] || { echo "bench: hwk reported no entries in $week on 2 weeks" >&2; exit 1; }
 
 info() { # the generator's counts from its summary line
 	sed -n 's/.*: \([0-9]* clients, [0-9]* assignments\).* \([0-9]* entries\).*, \([0-9]*\) bytes.*/\1, \2, \3/p' "$1.info" |
 		awk -F', ' '{ printf "%s, %s, %s, %.0f MB", $1, $2, $3, $4 / 1e6 }'
 }
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(uname -sr)"
-echo "2 years: $(info "$p2y") ($p2y)"
+echo "$years years: $(info "$p2y") ($p2y)"
 echo "2 weeks: $(info "$p2w")"
-echo "awk:     $(mawk -W version 2>&1 | head -1) over $(($(wc -l <"$flat") - 1)) rows, $(($(wc -c <"$flat") / 1000000)) MB ($flat)"
-echo "command: hwk -C PRACTICE $cmd; awk: $mon to $sun"
-
-set -- --warmup 3
-[ -z "${RUNS:-}" ] || set -- "$@" --runs "$RUNS"
-hyperfine -N "$@" --export-csv "$d/r.csv" \
-	-n 2-year "$c2y" \
-	-n 2-week "$c2w" \
-	-n awk "$cawk" >"$d/hf.out" 2>&1 || { cat "$d/hf.out" >&2; exit 1; }
-
-# peak resident set size, the highest of 3 runs, in MiB
-peak() { # command...
-	m=0
-	for _ in 1 2 3; do
-		"$build/peakrss" -o "$d/rss" "$@" >/dev/null 2>&1
-		r=$(cat "$d/rss")
-		[ "$r" -le "$m" ] || m=$r
-	done
-	awk -v k="$m" 'BEGIN { printf "%.1f", k / 1024 }'
-}
-# shellcheck disable=SC2086 # $cmd is words
-r2y=$(peak "$hwk" -C "$p2y" $cmd)
-# shellcheck disable=SC2086
-r2w=$(peak "$hwk" -C "$p2w" $cmd)
-rawk=$(peak mawk -v from="$mon" -v to="$sun" -f "$bench/week.awk" "$flat")
-
-awk -F, -v r2y="$r2y" -v r2w="$r2w" -v rawk="$rawk" '
-NR > 1 { m[$1] = $4 * 1000 }	# command,mean,stddev,median,... in seconds
+echo "peers:   $(mawk -W version 2>&1 | head -1) over $(($(wc -l <"$flat") - 1)) rows, $(($(wc -c <"$flat") / 1000000)) MB ($flat); also: $peers"
+echo "command: hwk -C PRACTICE $cmd; peers: $mon to $sun; same counts as hwk: $peers"
+ratios="${years}y/2w ${years}y/mawk"
+for p in $peers; do [ "$p" = mawk ] || ratios="$ratios ${years}y/$p"; done
+# shellcheck disable=SC2086 # ratios are words
+"$build/interleave" -r "$runs" -w 3 -o "$d/r.tsv" "$@" -- $ratios
+awk -F'\t' -v y="${years}y" '
+$1 == "time" && $2 == y { rss = $6 }
+$1 == "ratio" { r[$3] = $4 }
 function ok(x, limit) { return x <= limit ? "ok" : "MISSED" }
 END {
-	printf "median ms: 2-year %.1f  2-week %.1f  awk %.1f\n", m["2-year"], m["2-week"], m["awk"]
-	a = m["2-year"] / m["2-week"]; b = m["2-year"] / m["awk"]
-	printf "ratio 2-year / 2-week: %.2f   (target <= 1.2)  %s\n", a, ok(a, 1.2)
-	printf "ratio 2-year / awk:    %.2f   (target <= 0.3)  %s\n", b, ok(b, 0.3)
-	printf "peak RSS MiB: 2-year %s  2-week %s  awk %s   (target <= 16 for hwk)  %s\n", r2y, r2w, rawk, ok(r2y + 0, 16)
-}' "$d/r.csv"
+	printf "target %s / 2w <= 1.2: %.2f %s\n", y, r["2w"], ok(r["2w"], 1.2)
+	printf "target %s / mawk <= 0.3: %.2f %s\n", y, r["mawk"], ok(r["mawk"], 0.3)
+	printf "target peak RSS of %s <= 16 MiB: %.1f MiB %s\n", y, rss / 1024, ok(rss / 1024, 16)
+}' "$d/r.tsv"
