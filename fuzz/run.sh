@@ -35,7 +35,7 @@ for t; do
 	mkdir -p "$build/afl"
 	# the targets' temporary practice and entries file: afl-fuzz ends the target with
 	# SIGKILL, so its own clean-up never runs
-	tmp=$(pwd)/$build/afl/tmp
+	tmp=$(pwd)/$build/afl/tmp-$t
 	rm -rf "$tmp"
 	mkdir -p "$tmp"
 	dict=
