@@ -84,6 +84,8 @@ int main(int argc, char **argv)
 	if (!tap)
 		return 2;
 	setvbuf(tap, NULL, _IOLBF, 0);
+	/* each input in full (fuzz_practice: every command on it, not one) */
+	setenv("FUZZ_DRIVER", "1", 1);
 	if (argc < 2)
 		run_path("fuzz/seeds/" FUZZ_NAME);
 	for (int i = 1; i < argc; i++)
