@@ -142,3 +142,29 @@ END {
 	printf "target %s / mawk <= 0.3: %.2f %s\n", y, r["mawk"], ok(r["mawk"], 0.3)
 	printf "target peak RSS of %s <= 16 MiB: %.1f MiB %s\n", y, rss / 1024, ok(rss / 1024, 16)
 }' "$d/r.tsv"
+
+# the files the report opens: at most the practice's own, one listing per client, and
+# two files per assignment active in the week (its YAML and its entries)
+if command -v strace >/dev/null; then
+	# shellcheck disable=SC2086 # $cmd is words
+	strace -f -e trace=open,openat -o "$d/opens" "$hwk" -C "$p2y" $cmd >"$d/rep.json" 2>/dev/null
+	opens=$(grep -v -e ENOENT -e '/etc/\|/usr/\|/lib\|/proc/' "$d/opens" | grep -c 'open')
+	active=$(jq length "$d/rep.json")
+	nclients=$(find "$p2y/clients" -mindepth 1 -maxdepth 1 -type d | wc -l)
+	budget=$((4 + nclients + 2 * active))
+	echo "report opens $opens files and folders of the practice; budget: 4 of the practice, $nclients client listings, 2 x $active active assignments = $budget  $([ "$opens" -le "$budget" ] && echo ok || echo MISSED)"
+fi
+
+# cold page cache, where the machine lets us drop it (root, /proc/sys writable)
+drop="sh -c 'sync; echo 3 >/proc/sys/vm/drop_caches'"
+if sh -c 'sync; echo 3 >/proc/sys/vm/drop_caches' 2>/dev/null; then
+	echo "cold cache: the page cache dropped before every run"
+	"$build/interleave" -r "${COLD_RUNS:-5}" -w 0 -o "$d/cold.tsv" \
+		-p "cold-${years}y=$drop" -p "cold-mawk=$drop" \
+		"cold-${years}y='$hwk' -C '$p2y' $cmd" \
+		"cold-mawk=mawk -v from=$mon -v to=$sun -f '$bench/week.awk' '$flat'" \
+		-- "cold-${years}y/cold-mawk"
+	awk -F'\t' '$1 == "ratio" { printf "target cold report / cold mawk <= 1.0: %.2f %s\n", $4, $4 <= 1.0 ? "ok" : "MISSED" }' "$d/cold.tsv"
+else
+	echo "cold cache: skipped (dropping the page cache needs root and a writable /proc/sys)"
+fi
