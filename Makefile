@@ -175,6 +175,13 @@ bench:
 	@sh bench/log.sh $(BUILD)/hwk
 	@BUILD=$(BUILD) CC="$(CC)" sh bench/report.sh $(BUILD)/hwk
 
+# A clinic's scale (1,500 clients, 5 years, several GB made once and cached): time and
+# peak RSS of report, list due, a week's export and a review.
+bench-clinic:
+	@sh tests/needs.sh 'make bench-clinic' $(BENCH_NEEDS)
+	@$(MAKE) -s --no-print-directory $(BUILD)/hwk
+	@BUILD=$(BUILD) CC="$(CC)" sh bench/clinic.sh $(BUILD)/hwk
+
 # bench/gen-practice.c checked against the real hwk (replays its commands; slow)
 check-bench: $(BUILD)/hwk
 	@CC="$(CC)" sh bench/check-gen.sh $(BUILD)/hwk
@@ -193,4 +200,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: all tests built deps bench-deps demo check check-asan check-valgrind check-race check-faults check-crash fuzz check-bench lint bench install uninstall clean
+.PHONY: all tests built deps bench-deps demo check check-asan check-valgrind check-race check-faults check-crash fuzz check-bench lint bench bench-clinic install uninstall clean
