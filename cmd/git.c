@@ -27,9 +27,9 @@ static const char usage[] =
 #define DRIVER_FAILED 2
 
 /* Run git with argv (argv[0] "git"); its standard output into out when out is not NULL
- * (else to hwk's standard error, as are git's messages). Its exit status, or -1 after a
- * message when it could not be run or was killed. */
-static int run_git(char *const *argv, hwk_buf *out)
+ * (else to hwk's standard error, as are git's messages, unless hush: then they go). Its
+ * exit status, or -1 after a message when it could not be run or was killed. */
+static int run_git_how(char *const *argv, hwk_buf *out, int hush)
 {
 	int fds[2] = {-1, -1};
 	if (out && pipe2(fds, O_CLOEXEC) < 0)
@@ -46,6 +46,9 @@ static int run_git(char *const *argv, hwk_buf *out)
 	if (pid == 0) {
 		if (dup2(out ? fds[1] : 2, 1) < 0)
 			_exit(127);
+		int null = hush ? open("/dev/null", O_WRONLY) : -1;
+		if (null >= 0)
+			dup2(null, 2);
 		execvp("git", argv);
 		_exit(127);
 	}
@@ -74,6 +77,11 @@ static int run_git(char *const *argv, hwk_buf *out)
 	else
 		rc = WEXITSTATUS(st);
 	return rc;
+}
+
+static int run_git(char *const *argv, hwk_buf *out)
+{
+	return run_git_how(argv, out, 0);
 }
 
 /* ---- the drivers ---- */
@@ -267,16 +275,8 @@ static int setup(int argc, char **argv, hwk_ctx *ctx)
 
 	hwk_buf top = {0};
 	char *toplevel[] = {"git", "-C", (char *)dir, "rev-parse", "--show-toplevel", NULL};
-	int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC), saved = dup(2);
-	if (devnull >= 0 && saved >= 0)
-		dup2(devnull, 2); /* git's "not a git repository" is said below, in hwk's words */
-	int rc = run_git(toplevel, &top);
-	if (devnull >= 0 && saved >= 0)
-		dup2(saved, 2);
-	if (saved >= 0)
-		close(saved);
-	if (devnull >= 0)
-		close(devnull);
+	/* git's "not a git repository" is said below, in hwk's words */
+	int rc = run_git_how(toplevel, &top, 1);
 	if (rc != 0 || !top.len) {
 		hwk_buf_free(&top);
 		if (rc > 0)
