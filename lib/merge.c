@@ -112,11 +112,6 @@ typedef struct {
 static int parse_entries(int side, const char *data, size_t len, eside *s, items *rows,
 			 char **why)
 {
-	size_t cl = hwk_conflict_line(data, len);
-	if (cl) {
-		*why = hwk_xasprintf("%s holds git conflict markers (line %zu)", label[side], cl);
-		return -1;
-	}
 	hwk_csvr *r = hwk_csvr_mem(data, len, label[side], 1);
 	hwk_csvr_quiet(r);
 	hwk_strs rec = {0};
@@ -156,7 +151,10 @@ static int parse_entries(int side, const char *data, size_t len, eside *s, items
 		hwk_csv_row(&b, (const char *const *)rec.v, rec.n);
 		items_push(rows, b.s, b.len, t, side);
 	}
-	if (rc == -1)
+	if (rc == -1 && hwk_csvr_conflicted(r))
+		*why = hwk_xasprintf("%s holds git conflict markers (line %zu)", label[side],
+				     hwk_csvr_lineno(r));
+	else if (rc == -1)
 		*why = hwk_xasprintf("%s line %zu: not a CSV record hwk can read", label[side],
 				     hwk_csvr_lineno(r));
 	hwk_strs_free(&rec);

@@ -134,6 +134,9 @@ static void test_entries_hand(void)
 		  "a row short without replaces");
 	conflicts(H R1, H "<<<<<<< ours\n" R2 "=======\n" R3 ">>>>>>> theirs\n", H R1,
 		  "ours holds git conflict markers (line 2)", "conflict markers");
+	merges_to(H, H "2026-11-28T07:10:00+01:00,2026-11-28T07:12:00+01:00,done,,\"a\n=======\nb\",1\n",
+		  H, H "2026-11-28T07:10:00+01:00,2026-11-28T07:12:00+01:00,done,,\"a\n=======\nb\",1\n",
+		  "a marker-like line inside a quoted note is data");
 	conflicts(H "\"open\n", H R1, H R2, "base line 2: not a CSV record hwk can read",
 		  "a bad base");
 }
