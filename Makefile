@@ -26,7 +26,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 MANS := $(sort $(wildcard man/*.1 man/*.5))
 # fuzz/: one target a reader or command; in make check each runs over its seeds
-FUZZ_TARGETS ?= yaml csv date tail practice
+FUZZ_TARGETS ?= yaml csv date tail practice merge
 FUZZ_TESTS := $(FUZZ_TARGETS:%=$(BUILD)/tests/test_fuzz_%)
 
 all: $(BUILD)/hwk
