@@ -26,7 +26,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 MANS := $(sort $(wildcard man/*.1 man/*.5))
 # fuzz/: one target a reader or command; in make check each runs over its seeds
-FUZZ_TARGETS ?= yaml csv date tail practice
+FUZZ_TARGETS ?= yaml csv date tail practice merge
 FUZZ_TESTS := $(FUZZ_TARGETS:%=$(BUILD)/tests/test_fuzz_%)
 
 all: $(BUILD)/hwk
@@ -82,9 +82,9 @@ $(BUILD)/fuzz/afl_%: $(BUILD)/fuzz/fuzz_%.o $(LIB_OBJ) $(FUZZ_CMD_OBJ)
 # COMMAND:PACKAGE (python3-yaml: python3 that can import yaml), and stop at once
 # naming any that is missing.
 BUILD_PKGS = make gcc libc6-dev pkg-config libyaml-dev libcsv-dev
-TEST_PKGS = jq python3 python3-yaml bsdutils strace
+TEST_PKGS = jq python3 python3-yaml bsdutils strace git
 BENCH_PKGS = mawk jq gawk miller
-TEST_NEEDS = jq:jq python3:python3 python3-yaml:python3-yaml script:bsdutils strace:strace
+TEST_NEEDS = jq:jq python3:python3 python3-yaml:python3-yaml script:bsdutils strace:strace git:git
 BENCH_NEEDS = mawk:mawk jq:jq gawk:gawk mlr:miller
 # a command checked for whose package make deps would not install is a mistake here
 pkgs = $(foreach n,$(1),$(lastword $(subst :, ,$(n))))

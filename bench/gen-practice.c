@@ -986,7 +986,9 @@ static void write_assignment(const Seg *s, const Client *c, const char *cdir, Bu
 }
 
 static const char gitattributes[] =
-	"# entries are append-only: merge them by keeping both sides' rows\n*.csv merge=union\n";
+	"# entries are append-only: merge them by keeping both sides' rows\n*.csv merge=union\n"
+	"# assignments merge key by key once 'hwk git setup' has run\n"
+	"*.yaml merge=hwk-assignment\n";
 
 static const char *first_names[] = {"Alex", "Sam", "Jo", "Priya", "Tom", "Mia", "Lena", "Noah", "Aylin",
 				    "Jonas", "Emma", "Omar", "Lukas", "Sofia", "Ben", "Hanna"};

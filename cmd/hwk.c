@@ -38,6 +38,7 @@ static const struct {
 	{"report", cmd_report, HWK_CLIENTS,
 	 "sum up a week across the caseload, who needs attention first"},
 	{"types", cmd_types, HWK_NEED_PRACTICE, "list homework types or show one"},
+	{"git", cmd_git, 0, "set up git to merge hwk's files (and git's merge drivers)"},
 	{"help", NULL, 0, "show the manual of hwk or of a command"},
 };
 

@@ -121,7 +121,7 @@ static int check_date(const char *file, const hwk_ynode *root, const char *key, 
 	return 0;
 }
 
-static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a);
+static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a, int placed);
 
 int hwk_assignment_load(const char *path, hwk_assignment *a)
 {
@@ -129,11 +129,21 @@ int hwk_assignment_load(const char *path, hwk_assignment *a)
 	memset(a, 0, sizeof *a);
 	if (hwk_yaml_load(path, &root) < 0)
 		return -1;
-	return assignment_from(path, root, a);
+	return assignment_from(path, root, a, 1);
 }
 
-/* Read from an assignment file's text; root is freed. */
-static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a)
+int hwk_assignment_parse(const char *name, const char *data, size_t len, hwk_assignment *a)
+{
+	hwk_ynode *root;
+	memset(a, 0, sizeof *a);
+	if (hwk_yaml_parse(name, data, len, &root) < 0)
+		return -1;
+	return assignment_from(name, root, a, 0);
+}
+
+/* Read from an assignment file's text; root is freed. placed: path is where the file
+ * is, whose name and folder must fit it. */
+static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a, int placed)
 {
 	int rc = -1;
 	if (hwk_ycheck_map(path, root, keys, "an assignment file must be a mapping") < 0)
@@ -179,6 +189,10 @@ static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a)
 			    hwk_yget_str(path, c, "to", 0, &ch->to) < 0)
 				goto out;
 		}
+	}
+	if (!placed) {
+		rc = 0;
+		goto out;
 	}
 	/* the folder is where the file is: paths stay right wherever the folder is copied */
 	{
@@ -426,7 +440,7 @@ again:
 		} else if (!surely_outside(name, text.s, from_s, to_s)) {
 			hwk_assignment *a = next_slot(out, &cap);
 			if (hwk_yaml_parse(path, text.s, text.len, &root) < 0 ||
-			    assignment_from(path, root, a) < 0)
+			    assignment_from(path, root, a, 1) < 0)
 				rc = -1;
 			else if (a->start_day > to ||
 				 (a->until_day != HWK_DAY_NONE && a->until_day < from))
@@ -504,7 +518,7 @@ again:
 			errno = ENOENT;
 			rc = hwk_err_sys("%s", path);
 		} else if (r < 0 || hwk_yaml_parse(path, text.s, text.len, &root) < 0 ||
-			   assignment_from(path, root, next_slot(out, &cap)) < 0) {
+			   assignment_from(path, root, next_slot(out, &cap), 1) < 0) {
 			rc = -1;
 		} else {
 			out->n++;

@@ -28,6 +28,9 @@ typedef struct hwk_assignment {
 
 /* Read an assignment file. -1 after a message naming file:line:col. */
 int hwk_assignment_load(const char *yaml_path, hwk_assignment *a);
+/* Read an assignment from text (name in messages) with every check of its content, but
+ * none of where it lies (the file's name, its folder): nothing derived is filled. */
+int hwk_assignment_parse(const char *name, const char *data, size_t len, hwk_assignment *a);
 /* The file's text: fixed key order, optional keys left out when unset. */
 void hwk_assignment_emit(const hwk_assignment *a, hwk_buf *out);
 /* Fill the derived fields (paths, every, days) from the stored ones. */

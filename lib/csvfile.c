@@ -68,6 +68,7 @@ struct hwk_csvr {
 	int slow;          /* every line through libcsv (for the tests) */
 	int mid;           /* the data starts inside a file: no byte order mark to skip */
 	int finished;
+	int conflict;      /* stopped at a git conflict marker */
 	int read_err;      /* a file's read failed (errno), or it is past the cap (EFBIG) */
 	size_t read_bytes; /* a file's bytes read so far */
 	size_t err_col;    /* a parse error to report once the records before it are given */
@@ -346,6 +347,14 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 		}
 		if (r->at_rec_start) {
 			r->rec_line = r->lineno;
+			if (hwk_conflict_marker(l, (size_t)n)) {
+				/* git's merge left both sides here: no row of it can be trusted */
+				r->finished = 1;
+				r->conflict = 1;
+				if (r->quiet)
+					return -1;
+				return hwk_err_at(r->name, r->lineno, 0, "%s", HWK_CONFLICT_MSG);
+			}
 			/* a whole line with no quote and no CR is a record of plain fields:
 			 * split it here (libcsv goes byte by byte, through a call a field) */
 			size_t body = (size_t)n - (l[n - 1] == '\n');
@@ -383,6 +392,16 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 	*line = r->q[r->qhead].line;
 	r->qhead++;
 	return 1;
+}
+
+size_t hwk_csvr_lineno(const hwk_csvr *r)
+{
+	return r->lineno;
+}
+
+int hwk_csvr_conflicted(const hwk_csvr *r)
+{
+	return r->conflict;
 }
 
 void hwk_csvr_free(hwk_csvr *r)

@@ -16,7 +16,8 @@ void hwk_csv_row(hwk_buf *b, const char *const *fields, size_t n);
 /* A reader over a FILE or a block of memory. A UTF-8 byte order mark at its start is
  * skipped. A NUL byte anywhere is refused with its FILE:LINE:COL. A file is read up to
  * HWK_CSV_MAX_BYTES: a larger one is an error, as is a read error (never taken for the
- * end of the file). */
+ * end of the file). A record that starts with a git conflict marker (text.h) is an error,
+ * "FILE:LINE: unresolved git conflict; ...". */
 #define HWK_CSV_MAX_BYTES (64u << 20)
 typedef struct hwk_csvr hwk_csvr;
 hwk_csvr *hwk_csvr_file(FILE *f, const char *name, size_t first_line);
@@ -26,6 +27,10 @@ hwk_csvr *hwk_csvr_mem(const char *data, size_t len, const char *name, size_t fi
  * first line. */
 int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line);
 void hwk_csvr_free(hwk_csvr *r);
+/* The physical line the reader is at: after hwk_csvr_next returned -1, where it stopped. */
+size_t hwk_csvr_lineno(const hwk_csvr *r);
+/* Did it stop at a git conflict marker (a record starting with one, see text.h)? */
+int hwk_csvr_conflicted(const hwk_csvr *r);
 /* Report nothing: hwk_csvr_next returns -1 silently (for a reader that will retry). */
 void hwk_csvr_quiet(hwk_csvr *r);
 /* Read every line through libcsv, not splitting the simple ones itself (the tests

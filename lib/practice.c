@@ -17,7 +17,9 @@
 #include "ydoc.h"
 
 #define GITATTRIBUTES "# entries are append-only: merge them by keeping both sides' rows\n" \
-		      "*.csv merge=union\n"
+		      "*.csv merge=union\n" \
+		      "# assignments merge key by key once 'hwk git setup' has run\n" \
+		      "*.yaml merge=hwk-assignment\n"
 
 static int is_file(const char *dir, const char *name)
 {

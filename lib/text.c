@@ -194,3 +194,33 @@ void hwk_put_visible(FILE *f, const char *s)
 	if (d != small)
 		free(d);
 }
+
+int hwk_conflict_marker(const char *l, size_t n)
+{
+	if (n < 7 || (l[0] != '<' && l[0] != '=' && l[0] != '>' && l[0] != '|'))
+		return 0;
+	for (size_t i = 1; i < 7; i++)
+		if (l[i] != l[0])
+			return 0;
+	size_t end = n;
+	if (end && l[end - 1] == '\n')
+		end--;
+	if (end && l[end - 1] == '\r')
+		end--;
+	if (l[0] == '=')
+		return end == 7;
+	return end == 7 || l[7] == ' ';
+}
+
+size_t hwk_conflict_line(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	for (size_t line = 1; p < end; line++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+		if (hwk_conflict_marker(p, len))
+			return line;
+		p += len;
+	}
+	return 0;
+}

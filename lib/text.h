@@ -15,6 +15,15 @@ int hwk_utf8_valid(const char *s, size_t n);
 /* Does the locale (LC_ALL, LC_CTYPE, LANG) speak UTF-8? */
 int hwk_utf8_locale(void);
 
+/* What hwk says of a file git left with conflict markers (after FILE:LINE:). */
+#define HWK_CONFLICT_MSG "unresolved git conflict; run hwk sync or resolve it"
+/* Is the line at l (n bytes, its LF or CRLF included or not) a git conflict marker:
+ * "<<<<<<<", "|||||||" or ">>>>>>>" followed by a space or the line's end, or "======="
+ * alone? */
+int hwk_conflict_marker(const char *l, size_t n);
+/* The 1-based number of the first line of s's n bytes that is a conflict marker, or 0. */
+size_t hwk_conflict_line(const char *s, size_t n);
+
 /* Display width of s in terminal columns; an invalid byte counts as 1 (visible text
  * never has one). */
 size_t hwk_text_width(const char *s);

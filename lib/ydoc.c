@@ -535,6 +535,11 @@ int hwk_yaml_parse(const char *file, const char *data, size_t len, hwk_ynode **r
 	*root = NULL;
 	if (len > HWK_YAML_MAX_BYTES)
 		return hwk_err_at(file, 0, 0, "file is larger than %u bytes", HWK_YAML_MAX_BYTES);
+	/* git's merge left both sides here: nothing of it can be trusted (some of it would
+	 * even read as YAML) */
+	size_t conflict = hwk_conflict_line(data, len);
+	if (conflict)
+		return hwk_err_at(file, conflict, 0, "%s", HWK_CONFLICT_MSG);
 	if (fast_parse(data, len, root))
 		return 0;
 	return hwk_yaml_parse_libyaml(file, data, len, root);

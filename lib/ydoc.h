@@ -23,7 +23,8 @@ typedef struct hwk_ynode {
 #define HWK_YAML_MAX_DEPTH 32
 
 /* Parse a document. file names the source in messages. Returns 0 and *root (NULL for an
- * empty document), or -1 after printing "hwk CMD: FILE:LINE:COL: problem". */
+ * empty document), or -1 after printing "hwk CMD: FILE:LINE:COL: problem". A text with
+ * a git conflict marker (text.h) is "FILE:LINE: unresolved git conflict; ...". */
 int hwk_yaml_parse(const char *file, const char *data, size_t len, hwk_ynode **root);
 /* The same, always through libyaml (hwk_yaml_parse first tries a fast reader of the
  * YAML hwk writes itself; the tests compare the two). */

@@ -7,7 +7,8 @@ run init p
 expect "init makes a practice" 0 "" "hwk init: made a practice in p"
 check "hwk.yaml is there" test -f p/hwk.yaml
 check "types/ and clients/ are there" test -d p/types -a -d p/clients
-is "entries merge with git's union driver" "$(grep -v '^#' p/.gitattributes)" "*.csv merge=union"
+is "entries merge with git's union driver, assignments with hwk's" \
+	"$(grep -v '^#' p/.gitattributes)" "$(printf '*.csv merge=union\n*.yaml merge=hwk-assignment')"
 is "files are 0600 and folders 0700 under umask 022" \
 	"$(find p -printf '%m %y\n' | sort -u)" "$(printf '600 f\n700 d')"
 

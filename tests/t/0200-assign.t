@@ -26,7 +26,7 @@ is "client.yaml is made" "$(cat clients/alex/client.yaml)" "# hwk client (see hw
 id: alex
 created: 2026-11-27"
 is "the client folder stands alone in git too" "$(grep -v '^#' clients/alex/.gitattributes)" \
-	"*.csv merge=union"
+	"$(printf '*.csv merge=union\n*.yaml merge=hwk-assignment')"
 is "the assignment file, with defaults" "$(cat "clients/alex/$S.yaml")" \
 	"# hwk assignment (see hwk(5)); its entries are in $S.csv
 id: $S

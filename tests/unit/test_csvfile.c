@@ -214,6 +214,19 @@ static void test_reader(void)
 	both_s("two records ended by CRs before bad quoting, after a good line", "a\nb\rc\rd\"e\n",
 	       "[1:<a>][2:<b>][2:<c>]rc=-1", "hwk: t.csv:2:6: " BAD_QUOTING "\n");
 
+	/* git's conflict markers: the file is refused at the first, never read as rows */
+	both_s("a conflict marker", "h\n1\n<<<<<<< ours\n2\n=======\n3\n>>>>>>> theirs\n",
+	       "[1:<h>][2:<1>]rc=-1",
+	       "hwk: t.csv:3: unresolved git conflict; run hwk sync or resolve it\n");
+	both_s("a lone ======= line", "h\n=======\r\n", "[1:<h>]rc=-1",
+	       "hwk: t.csv:2: unresolved git conflict; run hwk sync or resolve it\n");
+	both_s("marker-like text inside a quoted field is data",
+	       "h\n\"x\n<<<<<<< ours\n=======\n\"\n", "[1:<h>][2:<x\n<<<<<<< ours\n=======\n>]rc=0",
+	       "");
+	both_s("not markers: other lengths, text after =======",
+	       "<<<<<<<<\n======= x\n>>>>>>>x\n", "[1:<<<<<<<<<>][2:<======= x>][3:<>>>>>>>x>]rc=0",
+	       "");
+
 	/* a NUL byte would cut the field short: refused, at its line and column */
 	both("a NUL byte in a plain field", "a,b\nc\0d,e\n", 10, "[1:<a><b>]rc=-1",
 	     "hwk: t.csv:2:2: a NUL byte (the text of a field cannot hold one)\n");

@@ -165,6 +165,11 @@ static void test_refusals(void)
 		  "hwk: t.yaml:1:4: text contains a NUL character\n");
 	refused_s("flow sequence as a key", "[a]: b\n", "hwk: t.yaml:1:1: a key must be plain text\n");
 	refused_s("complex key", "? [a]\n: b\n", "hwk: t.yaml:1:3: a key must be plain text\n");
+	/* git's conflict markers: the first named; the text between would read as YAML */
+	refused_s("conflict markers", "a: 1\n<<<<<<< ours\nb: 2\n=======\nb: 3\n>>>>>>> theirs\n",
+		  "hwk: t.yaml:2: unresolved git conflict; run hwk sync or resolve it\n");
+	refused_s("a lone =======", "a: 1\n=======\n",
+		  "hwk: t.yaml:2: unresolved git conflict; run hwk sync or resolve it\n");
 }
 
 static void test_depth(void)
