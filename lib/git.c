@@ -1,0 +1,206 @@
+/* git: running the git command as pass does (fork and exec, no shell in between), and
+ * setting a repository up so that git merges hwk's files with hwk's own drivers. */
+#define _GNU_SOURCE
+#include "git.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "store.h"
+#include "ydoc.h"
+
+int hwk_git_run(char *const *argv, hwk_buf *out, int how)
+{
+	int hush = how & HWK_GIT_HUSH, both = out && (how & HWK_GIT_BOTH);
+	int fds[2] = {-1, -1};
+	if (out && pipe2(fds, O_CLOEXEC) < 0)
+		return hwk_err_sys("git");
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0) {
+		if (out) {
+			close(fds[0]);
+			close(fds[1]);
+		}
+		return hwk_err_sys("git");
+	}
+	if (pid == 0) {
+		if (dup2(out ? fds[1] : 2, 1) < 0)
+			_exit(127);
+		int null = hush && !both ? open("/dev/null", O_WRONLY) : -1;
+		if (null >= 0)
+			dup2(null, 2);
+		if (both)
+			dup2(fds[1], 2);
+		execvp("git", argv);
+		_exit(127);
+	}
+	int rc = 0;
+	if (out) {
+		close(fds[1]);
+		char chunk[4096];
+		ssize_t n;
+		while ((n = read(fds[0], chunk, sizeof chunk)) != 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n < 0)
+				break;
+			hwk_buf_add(out, chunk, (size_t)n);
+		}
+		close(fds[0]);
+	}
+	int st;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return hwk_err_sys("git");
+	if (!WIFEXITED(st))
+		return hwk_err("git was killed by signal %d", WTERMSIG(st));
+	if (WEXITSTATUS(st) == 127)
+		rc = hwk_err("git could not be run (is it installed?)");
+	else
+		rc = WEXITSTATUS(st);
+	return rc;
+}
+
+
+/* path quoted for the shell git runs a driver with */
+static char *shell_quote(const char *s)
+{
+	hwk_buf b = {0};
+	hwk_buf_addc(&b, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			hwk_buf_adds(&b, "'\\''");
+		else
+			hwk_buf_addc(&b, *s);
+	}
+	hwk_buf_addc(&b, '\'');
+	return b.s;
+}
+
+/* Set key to value in the repository's own configuration unless it is so already. 1
+ * set, 0 it was, -1 after a message. */
+static int set_config(const char *top, const char *key, const char *value, int quiet)
+{
+	hwk_buf cur = {0};
+	char *get[] = {"git", "-C", (char *)top, "config", "--local", "--get", (char *)key, NULL};
+	int rc = hwk_git_run(get, &cur, 0);
+	if (rc < 0) {
+		hwk_buf_free(&cur);
+		return -1;
+	}
+	if (cur.len && cur.s[cur.len - 1] == '\n')
+		cur.s[--cur.len] = 0;
+	int same = rc == 0 && !strcmp(cur.s ? cur.s : "", value);
+	hwk_buf_free(&cur);
+	if (same)
+		return 0;
+	char *set[] = {"git", "-C", (char *)top, "config", "--local", "--replace-all",
+		       (char *)key, (char *)value, NULL};
+	if (hwk_git_run(set, NULL, 0) != 0)
+		return hwk_err("%s: git config %s failed", top, key);
+	if (!quiet)
+		printf("set %s %s\n", key, value);
+	return 1;
+}
+
+int hwk_git_ensure_lines(const char *top, const char *name, const char *head,
+			  const char *const *lines, int quiet)
+{
+	char *path = hwk_xasprintf("%s/%s", top, name);
+	hwk_buf b = {0};
+	int rc = -1, added = 0;
+	if (hwk_read_file(path, HWK_YAML_MAX_BYTES, &b) < 0 && errno != ENOENT) {
+		hwk_err_sys("%s", path);
+		goto out;
+	}
+	if (!b.len)
+		hwk_buf_adds(&b, head);
+	for (size_t i = 0; lines[i]; i++) {
+		size_t n = strlen(lines[i]);
+		int have = 0;
+		for (const char *p = b.s; p && *p && !have;) {
+			const char *nl = strchr(p, '\n');
+			size_t len = nl ? (size_t)(nl - p) : strlen(p);
+			while (len && (p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == '\r'))
+				len--;
+			have = len == n && !memcmp(p, lines[i], n);
+			p = nl ? nl + 1 : p + strlen(p);
+		}
+		if (have)
+			continue;
+		if (b.len && b.s[b.len - 1] != '\n')
+			hwk_buf_addc(&b, '\n');
+		hwk_buf_printf(&b, "%s\n", lines[i]);
+		if (!quiet)
+			printf("added %s to %s\n", lines[i], path);
+		added = 1;
+	}
+	rc = 0;
+	if (added)
+		rc = hwk_store_replace(path, b.s, b.len) < 0 ? -1 : 1;
+out:
+	hwk_buf_free(&b);
+	free(path);
+	return rc;
+}
+
+int hwk_git_toplevel(const char *dir, char **top)
+{
+	hwk_buf b = {0};
+	char *argv[] = {"git", "-C", (char *)dir, "rev-parse", "--show-toplevel", NULL};
+	/* git's "not a git repository" is for the caller to say, in hwk's words */
+	int rc = hwk_git_run(argv, &b, HWK_GIT_HUSH);
+	if (rc != 0 || !b.len) {
+		hwk_buf_free(&b);
+		return rc < 0 ? -1 : 1;
+	}
+	if (b.s[b.len - 1] == '\n')
+		b.s[--b.len] = 0;
+	*top = b.s;
+	return 0;
+}
+
+int hwk_git_setup(const char *top, int quiet)
+{
+	char exe[PATH_MAX];
+	if (!realpath("/proc/self/exe", exe))
+		return hwk_err_sys("cannot tell where this hwk is");
+	char *q = shell_quote(exe);
+	char *entries = hwk_xasprintf("%s git merge-entries %%O %%A %%B %%P", q);
+	char *assignment = hwk_xasprintf("%s git merge-assignment %%O %%A %%B %%P %%L", q);
+	static const char *const attrs[] = {"*.csv merge=union", "*.yaml merge=hwk-assignment",
+					    NULL};
+	static const char *const ignores[] = {".hwk.*", "*.tmp.*", NULL};
+	int r[6];
+	r[0] = set_config(top, "merge.union.name",
+			  "hwk entries: every row once, in logged order", quiet);
+	r[1] = set_config(top, "merge.union.driver", entries, quiet);
+	r[2] = set_config(top, "merge.hwk-assignment.name",
+			  "hwk assignments: key by key, histories united", quiet);
+	r[3] = set_config(top, "merge.hwk-assignment.driver", assignment, quiet);
+	r[4] = hwk_git_ensure_lines(top, ".gitattributes",
+			    "# hwk's merge drivers: entries keep both sides' rows in logged "
+			    "order, assignments merge key by key (see hwk-git(1))\n",
+			    attrs, quiet);
+	r[5] = hwk_git_ensure_lines(top, ".gitignore", "# hwk's locks and temporary files\n",
+			    ignores, quiet);
+	int rc = 0;
+	for (int i = 0; i < 6; i++) {
+		if (r[i] < 0)
+			rc = -1;
+		else if (r[i] > 0 && rc == 0)
+			rc = 1;
+	}
+	free(q);
+	free(entries);
+	free(assignment);
+	return rc;
+}
