@@ -19,7 +19,8 @@ typedef struct {
 /* Every command: argv[0] is its name; returns an exit status (0, 1, 2). */
 typedef int hwk_cmd_fn(int argc, char **argv, hwk_ctx *ctx);
 
-hwk_cmd_fn cmd_init, cmd_assign, cmd_log, cmd_list, cmd_types, cmd_review, cmd_report, cmd_git;
+hwk_cmd_fn cmd_init, cmd_assign, cmd_log, cmd_list, cmd_types, cmd_review, cmd_report, cmd_git,
+	cmd_sync;
 
 /* Find what the command table says the command needs (only the part in mask), once: the
  * command calls it when its arguments are checked, so that usage errors come first.

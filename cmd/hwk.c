@@ -38,6 +38,8 @@ static const struct {
 	{"report", cmd_report, HWK_CLIENTS,
 	 "sum up a week across the caseload, who needs attention first"},
 	{"types", cmd_types, HWK_NEED_PRACTICE, "list homework types or show one"},
+	{"sync", cmd_sync, HWK_CLIENTS,
+	 "commit, fetch, merge and push the practice's git repositories"},
 	{"git", cmd_git, 0, "set up git to merge hwk's files (and git's merge drivers)"},
 	{"help", NULL, 0, "show the manual of hwk or of a command"},
 };

@@ -192,6 +192,18 @@ static int fsync_dir_of(const char *path)
 /* Temp files that a process killed before its rename left behind (NAME.tmp.XXXXXX
  * that nobody holds locked: a live writer locks its temp file from the start) are
  * removed by the next write in their folder. */
+int hwk_store_lock_file(const char *path)
+{
+	int fd = hwk_open_regular(path, O_RDONLY | O_CLOEXEC, 0, NULL);
+	if (fd < 0)
+		return errno == ENOENT ? -2 : hwk_err_sys("%s", path);
+	if (lock_fd(fd, path) < 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 static void remove_leftovers(const char *path)
 {
 	char *copy = hwk_xstrdup(path);

@@ -55,6 +55,11 @@ int hwk_store_takeback(const char *path, off_t at, size_t len);
  * whole or not at all. Returns the lock (a file descriptor), or -1 after a message.
  * One lock at a time. */
 int hwk_store_lock(const char *dir, const char *what);
+/* Lock an existing file as the writers of hwk_store_append do (waiting as they do), for
+ * a command that replaces it meanwhile: a writer waiting for the lock then writes into
+ * the new file. The descriptor to close, -2 when there is no such file, or -1 after a
+ * message. */
+int hwk_store_lock_file(const char *path);
 /* Release a lock of hwk_store_lock (-1: nothing to do). */
 void hwk_store_unlock(int lock);
 

@@ -1,0 +1,468 @@
+/* sync: one git repository of a practice (the practice's own, or a client folder's)
+ * brought level with its remote by the git command: what is not committed committed,
+ * the remote's commits fetched and merged with hwk's drivers, entries files put back in
+ * logged order, the result pushed. */
+#define _GNU_SOURCE
+#include "sync.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "csvfile.h"
+#include "err.h"
+#include "git.h"
+#include "merge.h"
+#include "store.h"
+
+/* git -C top ARGS...: its exit status (-1 when it could not run); its output and
+ * messages in out when out is not NULL (else nowhere). */
+static int git(const char *top, hwk_buf *out, ...)
+{
+	char *argv[32];
+	int n = 0;
+	argv[n++] = "git";
+	argv[n++] = "-C";
+	argv[n++] = (char *)top;
+	va_list ap;
+	va_start(ap, out);
+	char *a;
+	while ((a = va_arg(ap, char *)) && n < 31)
+		argv[n++] = a;
+	va_end(ap);
+	argv[n] = NULL;
+	hwk_buf sink = {0};
+	int rc = hwk_git_run(argv, out ? out : &sink, HWK_GIT_BOTH);
+	hwk_buf_free(&sink);
+	return rc;
+}
+
+/* git's output without its last line end (owned; "" when none) */
+static char *git_line(const char *top, int *rc, ...)
+{
+	char *argv[32];
+	int n = 0;
+	argv[n++] = "git";
+	argv[n++] = "-C";
+	argv[n++] = (char *)top;
+	va_list ap;
+	va_start(ap, rc);
+	char *a;
+	while ((a = va_arg(ap, char *)) && n < 31)
+		argv[n++] = a;
+	va_end(ap);
+	argv[n] = NULL;
+	hwk_buf b = {0};
+	*rc = hwk_git_run(argv, &b, HWK_GIT_HUSH);
+	while (b.len && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] == '\r'))
+		b.s[--b.len] = 0;
+	return b.s ? b.s : hwk_xstrdup("");
+}
+
+/* the first line of git's messages, for a one-line report */
+static char *first_line(const hwk_buf *b)
+{
+	const char *s = b->s ? b->s : "";
+	/* git's "error: " or "fatal: " says nothing to the reader */
+	for (;;) {
+		size_t n = strcspn(s, "\n");
+		if (n == 0 && s[0] == '\n') {
+			s++;
+			continue;
+		}
+		if (!strncmp(s, "hint: ", 6) && s[n]) {
+			s += n + 1;
+			continue;
+		}
+		if (!strncmp(s, "fatal: ", 7) || !strncmp(s, "error: ", 7))
+			s += 7;
+		return hwk_xstrndup(s, strcspn(s, "\n"));
+	}
+}
+
+/* The locks of every file hwk writes in the repository, held while git changes them:
+ * each client folder's lock (assign --edit/--end, review) and each entries file's
+ * (log): a writer waiting meanwhile writes into the file as git left it. */
+typedef struct {
+	int *fd;
+	size_t n, cap;
+} locks;
+
+static void locks_release(locks *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		close(l->fd[i]);
+	free(l->fd);
+	memset(l, 0, sizeof *l);
+}
+
+static int lock_one(locks *l, const char *path)
+{
+	int fd = hwk_store_lock_file(path);
+	if (fd == -2)
+		return 0;
+	if (fd < 0)
+		return -1;
+	if (l->n == l->cap)
+		l->fd = hwk_xrealloc(l->fd, (l->cap = l->cap ? 2 * l->cap : 16) * sizeof *l->fd);
+	l->fd[l->n++] = fd;
+	return 0;
+}
+
+/* lock what git tracks (entries files, and the folders of assignment files) */
+static int locks_take(const char *top, locks *l)
+{
+	hwk_buf b = {0};
+	char *argv[] = {"git", "-C", (char *)top, "ls-files", "-z", "--", "*.csv", "*.yaml", NULL};
+	int rc = hwk_git_run(argv, &b, HWK_GIT_HUSH);
+	for (size_t i = 0; rc == 0 && i < b.len; i += strlen(b.s + i) + 1) {
+		const char *f = b.s + i;
+		size_t n = strlen(f);
+		char *path = NULL;
+		if (n > 4 && !strcmp(f + n - 4, ".csv")) {
+			path = hwk_xasprintf("%s/%s", top, f);
+		} else if (n > 11 && !strcmp(f + n - 11, "client.yaml") &&
+			   (n == 11 || f[n - 12] == '/')) {
+			path = hwk_xasprintf("%s/%.*s%s", top, (int)(n - 11), f, HWK_LOCK_NAME);
+			/* the lock file is made by the first writer: make it, as they do */
+			int fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+			if (fd >= 0)
+				close(fd);
+		}
+		if (path && lock_one(l, path) < 0)
+			rc = -1;
+		free(path);
+	}
+	hwk_buf_free(&b);
+	if (rc != 0)
+		locks_release(l);
+	return rc == 0 ? 0 : -1;
+}
+
+/* Entries files of the repository that are out of logged order (a merge without hwk's
+ * driver) are put back in order, as hwk's driver would have merged them. The number
+ * of files put back, or -1 after a note in *why. */
+static int reorder(const char *top, char **why)
+{
+	hwk_buf b = {0};
+	char *argv[] = {"git", "-C", (char *)top, "ls-files", "-z", "--", "*.csv", NULL};
+	int rc = hwk_git_run(argv, &b, HWK_GIT_HUSH), fixed = 0;
+	for (size_t i = 0; rc == 0 && i < b.len; i += strlen(b.s + i) + 1) {
+		char *path = hwk_xasprintf("%s/%s", top, b.s + i);
+		hwk_buf text = {0}, sorted = {0};
+		char *w = NULL;
+		if (hwk_read_file(path, HWK_CSV_MAX_BYTES, &text) == 0 && text.len &&
+		    !strncmp(text.s, "at,logged,", 10) &&
+		    hwk_merge_entries(text.s, text.len, text.s, text.len, text.s, text.len, &sorted,
+				      &w) == HWK_MERGE_OK &&
+		    (sorted.len != text.len || memcmp(sorted.s, text.s, text.len))) {
+			if (hwk_store_replace(path, sorted.s, sorted.len) < 0) {
+				*why = hwk_xasprintf("%s: could not be put back in order", b.s + i);
+				rc = -1;
+			} else {
+				fixed++;
+			}
+		}
+		free(w);
+		hwk_buf_free(&text);
+		hwk_buf_free(&sorted);
+		free(path);
+	}
+	hwk_buf_free(&b);
+	return rc < 0 ? -1 : fixed;
+}
+
+/* Commit everything not committed, with message: 1 committed, 0 nothing to, -1 after
+ * a note in *why. */
+static int commit_all(const char *top, const char *message, long *files, char **why)
+{
+	hwk_buf out = {0};
+	int rc = git(top, &out, "add", "-A", "--", ".", (char *)NULL);
+	if (rc != 0) {
+		char *l = first_line(&out);
+		*why = hwk_xasprintf("git add failed: %s", l);
+		free(l);
+		hwk_buf_free(&out);
+		return -1;
+	}
+	int st;
+	long n = 0;
+	hwk_buf_free(&out);
+	hwk_buf list = {0};
+	char *argv[] = {"git", "-C", (char *)top, "diff", "--cached", "--name-only", "-z", NULL};
+	if (hwk_git_run(argv, &list, HWK_GIT_HUSH) != 0) {
+		hwk_buf_free(&list);
+		*why = hwk_xstrdup("git diff failed");
+		return -1;
+	}
+	for (size_t i = 0; i < list.len; i += strlen(list.s + i) + 1)
+		n++;
+	hwk_buf_free(&list);
+	if (n == 0)
+		return 0;
+	/* a machine where git knows no name: the login and the host, as git would guess */
+	char *email = git_line(top, &st, "config", "user.email", (char *)NULL);
+	char *who = NULL, *mail = NULL;
+	if (!*email) {
+		const char *u = getenv("USER");
+		char host[256] = "localhost";
+		gethostname(host, sizeof host - 1);
+		who = hwk_xasprintf("user.name=%s", u && *u ? u : "hwk");
+		mail = hwk_xasprintf("user.email=%s@%s", u && *u ? u : "hwk", host);
+		rc = git(top, &out, "-c", who, "-c", mail, "commit", "-q", "--no-verify", "-m",
+			 message, (char *)NULL);
+	} else {
+		rc = git(top, &out, "commit", "-q", "--no-verify", "-m", message, (char *)NULL);
+	}
+	free(email);
+	free(who);
+	free(mail);
+	if (rc != 0) {
+		char *l = first_line(&out);
+		*why = hwk_xasprintf("git commit failed: %s", l);
+		free(l);
+		hwk_buf_free(&out);
+		return -1;
+	}
+	hwk_buf_free(&out);
+	if (files)
+		*files = n;
+	return 1;
+}
+
+static int private_mode(const char *path, const struct stat *st, int type, struct FTW *f)
+{
+	(void)f;
+	if ((type == FTW_F || type == FTW_D || type == FTW_DP) && (st->st_mode & 077))
+		chmod(path, st->st_mode & 07700);
+	return 0;
+}
+
+int hwk_sync_repo(const char *top, const hwk_strs *nested, hwk_buf *line)
+{
+	char *why = NULL, *branch = NULL, *remote = NULL, *merge = NULL, *tracking = NULL;
+	long committed = 0, merged = 0, pushed = 0;
+	int ok = 0, rc, reordered = 0, no_remote = 0;
+	locks held = {0};
+	hwk_buf out = {0};
+
+	/* the files git writes for hwk are private as the rest of hwk's */
+	nftw(top, private_mode, 16, FTW_PHYS | FTW_MOUNT);
+	if (hwk_git_setup(top, 1) < 0) {
+		why = hwk_xstrdup("could not register hwk's merge drivers");
+		goto out;
+	}
+	/* client folders that are repositories of their own stay out of this one */
+	if (nested && nested->n) {
+		const char **lines = hwk_xcalloc(nested->n + 1, sizeof *lines);
+		char **own = hwk_xcalloc(nested->n + 1, sizeof *own);
+		for (size_t i = 0; i < nested->n; i++)
+			lines[i] = own[i] = hwk_xasprintf("/%s/", nested->v[i]);
+		int r = hwk_git_ensure_lines(top, ".gitignore", "# hwk's locks and temporary files\n",
+					     lines, 1);
+		for (size_t i = 0; i < nested->n; i++)
+			free(own[i]);
+		free(own);
+		free(lines);
+		if (r < 0) {
+			why = hwk_xstrdup("could not write .gitignore");
+			goto out;
+		}
+	}
+	int st;
+	free(git_line(top, &st, "rev-parse", "-q", "--verify", "MERGE_HEAD", (char *)NULL));
+	if (st == 0) {
+		why = hwk_xstrdup("a merge is under way there: finish it (git commit) or give it "
+				  "up (git merge --abort), then sync again");
+		goto out;
+	}
+	branch = git_line(top, &st, "symbolic-ref", "-q", "--short", "HEAD", (char *)NULL);
+	if (st != 0 || !*branch) {
+		why = hwk_xstrdup("not on a branch (git checkout one first)");
+		goto out;
+	}
+	if (commit_all(top, "hwk sync: what was not committed", &committed, &why) < 0)
+		goto out;
+
+	char *key = hwk_xasprintf("branch.%s.remote", branch);
+	remote = git_line(top, &st, "config", key, (char *)NULL);
+	free(key);
+	if (!*remote) {
+		free(remote);
+		char *remotes = git_line(top, &st, "remote", (char *)NULL);
+		/* origin, else the only remote */
+		remote = NULL;
+		int count = 0;
+		for (char *r = remotes; *r;) {
+			size_t n = strcspn(r, "\n");
+			count++;
+			if (n == 6 && !strncmp(r, "origin", 6))
+				remote = hwk_xstrdup("origin");
+			r += n + (r[n] == '\n');
+		}
+		if (!remote && count == 1)
+			remote = hwk_xstrndup(remotes, strcspn(remotes, "\n"));
+		free(remotes);
+	}
+	if (!remote) {
+		no_remote = 1;
+		ok = 1;
+		goto out;
+	}
+	key = hwk_xasprintf("branch.%s.merge", branch);
+	merge = git_line(top, &st, "config", key, (char *)NULL);
+	free(key);
+	if (!*merge) {
+		free(merge);
+		merge = hwk_xasprintf("refs/heads/%s", branch);
+	}
+	const char *rbranch = !strncmp(merge, "refs/heads/", 11) ? merge + 11 : merge;
+	tracking = hwk_xasprintf("refs/remotes/%s/%s", remote, rbranch);
+
+	for (int tries = 0;; tries++) {
+		hwk_buf_free(&out);
+		if (git(top, &out, "fetch", "-q", remote, (char *)NULL) != 0) {
+			char *l = first_line(&out);
+			why = hwk_xasprintf("could not reach %s (%s)", remote, l);
+			free(l);
+			goto out;
+		}
+		free(git_line(top, &st, "rev-parse", "-q", "--verify", tracking, (char *)NULL));
+		int remote_has = st == 0;
+		if (remote_has) {
+			char *range = hwk_xasprintf("HEAD..%s", tracking);
+			char *count = git_line(top, &st, "rev-list", "--count", range, (char *)NULL);
+			long incoming = atol(count);
+			free(count);
+			free(range);
+			if (incoming > 0) {
+				if (locks_take(top, &held) < 0) {
+					why = hwk_xstrdup("its files are busy with another hwk; try again");
+					goto out;
+				}
+				hwk_buf_free(&out);
+				setenv("GIT_MERGE_AUTOEDIT", "no", 1);
+				rc = git(top, &out, "merge", "-q", "--no-edit", tracking, (char *)NULL);
+				if (rc != 0) {
+					char *files = git_line(top, &st, "diff", "--name-only",
+							       "--diff-filter=U", (char *)NULL);
+					for (char *p = files; (p = strchr(p, '\n'));)
+						*p = ' ';
+					/* what hwk's driver said, else git's first words */
+					char *l = NULL;
+					for (const char *p = out.s ? out.s : ""; *p;) {
+						size_t n = strcspn(p, "\n");
+						if (!strncmp(p, "hwk", 3)) {
+							l = hwk_xstrndup(p, n);
+							break;
+						}
+						p += n + (p[n] == '\n');
+					}
+					if (!l)
+						l = first_line(&out);
+					hwk_buf ab = {0};
+					hwk_git_run((char *[]){"git", "-C", (char *)top, "merge", "--abort",
+							       NULL}, &ab, HWK_GIT_HUSH);
+					hwk_buf_free(&ab);
+					why = hwk_xasprintf("conflict in %s: %s; nothing merged, the "
+							    "local commits kept; to merge by hand: "
+							    "git -C %s merge %s/%s",
+							    *files ? files : "?", l, top, remote, rbranch);
+					free(files);
+					free(l);
+					goto out;
+				}
+				merged += incoming;
+			}
+		}
+		if (held.n == 0 && locks_take(top, &held) < 0) {
+			why = hwk_xstrdup("its files are busy with another hwk; try again");
+			goto out;
+		}
+		int fixed = reorder(top, &why);
+		if (fixed < 0)
+			goto out;
+		if (fixed > 0) {
+			long n = 0;
+			if (commit_all(top, "hwk sync: entries put back in logged order", &n, &why) < 0)
+				goto out;
+			reordered += fixed;
+		}
+		locks_release(&held);
+		char *range = remote_has ? hwk_xasprintf("%s..HEAD", tracking) : hwk_xstrdup("HEAD");
+		char *count = git_line(top, &st, "rev-list", "--count", range, (char *)NULL);
+		long outgoing = atol(count);
+		free(count);
+		free(range);
+		if (outgoing == 0)
+			break;
+		char *refspec = hwk_xasprintf("HEAD:%s", merge);
+		hwk_buf_free(&out);
+		rc = git(top, &out, "push", "-q", remote, refspec, (char *)NULL);
+		free(refspec);
+		if (rc == 0) {
+			pushed = outgoing;
+			/* the branch follows the remote from now on, as after git push -u */
+			char *k1 = hwk_xasprintf("branch.%s.remote", branch);
+			char *k2 = hwk_xasprintf("branch.%s.merge", branch);
+			git(top, NULL, "config", k1, remote, (char *)NULL);
+			git(top, NULL, "config", k2, merge, (char *)NULL);
+			free(k1);
+			free(k2);
+			break;
+		}
+		/* someone pushed between our fetch and push: fetch and merge again */
+		if (tries < 2 && out.s && (strstr(out.s, "fetch first") || strstr(out.s, "non-fast-forward")))
+			continue;
+		char *l = first_line(&out);
+		why = hwk_xasprintf("push to %s refused (%s); %ld local commit%s kept", remote, l,
+				    outgoing, outgoing == 1 ? "" : "s");
+		free(l);
+		goto out;
+	}
+	ok = 1;
+out:
+	locks_release(&held);
+	nftw(top, private_mode, 16, FTW_PHYS | FTW_MOUNT);
+	int any = 0;
+	if (committed) {
+		hwk_buf_printf(line, "committed %ld file%s", committed, committed == 1 ? "" : "s");
+		any = 1;
+	}
+	if (merged) {
+		hwk_buf_printf(line, "%smerged %ld commit%s", any ? ", " : "", merged,
+			       merged == 1 ? "" : "s");
+		any = 1;
+	}
+	if (reordered) {
+		hwk_buf_printf(line, "%sput %d entries file%s back in logged order", any ? ", " : "",
+			       reordered, reordered == 1 ? "" : "s");
+		any = 1;
+	}
+	if (pushed) {
+		hwk_buf_printf(line, "%spushed %ld commit%s", any ? ", " : "", pushed,
+			       pushed == 1 ? "" : "s");
+		any = 1;
+	}
+	if (why) {
+		hwk_buf_printf(line, "%s%s", any ? "; " : "", why);
+	} else if (no_remote) {
+		hwk_buf_printf(line, "%sno remote to sync with (git remote add origin URL)",
+			       any ? "; " : "");
+	} else if (!any) {
+		hwk_buf_adds(line, "up to date");
+	}
+	free(why);
+	free(branch);
+	free(remote);
+	free(merge);
+	free(tracking);
+	hwk_buf_free(&out);
+	return ok ? 0 : -1;
+}
