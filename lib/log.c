@@ -197,6 +197,43 @@ bad:
 	return -1;
 }
 
+/* Is the frequency in force on row's day once? */
+static int once_row(const hwk_assignment *a, const hwk_strs *row)
+{
+	hwk_day d;
+	hwk_every ev;
+	if (hwk_stamp_day(row->v[HWK_E_AT], &d) < 0)
+		return 0;
+	hwk_every_on_day(a, d, &ev);
+	return ev.kind == HWK_EVERY_ONCE;
+}
+
+/* A once assignment takes one entry that says it was done (done or partial): skips may
+ * come before it (what got in the way meanwhile), nothing after it. row is refused when
+ * its day falls under once and one of rows (any order), also under once, is done or
+ * partial: the message gives that entry's time. */
+static int once_check(const hwk_assignment *a, const hwk_entry *rows, size_t n,
+		      const hwk_strs *row)
+{
+	hwk_day d;
+	hwk_every ev;
+	if (!once_row(a, row))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *st = rows[i].cols.v[HWK_E_STATUS];
+		if (strcmp(st, "done") && strcmp(st, "partial"))
+			continue;
+		if (hwk_entry_day(&rows[i], &d) < 0)
+			continue;
+		hwk_every_on_day(a, d, &ev);
+		if (ev.kind == HWK_EVERY_ONCE)
+			return hwk_err("%s: done already (%s at %s): a once assignment takes one entry; "
+				       "to do it again, assign it again",
+				       a->id, st, rows[i].cols.v[HWK_E_AT]);
+	}
+	return 0;
+}
+
 /* Append rows to a's entries file; where they went in *at and *wrote (may be NULL). */
 static int append_rows(const hwk_assignment *a, hwk_strs *rows, size_t n, off_t *at,
 		       size_t *wrote)
@@ -220,10 +257,38 @@ int hwk_record_append(const hwk_assignment *a, hwk_strs *rows, size_t n)
 typedef struct {
 	long idx;
 	hwk_strs *rows;
+	size_t *lines; /* of each row in the import file */
 	size_t n;
 	off_t at;
 	size_t wrote;
 } batch;
+
+/* The once rule over an import's rows for one assignment: each row against the entries
+ * already there and the rows before it (named FILE:LINE when refused). */
+static int once_batch(const hwk_assignment *a, const batch *bt, const char *name)
+{
+	size_t j;
+	for (j = 0; j < bt->n && !once_row(a, &bt->rows[j]); j++)
+		;
+	if (j == bt->n)
+		return 0;
+	hwk_entry *rows;
+	size_t n;
+	if (hwk_entries_tail(a, a->start_day, &rows, &n) < 0)
+		return -1;
+	rows = hwk_xrealloc(rows, (n + bt->n) * sizeof *rows);
+	int rc = 0;
+	for (j = 0; j < bt->n && rc == 0; j++) {
+		hwk_err_context(name, bt->lines[j]);
+		rc = once_check(a, rows, n + j, &bt->rows[j]);
+		rows[n + j] = (hwk_entry){.cols = bt->rows[j]}; /* lent, not copied */
+	}
+	hwk_err_context(NULL, 0);
+	for (size_t k = n; k < n + j; k++)
+		rows[k].cols = (hwk_strs){0};
+	hwk_entry_rows_free(rows, n + j);
+	return rc;
+}
 
 /* Columns sorted by name, then by place (for dup_column). */
 static const hwk_strs *sort_head;
@@ -381,10 +446,13 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 				break;
 		if (b == nb) {
 			batches = hwk_xrealloc(batches, (nb + 1) * sizeof *batches);
-			batches[nb++] = (batch){idx, NULL, 0, 0, 0};
+			batches[nb++] = (batch){idx, NULL, NULL, 0, 0, 0};
 		}
 		batches[b].rows = hwk_xrealloc(batches[b].rows,
 					       (batches[b].n + 1) * sizeof *batches[b].rows);
+		batches[b].lines = hwk_xrealloc(batches[b].lines,
+						(batches[b].n + 1) * sizeof *batches[b].lines);
+		batches[b].lines[batches[b].n] = line;
 		batches[b].rows[batches[b].n++] = row;
 		hwk_err_context(NULL, 0); /* a parse error names its own place */
 	}
@@ -398,6 +466,9 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 	}
 	for (size_t b = 0; b < nb; b++)
 		if (hwk_entries_check_header(&l->v[batches[b].idx]) < 0)
+			goto out;
+	for (size_t b = 0; b < nb; b++)
+		if (once_batch(&l->v[batches[b].idx], &batches[b], name) < 0)
 			goto out;
 	for (size_t b = 0; b < nb; b++) {
 		if (append_rows(&l->v[batches[b].idx], batches[b].rows, batches[b].n,
@@ -418,6 +489,7 @@ out:
 		for (size_t i = 0; i < batches[b].n; i++)
 			hwk_strs_free(&batches[b].rows[i]);
 		free(batches[b].rows);
+		free(batches[b].lines);
 	}
 	free(batches);
 	hwk_strs_free(&head);
@@ -436,9 +508,11 @@ int hwk_record_log(const hwk_assignment *a, hwk_strs *row, time_t now, int week_
 	*progress = NULL;
 	/* the week's rows are read before the new one is written, so that a file that
 	 * cannot be read stops the log */
-	if (hwk_entries_check_header(a) < 0 || hwk_entries_tail(a, ws, &rows, &n) < 0)
+	int once = once_row(a, row);
+	if (hwk_entries_check_header(a) < 0 ||
+	    hwk_entries_tail(a, once ? a->start_day : ws, &rows, &n) < 0)
 		return -1;
-	if (hwk_record_append(a, row, 1) < 0) {
+	if ((once && once_check(a, rows, n, row) < 0) || hwk_record_append(a, row, 1) < 0) {
 		hwk_entry_rows_free(rows, n);
 		return -1;
 	}
