@@ -125,6 +125,18 @@ fails "import: a night that cannot be true in the middle" 1 \
 	"hwk log: in.csv:3: out_of_bed: 06:50 is before wake 07:00 ($why)" \
 	-C p -c alex log --import in.csv
 is "import: the entries file as it was" "$(cat "$dir/$SL.csv")" "$before"
+# the other types' rules too, and a skip's values, as hwk log refuses them
+printf '%s\n' 'assignment,at,status,reason,step,suds_before,suds_peak' \
+	'exposure,2026-11-24T09:00,done,,lift,30,50' \
+	'exposure,2026-11-25T09:00,done,,lift,70,50' >in.csv
+fails "import: a peak below the SUDS before, on row 2" 1 \
+	"hwk log: in.csv:3: suds_peak: 50 is below suds_before 70 (the peak is the highest SUDS of the session)" \
+	-C p -c alex log --import in.csv
+printf '%s\n' 'assignment,at,status,reason,step,suds_before,suds_peak' \
+	'exposure,2026-11-24T09:00,skipped,avoided,lift,70,' >in.csv
+fails "import: a skip with values" 1 "hwk log: in.csv:2: step: a skipped entry has no values" \
+	-C p -c alex log --import in.csv
+is "the exposure file holds its header and the one session logged above" "$(wc -l <"$dir/$EX.csv")" 2
 
 # ---- a hand-edited row is named, left out of the numbers, the rest shown ---------------
 # the row of 2026-11-26 (bed 23:00, wake 23:00, out_of_bed 22:59) becomes out_of_bed 06:50
