@@ -197,6 +197,19 @@ bad:
 	return -1;
 }
 
+/* The lock of the folder holding a's entries (hwk_store_lock), or -1 after a message. */
+static int folder_lock(const hwk_assignment *a)
+{
+	char *dir = hwk_xstrdup(a->csv_path), *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = 0;
+	else
+		strcpy(dir, ".");
+	int lock = hwk_store_lock(dir, a->csv_path);
+	free(dir);
+	return lock;
+}
+
 /* Is the frequency in force on row's day once? */
 static int once_row(const hwk_assignment *a, const hwk_strs *row)
 {
@@ -331,7 +344,7 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 	batch *batches = NULL;
 	size_t nb = 0, line = 0;
 	long fixed_idx = -1, col_asg = -1;
-	int rc = -1, got;
+	int rc = -1, got, lock = -1;
 	char stamp[32];
 
 	*count = 0;
@@ -467,6 +480,15 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 	for (size_t b = 0; b < nb; b++)
 		if (hwk_entries_check_header(&l->v[batches[b].idx]) < 0)
 			goto out;
+	/* rows for a once assignment: checked and appended under the folder's lock (the
+	 * assignments of one import are one client's) */
+	for (size_t b = 0; b < nb && lock < 0; b++)
+		for (size_t j = 0; j < batches[b].n; j++)
+			if (once_row(&l->v[batches[b].idx], &batches[b].rows[j])) {
+				if ((lock = folder_lock(&l->v[batches[b].idx])) < 0)
+					goto out;
+				break;
+			}
 	for (size_t b = 0; b < nb; b++)
 		if (once_batch(&l->v[batches[b].idx], &batches[b], name) < 0)
 			goto out;
@@ -484,6 +506,7 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 	}
 	rc = 0;
 out:
+	hwk_store_unlock(lock);
 	hwk_err_context(NULL, 0);
 	for (size_t b = 0; b < nb; b++) {
 		for (size_t i = 0; i < batches[b].n; i++)
@@ -508,14 +531,22 @@ int hwk_record_log(const hwk_assignment *a, hwk_strs *row, time_t now, int week_
 	*progress = NULL;
 	/* the week's rows are read before the new one is written, so that a file that
 	 * cannot be read stops the log */
-	int once = once_row(a, row);
-	if (hwk_entries_check_header(a) < 0 ||
-	    hwk_entries_tail(a, once ? a->start_day : ws, &rows, &n) < 0)
+	int once = once_row(a, row), lock = -1;
+	/* once: two logs at the same moment must not both find it not done yet, so the
+	 * rows are read and the new one appended under the client folder's lock */
+	if (once && (lock = folder_lock(a)) < 0)
 		return -1;
+	if (hwk_entries_check_header(a) < 0 ||
+	    hwk_entries_tail(a, once ? a->start_day : ws, &rows, &n) < 0) {
+		hwk_store_unlock(lock);
+		return -1;
+	}
 	if ((once && once_check(a, rows, n, row) < 0) || hwk_record_append(a, row, 1) < 0) {
+		hwk_store_unlock(lock);
 		hwk_entry_rows_free(rows, n);
 		return -1;
 	}
+	hwk_store_unlock(lock);
 	/* the new row counts with them: lent, not copied (its day is read from its at) */
 	rows = hwk_xrealloc(rows, (n + 1) * sizeof *rows);
 	rows[n] = (hwk_entry){.cols = *row};

@@ -62,4 +62,14 @@ expect "import: a skip then one done" 0 "" "hwk log: 3 entries logged"
 run -C p list due -f csv
 like "list due: the new one is done, nothing left" "$(grep "$N2" "$T/out")" ",once,-,1,1,0$"
 
+# ---- at the same moment: eight logs of one once assignment, one entry ------------------
+# each reads the entries and appends under the client folder's lock, so exactly one of
+# them finds it not done yet
+CC=$(hwk -C p assign alex task --every once --start 2026-11-23)
+for i in 1 2 3 4 5 6 7 8; do
+	hwk -C p -c alex log -q "$CC" -m "try $i" 2>/dev/null &
+done
+wait
+is "eight at once: one row" "$(tail -n +2 "$dir/$CC.csv" | wc -l)" 1
+
 done_testing
