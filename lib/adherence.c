@@ -49,14 +49,6 @@ long hwk_adherence_expected(const hwk_assignment *a, hwk_day from, hwk_day to, i
 	return n;
 }
 
-void hwk_adherence_week(const hwk_assignment *a, const hwk_entry *rows, size_t n, hwk_day ws,
-			int week_start, long *done, long *expected)
-{
-	long partial, skipped;
-	hwk_entries_count(rows, n, ws, ws + 6, done, &partial, &skipped);
-	*done += partial;
-	*expected = hwk_adherence_expected(a, ws, ws + 6, week_start);
-}
 
 static int reason_index(const char *r)
 {
@@ -77,6 +69,39 @@ static long *done_by_day(const hwk_entry *rows, size_t n, hwk_day from, hwk_day 
 			per[d - from]++;
 	}
 	return per;
+}
+
+/* The entries of lo..hi (within one week) that count toward what the schedule asks, from
+ * per (done or partial entries by day from `from`): under N/week every entry; under
+ * once one a day; under a frequency that names days (day, weekday, mon,wed,fri) one on
+ * each named day and none on the other days: a second entry on a day, or an extra one
+ * on a Saturday, does not make up for a named day without one. */
+static long counted(const hwk_schedule *s, const long *per, hwk_day from, hwk_day lo,
+		    hwk_day hi, int one_a_day)
+{
+	long got = 0;
+	for (hwk_day d = lo; d <= hi; d++) {
+		hwk_every ev;
+		long k = per[d - from];
+		hwk_schedule_on(s, d, &ev);
+		if (ev.kind == HWK_EVERY_PERWEEK)
+			got += k;
+		else if (ev.kind == HWK_EVERY_ONCE || hwk_every_weight7(&ev, d) > 0)
+			got += k < 2 || !one_a_day ? k : 1;
+	}
+	return got;
+}
+
+void hwk_adherence_week(const hwk_assignment *a, const hwk_entry *rows, size_t n, hwk_day ws,
+			int week_start, long *done, long *want)
+{
+	hwk_schedule sch;
+	hwk_assignment_schedule(a, &sch);
+	long *per = done_by_day(rows, n, ws, ws + 6);
+	*done = counted(&sch, per, ws, ws, ws + 6, 0);
+	*want = expected(a, &sch, ws, ws + 6, week_start);
+	free(per);
+	hwk_schedule_free(&sch);
 }
 
 static long day_streak(const hwk_assignment *a, const hwk_schedule *s, const long *per,
@@ -154,18 +179,11 @@ void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_
 	hwk_schedule sch;
 	hwk_assignment_schedule(a, &sch);
 	out->expected = end < from ? 0 : expected(a, &sch, from, end, week_start);
-	/* what counts toward completion: on a day the frequency names, one entry at most
-	 * (a second one does not make up for a day without); under N/week, every entry;
-	 * and per week no more than the week expects */
+	/* what counts toward completion (counted), per week no more than it expects */
 	long *per = done_by_day(rows, n, from, end < from ? from : end);
 	for (hwk_day ws = hwk_week_start(from, week_start); ws <= end; ws += 7) {
 		hwk_day lo = ws > from ? ws : from, hi = ws + 6 < end ? ws + 6 : end;
-		long got = 0, want = expected(a, &sch, lo, hi, week_start);
-		for (hwk_day d = lo; d <= hi; d++) {
-			hwk_every ev;
-			hwk_schedule_on(&sch, d, &ev);
-			got += ev.kind == HWK_EVERY_PERWEEK || per[d - from] < 2 ? per[d - from] : 1;
-		}
+		long got = counted(&sch, per, from, lo, hi, 1), want = expected(a, &sch, lo, hi, week_start);
 		out->completed += got < want ? got : want;
 	}
 	free(per);

@@ -33,8 +33,10 @@ typedef struct {
 long hwk_adherence_expected(const hwk_assignment *a, hwk_day from, hwk_day to, int week_start);
 
 /* The week ws..ws+6 so far, as log's progress line and list due show it: into *done the
- * rows (any order) done or partial on its days, into *expected what its frequencies
- * expect over it (hwk_adherence_expected; weeks start on week_start). */
+ * rows (any order) done or partial on its days that count toward the schedule, as
+ * completion counts them (one on each day the frequency names, none on the other days;
+ * every one under N/week; see hwk_adherence_compute), into *expected what its
+ * frequencies expect over it (hwk_adherence_expected; weeks start on week_start). */
 void hwk_adherence_week(const hwk_assignment *a, const hwk_entry *rows, size_t n, hwk_day ws,
 			int week_start, long *done, long *expected);
 
@@ -44,7 +46,10 @@ void hwk_every_on_day(const hwk_assignment *a, hwk_day day, hwk_every *out);
 /* Tally rows (any order, any days: those whose `at` falls in from..to count) against
  * the expected count of the range's days up to today (days after today expect nothing
  * yet). Completion counts done and partial entries, per week no more than the week
- * expects; missed = expected - completed - skipped, never below 0. today also bounds
+ * expects, and only entries the schedule asks for: under N/week every one, under once
+ * one a day, otherwise one on each day the frequency names and none on the other days
+ * (a Saturday entry of a mon,wed,fri assignment does not make up for a missed Wednesday);
+ * missed = expected - completed - skipped, never below 0. today also bounds
  * since_last and the streak. The streak: for day, weekday and named days, the number of due days in a
  * row with an entry done or partial, counted back from the last due day (today counts
  * once it has such an entry; a day without one ends the streak); for N/week, the

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "plausible.h"
 #include "ydoc.h"
 
 const char *const hwk_reasons[] = {
@@ -102,6 +103,9 @@ int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok)
 		free(v);
 		c[HWK_ENTRY_FIXED + i] = norm;
 	}
+	/* each value within its scale; together they must also be able to be true */
+	if (!skipped && hwk_entry_plausible(a, c + HWK_ENTRY_FIXED, partial) < 0)
+		return -1;
 	return 0;
 }
 

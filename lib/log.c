@@ -197,6 +197,56 @@ bad:
 	return -1;
 }
 
+/* The lock of the folder holding a's entries (hwk_store_lock), or -1 after a message. */
+static int folder_lock(const hwk_assignment *a)
+{
+	char *dir = hwk_xstrdup(a->csv_path), *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = 0;
+	else
+		strcpy(dir, ".");
+	int lock = hwk_store_lock(dir, a->csv_path);
+	free(dir);
+	return lock;
+}
+
+/* Is the frequency in force on row's day once? */
+static int once_row(const hwk_assignment *a, const hwk_strs *row)
+{
+	hwk_day d;
+	hwk_every ev;
+	if (hwk_stamp_day(row->v[HWK_E_AT], &d) < 0)
+		return 0;
+	hwk_every_on_day(a, d, &ev);
+	return ev.kind == HWK_EVERY_ONCE;
+}
+
+/* A once assignment takes one entry that says it was done (done or partial): skips may
+ * come before it (what got in the way meanwhile), nothing after it. row is refused when
+ * its day falls under once and one of rows (any order), also under once, is done or
+ * partial: the message gives that entry's time. */
+static int once_check(const hwk_assignment *a, const hwk_entry *rows, size_t n,
+		      const hwk_strs *row)
+{
+	hwk_day d;
+	hwk_every ev;
+	if (!once_row(a, row))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *st = rows[i].cols.v[HWK_E_STATUS];
+		if (strcmp(st, "done") && strcmp(st, "partial"))
+			continue;
+		if (hwk_entry_day(&rows[i], &d) < 0)
+			continue;
+		hwk_every_on_day(a, d, &ev);
+		if (ev.kind == HWK_EVERY_ONCE)
+			return hwk_err("%s: done already (%s at %s): a once assignment takes one entry; "
+				       "to do it again, assign it again",
+				       a->id, st, rows[i].cols.v[HWK_E_AT]);
+	}
+	return 0;
+}
+
 /* Append rows to a's entries file; where they went in *at and *wrote (may be NULL). */
 static int append_rows(const hwk_assignment *a, hwk_strs *rows, size_t n, off_t *at,
 		       size_t *wrote)
@@ -220,10 +270,38 @@ int hwk_record_append(const hwk_assignment *a, hwk_strs *rows, size_t n)
 typedef struct {
 	long idx;
 	hwk_strs *rows;
+	size_t *lines; /* of each row in the import file */
 	size_t n;
 	off_t at;
 	size_t wrote;
 } batch;
+
+/* The once rule over an import's rows for one assignment: each row against the entries
+ * already there and the rows before it (named FILE:LINE when refused). */
+static int once_batch(const hwk_assignment *a, const batch *bt, const char *name)
+{
+	size_t j;
+	for (j = 0; j < bt->n && !once_row(a, &bt->rows[j]); j++)
+		;
+	if (j == bt->n)
+		return 0;
+	hwk_entry *rows;
+	size_t n;
+	if (hwk_entries_tail(a, a->start_day, &rows, &n) < 0)
+		return -1;
+	rows = hwk_xrealloc(rows, (n + bt->n) * sizeof *rows);
+	int rc = 0;
+	for (j = 0; j < bt->n && rc == 0; j++) {
+		hwk_err_context(name, bt->lines[j]);
+		rc = once_check(a, rows, n + j, &bt->rows[j]);
+		rows[n + j] = (hwk_entry){.cols = bt->rows[j]}; /* lent, not copied */
+	}
+	hwk_err_context(NULL, 0);
+	for (size_t k = n; k < n + j; k++)
+		rows[k].cols = (hwk_strs){0};
+	hwk_entry_rows_free(rows, n + j);
+	return rc;
+}
 
 /* Columns sorted by name, then by place (for dup_column). */
 static const hwk_strs *sort_head;
@@ -266,7 +344,7 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 	batch *batches = NULL;
 	size_t nb = 0, line = 0;
 	long fixed_idx = -1, col_asg = -1;
-	int rc = -1, got;
+	int rc = -1, got, lock = -1;
 	char stamp[32];
 
 	*count = 0;
@@ -381,10 +459,13 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 				break;
 		if (b == nb) {
 			batches = hwk_xrealloc(batches, (nb + 1) * sizeof *batches);
-			batches[nb++] = (batch){idx, NULL, 0, 0, 0};
+			batches[nb++] = (batch){idx, NULL, NULL, 0, 0, 0};
 		}
 		batches[b].rows = hwk_xrealloc(batches[b].rows,
 					       (batches[b].n + 1) * sizeof *batches[b].rows);
+		batches[b].lines = hwk_xrealloc(batches[b].lines,
+						(batches[b].n + 1) * sizeof *batches[b].lines);
+		batches[b].lines[batches[b].n] = line;
 		batches[b].rows[batches[b].n++] = row;
 		hwk_err_context(NULL, 0); /* a parse error names its own place */
 	}
@@ -398,6 +479,18 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 	}
 	for (size_t b = 0; b < nb; b++)
 		if (hwk_entries_check_header(&l->v[batches[b].idx]) < 0)
+			goto out;
+	/* rows for a once assignment: checked and appended under the folder's lock (the
+	 * assignments of one import are one client's) */
+	for (size_t b = 0; b < nb && lock < 0; b++)
+		for (size_t j = 0; j < batches[b].n; j++)
+			if (once_row(&l->v[batches[b].idx], &batches[b].rows[j])) {
+				if ((lock = folder_lock(&l->v[batches[b].idx])) < 0)
+					goto out;
+				break;
+			}
+	for (size_t b = 0; b < nb; b++)
+		if (once_batch(&l->v[batches[b].idx], &batches[b], name) < 0)
 			goto out;
 	for (size_t b = 0; b < nb; b++) {
 		if (append_rows(&l->v[batches[b].idx], batches[b].rows, batches[b].n,
@@ -413,11 +506,13 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 	}
 	rc = 0;
 out:
+	hwk_store_unlock(lock);
 	hwk_err_context(NULL, 0);
 	for (size_t b = 0; b < nb; b++) {
 		for (size_t i = 0; i < batches[b].n; i++)
 			hwk_strs_free(&batches[b].rows[i]);
 		free(batches[b].rows);
+		free(batches[b].lines);
 	}
 	free(batches);
 	hwk_strs_free(&head);
@@ -436,12 +531,22 @@ int hwk_record_log(const hwk_assignment *a, hwk_strs *row, time_t now, int week_
 	*progress = NULL;
 	/* the week's rows are read before the new one is written, so that a file that
 	 * cannot be read stops the log */
-	if (hwk_entries_check_header(a) < 0 || hwk_entries_tail(a, ws, &rows, &n) < 0)
+	int once = once_row(a, row), lock = -1;
+	/* once: two logs at the same moment must not both find it not done yet, so the
+	 * rows are read and the new one appended under the client folder's lock */
+	if (once && (lock = folder_lock(a)) < 0)
 		return -1;
-	if (hwk_record_append(a, row, 1) < 0) {
+	if (hwk_entries_check_header(a) < 0 ||
+	    hwk_entries_tail(a, once ? a->start_day : ws, &rows, &n) < 0) {
+		hwk_store_unlock(lock);
+		return -1;
+	}
+	if ((once && once_check(a, rows, n, row) < 0) || hwk_record_append(a, row, 1) < 0) {
+		hwk_store_unlock(lock);
 		hwk_entry_rows_free(rows, n);
 		return -1;
 	}
+	hwk_store_unlock(lock);
 	/* the new row counts with them: lent, not copied (its day is read from its at) */
 	rows = hwk_xrealloc(rows, (n + 1) * sizeof *rows);
 	rows[n] = (hwk_entry){.cols = *row};

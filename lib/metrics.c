@@ -17,8 +17,9 @@
  *   When sol or waso is absent, that night's TST and SE are not computed: counting the
  *   missing minutes as zero would overstate sleep. They are left out of tst_mean and
  *   se_mean, whose n shows it. A night whose sol + waso exceed the time from lights out
- *   to waking (a negative TST) is inconsistent and left out the same way; so is SE when
- *   TIB is 0.
+ *   to waking (a negative TST) cannot be true: such a row is refused when logged and
+ *   when read (plausible.c), and were one handed in here it is left out the same way;
+ *   so is SE when TIB is 0.
  *   keys: tib_mean, tst_mean, sol_mean, waso_mean, se_mean, quality_mean, awakenings_mean.
  *   The hint, once at least 7 nights have an SE, uses those nights only: their mean SE
  *   (rounded to 0.1 %, and the branch is chosen on that rounded figure so the text never

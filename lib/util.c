@@ -402,15 +402,25 @@ void hwk_fmt_decimal(char *buf, double v, int decimals)
 		buf[0] = 0;
 		return;
 	}
-	double x = v * scale[decimals];
-	long long n = (long long)(x < 0 ? x - 0.5 : x + 0.5);
+	int neg = signbit(v) != 0; /* printf's sign: -0.001 is "-0.00" */
+	double x = (neg ? -v : v) * scale[decimals];
+	/* x is v scaled, off the exact product by at most half an ulp (x * 2^-53); x < 2^53,
+	 * so its whole part n and fraction f are exact. Only a fraction within a few ulps of
+	 * one half could round the other way from the exact value, or be a tie (which printf
+	 * breaks to even): those few go to snprintf, which rounds the exact value. */
+	unsigned long long n = (unsigned long long)x;
+	double f = x - (double)n, d = f - 0.5;
+	if ((d < 0 ? -d : d) <= x * 0x1p-50) {
+		snprintf(buf, 32, "%.*f", decimals, v);
+		return;
+	}
+	n += f > 0.5;
 	char digits[32];
-	int k = 0, neg = n < 0;
-	unsigned long long u = neg ? (unsigned long long)-n : (unsigned long long)n;
+	int k = 0;
 	do {
-		digits[k++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u || k <= decimals);
+		digits[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n || k <= decimals);
 	char *o = buf;
 	if (neg)
 		*o++ = '-';

@@ -71,9 +71,10 @@ int hwk_name_ok(const char *s, size_t max, int digit_first, const char *seps);
 int hwk_streq(const char *a, const char *b); /* NULL-safe */
 int hwk_has_prefix(const char *s, const char *prefix);
 
-/* v with 0 to 6 decimals, rounded half away from zero, into buf (at least 32 bytes);
- * "" for NAN or a value too large to print so. Faster than printf, which matters when a
- * report writes a million numbers. */
+/* v with 0 to 6 decimals into buf (at least 32 bytes), exactly as snprintf "%.*f"
+ * writes it (the exact value of the double rounded, a tie to even, "-0.0" for a small
+ * negative); "" for NAN or a value too large to print so. Several times faster than
+ * printf, which matters when a report writes a million numbers. */
 void hwk_fmt_decimal(char *buf, double v, int decimals);
 
 /* Strict decimal integer (optional leading -, no spaces); 0 ok, -1 bad or out of range. */

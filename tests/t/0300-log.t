@@ -293,13 +293,19 @@ file_is "bob's entries" "c/clients/bob/$CB.csv" "$TA_HEAD" "$N,$N,done,," "$N,$N
 #           4 -> 1.71 -> 2; 5 -> 2.14 -> 2; 7 -> 3
 #   weekday: active Monday-Friday days: Fri -> 1;  mon,wed,fri: Fri -> 1;  sat,sun: 2;
 #   tue: none of the active days -> 0;  once: 1 (it starts this week)
+# The entry, logged on Friday, counts 1, but where the frequency does not name Friday
+# (sat,sun and tue): an entry on a day the schedule does not name makes up for nothing.
 hwk init w 2>/dev/null
-for pair in 1/week:0 2/week:1 4/week:2 5/week:2 7/week:3 weekday:1 mon,wed,fri:1 sat,sun:2 \
-	tue:0 once:1; do
-	every=${pair%:*}
+for pair in 1/week:0 2/week:1 4/week:2 5/week:2 7/week:3 weekday:1 mon,wed,fri:1 sat,sun:2:0 \
+	tue:0:0 once:1; do
+	every=${pair%%:*}
+	rest=${pair#*:}
+	want=${rest%%:*}
+	got=1
+	[ "$rest" = "$want" ] || got=${rest#*:}
 	assign -C w assign alex task --every "$every"
 	run -C w log "$id"
-	expect "--every $every starting on a Friday" 0 "" "task: 1 of ${pair##*:} this week"
+	expect "--every $every starting on a Friday" 0 "" "task: $got of $want this week"
 done
 # With weeks from Sunday this week is Sun 22 .. Sat 28: active Fri, Sat -> 2. From
 # Saturday it is Sat 21 .. Fri 27: active Fri only -> 1 (and the entry above is in it).
