@@ -16,13 +16,15 @@
 #include "git.h"
 #include "merge.h"
 #include "store.h"
+#include "sync.h"
 #include "util.h"
 #include "ydoc.h"
 
 static const char usage[] =
 	"usage: hwk git setup [-q] [DIR]\n"
 	"       hwk git merge-entries O A B [PATH]\n"
-	"       hwk git merge-assignment O A B [PATH] [MARKER_SIZE]\n";
+	"       hwk git merge-assignment O A B [PATH] [MARKER_SIZE]\n"
+	"       hwk git sync-repo TOP\n";
 
 /* The driver's exit when it failed (git takes it for a conflict and keeps ours). */
 #define DRIVER_FAILED 2
@@ -155,10 +157,18 @@ int cmd_git(int argc, char **argv, hwk_ctx *ctx)
 		return merge_driver(argc, argv, 0);
 	if (argc > 1 && !strcmp(argv[1], "setup"))
 		return setup(argc, argv, ctx);
+	/* one repository of hwk sync, in a process of its own (hwk sync runs several) */
+	if (argc == 3 && !strcmp(argv[1], "sync-repo")) {
+		hwk_buf line = {0};
+		int rc = hwk_sync_repo(argv[2], &line);
+		printf("%s\n", line.s);
+		hwk_buf_free(&line);
+		return rc == 0 ? HWK_OK : HWK_FAIL;
+	}
 	if (argc > 1 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")))
 		return hwk_usage(usage, 1);
 	if (argc > 1 && argv[1][0] != '-')
-		hwk_err("%s: not a git subcommand (setup, merge-entries, merge-assignment)",
+		hwk_err("%s: not a git subcommand (setup, merge-entries, merge-assignment, sync-repo)",
 			argv[1]);
 	return hwk_usage(usage, 0);
 }

@@ -2,6 +2,7 @@
  * brought level with their remotes, several at once; one line for each. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -44,29 +45,23 @@ static int is_top(const char *dir)
 	return same;
 }
 
-static void start(repo *r, const hwk_strs *nested)
+/* Sync r in a child: this hwk run again as hwk git sync-repo TOP, its line read back. */
+static void start(repo *r, const char *exe)
 {
 	int fds[2];
 	fflush(stdout);
 	fflush(stderr);
-	if (pipe(fds) < 0 || (r->pid = fork()) < 0) {
+	if (pipe2(fds, O_CLOEXEC) < 0 || (r->pid = fork()) < 0) {
 		hwk_buf_printf(&r->line, "could not be synced: %s", strerror(errno));
 		r->done = 1;
 		return;
 	}
 	if (r->pid == 0) {
-		close(fds[0]);
-		hwk_buf line = {0};
-		int rc = hwk_sync_repo(r->top, nested, &line);
-		size_t off = 0;
-		while (off < line.len) {
-			ssize_t w = write(fds[1], line.s + off, line.len - off);
-			if (w <= 0 && errno != EINTR)
-				break;
-			if (w > 0)
-				off += (size_t)w;
-		}
-		_exit(rc == 0 ? 0 : 1);
+		if (dup2(fds[1], 1) < 0)
+			_exit(127);
+		char *argv[] = {"hwk", "git", "sync-repo", r->top, NULL};
+		execv(exe, argv);
+		_exit(127);
 	}
 	close(fds[1]);
 	r->fd = fds[0];
@@ -88,6 +83,8 @@ static void finish(repo *r)
 	while (waitpid(r->pid, &st, 0) < 0 && errno == EINTR)
 		;
 	r->ok = WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	while (r->line.len && r->line.s[r->line.len - 1] == '\n')
+		r->line.s[--r->line.len] = 0;
 	if (!r->line.len)
 		hwk_buf_adds(&r->line, "could not be synced (hwk sync ended early)");
 	r->done = 1;
@@ -118,24 +115,12 @@ int cmd_sync(int argc, char **argv, hwk_ctx *ctx)
 
 	repo *v = hwk_xcalloc(ctx->scope.clients.n + 1, sizeof *v);
 	size_t n = 0;
-	hwk_strs nested = {0};
 	if (p->standalone) {
 		if (is_top(p->root)) {
 			v[n].label = hwk_xstrdup(ctx->scope.clients.n ? ctx->scope.clients.v[0] : ".");
 			v[n++].top = hwk_xstrdup(p->root);
 		}
 	} else {
-		/* every client folder that is a repository stays out of the practice's */
-		hwk_strs all = {0};
-		size_t bad = 0;
-		hwk_practice_clients_all(p, &all, &bad);
-		for (size_t i = 0; i < all.n; i++) {
-			char *dir = hwk_xasprintf("%s/clients/%s", p->root, all.v[i]);
-			if (is_top(dir))
-				hwk_strs_push(&nested, hwk_xasprintf("clients/%s", all.v[i]));
-			free(dir);
-		}
-		hwk_strs_free(&all);
 		if (!named && !ctx->client && !p->here_client && is_top(p->root)) {
 			v[n].label = hwk_xstrdup("practice");
 			v[n++].top = hwk_xstrdup(p->root);
@@ -150,8 +135,14 @@ int cmd_sync(int argc, char **argv, hwk_ctx *ctx)
 			}
 		}
 	}
+	char exe[PATH_MAX];
 	int rc = HWK_OK;
-	if (n == 0) {
+	size_t total = n;
+	if (n > 0 && !realpath("/proc/self/exe", exe)) {
+		hwk_err_sys("cannot tell where this hwk is");
+		n = 0;
+		rc = HWK_FAIL;
+	} else if (n == 0) {
 		hwk_err("no git repository to sync: neither the practice nor %s is one (git init "
 			"and git remote add, or hwk clone)",
 			named || ctx->client || p->here_client || p->standalone ? "that client folder"
@@ -162,8 +153,7 @@ int cmd_sync(int argc, char **argv, hwk_ctx *ctx)
 	size_t next = 0, shown = 0, running = 0;
 	while (shown < n) {
 		while (next < n && running < (size_t)jobs) {
-			start(&v[next], v[next].label && !strcmp(v[next].label, "practice") ? &nested
-											   : NULL);
+			start(&v[next], exe);
 			running += !v[next].done;
 			next++;
 		}
@@ -177,12 +167,11 @@ int cmd_sync(int argc, char **argv, hwk_ctx *ctx)
 			rc = HWK_FAIL;
 		shown++;
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < total; i++) {
 		free(v[i].label);
 		free(v[i].top);
 		hwk_buf_free(&v[i].line);
 	}
 	free(v);
-	hwk_strs_free(&nested);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include "sync.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <ftw.h>
@@ -244,13 +245,36 @@ static int private_mode(const char *path, const struct stat *st, int type, struc
 	return 0;
 }
 
-int hwk_sync_repo(const char *top, const hwk_strs *nested, hwk_buf *line)
+/* the folders clients/ID under top that are repositories of their own */
+static void nested_repos(const char *top, hwk_strs *out)
+{
+	char *clients = hwk_xasprintf("%s/clients", top);
+	DIR *d = opendir(clients);
+	struct dirent *e;
+	int err = 0;
+	while (d && (e = hwk_readdir(d, &err))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *git = hwk_xasprintf("%s/%s/.git", clients, e->d_name);
+		struct stat st;
+		if (lstat(git, &st) == 0)
+			hwk_strs_push(out, hwk_xasprintf("clients/%s", e->d_name));
+		free(git);
+	}
+	if (d)
+		closedir(d);
+	free(clients);
+	hwk_strs_sort(out);
+}
+
+int hwk_sync_repo(const char *top, hwk_buf *line)
 {
 	char *why = NULL, *branch = NULL, *remote = NULL, *merge = NULL, *tracking = NULL;
 	long committed = 0, merged = 0, pushed = 0;
 	int ok = 0, rc, reordered = 0, no_remote = 0;
 	locks held = {0};
 	hwk_buf out = {0};
+	hwk_strs nested_own = {0}, *nested = &nested_own;
 
 	/* the files git writes for hwk are private as the rest of hwk's */
 	nftw(top, private_mode, 16, FTW_PHYS | FTW_MOUNT);
@@ -259,7 +283,8 @@ int hwk_sync_repo(const char *top, const hwk_strs *nested, hwk_buf *line)
 		goto out;
 	}
 	/* client folders that are repositories of their own stay out of this one */
-	if (nested && nested->n) {
+	nested_repos(top, nested);
+	if (nested->n) {
 		const char **lines = hwk_xcalloc(nested->n + 1, sizeof *lines);
 		char **own = hwk_xcalloc(nested->n + 1, sizeof *own);
 		for (size_t i = 0; i < nested->n; i++)
@@ -464,5 +489,6 @@ out:
 	free(merge);
 	free(tracking);
 	hwk_buf_free(&out);
+	hwk_strs_free(&nested_own);
 	return ok ? 0 : -1;
 }
