@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "entries.h"
+#include "order.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -399,7 +400,31 @@ static int logged_before(const char *p, const char *end, const char *before)
  * logged); only the rows from there on are parsed. The block grows until that row is
  * in it or it holds the whole file. Anything unexpected falls back to reading the whole
  * file, which also reports any problem with its line.
+ *
+ * The rows before that row are trusted to be older only as far as hwk has seen the
+ * file in order (order.c): the row that ends the search must lie in that part, so the
+ * rows after it are all read, and they must be in logged order. A file never seen in
+ * order is read whole once; rows out of order (a merge by git's own union driver) make
+ * it read whole every time, until hwk sync puts them back in order.
  */
+
+/* bytes appended since the file was last noted in order, past which a read that
+ * checked them notes it again (so that the part read to check stays small) */
+#define ORDER_REFRESH 65536
+
+/* Are rows[0..n) in logged order (as instants)? */
+static int in_order(const hwk_entry *rows, size_t n)
+{
+	time_t prev = 0, t;
+	for (size_t i = 0; i < n; i++) {
+		if (hwk_time_parse_iso(rows[i].cols.v[HWK_E_LOGGED], &t) < 0)
+			return 0;
+		if (i && t < prev)
+			return 0;
+		prev = t;
+	}
+	return 1;
+}
 int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, size_t *n)
 {
 	*rows = NULL;
@@ -409,6 +434,7 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 	if (fd < 0)
 		return errno == ENOENT ? 0 : hwk_err_sys("%s", a->csv_path);
 	size_t size = (size_t)st.st_size, want = 2048;
+	size_t known = (size_t)hwk_order_known(a->csv_path, &st);
 	char before[16]; /* the day before since, as text: rows logged before it end the search */
 	hwk_day_format(since - 1, before);
 	if (strlen(before) != 10)
@@ -433,7 +459,8 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 			hi = nl;
 			if (quotes % 2 == 0) {
 				start = (size_t)(nl - buf) + 1;
-				if (logged_before(buf + start, buf + len, before)) {
+				if (off + (off_t)start < (off_t)known &&
+				    logged_before(buf + start, buf + len, before)) {
 					found = 1;
 					break;
 				}
@@ -455,8 +482,21 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 		 * is a row on the same line: the full read finds it */
 		if (!found && memchr(buf, '\r', start - 1 - (start >= 2 && buf[start - 2] == '\r')))
 			break;
-		if (parse_block(a, buf + start, len - start, rows, n) == 0)
+		if (parse_block(a, buf + start, len - start, rows, n) == 0) {
 			rc = 0;
+			if (!in_order(*rows, *n)) {
+				/* out of order: found or not, only the whole file is sure */
+				if (found) {
+					hwk_entry_rows_free(*rows, *n);
+					*rows = NULL;
+					*n = 0;
+					rc = -2;
+				}
+			} else if (!found || size - known > ORDER_REFRESH) {
+				/* every row read, or many since: note the file as seen in order */
+				hwk_order_note(a->csv_path, &st);
+			}
+		}
 		break;
 	}
 	free(buf);

@@ -204,7 +204,7 @@ int hwk_store_lock_file(const char *path)
 	return fd;
 }
 
-static void remove_leftovers(const char *path)
+void hwk_store_remove_leftovers(const char *path)
 {
 	char *copy = hwk_xstrdup(path);
 	const char *dir = dirname(copy);
@@ -229,7 +229,7 @@ static void remove_leftovers(const char *path)
 	free(copy);
 }
 
-/* A new temp file next to path, locked (see remove_leftovers), its name in *tmp. */
+/* A new temp file next to path, locked (see hwk_store_remove_leftovers), its name in *tmp. */
 static int make_temp(const char *path, char **tmp)
 {
 	for (int tries = 0;; tries++) {
@@ -257,7 +257,7 @@ static int put_file(const char *path, const char *data, size_t len, int exclusiv
 
 	if (owner_check_of(path) < 0)
 		return -1;
-	remove_leftovers(path);
+	hwk_store_remove_leftovers(path);
 	block_signals(&old);
 	int fd = make_temp(path, &tmp);
 	if (fd < 0) {

@@ -55,6 +55,9 @@ int hwk_store_takeback(const char *path, off_t at, size_t len);
  * whole or not at all. Returns the lock (a file descriptor), or -1 after a message.
  * One lock at a time. */
 int hwk_store_lock(const char *dir, const char *what);
+/* Remove the temp files (NAME.tmp.XXXXXX) that dead processes left in path's folder:
+ * those no live writer holds locked. */
+void hwk_store_remove_leftovers(const char *path);
 /* Lock an existing file as the writers of hwk_store_append do (waiting as they do), for
  * a command that replaces it meanwhile: a writer waiting for the lock then writes into
  * the new file. The descriptor to close, -2 when there is no such file, or -1 after a

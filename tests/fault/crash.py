@@ -63,13 +63,14 @@ def unparsable(p):
 
 
 def state(top):
-    """Every folder and file under top (temp files and lock files aside), with digest."""
+    """Every folder and file under top (temp files, lock files and the cache of what was
+    seen in order aside), with digest."""
     out = set()
     for root, dirs, files in os.walk(top):
         for d in dirs:
             out.add(('d', os.path.relpath(os.path.join(root, d), top)))
         for f in files:
-            if '.tmp.' in f or f == '.hwk.lock':
+            if '.tmp.' in f or f in ('.hwk.lock', '.hwk.order'):
                 continue
             with open(os.path.join(root, f), 'rb') as fh:
                 h = hashlib.sha256(fh.read()).hexdigest()

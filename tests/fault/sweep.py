@@ -49,14 +49,15 @@ def diag(*lines):
 
 
 def state(top):
-    """Every folder and file under top (temp files aside), with mode and digest."""
+    """Every folder and file under top (temp files and the cache of what was seen in
+    order, which any read may write, aside), with mode and digest."""
     out = set()
     for root, dirs, files in os.walk(top):
         for d in dirs:
             p = os.path.join(root, d)
             out.add(('d', os.path.relpath(p, top), os.lstat(p).st_mode))
         for f in files:
-            if '.tmp.' in f:
+            if '.tmp.' in f or f == '.hwk.order':
                 continue
             p = os.path.join(root, f)
             with open(p, 'rb') as fh:

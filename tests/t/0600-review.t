@@ -407,7 +407,7 @@ like "it covers 23..26" "$(sed -n 3,4p r/clients/full/reviews/2026-11-27.yaml | 
 HWK_NOW=2026-11-27T09:00:00+01:00 run -C r review full --since 2026-11-16 -m 'third'
 is "the same day again, with --since: DATE-2.yaml" "$(cat "$T/err")" \
 	"hwk review: recorded in clients/full/reviews/2026-11-27-2.yaml"
-is "no temp file left by the reviews" "$(find r -name '.*' ! -name .gitattributes ! -name .hwk.lock | wc -l)" 0
+is "no temp file left by the reviews" "$(find r -name '.*' ! -name .gitattributes ! -name .hwk.lock ! -name .hwk.order | wc -l)" 0
 
 # ---- the frequency shown and kept, when it was changed on the day of the review ------------
 # At the session on Monday 23 the clinician first changes chg (a daily task from 16) to
