@@ -84,7 +84,8 @@ static int cmp_item_ptr_time(const void *p, const void *q)
  * instant then bytes. l is sorted by bytes on the way. */
 static item **merge_items(items *l, size_t *nout)
 {
-	qsort(l->v, l->n, sizeof *l->v, cmp_item_bytes);
+	if (l->n)
+		qsort(l->v, l->n, sizeof *l->v, cmp_item_bytes);
 	item **res = hwk_xmalloc((l->n + 1) * sizeof *res);
 	size_t n = 0;
 	for (size_t i = 0; i < l->n;) {
