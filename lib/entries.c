@@ -440,7 +440,12 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 	if (strlen(before) != 10)
 		strcpy(before, ""); /* no row is before it: the whole file is read */
 	char *buf = NULL;
-	int rc = -2; /* -2: fall back to reading it all */
+	int rc = -2, whole = 0; /* -2: fall back to reading it all; whole: all was wanted */
+	/* nothing seen in order yet: no row can end the search, so all is read at once */
+	if (known == 0) {
+		whole = 1;
+		size = 0;
+	}
 	while (size > 0) {
 		size_t len = want < size ? want : size;
 		off_t off = (off_t)(size - len);
@@ -473,27 +478,23 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 			want *= 4;
 			continue;
 		}
-		/* at the start of the file with no old row: every row, after the header */
-		if (!found && (quotes % 2 || start == (size_t)-1)) {
-			rc = quotes % 2 ? -2 : 0; /* odd quotes: a torn row somewhere */
+		/* at the start of the file with no old row: every row is wanted, and the
+		 * full reader, which is what the tail must agree with, reads them (a header
+		 * after a blank line, a CR inside its line: it knows) */
+		if (!found) {
+			whole = 1;
 			break;
 		}
-		/* a CR inside the header's line ends it there for libcsv, and what follows
-		 * is a row on the same line: the full read finds it */
-		if (!found && memchr(buf, '\r', start - 1 - (start >= 2 && buf[start - 2] == '\r')))
-			break;
 		if (parse_block(a, buf + start, len - start, rows, n) == 0) {
 			rc = 0;
 			if (!in_order(*rows, *n)) {
-				/* out of order: found or not, only the whole file is sure */
-				if (found) {
-					hwk_entry_rows_free(*rows, *n);
-					*rows = NULL;
-					*n = 0;
-					rc = -2;
-				}
-			} else if (!found || size - known > ORDER_REFRESH) {
-				/* every row read, or many since: note the file as seen in order */
+				/* out of order: only the whole file is sure */
+				hwk_entry_rows_free(*rows, *n);
+				*rows = NULL;
+				*n = 0;
+				rc = -2;
+			} else if (size - known > ORDER_REFRESH) {
+				/* many rows since it was noted, checked now: note it again */
 				hwk_order_note(a->csv_path, &st);
 			}
 		}
@@ -501,8 +502,12 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 	}
 	free(buf);
 	close(fd);
-	if (rc == -2)
-		return hwk_entries_read(a, rows, n);
+	if (rc == -2) {
+		rc = hwk_entries_read(a, rows, n);
+		/* read whole and in order: note it, so that the next read can stop early */
+		if (rc == 0 && whole && in_order(*rows, *n))
+			hwk_order_note(a->csv_path, &st);
+	}
 	return rc;
 }
 
