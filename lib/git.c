@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -203,4 +204,129 @@ int hwk_git_setup(const char *top, int quiet)
 	free(entries);
 	free(assignment);
 	return rc;
+}
+
+char *hwk_git_first_line(const hwk_buf *b)
+{
+	const char *s = b->s ? b->s : "";
+	/* git's "error: " or "fatal: " says nothing to the reader */
+	for (;;) {
+		size_t n = strcspn(s, "\n");
+		if (n == 0 && s[0] == '\n') {
+			s++;
+			continue;
+		}
+		if (!strncmp(s, "hint: ", 6) && s[n]) {
+			s += n + 1;
+			continue;
+		}
+		if (!strncmp(s, "fatal: ", 7) || !strncmp(s, "error: ", 7))
+			s += 7;
+		return hwk_xstrndup(s, strcspn(s, "\n"));
+	}
+}
+
+/* argv of git -C top, then the n words of args, then paths (NULL-ended; owned array) */
+static char **git_argv(const char *top, const char *const *args, size_t n,
+		       char *const *paths, size_t npaths)
+{
+	char **v = hwk_xcalloc(3 + n + npaths + 1, sizeof *v);
+	size_t k = 0;
+	v[k++] = "git";
+	v[k++] = "-C";
+	v[k++] = (char *)top;
+	for (size_t i = 0; i < n; i++)
+		v[k++] = (char *)args[i];
+	for (size_t i = 0; i < npaths; i++)
+		v[k++] = paths[i];
+	v[k] = NULL;
+	return v;
+}
+
+int hwk_git_commit(const char *top, const char *message, char *const *paths, size_t n,
+		   hwk_buf *out)
+{
+	int rc = 0;
+	char **argv = NULL, **commit = hwk_xcalloc(n + 1, sizeof *commit), **gone = NULL;
+	size_t nc = 0, ngone = 0;
+	if (paths) {
+		/* files there are added (a new one is not known to git yet); a file removed
+		 * (an ended assignment's old name) is committed only if git knew it */
+		gone = hwk_xcalloc(n + 1, sizeof *gone);
+		for (size_t i = 0; i < n; i++) {
+			char *p = hwk_path(top, paths[i]);
+			struct stat st;
+			if (lstat(p, &st) == 0)
+				commit[nc++] = paths[i];
+			else
+				gone[ngone++] = paths[i];
+			free(p);
+		}
+		if (nc) {
+			static const char *const add[] = {"add", "--"};
+			argv = git_argv(top, add, 2, commit, nc);
+			rc = hwk_git_run(argv, out, HWK_GIT_BOTH);
+			free(argv);
+			if (rc != 0)
+				goto out;
+		}
+		if (ngone) {
+			static const char *const ls[] = {"ls-files", "-z", "--"};
+			hwk_buf known = {0};
+			argv = git_argv(top, ls, 3, gone, ngone);
+			rc = hwk_git_run(argv, &known, HWK_GIT_HUSH);
+			free(argv);
+			for (size_t i = 0; rc == 0 && i < known.len; i += strlen(known.s + i) + 1)
+				for (size_t j = 0; j < ngone; j++)
+					if (!strcmp(known.s + i, gone[j]))
+						commit[nc++] = gone[j];
+			hwk_buf_free(&known);
+			if (rc != 0)
+				goto out;
+		}
+		if (!nc)
+			goto out;
+	}
+	/* a machine where git knows no name: the login and the host, as git would guess */
+	hwk_buf email = {0};
+	char *get[] = {"git", "-C", (char *)top, "config", "user.email", NULL};
+	int st = hwk_git_run(get, &email, HWK_GIT_HUSH);
+	char *who = NULL, *mail = NULL;
+	const char *args[9];
+	size_t k = 0;
+	if (st != 0 || !email.len || email.s[0] == '\n') {
+		const char *u = getenv("USER");
+		char host[256] = "localhost";
+		gethostname(host, sizeof host - 1);
+		who = hwk_xasprintf("user.name=%s", u && *u ? u : "hwk");
+		mail = hwk_xasprintf("user.email=%s@%s", u && *u ? u : "hwk", host);
+		args[k++] = "-c";
+		args[k++] = who;
+		args[k++] = "-c";
+		args[k++] = mail;
+	}
+	hwk_buf_free(&email);
+	args[k++] = "commit";
+	args[k++] = "-q";
+	args[k++] = "--no-verify";
+	args[k++] = "-m";
+	args[k++] = message;
+	char *dashes[] = {"--"};
+	if (paths) {
+		char **all = hwk_xcalloc(nc + 2, sizeof *all);
+		all[0] = dashes[0];
+		memcpy(all + 1, commit, nc * sizeof *all);
+		argv = git_argv(top, args, k, all, nc + 1);
+		free(all);
+	} else {
+		argv = git_argv(top, args, k, NULL, 0);
+	}
+	rc = hwk_git_run(argv, out, HWK_GIT_BOTH);
+	free(argv);
+	free(who);
+	free(mail);
+out:
+	free(commit);
+	free(gone);
+	return rc == 0 ? 0 : -1;
 }
