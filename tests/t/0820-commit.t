@@ -73,6 +73,11 @@ run -C p -c alex log -q sleep bed=23:10 wake=06:50 out_of_bed=07:05 --at 2026-11
 is "a client repository: the commit goes there" "$(last p/clients/alex)" \
 	"$(printf '%s\n' "log: alex sleep 2026-11-25 done" "$S.csv")"
 is "and not into the practice's" "$(count p)" "$n"
+git -C p/clients/alex config user.email alex@example.org
+git -C p/clients/alex config user.name Alex
+run -C p -c alex log -q sleep bed=23:10 wake=06:50 out_of_bed=07:05 --at 2026-11-19
+is "the identity git is configured with" "$(git -C p/clients/alex log -1 --format='%an %ae')" \
+	"Alex alex@example.org"
 
 # ---- a failed commit ----
 touch p/clients/alex/.git/index.lock
