@@ -327,6 +327,11 @@ const hwk_strs *hwk_store_written(void)
 	return &written;
 }
 
+void hwk_store_written_free(void)
+{
+	hwk_strs_free(&written);
+}
+
 int hwk_store_replace(const char *path, const char *data, size_t len)
 {
 	return record_written(path, put_file(path, data, len, 0));

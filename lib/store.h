@@ -50,6 +50,8 @@ int hwk_store_takeback(const char *path, off_t at, size_t len);
  * as the paths they were given by, in the order first written: what a command that
  * commits its writes commits (see hwk_commit). */
 const hwk_strs *hwk_store_written(void);
+/* Forget them (at the end of a command). */
+void hwk_store_written_free(void);
 
 /* The file in a folder whose lock its writers take in turn: empty, 0600, made by the
  * first writer, never removed nor replaced (so all lock the same file). */
