@@ -52,10 +52,28 @@ T2=$(hwk -C p assign alex thought-record --start 2026-11-01 --every 3/week 2>>"$
 is "assign: client, type, frequency" "$(git -C p log -1 --format=%s)" \
 	"assign: alex thought-record 3/week"
 
+printf 'assignment,at,bed,wake,out_of_bed,situation,thought\n%s,2026-11-22T07:00,23:00,06:00,06:30,,\n%s,2026-11-22T20:00,,,,a call,they are angry\n' \
+	"$S" "$T2" >two.csv
+run -C p -c alex log -q --import two.csv
+is "an import into two assignments (exit)" "$rc" 0
+is "one commit of both entries files, their types named" "$(last p)" \
+	"$(printf '%s\n' "log: alex sleep,thought-record 2 entries imported" "clients/alex/$S.csv" \
+		"clients/alex/$T2.csv")"
+
 run -C p review alex -m "went well"
 is "review (exit)" "$rc" 0
 like "review: the review file" "$(last p | tr '\n' ' ')" \
 	"^review: alex clients/alex/reviews/2026-11-27.yaml $"
+
+cat >editor <<'EOF'
+#!/bin/sh
+echo "Kept to it." >"$1"
+EOF
+chmod +x editor
+HWK_NOW=2026-11-28T09:00:00+01:00 EDITOR=$T/editor run -C p review alex -e
+is "review -e (exit)" "$rc" 0
+is "review -e: the review file alone" "$(last p)" \
+	"$(printf '%s\n' "review: alex" clients/alex/reviews/2026-11-28.yaml)"
 
 run -C p assign --end "$T2" --at yesterday
 is "end (exit)" "$rc" 0
