@@ -4,6 +4,10 @@
 # fdatasync it) and /bin/true, run in turn round by round by bench/interleave.c. Prints
 # medians, and each ratio taken per round with its spread. Targets: 100k within 10% of 10; both at most 1.5x the floor (issue 11: log
 # fdatasyncs before it confirms); the ratio to /bin/true is shown for the record.
+# Then, with commit: true (hwk(5)) in a client folder that is its own git repository,
+# `hwk log` with its commit against `git commit -q -- FILE` of the same row appended
+# beforehand (untimed) and against `hwk log` without the setting: what the commit
+# costs. The issue sets no target; the ratios are printed for the record.
 set -eu
 hwk=$(cd "$(dirname "${1:-build/hwk}")" && pwd)/$(basename "${1:-build/hwk}")
 d=$(mktemp -d)
@@ -58,3 +62,33 @@ END {
 	printf "target log-10 / floor <= 1.5: %.2f %s\n", r["log-10/floor"], ok(r["log-10/floor"], 1.5)
 	printf "log-10 / /bin/true: %.2f (no target: the disk sets it)\n", r["log-10/true"]
 }' "$d/r.tsv"
+
+# ---- commit: true, a client repository ----
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+"$hwk" init "$d/c" 2>/dev/null
+printf 'commit: true\n' >>"$d/c/hwk.yaml"
+ca=$("$hwk" -C "$d/c" assign alex sleep --start 2026-01-01)
+cd "$d/c/clients/alex"
+gen 10 "$ca.csv"
+printf '.hwk.*\n' >.gitignore
+git init -q && git config user.name bench && git config user.email bench@example.org
+git add -A && git commit -q -m start
+base=$(git rev-parse HEAD)
+cd "$d/c"
+cf=clients/alex/$ca.csv
+printf '%s\n' "$row" >row.txt
+"$d/interleave" -r "${RUNS_COMMIT:-200}" -w 10 -o "$d/c.tsv" \
+	-p "log-commit=git -C clients/alex reset -q --hard $base" \
+	-p "git-commit=sh -c 'git -C clients/alex reset -q --hard $base && cat row.txt >>$cf'" \
+	-p "log-off=truncate -s $smalls $d/p/$smallf" \
+	"log-commit='$hwk' -c alex $log" \
+	"git-commit=git -C clients/alex commit -q --no-verify -m 'log: alex sleep 2026-11-27 done' -- $ca.csv" \
+	"log-off='$hwk' -C $d/p -c small $log" \
+	-- log-commit/git-commit log-commit/log-off
+git -C clients/alex log -1 --format='last commit: %s' | grep -q 'log: alex sleep 2026-11-27 done' ||
+	{ echo "bench: hwk log made no commit" >&2; exit 1; }
+awk -F'\t' '$1 == "ratio" { r[$2 "/" $3] = $4 }
+END {
+	printf "log with commit / git commit of the same row alone: %.2f (no target given)\n", r["log-commit/git-commit"]
+	printf "log with commit / log without: %.2f\n", r["log-commit/log-off"]
+}' "$d/c.tsv"

@@ -6,6 +6,7 @@
 
 #include "assignment.h"
 #include "cmd.h"
+#include "commit.h"
 #include "err.h"
 #include "practice.h"
 
@@ -24,12 +25,13 @@ struct edit_arg {
 	hwk_ctx *ctx;
 	const char **set;
 	const int *given;
+	hwk_buf what; /* for the commit message: "CLIENT ID KEY..." */
 };
 
 /* --edit, on the assignment as read under its folder's lock */
 static int edit_one(hwk_assignment *a, void *arg)
 {
-	const struct edit_arg *e = arg;
+	struct edit_arg *e = arg;
 	int changed = 0;
 	if (strcmp(a->status, "active"))
 		return hwk_err("%s: the assignment has ended", a->id);
@@ -49,6 +51,10 @@ static int edit_one(hwk_assignment *a, void *arg)
 		int r = hwk_assignment_set(a, hwk_assign_keys[k], v, e->ctx->now);
 		if (r < 0)
 			return -1;
+		if (r && !changed)
+			hwk_buf_printf(&e->what, "%s %s", a->client, a->id);
+		if (r)
+			hwk_buf_printf(&e->what, " %s", hwk_assign_keys[k]);
 		changed |= r;
 	}
 	if (!changed)
@@ -58,28 +64,42 @@ static int edit_one(hwk_assignment *a, void *arg)
 
 static int edit(hwk_practice *p, hwk_ctx *ctx, const char *spec, const char **set, int *given)
 {
-	struct edit_arg e = {ctx, set, given};
-	return hwk_assignment_update(p, ctx->client, spec, edit_one, &e) < 0 ? HWK_FAIL : HWK_OK;
+	struct edit_arg e = {ctx, set, given, {0}};
+	int r = hwk_assignment_update(p, ctx->client, spec, edit_one, &e);
+	if (r > 0)
+		hwk_commit(p, "assign: %s", e.what.s);
+	hwk_buf_free(&e.what);
+	return r < 0 ? HWK_FAIL : HWK_OK;
 }
 
 struct end_arg {
 	hwk_day day;
 	time_t now;
+	char *what; /* for the commit message: "CLIENT ID ended DAY" */
 };
 
 static int end_one(hwk_assignment *a, void *arg)
 {
-	const struct end_arg *e = arg;
-	return hwk_assignment_end(a, e->day, e->now) < 0 ? -1 : 1;
+	struct end_arg *e = arg;
+	if (hwk_assignment_end(a, e->day, e->now) < 0)
+		return -1;
+	char day[16];
+	hwk_day_format(e->day, day);
+	e->what = hwk_xasprintf("%s %s ended %s", a->client, a->id, day);
+	return 1;
 }
 
 static int end(hwk_practice *p, hwk_ctx *ctx, const char *spec, const char *at)
 {
-	struct end_arg e = {hwk_day_of(ctx->now), ctx->now};
+	struct end_arg e = {hwk_day_of(ctx->now), ctx->now, NULL};
 	char day[16];
 	if (at && hwk_assign_day("--at", at, ctx->now, &e.day, day) < 0)
 		return HWK_FAIL;
-	return hwk_assignment_update(p, ctx->client, spec, end_one, &e) < 0 ? HWK_FAIL : HWK_OK;
+	int r = hwk_assignment_update(p, ctx->client, spec, end_one, &e);
+	if (r > 0 && e.what)
+		hwk_commit(p, "assign: %s", e.what);
+	free(e.what);
+	return r < 0 ? HWK_FAIL : HWK_OK;
 }
 
 int cmd_assign(int argc, char **argv, hwk_ctx *ctx)
@@ -155,10 +175,12 @@ int cmd_assign(int argc, char **argv, hwk_ctx *ctx)
 		return end(p, ctx, end_id, at);
 	o.client = nargs == 2 ? argv[optind] : ctx->client;
 	o.type = argv[argc - 1];
-	char *id;
-	if (hwk_assignment_create(p, &o, ctx->now, &id) < 0)
+	char *id, *what;
+	if (hwk_assignment_create(p, &o, ctx->now, &id, &what) < 0)
 		return HWK_FAIL;
 	printf("%s\n", id);
+	hwk_commit(p, "assign: %s", what);
 	free(id);
+	free(what);
 	return HWK_OK;
 }

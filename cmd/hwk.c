@@ -297,6 +297,7 @@ int main(int argc, char **argv)
 			ctx.needs = commands[i].needs;
 			int st = commands[i].fn(argc, argv, &ctx);
 			hwk_scope_free(&ctx.scope);
+			hwk_store_written_free();
 			if (st == HWK_OK && (hwk_entries_bad() || hwk_clients_bad()))
 				st = HWK_FAIL; /* named and passed over: the rest was shown */
 			return finish(st);

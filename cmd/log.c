@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "commit.h"
 #include "err.h"
 #include "practice.h"
 #include "log.h"
@@ -93,6 +94,10 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 			goto out;
 		if (!quiet)
 			hwk_note("%zu %s logged", n, n == 1 ? "entry" : "entries");
+		char *types = hwk_record_written_types(&l);
+		hwk_commit(p, "log: %s %s %zu %s imported", ctx->scope.client, types, n,
+			   n == 1 ? "entry" : "entries");
+		free(types);
 		rc = HWK_OK;
 		goto out;
 	}
@@ -113,6 +118,9 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 		goto out;
 	char *progress;
 	int w = hwk_record_log(a, &row, ctx->now, p->week_start, &progress);
+	if (w >= 0)
+		hwk_commit(p, "log: %s %s %.10s %s", a->client, a->type, row.v[HWK_E_AT],
+			   row.v[HWK_E_STATUS]);
 	hwk_strs_free(&row);
 	if (w < 0)
 		goto out;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "commit.h"
 #include "err.h"
 #include "practice.h"
 #include "review.h"
@@ -161,6 +162,7 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 		if (saved < 0)
 			goto out;
 		hwk_note("recorded in %s", path);
+		hwk_commit(p, "review: %s", client);
 	}
 	rc = HWK_OK;
 out:

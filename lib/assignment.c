@@ -700,7 +700,8 @@ static int save_new(hwk_assignment *a, hwk_day day, const char *dir)
 	}
 }
 
-int hwk_assignment_create(hwk_practice *p, const hwk_assignment_opts *o, time_t now, char **id)
+int hwk_assignment_create(hwk_practice *p, const hwk_assignment_opts *o, time_t now, char **id,
+			  char **what)
 {
 	hwk_assignment a = {0};
 	hwk_type t = {0};
@@ -763,6 +764,8 @@ int hwk_assignment_create(hwk_practice *p, const hwk_assignment_opts *o, time_t 
 	if (save_new(&a, sday, dir) < 0)
 		goto out;
 	*id = hwk_xstrdup(a.id);
+	if (what)
+		*what = hwk_xasprintf("%s %s %s", a.client, a.type, a.every ? a.every : "day");
 	rc = 0;
 out:
 	free(client);

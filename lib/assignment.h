@@ -120,9 +120,10 @@ typedef struct {
 } hwk_assignment_opts;
 
 /* Make and save a new assignment, and its client (and the default practice) when
- * missing. *id (owned) names it. -1 after a message, nothing left half made. */
+ * missing. *id (owned) names it; *what (owned, unless what is NULL) says it for a
+ * commit message, "CLIENT TYPE EVERY". -1 after a message, nothing left half made. */
 int hwk_assignment_create(struct hwk_practice *p, const hwk_assignment_opts *o, time_t now,
-			  char **id);
+			  char **id, char **what);
 
 /* The assignment's frequencies over time (see hwk_schedule), from its history. */
 void hwk_assignment_schedule(const hwk_assignment *a, hwk_schedule *s);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -203,4 +204,177 @@ int hwk_git_setup(const char *top, int quiet)
 	free(entries);
 	free(assignment);
 	return rc;
+}
+
+char *hwk_git_first_line(const hwk_buf *b)
+{
+	const char *s = b->s ? b->s : "";
+	/* git's "error: " or "fatal: " says nothing to the reader */
+	for (;;) {
+		size_t n = strcspn(s, "\n");
+		if (n == 0 && s[0] == '\n') {
+			s++;
+			continue;
+		}
+		if (!strncmp(s, "hint: ", 6) && s[n]) {
+			s += n + 1;
+			continue;
+		}
+		if (!strncmp(s, "fatal: ", 7) || !strncmp(s, "error: ", 7))
+			s += 7;
+		return hwk_xstrndup(s, strcspn(s, "\n"));
+	}
+}
+
+/* argv of git -C top, then the n words of args, then paths (NULL-ended; owned array) */
+static char **git_argv(const char *top, const char *const *args, size_t n,
+		       char *const *paths, size_t npaths)
+{
+	char **v = hwk_xcalloc(3 + n + npaths + 1, sizeof *v);
+	size_t k = 0;
+	v[k++] = "git";
+	v[k++] = "-C";
+	v[k++] = (char *)top;
+	for (size_t i = 0; i < n; i++)
+		v[k++] = (char *)args[i];
+	for (size_t i = 0; i < npaths; i++)
+		v[k++] = paths[i];
+	v[k] = NULL;
+	return v;
+}
+
+/* git's words when it knows no identity (user.useConfigOnly) */
+static int no_identity(const hwk_buf *b)
+{
+	return b->s && (strstr(b->s, "auto-detection is disabled") ||
+			strstr(b->s, "tell me who you are") || strstr(b->s, "empty ident"));
+}
+
+/* git commit of paths (NULL: what is staged), the identity git is configured with
+ * tried first; then, when it has none, as hwk sync always did: git's own guess when
+ * there is a user.email, else the login and the host. 0 committed, else non-zero. */
+static int commit_as(const char *top, const char *message, char *const *paths, size_t n,
+		     hwk_buf *out)
+{
+	char *who = NULL, *mail = NULL;
+	const char *args[10];
+	int rc = -1;
+	for (int try = 0; try < 2; try++) {
+		size_t k = 0;
+		if (try == 0) {
+			/* one git process when git knows who commits: no config read first */
+			args[k++] = "-c";
+			args[k++] = "user.useConfigOnly=true";
+		} else {
+			hwk_buf email = {0};
+			char *get[] = {"git", "-C", (char *)top, "config", "user.email", NULL};
+			int st = hwk_git_run(get, &email, HWK_GIT_HUSH);
+			/* a machine where git knows no name: the login and the host, as git
+			 * would guess */
+			if (st != 0 || !email.len || email.s[0] == '\n') {
+				const char *u = getenv("USER");
+				char host[256] = "localhost";
+				gethostname(host, sizeof host - 1);
+				who = hwk_xasprintf("user.name=%s", u && *u ? u : "hwk");
+				mail = hwk_xasprintf("user.email=%s@%s", u && *u ? u : "hwk", host);
+				args[k++] = "-c";
+				args[k++] = who;
+				args[k++] = "-c";
+				args[k++] = mail;
+			}
+			hwk_buf_free(&email);
+		}
+		args[k++] = "commit";
+		args[k++] = "-q";
+		args[k++] = "--no-verify";
+		args[k++] = "-m";
+		args[k++] = message;
+		if (paths)
+			args[k++] = "--";
+		char **argv = git_argv(top, args, k, paths, paths ? n : 0);
+		hwk_buf_free(out);
+		rc = hwk_git_run(argv, out, HWK_GIT_BOTH);
+		free(argv);
+		if (rc == 0 || !no_identity(out))
+			break;
+	}
+	free(who);
+	free(mail);
+	return rc;
+}
+
+static int commit_paths(const char *top, const char *message, char *const *paths, size_t n,
+			hwk_buf *out);
+
+int hwk_git_commit(const char *top, const char *message, char *const *paths, size_t n,
+		   hwk_buf *out)
+{
+	/* git's words are read (who commits, a file git does not know): in English */
+	const char *was = getenv("LC_ALL");
+	char *old = was ? hwk_xstrdup(was) : NULL;
+	setenv("LC_ALL", "C", 1);
+	int rc = paths ? commit_paths(top, message, paths, n, out)
+		       : commit_as(top, message, NULL, 0, out) == 0 ? 0 : -1;
+	if (old)
+		setenv("LC_ALL", old, 1);
+	else
+		unsetenv("LC_ALL");
+	free(old);
+	return rc;
+}
+
+static int commit_paths(const char *top, const char *message, char *const *paths, size_t n,
+			hwk_buf *out)
+{
+	int rc = 0;
+	char **argv = NULL, **commit = hwk_xcalloc(n + 1, sizeof *commit);
+	char **gone = hwk_xcalloc(n + 1, sizeof *gone);
+	size_t nc = 0, ngone = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *p = hwk_path(top, paths[i]);
+		struct stat st;
+		if (lstat(p, &st) == 0)
+			commit[nc++] = paths[i];
+		else
+			gone[ngone++] = paths[i];
+		free(p);
+	}
+	/* files git knows already (an entries file logged to before) need no git add:
+	 * one git process in all then */
+	if (!ngone) {
+		rc = commit_as(top, message, commit, nc, out);
+		if (rc == 0 || !out->s || !strstr(out->s, "did not match any file"))
+			goto out;
+		hwk_buf_free(out);
+	}
+	/* files there are added (a new one is not known to git yet); a file removed (an
+	 * ended assignment's old name) is committed only if git knew it */
+	if (nc) {
+		static const char *const add[] = {"add", "--"};
+		argv = git_argv(top, add, 2, commit, nc);
+		rc = hwk_git_run(argv, out, HWK_GIT_BOTH);
+		free(argv);
+		if (rc != 0)
+			goto out;
+	}
+	if (ngone) {
+		static const char *const ls[] = {"ls-files", "-z", "--"};
+		hwk_buf known = {0};
+		argv = git_argv(top, ls, 3, gone, ngone);
+		rc = hwk_git_run(argv, &known, HWK_GIT_HUSH);
+		free(argv);
+		for (size_t i = 0; rc == 0 && i < known.len; i += strlen(known.s + i) + 1)
+			for (size_t j = 0; j < ngone; j++)
+				if (!strcmp(known.s + i, gone[j]))
+					commit[nc++] = gone[j];
+		hwk_buf_free(&known);
+		if (rc != 0)
+			goto out;
+	}
+	if (nc)
+		rc = commit_as(top, message, commit, nc, out);
+out:
+	free(commit);
+	free(gone);
+	return rc == 0 ? 0 : -1;
 }

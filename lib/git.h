@@ -32,4 +32,17 @@ int hwk_git_setup(const char *top, int quiet);
 int hwk_git_ensure_lines(const char *top, const char *name, const char *head,
 			 const char *const *lines, int quiet);
 
+/* The first line of git's messages in b that says something, without git's "error: "
+ * or "fatal: " (owned), for a one-line report. */
+char *hwk_git_first_line(const hwk_buf *b);
+
+/* Commit in the repository holding the folder top, with message, under the identity
+ * git has, else (no user.email) the login and the host. paths NULL: what is staged.
+ * Else only the n paths (relative to top), whatever else is staged or changed: those
+ * there are added first; those removed are committed as removed if git knew them.
+ * Hooks are not run. 0 committed (or nothing to), -1 with git's messages in out (an
+ * error of its own said already when git could not be run at all). */
+int hwk_git_commit(const char *top, const char *message, char *const *paths, size_t n,
+		   hwk_buf *out);
+
 #endif

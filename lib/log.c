@@ -556,3 +556,23 @@ int hwk_record_log(const hwk_assignment *a, hwk_strs *row, time_t now, int week_
 	*progress = hwk_xasprintf("%s: %ld of %ld this week", a->type, done, expected);
 	return 0;
 }
+
+char *hwk_record_written_types(const hwk_assignments *l)
+{
+	const hwk_strs *w = hwk_store_written();
+	hwk_buf b = {0};
+	for (size_t i = 0; i < l->n; i++) {
+		int wrote = 0;
+		for (size_t k = 0; k < w->n && !wrote; k++)
+			wrote = !strcmp(w->v[k], l->v[i].csv_path);
+		/* a type once, though two of its assignments were written */
+		int again = 0;
+		for (size_t j = 0; j < i && wrote && !again; j++)
+			for (size_t k = 0; k < w->n && !again; k++)
+				again = !strcmp(w->v[k], l->v[j].csv_path) &&
+					!strcmp(l->v[j].type, l->v[i].type);
+		if (wrote && !again)
+			hwk_buf_printf(&b, "%s%s", b.len ? "," : "", l->v[i].type);
+	}
+	return b.s ? b.s : hwk_xstrdup("");
+}

@@ -37,4 +37,8 @@ int hwk_record_append(const hwk_assignment *a, hwk_strs *rows, size_t n);
 int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char *fixed,
 		      time_t now, size_t *count);
 
+/* The types of the assignments of l whose entries this process wrote (an import), in
+ * l's order, joined by commas (owned): for a commit message. */
+char *hwk_record_written_types(const hwk_assignments *l);
+
 #endif

@@ -53,7 +53,8 @@ static int marks(const char *dir, const char *name)
  * practice's here_client. */
 static char *standalone_client;
 
-static const char *const setting_keys[] = {"version", "week_start", "default_every", "sync", NULL};
+static const char *const setting_keys[] = {"version", "week_start", "default_every", "sync",
+					       "commit", NULL};
 
 static int read_settings(hwk_practice *p)
 {
@@ -71,7 +72,8 @@ static int read_settings(hwk_practice *p)
 		     hwk_yget_str("hwk.yaml", root, "version", 0, &version) < 0 ||
 		     hwk_yget_str("hwk.yaml", root, "week_start", 0, &ws) < 0 ||
 		     hwk_yget_str("hwk.yaml", root, "default_every", 0, &p->default_every) < 0 ||
-		     hwk_yget_bool("hwk.yaml", root, "sync", &sync) < 0))
+		     hwk_yget_bool("hwk.yaml", root, "sync", &sync) < 0 ||
+		     hwk_yget_bool("hwk.yaml", root, "commit", &p->commit) < 0))
 		goto out;
 	/* sync: false trades the durability of what is confirmed for speed (bulk work) */
 	hwk_store_durable(sync);

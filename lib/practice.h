@@ -14,6 +14,7 @@ typedef struct hwk_practice {
 	char *here_client;   /* the client whose folder we were started in, or NULL */
 	int week_start;      /* 0 = Monday ... 6 = Sunday */
 	char *default_every;
+	int commit;          /* hwk.yaml's commit: each write committed (see hwk_commit) */
 } hwk_practice;
 
 /* Find the practice from dir (-C), else $HWK_DIR, else the current folder, walking up;

@@ -308,19 +308,43 @@ out:
 	return rc;
 }
 
+/* the files this process wrote or removed, in the order first written */
+static hwk_strs written;
+
+static int record_written(const char *path, int rc)
+{
+	if (rc != 0)
+		return rc;
+	for (size_t i = 0; i < written.n; i++)
+		if (!strcmp(written.v[i], path))
+			return rc;
+	hwk_strs_push(&written, hwk_xstrdup(path));
+	return rc;
+}
+
+const hwk_strs *hwk_store_written(void)
+{
+	return &written;
+}
+
+void hwk_store_written_free(void)
+{
+	hwk_strs_free(&written);
+}
+
 int hwk_store_replace(const char *path, const char *data, size_t len)
 {
-	return put_file(path, data, len, 0);
+	return record_written(path, put_file(path, data, len, 0));
 }
 
 int hwk_store_create(const char *path, const char *data, size_t len)
 {
-	return put_file(path, data, len, 1);
+	return record_written(path, put_file(path, data, len, 1));
 }
 
 int hwk_store_create_new(const char *path, const char *data, size_t len)
 {
-	return put_file(path, data, len, 2);
+	return record_written(path, put_file(path, data, len, 2));
 }
 
 int hwk_store_remove(const char *path)
@@ -331,7 +355,7 @@ int hwk_store_remove(const char *path)
 	 * after a write) */
 	if (fsync_dir_of(path) < 0)
 		hwk_note("%s: removed, but syncing its folder failed: %s", path, strerror(errno));
-	return 0;
+	return record_written(path, 0);
 }
 
 int hwk_store_append(const char *path, const char *header, const char *rows, size_t len)
@@ -410,6 +434,7 @@ again:;
 		*at = ours ? -1 : st.st_size;
 	if (wrote)
 		*wrote = b.len;
+	record_written(path, 0);
 	if (created && durable && fsync_dir_of(path) < 0)
 		hwk_note("%s: written, but syncing its folder failed: %s", path, strerror(errno));
 out_close:

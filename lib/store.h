@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "util.h"
+
 /* Called once at start: umask 077, so nothing hwk creates is readable by others. */
 void hwk_store_init(void);
 /* Whether writes are synced to disk before they are confirmed (on unless a practice
@@ -43,6 +45,13 @@ int hwk_store_append_at(const char *path, const char *header, const char *rows, 
  * append made it; -1 after a message
  * when it cannot be, or another writer has appended since. */
 int hwk_store_takeback(const char *path, off_t at, size_t len);
+
+/* The files this process wrote (replaced, created, appended to) or removed, each once,
+ * as the paths they were given by, in the order first written: what a command that
+ * commits its writes commits (see hwk_commit). */
+const hwk_strs *hwk_store_written(void);
+/* Forget them (at the end of a command). */
+void hwk_store_written_free(void);
 
 /* The file in a folder whose lock its writers take in turn: empty, 0600, made by the
  * first writer, never removed nor replaced (so all lock the same file). */

@@ -66,27 +66,6 @@ static char *git_line(const char *top, int *rc, ...)
 	return b.s ? b.s : hwk_xstrdup("");
 }
 
-/* the first line of git's messages, for a one-line report */
-static char *first_line(const hwk_buf *b)
-{
-	const char *s = b->s ? b->s : "";
-	/* git's "error: " or "fatal: " says nothing to the reader */
-	for (;;) {
-		size_t n = strcspn(s, "\n");
-		if (n == 0 && s[0] == '\n') {
-			s++;
-			continue;
-		}
-		if (!strncmp(s, "hint: ", 6) && s[n]) {
-			s += n + 1;
-			continue;
-		}
-		if (!strncmp(s, "fatal: ", 7) || !strncmp(s, "error: ", 7))
-			s += 7;
-		return hwk_xstrndup(s, strcspn(s, "\n"));
-	}
-}
-
 /* The locks of every file hwk writes in the repository, held while git changes them:
  * each client folder's lock (assign --edit/--end, review) and each entries file's
  * (log): a writer waiting meanwhile writes into the file as git left it. */
@@ -186,13 +165,12 @@ static int commit_all(const char *top, const char *message, long *files, char **
 	hwk_buf out = {0};
 	int rc = git(top, &out, "add", "-A", "--", ".", (char *)NULL);
 	if (rc != 0) {
-		char *l = first_line(&out);
+		char *l = hwk_git_first_line(&out);
 		*why = hwk_xasprintf("git add failed: %s", l);
 		free(l);
 		hwk_buf_free(&out);
 		return -1;
 	}
-	int st;
 	long n = 0;
 	hwk_buf_free(&out);
 	hwk_buf list = {0};
@@ -207,25 +185,9 @@ static int commit_all(const char *top, const char *message, long *files, char **
 	hwk_buf_free(&list);
 	if (n == 0)
 		return 0;
-	/* a machine where git knows no name: the login and the host, as git would guess */
-	char *email = git_line(top, &st, "config", "user.email", (char *)NULL);
-	char *who = NULL, *mail = NULL;
-	if (!*email) {
-		const char *u = getenv("USER");
-		char host[256] = "localhost";
-		gethostname(host, sizeof host - 1);
-		who = hwk_xasprintf("user.name=%s", u && *u ? u : "hwk");
-		mail = hwk_xasprintf("user.email=%s@%s", u && *u ? u : "hwk", host);
-		rc = git(top, &out, "-c", who, "-c", mail, "commit", "-q", "--no-verify", "-m",
-			 message, (char *)NULL);
-	} else {
-		rc = git(top, &out, "commit", "-q", "--no-verify", "-m", message, (char *)NULL);
-	}
-	free(email);
-	free(who);
-	free(mail);
+	rc = hwk_git_commit(top, message, NULL, 0, &out);
 	if (rc != 0) {
-		char *l = first_line(&out);
+		char *l = hwk_git_first_line(&out);
 		*why = hwk_xasprintf("git commit failed: %s", l);
 		free(l);
 		hwk_buf_free(&out);
@@ -353,7 +315,7 @@ int hwk_sync_repo(const char *top, hwk_buf *line)
 	for (int tries = 0;; tries++) {
 		hwk_buf_free(&out);
 		if (git(top, &out, "fetch", "-q", remote, (char *)NULL) != 0) {
-			char *l = first_line(&out);
+			char *l = hwk_git_first_line(&out);
 			why = hwk_xasprintf("could not reach %s (%s)", remote, l);
 			free(l);
 			goto out;
@@ -390,7 +352,7 @@ int hwk_sync_repo(const char *top, hwk_buf *line)
 						p += n + (p[n] == '\n');
 					}
 					if (!l)
-						l = first_line(&out);
+						l = hwk_git_first_line(&out);
 					hwk_buf ab = {0};
 					hwk_git_run((char *[]){"git", "-C", (char *)top, "merge", "--abort",
 							       NULL}, &ab, HWK_GIT_HUSH);
@@ -445,7 +407,7 @@ int hwk_sync_repo(const char *top, hwk_buf *line)
 		/* someone pushed between our fetch and push: fetch and merge again */
 		if (tries < 2 && out.s && (strstr(out.s, "fetch first") || strstr(out.s, "non-fast-forward")))
 			continue;
-		char *l = first_line(&out);
+		char *l = hwk_git_first_line(&out);
 		why = hwk_xasprintf("push to %s refused (%s); %ld local commit%s kept", remote, l,
 				    outgoing, outgoing == 1 ? "" : "s");
 		free(l);
