@@ -17,7 +17,7 @@ logged() { cut -d, -f2 "$1" | tail -n +2 | tr '\n' ' '; }
 
 hwk init p >/dev/null 2>&1
 S=$(hwk -C p assign alex sleep 2>>"$T/setup.err")
-B=$(hwk -C p assign bob sleep 2>>"$T/setup.err")
+hwk -C p assign bob sleep >/dev/null 2>>"$T/setup.err"
 
 # ---- nothing to sync ----
 snap p
