@@ -198,7 +198,9 @@ int hwk_clone(const char *url, const char *dir, const char *practice_dir, hwk_cl
 		stage = NULL;
 		goto out;
 	}
-	char *argv[] = {"git", "clone", "-q", "--", (char *)url, stage, NULL};
+	/* a remote on this machine is copied, not hard-linked: making the copy private
+	 * must not change the remote's own files */
+	char *argv[] = {"git", "clone", "-q", "--no-hardlinks", "--", (char *)url, stage, NULL};
 	int st = hwk_git_run(argv, &said, HWK_GIT_BOTH);
 	if (st < 0)
 		goto out;

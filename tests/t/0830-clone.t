@@ -19,6 +19,7 @@ git clone -q --bare p/clients/alex alex.git
 
 # ---- on the client's machine, under umask 022 ----
 mkdir laptop
+snap alex.git
 (cd laptop && umask 022 && hwk clone ../alex.git) >"$T/out" 2>"$T/err"
 rc=$?
 expect "a client folder is cloned where git would put it" 0 "" \
@@ -32,6 +33,7 @@ is "hwk's entries driver is registered" \
 is "... and the assignments'" \
 	"$(git -C laptop/alex config merge.hwk-assignment.driver | cut -d' ' -f2-)" \
 	"git merge-assignment %O %A %B %P %L"
+unchanged "the remote on this disk is copied, not linked: its modes are its own" alex.git
 is "no staging folder is left" "$(find laptop -maxdepth 1 -name '.hwk.*' | wc -l)" 0
 (cd laptop/alex && hwk log -q sleep bed=23:50 wake=07:00 out_of_bed=07:10) 2>>"$T/setup.err"
 run -C laptop/alex list entries -f tsv
