@@ -182,6 +182,13 @@ bench-clinic:
 	@$(MAKE) -s --no-print-directory $(BUILD)/hwk
 	@BUILD=$(BUILD) CC="$(CC)" sh bench/clinic.sh $(BUILD)/hwk
 
+# hwk sync of 30 client repositories against a shell loop of git pull && git push in
+# each (bench/sync.sh; git only; RUNS rounds, 10, some minutes in all).
+bench-sync:
+	@sh tests/needs.sh 'make bench-sync' git:git
+	@$(MAKE) -s --no-print-directory $(BUILD)/hwk
+	@CC="$(CC)" sh bench/sync.sh $(BUILD)/hwk
+
 # bench/gen-practice.c checked against the real hwk (replays its commands; slow)
 check-bench: $(BUILD)/hwk
 	@CC="$(CC)" sh bench/check-gen.sh $(BUILD)/hwk
@@ -200,4 +207,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: all tests built deps bench-deps demo check check-asan check-valgrind check-race check-faults check-crash fuzz check-bench lint bench bench-clinic install uninstall clean
+.PHONY: all tests built deps bench-deps demo check check-asan check-valgrind check-race check-faults check-crash fuzz check-bench lint bench bench-clinic bench-sync install uninstall clean

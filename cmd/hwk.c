@@ -40,6 +40,8 @@ static const struct {
 	{"types", cmd_types, HWK_NEED_PRACTICE, "list homework types or show one"},
 	{"sync", cmd_sync, HWK_CLIENTS,
 	 "commit, fetch, merge and push the practice's git repositories"},
+	{"clone", cmd_clone, 0,
+	 "copy a client folder or a practice from a git remote, private and set up"},
 	{"git", cmd_git, 0, "set up git to merge hwk's files (and git's merge drivers)"},
 	{"help", NULL, 0, "show the manual of hwk or of a command"},
 };

@@ -163,6 +163,11 @@ static int reorder(const char *top, char **why)
 static int commit_all(const char *top, const char *message, long *files, char **why)
 {
 	hwk_buf out = {0};
+	/* the usual case, nothing new, costs one git */
+	char *status[] = {"git", "-C", (char *)top, "status", "--porcelain", "-z", NULL};
+	if (hwk_git_run(status, &out, HWK_GIT_HUSH) == 0 && out.len == 0)
+		return 0;
+	hwk_buf_free(&out);
 	int rc = git(top, &out, "add", "-A", "--", ".", (char *)NULL);
 	if (rc != 0) {
 		char *l = hwk_git_first_line(&out);
@@ -263,13 +268,34 @@ int hwk_sync_repo(const char *top, hwk_buf *line)
 		}
 	}
 	int st;
-	free(git_line(top, &st, "rev-parse", "-q", "--verify", "MERGE_HEAD", (char *)NULL));
+	/* HEAD and MERGE_HEAD read as files where .git is a folder (one git fewer each) */
+	char *gitdir = hwk_xasprintf("%s/.git", top);
+	struct stat gs;
+	if (lstat(gitdir, &gs) == 0 && S_ISDIR(gs.st_mode)) {
+		char *mh = hwk_xasprintf("%s/MERGE_HEAD", gitdir), *hp = hwk_xasprintf("%s/HEAD", gitdir);
+		hwk_buf head = {0};
+		st = access(mh, F_OK) == 0 ? 0 : 1;
+		if (hwk_read_file(hp, 4096, &head) == 0 && head.len > 16 &&
+		    !strncmp(head.s, "ref: refs/heads/", 16))
+			branch = hwk_xstrndup(head.s + 16, strcspn(head.s + 16, "\r\n"));
+		else
+			branch = hwk_xstrdup("");
+		hwk_buf_free(&head);
+		free(mh);
+		free(hp);
+	} else {
+		free(git_line(top, &st, "rev-parse", "-q", "--verify", "MERGE_HEAD", (char *)NULL));
+	}
+	free(gitdir);
 	if (st == 0) {
 		why = hwk_xstrdup("a merge is under way there: finish it (git commit) or give it "
 				  "up (git merge --abort), then sync again");
 		goto out;
 	}
-	branch = git_line(top, &st, "symbolic-ref", "-q", "--short", "HEAD", (char *)NULL);
+	if (!branch)
+		branch = git_line(top, &st, "symbolic-ref", "-q", "--short", "HEAD", (char *)NULL);
+	else
+		st = 0;
 	if (st != 0 || !*branch) {
 		why = hwk_xstrdup("not on a branch (git checkout one first)");
 		goto out;
@@ -280,6 +306,7 @@ int hwk_sync_repo(const char *top, hwk_buf *line)
 	char *key = hwk_xasprintf("branch.%s.remote", branch);
 	remote = git_line(top, &st, "config", key, (char *)NULL);
 	free(key);
+	int upstream_set = *remote != 0;
 	if (!*remote) {
 		free(remote);
 		char *remotes = git_line(top, &st, "remote", (char *)NULL);
@@ -305,6 +332,8 @@ int hwk_sync_repo(const char *top, hwk_buf *line)
 	key = hwk_xasprintf("branch.%s.merge", branch);
 	merge = git_line(top, &st, "config", key, (char *)NULL);
 	free(key);
+	if (!*merge)
+		upstream_set = 0;
 	if (!*merge) {
 		free(merge);
 		merge = hwk_xasprintf("refs/heads/%s", branch);
@@ -320,15 +349,27 @@ int hwk_sync_repo(const char *top, hwk_buf *line)
 			free(l);
 			goto out;
 		}
-		free(git_line(top, &st, "rev-parse", "-q", "--verify", tracking, (char *)NULL));
+		/* ours, then theirs: "OUTGOING\tINCOMING" */
+		char *both = hwk_xasprintf("HEAD...%s", tracking);
+		char *counts = git_line(top, &st, "rev-list", "--left-right", "--count", both,
+					(char *)NULL);
+		free(both);
 		int remote_has = st == 0;
+		long known_out = -1, incoming = 0;
+		if (remote_has && *counts) {
+			char *tab = NULL;
+			known_out = strtol(counts, &tab, 10);
+			incoming = tab && *tab ? atol(tab + 1) : 0;
+		}
+		free(counts);
+		if (!remote_has) {
+			/* no tracking branch yet (or no HEAD): the remote has nothing of ours */
+			free(git_line(top, &st, "rev-parse", "-q", "--verify", tracking, (char *)NULL));
+			remote_has = st == 0;
+		}
 		if (remote_has) {
-			char *range = hwk_xasprintf("HEAD..%s", tracking);
-			char *count = git_line(top, &st, "rev-list", "--count", range, (char *)NULL);
-			long incoming = atol(count);
-			free(count);
-			free(range);
 			if (incoming > 0) {
+				known_out = -1;
 				if (locks_take(top, &held) < 0) {
 					why = hwk_xstrdup("its files are busy with another hwk; try again");
 					goto out;
@@ -376,23 +417,32 @@ int hwk_sync_repo(const char *top, hwk_buf *line)
 		if (fixed < 0)
 			goto out;
 		if (fixed > 0) {
+			known_out = -1;
 			long n = 0;
 			if (commit_all(top, "hwk sync: entries put back in logged order", &n, &why) < 0)
 				goto out;
 			reordered += fixed;
 		}
 		locks_release(&held);
-		char *range = remote_has ? hwk_xasprintf("%s..HEAD", tracking) : hwk_xstrdup("HEAD");
-		char *count = git_line(top, &st, "rev-list", "--count", range, (char *)NULL);
-		long outgoing = atol(count);
-		free(count);
-		free(range);
+		long outgoing = known_out;
+		if (outgoing < 0) {
+			char *range = remote_has ? hwk_xasprintf("%s..HEAD", tracking)
+						 : hwk_xstrdup("HEAD");
+			char *count = git_line(top, &st, "rev-list", "--count", range, (char *)NULL);
+			outgoing = atol(count);
+			free(count);
+			free(range);
+		}
 		if (outgoing == 0)
 			break;
 		char *refspec = hwk_xasprintf("HEAD:%s", merge);
 		hwk_buf_free(&out);
 		rc = git(top, &out, "push", "-q", remote, refspec, (char *)NULL);
 		free(refspec);
+		if (rc == 0 && upstream_set) {
+			pushed = outgoing;
+			break;
+		}
 		if (rc == 0) {
 			pushed = outgoing;
 			/* the branch follows the remote from now on, as after git push -u */

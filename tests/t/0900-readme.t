@@ -8,6 +8,15 @@ mkdir -p "$T/bin" "$T/ex"
 ln -s "$HWK" "$T/bin/hwk"
 export PATH="$T/bin:$PATH"
 
+# "Client and clinician on two machines" talks to ssh://git.example.org/: here bare
+# repositories made now, which git reaches through its url.insteadOf
+export GIT_CONFIG_NOSYSTEM=1
+mkdir -p "$T/server"
+git init -q --bare -b main "$T/server/alex.git"
+git config --global url."$T/server/".insteadOf ssh://git.example.org/
+git config --global user.name "Sam Clinician"
+git config --global user.email sam@example.org
+
 awk -v dir="$T/ex" '
 	/^```console$/ { inblock = 1; next }
 	/^```$/ { inblock = 0; next }
