@@ -245,6 +245,23 @@ int hwk_sync_repo(const char *top, hwk_buf *line)
 
 	/* the files git writes for hwk are private as the rest of hwk's */
 	nftw(top, private_mode, 16, FTW_PHYS | FTW_MOUNT);
+	/* a merge commits too: on a machine where git knows no one, the identity hwk's
+	 * own commits fall back to (the login and the host), for this process's git */
+	hwk_buf email = {0};
+	char *get[] = {"git", "-C", (char *)top, "config", "user.email", NULL};
+	if ((hwk_git_run(get, &email, HWK_GIT_HUSH) != 0 || !email.len) &&
+	    !getenv("GIT_COMMITTER_EMAIL")) {
+		const char *u = getenv("USER");
+		char host[256] = "localhost";
+		gethostname(host, sizeof host - 1);
+		char *mail = hwk_xasprintf("%s@%s", u && *u ? u : "hwk", host);
+		setenv("GIT_AUTHOR_NAME", u && *u ? u : "hwk", 0);
+		setenv("GIT_COMMITTER_NAME", u && *u ? u : "hwk", 0);
+		setenv("GIT_AUTHOR_EMAIL", mail, 0);
+		setenv("GIT_COMMITTER_EMAIL", mail, 0);
+		free(mail);
+	}
+	hwk_buf_free(&email);
 	if (hwk_git_setup(top, 1) < 0) {
 		why = hwk_xstrdup("could not register hwk's merge drivers");
 		goto out;

@@ -110,6 +110,17 @@ is "sync of that clone (exit)" "$rc" 0
 like "puts the file back in order" "$(cat "$T/out")" "put 1 entries file back in logged order"
 check "rows in logged order" sh -c "cut -d, -f2 'plain/$S.csv' | tail -n +2 | sort -c"
 
+# ---- a machine where git knows no one: its merge commits all the same ----
+(umask 077 && git clone -q alex.git anon)
+sleep_log p 2026-11-30T20:00:00+01:00 alex
+run -C p sync
+is "(the clinic pushes)" "$rc" 0
+sleep_log anon 2026-11-30T21:00:00+01:00
+run -C anon sync
+is "a clone with no git identity syncs (exit)" "$rc" 0
+like "... commits, merges and pushes" "$(cat "$T/out")" \
+	"^alex: committed 1 file, merged [0-9]* commits, pushed 2 commits$"
+
 # ---- offline, and no remote: one line each, the rest goes on ----
 git init -q --bare -b main bob.git
 g p/clients/bob init -q -b main && who p/clients/bob
