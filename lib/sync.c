@@ -22,24 +22,31 @@
 #include "merge.h"
 #include "store.h"
 
-/* git -C top ARGS...: its exit status (-1 when it could not run); its output and
- * messages in out when out is not NULL (else nowhere). */
-static int git(const char *top, hwk_buf *out, ...)
+/* git -C top ARGS... (the list ends with NULL), its output into out as how says: its
+ * exit status, -1 when it could not run */
+static int git_va(const char *top, hwk_buf *out, int how, va_list ap)
 {
 	char *argv[32];
 	int n = 0;
 	argv[n++] = "git";
 	argv[n++] = "-C";
 	argv[n++] = (char *)top;
-	va_list ap;
-	va_start(ap, out);
 	char *a;
 	while ((a = va_arg(ap, char *)) && n < 31)
 		argv[n++] = a;
-	va_end(ap);
 	argv[n] = NULL;
+	return hwk_git_run(argv, out, how);
+}
+
+/* git -C top ARGS...: its exit status (-1 when it could not run); its output and
+ * messages in out when out is not NULL (else nowhere). */
+static int git(const char *top, hwk_buf *out, ...)
+{
 	hwk_buf sink = {0};
-	int rc = hwk_git_run(argv, out ? out : &sink, HWK_GIT_BOTH);
+	va_list ap;
+	va_start(ap, out);
+	int rc = git_va(top, out ? out : &sink, HWK_GIT_BOTH, ap);
+	va_end(ap);
 	hwk_buf_free(&sink);
 	return rc;
 }
@@ -47,20 +54,11 @@ static int git(const char *top, hwk_buf *out, ...)
 /* git's output without its last line end (owned; "" when none) */
 static char *git_line(const char *top, int *rc, ...)
 {
-	char *argv[32];
-	int n = 0;
-	argv[n++] = "git";
-	argv[n++] = "-C";
-	argv[n++] = (char *)top;
+	hwk_buf b = {0};
 	va_list ap;
 	va_start(ap, rc);
-	char *a;
-	while ((a = va_arg(ap, char *)) && n < 31)
-		argv[n++] = a;
+	*rc = git_va(top, &b, HWK_GIT_HUSH, ap);
 	va_end(ap);
-	argv[n] = NULL;
-	hwk_buf b = {0};
-	*rc = hwk_git_run(argv, &b, HWK_GIT_HUSH);
 	while (b.len && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] == '\r'))
 		b.s[--b.len] = 0;
 	return b.s ? b.s : hwk_xstrdup("");
