@@ -8,16 +8,17 @@
 #include <sys/stat.h>
 
 #include "err.h"
+#include "text.h"
 
 #define MAX_FIELD (1u << 20)
 
-void hwk_csv_field(hwk_buf *b, const char *s)
+static void field(hwk_buf *b, const char *s, int quote)
 {
 	size_t n = strlen(s);
 	/* a byte order mark at the start is quoted too: at the start of a file the reader
 	 * would take it for one and drop it */
-	int quote = n && (strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[0] == '\t' ||
-			  s[n - 1] == ' ' || s[n - 1] == '\t' || !strncmp(s, "\xef\xbb\xbf", 3));
+	quote = quote || (n && (strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[0] == '\t' ||
+			  s[n - 1] == ' ' || s[n - 1] == '\t' || !strncmp(s, "\xef\xbb\xbf", 3)));
 	if (!quote) {
 		hwk_buf_add(b, s, n);
 		return;
@@ -31,6 +32,11 @@ void hwk_csv_field(hwk_buf *b, const char *s)
 	hwk_buf_addc(b, '"');
 }
 
+void hwk_csv_field(hwk_buf *b, const char *s)
+{
+	field(b, s, 0);
+}
+
 void hwk_csv_row(hwk_buf *b, const char *const *fields, size_t n)
 {
 	if (n == 1 && (!fields[0] || !*fields[0])) {
@@ -42,7 +48,7 @@ void hwk_csv_row(hwk_buf *b, const char *const *fields, size_t n)
 		if (i)
 			hwk_buf_addc(b, ',');
 		if (fields[i])
-			hwk_csv_field(b, fields[i]);
+			field(b, fields[i], !i && hwk_marker_like(fields[i]));
 	}
 	hwk_buf_addc(b, '\n');
 }

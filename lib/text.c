@@ -212,6 +212,16 @@ int hwk_conflict_marker(const char *l, size_t n)
 	return end == 7 || l[7] == ' ';
 }
 
+int hwk_marker_like(const char *s)
+{
+	if (!s[0] || !strchr("<=>|", s[0]))
+		return 0;
+	for (int i = 1; i < 7; i++)
+		if (s[i] != s[0])
+			return 0;
+	return 1;
+}
+
 size_t hwk_conflict_line(const char *s, size_t n)
 {
 	const char *p = s, *end = s + n;

@@ -21,6 +21,9 @@ int hwk_utf8_locale(void);
  * "<<<<<<<", "|||||||" or ">>>>>>>" followed by a space or the line's end, or "======="
  * alone? */
 int hwk_conflict_marker(const char *l, size_t n);
+/* Does s start with seven of one marker character (so that a line starting with it
+ * could be a marker)? Writers quote such a text where it would begin a line. */
+int hwk_marker_like(const char *s);
 /* The 1-based number of the first line of s's n bytes that is a conflict marker, or 0. */
 size_t hwk_conflict_line(const char *s, size_t n);
 

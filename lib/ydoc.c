@@ -984,7 +984,9 @@ static void yw_scalar(hwk_yw *w, const char *s, int typed)
 		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	else if (!typed && strchr(s, '\n'))
 		style = YAML_LITERAL_SCALAR_STYLE;
-	else if (!plain_ok)
+	else if (!plain_ok || hwk_marker_like(s))
+		/* quoted too: as a key, or alone, it would begin a line that reads as a git
+		 * conflict marker */
 		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
 	yw_scalar_as(w, s, plain_ok, style);
 }
@@ -1025,7 +1027,7 @@ void hwk_yw_text(hwk_yw *w, const char *s)
 		yw_scalar_as(w, s, 0, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 	else if (nl)
 		yw_scalar_as(w, s, 0, YAML_LITERAL_SCALAR_STYLE); /* libyaml falls back to quotes */
-	else if (hwk_yaml_looks_typed(s))
+	else if (hwk_yaml_looks_typed(s) || hwk_marker_like(s))
 		yw_scalar_as(w, s, 0, YAML_SINGLE_QUOTED_SCALAR_STYLE);
 	else
 		yw_scalar_as(w, s, 1, YAML_PLAIN_SCALAR_STYLE); /* or quoted if needed */
