@@ -86,22 +86,23 @@ static char *shell_quote(const char *s)
 	return b.s;
 }
 
-/* Set key to value in the repository's own configuration unless it is so already. 1
- * set, 0 it was, -1 after a message. */
-static int set_config(const char *top, const char *key, const char *value, int quiet)
+/* Set key to value in the repository's own configuration unless it is so already, as
+ * have (git config --get-regexp's "KEY VALUE" lines) says. 1 set, 0 it was, -1 after a
+ * message. */
+static int set_config(const char *top, const char *have, const char *key, const char *value,
+		      int quiet)
 {
-	hwk_buf cur = {0};
-	char *get[] = {"git", "-C", (char *)top, "config", "--local", "--get", (char *)key, NULL};
-	int rc = hwk_git_run(get, &cur, 0);
-	if (rc < 0) {
-		hwk_buf_free(&cur);
-		return -1;
+	size_t kn = strlen(key), vn = strlen(value), found = 0, same = 0;
+	for (const char *p = have; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		if (len > kn && !strncmp(p, key, kn) && p[kn] == ' ') {
+			found++;
+			same = len - kn - 1 == vn && !memcmp(p + kn + 1, value, vn);
+		}
+		p += len + (nl != NULL);
 	}
-	if (cur.len && cur.s[cur.len - 1] == '\n')
-		cur.s[--cur.len] = 0;
-	int same = rc == 0 && !strcmp(cur.s ? cur.s : "", value);
-	hwk_buf_free(&cur);
-	if (same)
+	if (found == 1 && same)
 		return 0;
 	char *set[] = {"git", "-C", (char *)top, "config", "--local", "--replace-all",
 		       (char *)key, (char *)value, NULL};
@@ -180,13 +181,24 @@ int hwk_git_setup(const char *top, int quiet)
 	static const char *const attrs[] = {"*.csv merge=union", "*.yaml merge=hwk-assignment",
 					    NULL};
 	static const char *const ignores[] = {".hwk.*", "*.tmp.*", NULL};
+	/* what is set already, in one git process (none found is exit 1, and no error) */
+	hwk_buf have = {0};
+	char *get[] = {"git", "-C", (char *)top, "config", "--local", "--get-regexp",
+		       "^merge\\.(union|hwk-assignment)\\.", NULL};
+	if (hwk_git_run(get, &have, 0) < 0) {
+		hwk_buf_free(&have);
+		free(q);
+		free(entries);
+		free(assignment);
+		return -1;
+	}
 	int r[6];
-	r[0] = set_config(top, "merge.union.name",
+	r[0] = set_config(top, have.s, "merge.union.name",
 			  "hwk entries: every row once, in logged order", quiet);
-	r[1] = set_config(top, "merge.union.driver", entries, quiet);
-	r[2] = set_config(top, "merge.hwk-assignment.name",
+	r[1] = set_config(top, have.s, "merge.union.driver", entries, quiet);
+	r[2] = set_config(top, have.s, "merge.hwk-assignment.name",
 			  "hwk assignments: key by key, histories united", quiet);
-	r[3] = set_config(top, "merge.hwk-assignment.driver", assignment, quiet);
+	r[3] = set_config(top, have.s, "merge.hwk-assignment.driver", assignment, quiet);
 	r[4] = hwk_git_ensure_lines(top, ".gitattributes",
 			    "# hwk's merge drivers: entries keep both sides' rows in logged "
 			    "order, assignments merge key by key (see hwk-git(1))\n",
@@ -200,6 +212,7 @@ int hwk_git_setup(const char *top, int quiet)
 		else if (r[i] > 0 && rc == 0)
 			rc = 1;
 	}
+	hwk_buf_free(&have);
 	free(q);
 	free(entries);
 	free(assignment);

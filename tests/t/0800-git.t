@@ -39,6 +39,17 @@ is ".gitignore is private" "$(stat -c %a p/clients/alex/.gitignore)" 600
 run -C p/clients/alex git setup
 expect "setup again changes nothing" 0 "$T/p/clients/alex: already set up" ""
 
+# a driver changed by hand, or a name given twice, is set back to hwk's (one value)
+git config -f p/clients/alex/.git/config merge.union.driver "cat %A"
+git config -f p/clients/alex/.git/config --add merge.hwk-assignment.name other
+run -C p/clients/alex git setup
+is "a changed driver and a doubled name are set again" "$(sed "s|'$HWK'|HWK|" "$T/out")" \
+	"set merge.union.driver HWK git merge-entries %O %A %B %P
+set merge.hwk-assignment.name hwk assignments: key by key, histories united"
+is "the doubled name is one value again" \
+	"$(git config -f p/clients/alex/.git/config --get-all merge.hwk-assignment.name)" \
+	"hwk assignments: key by key, histories united"
+
 # a user's own lines are kept; missing ones are added
 mkdir -p u && g u init -q -b main
 printf '# mine\n*.txt diff\n' >u/.gitattributes
