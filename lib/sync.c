@@ -64,6 +64,29 @@ static char *git_line(const char *top, int *rc, ...)
 	return b.s ? b.s : hwk_xstrdup("");
 }
 
+/* The value git config --get-regexp printed last for SECTION.SUB.NAME (SECTION.NAME
+ * when sub is empty) in lines ("KEY VALUE" each; git lowers the case of the section and
+ * the name, not of sub), as git config KEY would give it (owned; "" when none). */
+static char *config_value(const char *lines, const char *section, const char *sub,
+			  const char *name)
+{
+	char *key = *sub ? hwk_xasprintf("%s.%s.%s", section, sub, name)
+			 : hwk_xasprintf("%s.%s", section, name);
+	size_t kn = strlen(key);
+	const char *val = NULL;
+	size_t vn = 0;
+	for (const char *p = lines; p && *p;) {
+		size_t len = strcspn(p, "\n");
+		if (len >= kn && !memcmp(p, key, kn) && (len == kn || p[kn] == ' ')) {
+			val = len > kn ? p + kn + 1 : p + len;
+			vn = len > kn ? len - kn - 1 : 0;
+		}
+		p += len + (p[len] == '\n');
+	}
+	free(key);
+	return val ? hwk_xstrndup(val, vn) : hwk_xstrdup("");
+}
+
 /* The locks of every file hwk writes in the repository, held while git changes them:
  * each client folder's lock (assign --edit/--end, review) and each entries file's
  * (log): a writer waiting meanwhile writes into the file as git left it. */
@@ -245,10 +268,14 @@ int hwk_sync_repo(const char *top, hwk_buf *line)
 	nftw(top, private_mode, 16, FTW_PHYS | FTW_MOUNT);
 	/* a merge commits too: on a machine where git knows no one, the identity hwk's
 	 * own commits fall back to (the login and the host), for this process's git */
-	hwk_buf email = {0};
-	char *get[] = {"git", "-C", (char *)top, "config", "user.email", NULL};
-	if ((hwk_git_run(get, &email, HWK_GIT_HUSH) != 0 || !email.len) &&
-	    !getenv("GIT_COMMITTER_EMAIL")) {
+	/* the settings sync needs, in one git process: who commits, and where each branch
+	 * pulls from */
+	hwk_buf conf = {0};
+	char *get[] = {"git", "-C", (char *)top, "config", "--get-regexp",
+		       "^(user\\.email|branch\\..*\\.(remote|merge))$", NULL};
+	hwk_git_run(get, &conf, HWK_GIT_HUSH);
+	char *email = config_value(conf.s, "user", "", "email");
+	if (!*email && !getenv("GIT_COMMITTER_EMAIL")) {
 		const char *u = getenv("USER");
 		char host[256] = "localhost";
 		gethostname(host, sizeof host - 1);
@@ -259,7 +286,7 @@ int hwk_sync_repo(const char *top, hwk_buf *line)
 		setenv("GIT_COMMITTER_EMAIL", mail, 0);
 		free(mail);
 	}
-	hwk_buf_free(&email);
+	free(email);
 	if (hwk_git_setup(top, 1) < 0) {
 		why = hwk_xstrdup("could not register hwk's merge drivers");
 		goto out;
@@ -318,9 +345,7 @@ int hwk_sync_repo(const char *top, hwk_buf *line)
 	if (commit_all(top, "hwk sync: what was not committed", &committed, &why) < 0)
 		goto out;
 
-	char *key = hwk_xasprintf("branch.%s.remote", branch);
-	remote = git_line(top, &st, "config", key, (char *)NULL);
-	free(key);
+	remote = config_value(conf.s, "branch", branch, "remote");
 	int upstream_set = *remote != 0;
 	if (!*remote) {
 		free(remote);
@@ -344,9 +369,7 @@ int hwk_sync_repo(const char *top, hwk_buf *line)
 		ok = 1;
 		goto out;
 	}
-	key = hwk_xasprintf("branch.%s.merge", branch);
-	merge = git_line(top, &st, "config", key, (char *)NULL);
-	free(key);
+	merge = config_value(conf.s, "branch", branch, "merge");
 	if (!*merge)
 		upstream_set = 0;
 	if (!*merge) {
@@ -512,6 +535,7 @@ out:
 	}
 	free(why);
 	free(branch);
+	hwk_buf_free(&conf);
 	free(remote);
 	free(merge);
 	free(tracking);
