@@ -93,6 +93,7 @@ static char *config_value(const char *lines, const char *section, const char *su
 typedef struct {
 	int *fd;
 	size_t n, cap;
+	hwk_buf files; /* git ls-files -z of the *.csv and *.yaml when they were taken */
 } locks;
 
 static void locks_release(locks *l)
@@ -100,6 +101,7 @@ static void locks_release(locks *l)
 	for (size_t i = 0; i < l->n; i++)
 		close(l->fd[i]);
 	free(l->fd);
+	hwk_buf_free(&l->files);
 	memset(l, 0, sizeof *l);
 }
 
@@ -140,21 +142,27 @@ static int locks_take(const char *top, locks *l)
 			rc = -1;
 		free(path);
 	}
-	hwk_buf_free(&b);
+	l->files = b;
 	if (rc != 0)
 		locks_release(l);
 	return rc == 0 ? 0 : -1;
 }
 
 /* Entries files of the repository that are out of logged order (a merge without hwk's
- * driver) are put back in order, as hwk's driver would have merged them. The number
- * of files put back, or -1 after a note in *why. */
-static int reorder(const char *top, char **why)
+ * driver) are put back in order, as hwk's driver would have merged them. tracked is
+ * git ls-files -z of what git tracks now, or NULL to ask git. The number of files put
+ * back, or -1 after a note in *why. */
+static int reorder(const char *top, const hwk_buf *tracked, char **why)
 {
 	hwk_buf b = {0};
 	char *argv[] = {"git", "-C", (char *)top, "ls-files", "-z", "--", "*.csv", NULL};
-	int rc = hwk_git_run(argv, &b, HWK_GIT_HUSH), fixed = 0;
+	int rc = tracked ? 0 : hwk_git_run(argv, &b, HWK_GIT_HUSH), fixed = 0;
+	if (tracked)
+		b = *tracked;
 	for (size_t i = 0; rc == 0 && i < b.len; i += strlen(b.s + i) + 1) {
+		size_t n = strlen(b.s + i);
+		if (n < 4 || strcmp(b.s + i + n - 4, ".csv"))
+			continue;
 		char *path = hwk_xasprintf("%s/%s", top, b.s + i);
 		hwk_buf text = {0}, sorted = {0};
 		char *w = NULL;
@@ -175,7 +183,8 @@ static int reorder(const char *top, char **why)
 		hwk_buf_free(&sorted);
 		free(path);
 	}
-	hwk_buf_free(&b);
+	if (!tracked)
+		hwk_buf_free(&b);
 	return rc < 0 ? -1 : fixed;
 }
 
@@ -451,7 +460,8 @@ int hwk_sync_repo(const char *top, hwk_buf *line)
 			why = hwk_xstrdup("its files are busy with another hwk; try again");
 			goto out;
 		}
-		int fixed = reorder(top, &why);
+		/* the files listed when the locks were taken, unless a merge came since */
+		int fixed = reorder(top, incoming > 0 ? NULL : &held.files, &why);
 		if (fixed < 0)
 			goto out;
 		if (fixed > 0) {
