@@ -20,6 +20,7 @@
 #include "err.h"
 #include "git.h"
 #include "merge.h"
+#include "order.h"
 #include "store.h"
 
 /* git -C top ARGS... (the list ends with NULL), its output into out as how says: its
@@ -166,16 +167,28 @@ static int reorder(const char *top, const hwk_buf *tracked, char **why)
 		char *path = hwk_xasprintf("%s/%s", top, b.s + i);
 		hwk_buf text = {0}, sorted = {0};
 		char *w = NULL;
+		struct stat st;
+		/* a file hwk has seen whole and in order since it last changed is not read
+		 * again (.hwk.order): a sync with nothing new reads no entries */
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+		    hwk_order_known(path, &st) == st.st_size) {
+			free(path);
+			continue;
+		}
 		if (hwk_read_file(path, HWK_CSV_MAX_BYTES, &text) == 0 && text.len &&
 		    !strncmp(text.s, "at,logged,", 10) &&
 		    hwk_merge_entries(text.s, text.len, text.s, text.len, text.s, text.len, &sorted,
-				      &w) == HWK_MERGE_OK &&
-		    (sorted.len != text.len || memcmp(sorted.s, text.s, text.len))) {
-			if (hwk_store_replace(path, sorted.s, sorted.len) < 0) {
+				      &w) == HWK_MERGE_OK) {
+			if (sorted.len == text.len && !memcmp(sorted.s, text.s, text.len)) {
+				if (lstat(path, &st) == 0)
+					hwk_order_note(path, &st);
+			} else if (hwk_store_replace(path, sorted.s, sorted.len) < 0) {
 				*why = hwk_xasprintf("%s: could not be put back in order", b.s + i);
 				rc = -1;
 			} else {
 				fixed++;
+				if (lstat(path, &st) == 0)
+					hwk_order_note(path, &st);
 			}
 		}
 		free(w);
