@@ -163,7 +163,7 @@ static void csv_field(hwk_buf *b, const char *s, int alone)
 
 /* ---- JSON ---- */
 
-static void json_str(hwk_buf *b, const char *str)
+void hwk_json_str(hwk_buf *b, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	hwk_buf_addc(b, '"');
@@ -226,8 +226,10 @@ static void json_row(hwk_out *o, const char *const *vals, const hwk_coltype *typ
 			hwk_buf_adds(b, "true");
 		else if (t == HWK_COL_BOOL && strcmp(v, "no") == 0)
 			hwk_buf_adds(b, "false");
+		else if (t == HWK_COL_JSON)
+			hwk_buf_adds(b, v);
 		else
-			json_str(b, v);
+			hwk_json_str(b, v);
 	}
 	hwk_buf_addc(b, '}');
 	put_line(o);
@@ -333,7 +335,7 @@ hwk_out *hwk_out_new(hwk_fmt fmt, FILE *f, const char *const *cols, size_t ncols
 	case HWK_FMT_JSON: /* every row names every column: made once */
 		o->jkey = hwk_xcalloc(ncols + 1, sizeof *o->jkey);
 		for (size_t i = 0; i < ncols; i++) {
-			json_str(&o->jkeys, o->cols[i]);
+			hwk_json_str(&o->jkeys, o->cols[i]);
 			hwk_buf_addc(&o->jkeys, ':');
 			o->jkey[i + 1] = o->jkeys.len;
 		}

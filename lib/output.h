@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "text.h" /* hwk_put_visible, for what is printed beside rows */
+#include "util.h"
 
 typedef enum { HWK_FMT_TABLE, HWK_FMT_TSV, HWK_FMT_CSV, HWK_FMT_JSON, HWK_FMT_YAML } hwk_fmt;
 
@@ -13,13 +14,18 @@ typedef enum {
 	HWK_COL_TEXT, /* a string */
 	HWK_COL_INT,  /* decimal integer text -> JSON number */
 	HWK_COL_NUM,  /* decimal number text -> JSON number */
-	HWK_COL_BOOL  /* "yes"/"no" -> JSON true/false */
+	HWK_COL_BOOL, /* "yes"/"no" -> JSON true/false */
+	HWK_COL_JSON  /* JSON text made by the caller (hwk_json_str), written as is in JSON;
+		       * a string elsewhere */
 } hwk_coltype;
 
 int hwk_fmt_parse(const char *s, hwk_fmt *out); /* "table" "tsv" "csv" "json" "yaml"; -1 bad */
 hwk_fmt hwk_fmt_default(FILE *f);               /* table on a terminal, else tsv */
 
 typedef struct hwk_out hwk_out;
+
+/* s as a JSON string (quoted, escaped; invalid UTF-8 as U+FFFD), added to b. */
+void hwk_json_str(hwk_buf *b, const char *s);
 
 /* Start output of rows with these columns (copied). */
 hwk_out *hwk_out_new(hwk_fmt fmt, FILE *f, const char *const *cols, size_t ncols);

@@ -14,8 +14,8 @@
 #define LOW_COMPLETION 50.0 /* % */
 #define QUIET_DAYS 3        /* nothing logged for this many days or more */
 #define SKIPS_ONE_REASON 3
-#define SE_DROP 5.0         /* sleep efficiency down by this many points */
-#define SUDS_RISE 10.0      /* mean peak SUDS up by this much */
+#define SE_MOVE 5.0         /* sleep efficiency down (a flag) or up (improving) by this
+			     * many points */
 
 /* A metric's column in the records: the type's name and the metric's key, so that two
  * types' numbers of the same name never share a column ("sleep.se_mean"). */
@@ -51,6 +51,121 @@ static void flag(hwk_report_client *c, char *owned)
 	hwk_strs_push(&c->flags, owned);
 }
 
+static int reason_index(const char *name)
+{
+	for (int i = 0; i < HWK_NREASONS; i++)
+		if (!strcmp(hwk_reasons[i], name))
+			return i;
+	return -1;
+}
+
+/* The value of a field in a row, or NULL when absent or empty. */
+static const char *field_val(const hwk_assignment *a, const hwk_entry *e, const char *name)
+{
+	const hwk_field *fd = hwk_fields_find(&a->fields, name);
+	if (!fd)
+		return NULL;
+	size_t col = (size_t)(fd - a->fields.v) + HWK_ENTRY_FIXED;
+	if (col >= e->cols.n || !e->cols.v[col] || !*e->cols.v[col])
+		return NULL;
+	return e->cols.v[col];
+}
+
+static int row_counts(const hwk_entry *e)
+{
+	const char *st = e->cols.n > HWK_E_STATUS ? e->cols.v[HWK_E_STATUS] : "";
+	return !strcmp(st, "done") || !strcmp(st, "partial");
+}
+
+/* Exposure: for each step with two or more sessions with a peak in the period (rows in
+ * the order of at), its first and latest peaks: falling is improvement, else a flag. */
+static void exposure_steps(const hwk_summary *s, hwk_report_assess *x)
+{
+	size_t n = 0;
+	struct step {
+		const char *name;
+		double first, latest;
+		long sessions;
+	} *st = hwk_xcalloc(s->nrows + 1, sizeof *st);
+	for (size_t i = 0; i < s->nrows; i++) {
+		const hwk_entry *e = &s->rows[i];
+		const char *pk = field_val(s->a, e, "suds_peak"), *name = field_val(s->a, e, "step");
+		double p;
+		if (!row_counts(e) || !pk || hwk_parse_number(pk, &p) < 0)
+			continue;
+		if (!name)
+			name = "-";
+		size_t j = 0;
+		while (j < n && strcmp(st[j].name, name))
+			j++;
+		if (j == n)
+			st[n++] = (struct step){name, p, p, 0};
+		st[j].latest = p;
+		st[j].sessions++;
+	}
+	for (size_t j = 0; j < n; j++) {
+		if (st[j].sessions < 2)
+			continue;
+		char a[32], b[32];
+		hwk_fmt_decimal(a, st[j].first, 0);
+		hwk_fmt_decimal(b, st[j].latest, 0);
+		if (st[j].latest < st[j].first)
+			hwk_strs_push(&x->improving,
+				      hwk_xasprintf("peak SUDS falling on %s (%s to %s)", st[j].name, a, b));
+		else
+			hwk_strs_push(&x->flags, hwk_xasprintf("peak SUDS not falling on %s (%s to %s)",
+							       st[j].name, a, b));
+	}
+	free(st);
+}
+
+/* One assignment's own flags, improvement and skip notes, from its rows (still there)
+ * and its numbers. */
+static void assess(const hwk_summary *s, hwk_report_assess *x)
+{
+	memset(x, 0, sizeof *x);
+	int av = reason_index("avoided");
+	if (av >= 0 && s->now.reasons[av])
+		hwk_strs_push(&x->flags, hwk_xasprintf("avoided %ld time%s", s->now.reasons[av],
+						       s->now.reasons[av] == 1 ? "" : "s"));
+	double d;
+	if (!strcmp(s->a->type, "sleep") && !isnan(d = moved(s, "se_mean"))) {
+		if (d <= -SE_MOVE)
+			hwk_strs_push(&x->flags,
+				      hwk_xasprintf("sleep efficiency down %.0f points", -d));
+		else if (d >= SE_MOVE)
+			hwk_strs_push(&x->improving,
+				      hwk_xasprintf("sleep efficiency up %.0f points", d));
+	}
+	if (!strcmp(s->a->type, "exposure"))
+		exposure_steps(s, x);
+	for (size_t i = 0; i < s->nrows; i++) {
+		const hwk_entry *e = &s->rows[i];
+		const char *const *c = (const char *const *)e->cols.v;
+		hwk_day day;
+		if (e->cols.n <= HWK_E_NOTE || strcmp(c[HWK_E_STATUS], "skipped") ||
+		    !*c[HWK_E_NOTE] || hwk_entry_day(e, &day) < 0)
+			continue;
+		x->notes = hwk_xrealloc(x->notes, (x->nnotes + 1) * sizeof *x->notes);
+		hwk_skip_note *sn = &x->notes[x->nnotes++];
+		hwk_day_format(day, sn->day);
+		sn->reason = hwk_xstrdup(c[HWK_E_REASON]);
+		sn->note = hwk_xstrdup(c[HWK_E_NOTE]);
+	}
+}
+
+static void assess_free(hwk_report_assess *x)
+{
+	hwk_strs_free(&x->flags);
+	hwk_strs_free(&x->improving);
+	for (size_t i = 0; i < x->nnotes; i++) {
+		free(x->notes[i].reason);
+		free(x->notes[i].note);
+	}
+	free(x->notes);
+}
+
+/* The client's flags as a whole; its assignments' own come from assess. */
 static void attention(const hwk_report *r, hwk_report_client *c)
 {
 	long reasons[HWK_NREASONS] = {0};
@@ -76,18 +191,14 @@ static void attention(const hwk_report *r, hwk_report_client *c)
 	}
 	else if (c->since_last >= QUIET_DAYS)
 		flag(c, hwk_xasprintf("nothing logged for %ld days", c->since_last));
+	/* avoided is flagged on its assignment at the first skip */
+	int av = reason_index("avoided");
 	for (int i = 0; i < HWK_NREASONS; i++)
-		if (reasons[i] >= SKIPS_ONE_REASON)
+		if (i != av && reasons[i] >= SKIPS_ONE_REASON)
 			flag(c, hwk_xasprintf("%ld skips: %s", reasons[i], hwk_reasons[i]));
-	for (size_t k = 0; k < c->n; k++) {
-		const hwk_summary *s = &c->s[k];
-		double d;
-		if (!strcmp(s->a->type, "sleep") && !isnan(d = moved(s, "se_mean")) && d <= -SE_DROP)
-			flag(c, hwk_xasprintf("sleep efficiency down %.0f points", -d));
-		if (!strcmp(s->a->type, "exposure") && !isnan(d = moved(s, "suds_peak_mean")) &&
-		    d >= SUDS_RISE)
-			flag(c, hwk_xasprintf("peak SUDS up %.0f", d));
-	}
+	c->nflags = c->flags.n;
+	for (size_t k = 0; k < c->n; k++)
+		c->nflags += c->x[k].flags.n;
 }
 
 /* One client's part, from the names of its folder's assignment files. */
@@ -126,6 +237,9 @@ static int add_client(hwk_report *r, const hwk_practice *p, const char *client,
 		c->name = info.name;
 	}
 	c->incomplete = rc < 0;
+	c->x = hwk_xcalloc(c->n + 1, sizeof *c->x);
+	for (size_t k = 0; k < c->n; k++)
+		assess(&c->s[k], &c->x[k]);
 	/* the entries themselves are not shown: keep the numbers only */
 	for (size_t k = 0; k < c->n; k++) {
 		hwk_entry_rows_free(c->s[k].rows, c->s[k].nrows);
@@ -172,8 +286,8 @@ int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs 
 static int by_attention(const void *x, const void *y)
 {
 	const hwk_report_client *a = x, *b = y;
-	if (a->flags.n != b->flags.n)
-		return a->flags.n > b->flags.n ? -1 : 1;
+	if (a->nflags != b->nflags)
+		return a->nflags > b->nflags ? -1 : 1;
 	int na = isnan(a->completion), nb = isnan(b->completion);
 	if (na != nb)
 		return na ? 1 : -1;
@@ -192,6 +306,9 @@ void hwk_report_free(hwk_report *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		hwk_report_client *c = &r->c[i];
+		for (size_t k = 0; k < c->n && c->x; k++)
+			assess_free(&c->x[k]);
+		free(c->x);
 		hwk_summaries_free(c->s, c->n);
 		hwk_assignments_free(&c->l);
 		hwk_strs_free(&c->flags);
@@ -220,42 +337,72 @@ static void last_str(char *buf, size_t n, long since)
 		snprintf(buf, n, "%ld", since);
 }
 
-static char *flags_str(const hwk_report_client *c)
+static void join(hwk_buf *b, const hwk_strs *l, const char *type)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		if (b->s && *b->s)
+			hwk_buf_adds(b, "; ");
+		if (type)
+			hwk_buf_printf(b, "%s: ", type);
+		hwk_buf_adds(b, l->v[i]);
+	}
+}
+
+static char *owned(hwk_buf *b)
+{
+	if (!b->s)
+		hwk_buf_adds(b, "");
+	return b->s;
+}
+
+/* A list joined by "; " (owned). */
+static char *list_str(const hwk_strs *l)
 {
 	hwk_buf b = {0};
-	for (size_t i = 0; i < c->flags.n; i++) {
-		if (i)
-			hwk_buf_adds(&b, "; ");
-		hwk_buf_adds(&b, c->flags.v[i]);
-	}
-	if (!b.s)
-		hwk_buf_adds(&b, "");
-	return b.s;
+	join(&b, l, NULL);
+	return owned(&b);
+}
+
+/* The caseload's words: the client's flags, then its assignments' each after its type
+ * (improving: its assignments' signs of improvement the same way). Owned. */
+static char *caseload_str(const hwk_report_client *c, int improving)
+{
+	hwk_buf b = {0};
+	if (!improving)
+		join(&b, &c->flags, NULL);
+	for (size_t k = 0; k < c->n; k++)
+		join(&b, improving ? &c->x[k].improving : &c->x[k].flags, c->s[k].a->type);
+	return owned(&b);
 }
 
 static void caseload(FILE *f, const hwk_report *r, int md)
 {
 	static const char *const cols[] = {"client", "completion", "days since last entry",
-					   "attention"};
+					   "attention", "improving"};
 	if (md)
-		fputs("| client | completion | days since last entry | attention |\n"
-		      "|---|---|---|---|\n", f);
-	hwk_out *o = md ? NULL : hwk_out_new(HWK_FMT_TABLE, f, cols, 4);
+		fputs("| client | completion | days since last entry | attention | improving |\n"
+		      "|---|---|---|---|---|\n", f);
+	hwk_out *o = md ? NULL : hwk_out_new(HWK_FMT_TABLE, f, cols, 5);
 	for (size_t i = 0; i < r->n; i++) {
 		const hwk_report_client *c = &r->c[i];
 		char p[32], l[64];
 		pct(p, sizeof p, c->completion);
 		last_str(l, sizeof l, c->since_last);
-		char *fl = flags_str(c);
+		char *fl = caseload_str(c, 0), *im = caseload_str(c, 1);
 		if (md) {
 			fputs("| ", f);
 			hwk_put_visible(f, c->client);
-			fprintf(f, " | %s | %s | %s |\n", p, l, *fl ? fl : "-");
+			fprintf(f, " | %s | %s | ", p, l);
+			hwk_put_visible(f, *fl ? fl : "-");
+			fputs(" | ", f);
+			hwk_put_visible(f, *im ? im : "-");
+			fputs(" |\n", f);
 		} else {
-			const char *vals[] = {c->client, p, l, *fl ? fl : "-"};
+			const char *vals[] = {c->client, p, l, *fl ? fl : "-", *im ? im : "-"};
 			hwk_out_row(o, vals, NULL);
 		}
 		free(fl);
+		free(im);
 	}
 	if (o)
 		hwk_out_end(o);
@@ -282,8 +429,11 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 		char now[32], before[32];
 		if (md)
 			fputc('\n', f);
-		fprintf(f, "%s%s, every %s (%s)\n", h3, s->a->type,
-			hwk_assignment_every_on(s->a, r->to), s->a->id);
+		const hwk_report_assess *x = &c->x[k];
+		/* ended: as hwk review says it */
+		fprintf(f, "%s%s, every %s (%s%s)\n", h3, s->a->type,
+			hwk_assignment_every_on(s->a, r->to), s->a->id,
+			strcmp(s->a->status, "active") ? ", ended" : "");
 		if (md)
 			fputc('\n', f);
 		pct(now, sizeof now, h->completion);
@@ -305,6 +455,23 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 					first = 0;
 				}
 			fputc('\n', f);
+		}
+		/* the skips' notes under them, as the client wrote them, made visible */
+		for (size_t i = 0; i < x->nnotes; i++) {
+			fprintf(f, "%s%s %s: ", md ? "  - " : "      ", x->notes[i].day,
+				x->notes[i].reason);
+			hwk_put_visible(f, x->notes[i].note);
+			fputc('\n', f);
+		}
+		for (int w = 0; w < 2; w++) {
+			const hwk_strs *l = w ? &x->improving : &x->flags;
+			if (!l->n)
+				continue;
+			char *t = list_str(l);
+			fprintf(f, "%s%s: ", li, w ? "improving" : "attention");
+			hwk_put_visible(f, t);
+			fputc('\n', f);
+			free(t);
 		}
 		char *trend = hwk_sparkline(s, utf8);
 		fprintf(f, "%strend %s%s%s\n", li, md ? "`" : "", trend, md ? "`" : "");
@@ -345,6 +512,36 @@ static const char *const fixed_cols[] = {
 	"since_last", "streak", "streak_unit", "trend", "attention",
 };
 #define NFIXED (sizeof fixed_cols / sizeof *fixed_cols)
+/* after the skips by reason */
+static const char *const more_cols[] = {"improving", "client_attention", "skip_notes"};
+#define NMORE (sizeof more_cols / sizeof *more_cols)
+#define C_MORE (NFIXED + HWK_NREASONS)
+
+/* An assignment's skip notes: in JSON an array of {assignment, day, reason, note},
+ * else "DAY REASON: NOTE" joined by "; ". Owned. */
+static char *notes_str(const hwk_summary *s, const hwk_report_assess *x, int json)
+{
+	hwk_buf b = {0};
+	if (json)
+		hwk_buf_addc(&b, '[');
+	for (size_t i = 0; i < x->nnotes; i++) {
+		const hwk_skip_note *n = &x->notes[i];
+		if (json) {
+			hwk_buf_adds(&b, i ? ",{\"assignment\":" : "{\"assignment\":");
+			hwk_json_str(&b, s->a->id);
+			hwk_buf_printf(&b, ",\"day\":\"%s\",\"reason\":", n->day);
+			hwk_json_str(&b, n->reason);
+			hwk_buf_adds(&b, ",\"note\":");
+			hwk_json_str(&b, n->note);
+			hwk_buf_addc(&b, '}');
+		} else {
+			hwk_buf_printf(&b, "%s%s %s: %s", i ? "; " : "", n->day, n->reason, n->note);
+		}
+	}
+	if (json)
+		hwk_buf_addc(&b, ']');
+	return owned(&b);
+}
 
 /* A number as the records show it, in the column's own room. */
 typedef char numbuf[32];
@@ -364,6 +561,8 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 		hwk_strs_push(&cols, hwk_xstrdup(fixed_cols[i]));
 	for (int i = 0; i < HWK_NREASONS; i++)
 		hwk_strs_push(&cols, hwk_xasprintf("skipped_%s", hwk_reasons[i]));
+	for (size_t i = 0; i < NMORE; i++)
+		hwk_strs_push(&cols, hwk_xstrdup(more_cols[i]));
 	size_t first_metric = cols.n;
 	/* each metric's column, in the order the rows below meet them; the columns met
 	 * so far looked up by type and key (few: a handful per type) */
@@ -392,6 +591,10 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 	for (size_t x = 7; x < cols.n; x++)
 		types[x] = HWK_COL_NUM;
 	types[17] = types[18] = types[19] = HWK_COL_TEXT; /* streak_unit, trend, attention */
+	for (size_t i = 0; i < NMORE; i++)
+		types[C_MORE + i] = HWK_COL_TEXT;
+	if (fmt == HWK_FMT_JSON)
+		types[C_MORE + 2] = HWK_COL_JSON;
 	/* a row's values: its texts as they are, its numbers in room of their own */
 	const char **vals = hwk_xcalloc(cols.n, sizeof *vals);
 	numbuf *room = hwk_xcalloc(cols.n, sizeof *room);
@@ -404,8 +607,10 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 	nat = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const hwk_report_client *c = &r->c[i];
-		char *fl = flags_str(c);
+		char *cfl = list_str(&c->flags);
 		for (size_t k = 0; k < c->n; k++) {
+			char *fl = list_str(&c->x[k].flags), *im = list_str(&c->x[k].improving);
+			char *notes = notes_str(&c->s[k], &c->x[k], fmt == HWK_FMT_JSON);
 			const hwk_summary *s = &c->s[k];
 			const hwk_adherence *h = &s->now;
 			memset(vals, 0, cols.n * sizeof *vals);
@@ -440,6 +645,9 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 			vals[19] = fl;
 			for (int x = 0; x < HWK_NREASONS; x++)
 				num(vals, room, NFIXED + (size_t)x, (double)h->reasons[x], 0);
+			vals[C_MORE] = im;
+			vals[C_MORE + 1] = cfl;
+			vals[C_MORE + 2] = notes;
 			for (size_t m = 0; m < s->metrics.n; m++) {
 				const hwk_metric *mt = &s->metrics.v[m];
 				size_t x = at[nat++];
@@ -452,8 +660,11 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 				num(vals, room, x + 1, (double)mt->n, 0);
 			}
 			hwk_out_row(o, vals, types);
+			free(fl);
+			free(im);
+			free(notes);
 		}
-		free(fl);
+		free(cfl);
 	}
 	if (r->partial && fmt != HWK_FMT_TABLE)
 		hwk_out_fail(o);

@@ -9,6 +9,20 @@
 #include "practice.h"
 #include "summary.h"
 
+/* A skip given with a note, as the client wrote it. */
+typedef struct {
+	char day[16];          /* YYYY-MM-DD, the day of its at */
+	char *reason, *note;
+} hwk_skip_note;
+
+/* What one assignment of the period says of itself: flags about it alone (of its type),
+ * signs of improvement, and its skips' notes in the order of at. */
+typedef struct {
+	hwk_strs flags, improving;
+	hwk_skip_note *notes;
+	size_t nnotes;
+} hwk_report_assess;
+
 typedef struct {
 	char *client, *name;
 	hwk_assignments l;     /* its assignments active in the period (or the one before) */
@@ -17,7 +31,9 @@ typedef struct {
 	long expected, completed; /* over its assignments: expected, done + partial */
 	double completion;     /* completed / expected x 100, NAN when nothing expected */
 	long since_last;       /* days from its latest entry to the end of the period; -1 none */
-	hwk_strs flags;        /* why it needs attention */
+	hwk_strs flags;        /* why it needs attention, as a whole (not one assignment) */
+	hwk_report_assess *x;  /* one per summary: its own flags, improvement, skip notes */
+	size_t nflags;         /* flags in all: the client's and its assignments' */
 	int incomplete;        /* a file of it could not be read (and was named) */
 } hwk_report_client;
 
@@ -36,7 +52,7 @@ typedef struct {
  * assignment or an entries file that cannot be read is named in a message and left out,
  * and the rest added: -1 then. */
 int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs *clients);
-/* Attention first: more flags first, then lower completion, then by id. */
+/* Attention first: more flags (nflags) first, then lower completion, then by id. */
 void hwk_report_sort(hwk_report *r);
 /* Text for a terminal (md: Markdown for notes); sparklines in UTF-8 when utf8. */
 void hwk_report_print(FILE *f, const hwk_report *r, int md, int utf8);

@@ -21,8 +21,11 @@ rec() {
 }
 # met FILE CLIENT TYPE KEYS: the same for the clinical numbers, in the columns TYPE.KEY
 met() { rec "$1" "$2" "$3" "$4" "$3"; }
-# attn FILE CLIENT: the attention column of CLIENT's first record ("" when none)
-attn() { jq -r --arg c "$2" '[.[] | select(.client == $c)][0].attention // ""' "$1"; }
+# attn FILE CLIENT: the client_attention column of CLIENT's first record (the client's
+# flags as a whole, the same on each of its records; "" when none)
+attn() { jq -r --arg c "$2" '[.[] | select(.client == $c)][0].client_attention // ""' "$1"; }
+# aattn FILE CLIENT TYPE: the attention column of CLIENT's TYPE record (its own flags)
+aattn() { jq -r --arg c "$2" --arg t "$3" '.[] | select(.client == $c and .type == $t) | .attention // ""' "$1"; }
 
 ADH=expected,done,partial,skipped,missed,completion,completion_before,completion_change,since_last,streak,streak_unit,trend
 SKIPS=skipped_busy,skipped_difficult,skipped_avoided,skipped_forgot,skipped_unclear,skipped_unsuited,skipped_other
@@ -108,7 +111,7 @@ check "report -f json passes jq ." jq . "$T/w47.json"
 J=$T/w47.json
 is "one record per client x assignment, period W47" \
 	"$(jq -c '[.[] | [.client, .type, .from, .to]]' "$J")" \
-	'[["dst","sleep","2026-11-16","2026-11-22"],["night","sleep","2026-11-16","2026-11-22"],["cust","mood-check","2026-11-16","2026-11-22"],["full","activity","2026-11-16","2026-11-22"],["adj","task","2026-11-16","2026-11-22"],["gaps","mindfulness","2026-11-16","2026-11-22"],["gaps","thought-record","2026-11-16","2026-11-22"],["part","exposure","2026-11-16","2026-11-22"]]'
+	'[["dst","sleep","2026-11-16","2026-11-22"],["gaps","mindfulness","2026-11-16","2026-11-22"],["gaps","thought-record","2026-11-16","2026-11-22"],["night","sleep","2026-11-16","2026-11-22"],["cust","mood-check","2026-11-16","2026-11-22"],["full","activity","2026-11-16","2026-11-22"],["adj","task","2026-11-16","2026-11-22"],["part","exposure","2026-11-16","2026-11-22"]]'
 # (the order is the caseload's, worked out below)
 
 # full, W47. every day, 7 active days: 7 x 7/7 = 7 expected.
@@ -289,8 +292,8 @@ is "dst: the night of 24 to 25 October alone is 9 h in bed" \
 run -C p report --week 2026-W43 -f text dst
 is "dst: the text report" "$(cat "$T/out")" "Report for 2026-10-19 to 2026-10-25 (2026-W43), 1 client
 
-client  completion  days since last entry  attention
-dst     100%        0                      -
+client  completion  days since last entry  attention  improving
+dst     100%        0                      -          -
 
 dst
   sleep, every day ($DST)
@@ -393,7 +396,8 @@ is "csv: every record has the header's number of fields" \
 	"$(awk -F'\t' 'NR == 1 { n = NF } NF != n { bad++ } END { print bad + 0 }' "$T/csv.tsv")" 0
 # every field equals json's (numbers compared as numbers: 85.7 = 85.7, 445.0 = 445;
 # null = empty)
-jq -r --arg h "$header" '($h | split("\t")) as $k | .[] | [.[$k[]] | if . == null then "" else tostring end] | @tsv' "$J" >"$T/json.tsv"
+# (skip_notes, an array in json, is "DAY REASON: NOTE; ..." in csv)
+jq -r --arg h "$header" '($h | split("\t")) as $k | .[] | [.[$k[]] | if . == null then "" elif type == "array" then map("\(.day) \(.reason): \(.note)") | join("; ") else tostring end] | @tsv' "$J" >"$T/json.tsv"
 is "csv: the same values as json, field by field" "$(LC_ALL=C awk -F'\t' '
 	function num(s) { return s ~ /^-?[0-9]+(\.[0-9]+)?$/ }
 	NR == FNR { j[FNR] = $0; next }
@@ -414,24 +418,26 @@ is "piped with no -f: tab-separated, one header row" "$(head -n 1 "$T/out" | cut
 	"$(printf 'client\tname\tassignment')"
 
 # ---- md ---------------------------------------------------------------------------------------
-# The caseload, attention first: dst has two flags; then no flags, by completion:
-#   night 4/7 = 57%, cust 5/7 = 71%, full 6/7 = 86%, then 100% for three, by id:
-#   adj 4/4, gaps (3 + 2) / (3 + 2) (completed, not the 6 entries), part 2/2
+# The caseload, attention first: dst has two flags; gaps one (its thought record's
+# avoided skip on the 21st); then no flags, by completion:
+#   night 4/7 = 57%, cust 5/7 = 71%, full 6/7 = 86%, then 100% for two, by id:
+#   adj 4/4, part 2/2 (gaps: (3 + 2) / (3 + 2), completed, not the 6 entries)
+# improving: part's step "lift, 3 floors" peaked 80 then 70 (19th, 21st 10:00): falling.
 # days since last entry, the client's least: dst none (-), night 2, cust 0, full 0,
 # adj 1, gaps min(1, 0) = 0, part 1.
 run -C p report -f md
 is "md: the title and the caseload table" "$(head -n 11 "$T/out")" \
 	"# Report for 2026-11-16 to 2026-11-22 (2026-W47), 7 clients
 
-| client | completion | days since last entry | attention |
-|---|---|---|---|
-| dst | 0% | - | completion 0%; nothing logged since 2026-11-09 |
-| night | 57% | 2 | - |
-| cust | 71% | 0 | - |
-| full | 86% | 0 | - |
-| adj | 100% | 1 | - |
-| gaps | 100% | 0 | - |
-| part | 100% | 1 | - |"
+| client | completion | days since last entry | attention | improving |
+|---|---|---|---|---|
+| dst | 0% | - | completion 0%; nothing logged since 2026-11-09 | - |
+| gaps | 100% | 0 | thought-record: avoided 1 time | - |
+| night | 57% | 2 | - | - |
+| cust | 71% | 0 | - | - |
+| full | 86% | 0 | - | - |
+| adj | 100% | 1 | - | - |
+| part | 100% | 1 | - | exposure: peak SUDS falling on lift, 3 floors (80 to 70) |"
 is "md: a blank line after the table" "$(sed -n 12p "$T/out")" ""
 is "md: a section per client" "$(grep -c '^## ' "$T/out")" 7
 is "md: a heading per assignment" "$(grep -c '^### ' "$T/out")" 8
@@ -445,19 +451,20 @@ LC_ALL='' LANG=C.UTF-8 run -C p report -f text
 is "text: the caseload" "$(sed -n 1,11p "$T/out")" \
 	"Report for 2026-11-16 to 2026-11-22 (2026-W47), 7 clients
 
-client  completion  days since last entry  attention
-dst     0%          -                      completion 0%; nothing logged since 2026-11-09
-night   57%         2                      -
-cust    71%         0                      -
-full    86%         0                      -
-adj     100%        1                      -
-gaps    100%        0                      -
-part    100%        1                      -"
+client  completion  days since last entry  attention                                       improving
+dst     0%          -                      completion 0%; nothing logged since 2026-11-09  -
+gaps    100%        0                      thought-record: avoided 1 time                  -
+night   57%         2                      -                                               -
+cust    71%         0                      -                                               -
+full    86%         0                      -                                               -
+adj     100%        1                      -                                               -
+part    100%        1                      -                                               exposure: peak SUDS falling on lift, 3 floors (80 to 70)"
 section() { awk -v h="$1" '$0 == h { on = 1 } on && $0 == "" { exit } on' "$T/out"; }
 is "text, UTF-8: full's section" "$(section "full ($NAME)")" "full ($NAME)
   activity, every day ($FULL)
     done 5, partial 1, skipped 1, missed 0 of 7 expected: 86% (the period before: 43%, +43)
     skipped: busy 1
+      2026-11-19 busy: late shift
     trend ███▁███
     mastery: 5.2 (5)
     pleasure: 5.8 (5)
@@ -468,6 +475,7 @@ is "text, UTF-8: full's section" "$(section "full ($NAME)")" "full ($NAME)
 is "text, UTF-8: part's section, the ESC in a step made visible" "$(section part)" "part
   exposure, every 3/week ($PART)
     done 3, partial 0, skipped 0, missed 0 of 2 expected: 100% (the period before: -)
+    improving: peak SUDS falling on lift, 3 floors (80 to 70)
     trend    ▂▁█▁
     peak SUDS by step: lift, 3 floors: 80, 70; lift, 5 floors\\x1b[2J: 90 (3)
     sessions where SUDS fell by half: 1 (2)
@@ -530,14 +538,16 @@ asg q dan sleep --start 2026-11-09 >/dev/null
 for d in 10 11 12 13; do lg q dan sleep bed=23:00 sol=18 waso=30 wake=07:00 out_of_bed=07:00 --at 2026-11-${d}T07:30; done
 for d in 19 20 21 22; do lg q dan sleep bed=23:00 sol=36 waso=60 wake=07:00 out_of_bed=07:00 --at 2026-11-${d}T07:30; done
 # eve: exposure 2/week from 9; peaks 60, 70 the week before (mean 65), 75, 81 in W47
-# (mean 78): up 13; 2/2 = 100%; last entry 22 - 20 = 2 days (under 3: no flag)
+# (mean 78), all on the step bus: in W47 its first peak 75, its latest 81, not falling;
+# 2/2 = 100%; last entry 22 - 20 = 2 days (under 3: no flag)
 asg q eve exposure --every 2/week --start 2026-11-09 >/dev/null
 lg q eve exposure step=bus suds_peak=60 --at 2026-11-10T12:00
 lg q eve exposure step=bus suds_peak=70 --at 2026-11-12T12:00
 lg q eve exposure step=bus suds_peak=75 --at 2026-11-17T12:00
 lg q eve exposure step=bus suds_peak=81 --at 2026-11-20T12:00
 # fay: every day from 16; done 16, skipped avoided 17, 18, 19: 1/7 = 14.3%; last entry
-# 22 - 19 = 3 days; 3 skips: avoided. Three flags.
+# 22 - 19 = 3 days; avoided 3 times, a flag of its task (not "3 skips: avoided": the
+# rule of 3 skips for one reason leaves avoided to its own flag). Three flags.
 asg q fay task --start 2026-11-16 >/dev/null
 lg q fay task --at 2026-11-16T12:00
 for d in 17 18 19; do lg q fay task --skip avoided --at 2026-11-${d}T12:00; done
@@ -564,24 +574,28 @@ run -C q report -f text
 is "attention: the caseload, flags and order" "$(sed -n 1,15p "$T/out")" \
 	"Report for 2026-11-16 to 2026-11-22 (2026-W47), 11 clients
 
-client  completion  days since last entry  attention
-fay     14%         3                      completion 14%; nothing logged for 3 days; 3 skips: avoided
-ida     0%          -                      completion 0%; nothing logged since 2026-11-09
-ann     43%         0                      completion 43%
-cat     57%         0                      3 skips: busy
-dan     57%         0                      sleep efficiency down 10 points
-ben     100%        3                      nothing logged for 3 days
-eve     100%        2                      peak SUDS up 13
-kim     50%         0                      -
-hal     71%         0                      -
-gus     100%        0                      -
-joe     -           -                      -"
+client  completion  days since last entry  attention                                                         improving
+fay     14%         3                      completion 14%; nothing logged for 3 days; task: avoided 3 times  -
+ida     0%          -                      completion 0%; nothing logged since 2026-11-09                    -
+ann     43%         0                      completion 43%                                                    -
+cat     57%         0                      3 skips: busy                                                     -
+dan     57%         0                      sleep: sleep efficiency down 10 points                            -
+ben     100%        3                      nothing logged for 3 days                                         -
+eve     100%        2                      exposure: peak SUDS not falling on bus (75 to 81)                 -
+kim     50%         0                      -                                                                 -
+hal     71%         0                      -                                                                 -
+gus     100%        0                      -                                                                 -
+joe     -           -                      -                                                                 -"
 like "attention: joe's section says nothing was active" "$(cat "$T/out")" "^joe$"
 run -C q report -f json
 is "attention: json in the same order (joe has no record)" \
 	"$(jq -c '[.[] | .client]' "$T/out")" '["fay","ida","ann","cat","dan","ben","eve","kim","hal","gus"]'
-is "attention: json's attention column" "$(jq -c '[.[] | .attention // ""]' "$T/out")" \
-	'["completion 14%; nothing logged for 3 days; 3 skips: avoided","completion 0%; nothing logged since 2026-11-09","completion 43%","3 skips: busy","sleep efficiency down 10 points","nothing logged for 3 days","peak SUDS up 13","","",""]'
+is "attention: json's client_attention column, the client's flags as a whole" \
+	"$(jq -c '[.[] | .client_attention // ""]' "$T/out")" \
+	'["completion 14%; nothing logged for 3 days","completion 0%; nothing logged since 2026-11-09","completion 43%","3 skips: busy","","nothing logged for 3 days","","","",""]'
+is "attention: json's attention column, each assignment's own flags" \
+	"$(jq -c '[.[] | .attention // ""]' "$T/out")" \
+	'["avoided 3 times","","","","sleep efficiency down 10 points","","peak SUDS not falling on bus (75 to 81)","","",""]'
 # dan's and eve's numbers behind the flags
 is "attention: dan's sleep efficiency now and the week before" \
 	"$(jq -c '.[] | select(.client == "dan") | [.["sleep.se_mean"] + 0, .["sleep.se_mean_n"], .completion + 0, .completion_before + 0]' "$T/out")" '[80,4,57.1,57.1]'
