@@ -289,7 +289,7 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 	for (size_t c = 0; c < k.nclients; c++) {
 		for (size_t i = 0; i < k.npicked[c]; i++) {
 			const hwk_assignment *a = &k.all[c].v[k.picked[c][i]];
-			if (strcmp(a->status, "active") || !hwk_assignment_active_on(a, today))
+			if (!hwk_assignment_open(a, now) || !hwk_assignment_active_on(a, today))
 				continue;
 			hwk_every ev; /* the frequency in force today */
 			hwk_every_on_day(a, today, &ev);
