@@ -195,4 +195,23 @@ is "fu: review (exit)" "$rc" 0
 is "fu: review" "$(grep -A1 "($FU, ended)" "$T/out" | tail -n 1)" \
 	"  done 5, partial 0, skipped 0, missed 2 of 7 expected: 71% completed"
 
+# ---- an import takes rows as hwk log does ------------------------------------------------
+# fi: daily from Mon 23, ended ahead on Sunday 29 (recorded on Friday 27): on Saturday an
+# import of rows for Friday and Saturday is taken, by the assignment column and by the
+# assignment named; on Monday 30 a row for Sunday is refused, the end day being over.
+FI=$(asg p fi task --start 2026-11-23)
+asg p --end "$FI" --at 2026-11-29
+is "fi: setup" "$setup_failed" 0
+printf 'assignment,at\n%s,2026-11-27T19:00\n' "$FI" >fi1.csv
+printf 'at\n2026-11-28T09:00\n' >fi2.csv
+HWK_NOW=$SAT10 run -C p -c fi log --import fi1.csv
+expect "fi: an import on Saturday, by the assignment column" 0 "" "hwk log: 1 entry logged"
+HWK_NOW=$SAT10 run -C p -c fi log "$FI" --import fi2.csv
+expect "fi: an import on Saturday, the assignment named" 0 "" "hwk log: 1 entry logged"
+printf 'assignment,at\n%s,2026-11-29T19:00\n' "$FI" >fi3.csv
+HWK_NOW=$MON30 fails "fi: an import the day after the end day" 1 \
+	"hwk log: fi3.csv:2: $FI: the assignment has ended" -C p -c fi log --import fi3.csv
+HWK_NOW=$MON30 fails "fi: an import the day after the end day, the assignment named" 1 \
+	"hwk log: $FI: the assignment has ended" -C p -c fi log "$FI" --import fi2.csv
+
 done_testing
