@@ -154,17 +154,20 @@ expect "fu: a log on Saturday, before the end day, by type name" 0 "" "task: 5 o
 # fw, 3/week, the whole week counted: 3 x 7 / 7 = 3; done Tue 24 + Sat 28 = 2 of 3.
 HWK_NOW=$SAT10 run -C p -c fw log "$FW"
 expect "fw: a log on Saturday" 0 "" "task: 2 of 3 this week"
-# list due on Saturday 10:00: fu done today, 5 of 7, 2 left; fw done today, 2 of 3, 1 left
+# list due on Saturday 10:00 (expected: up to today, as report --week this counts;
+# expected_week: the whole week): fu done today, week 5; Mon .. Sat 6; 7; 2 left.
+# fw done today, week 2; 3 x 6 / 7 = 2.57 -> 3; 3; 1 left.
 HWK_NOW=$SAT10 run -C p list due -f csv
 is "fu, fw: list due on Saturday (exit)" "$rc" 0
 is "fu: list due on Saturday: done, 5 of 7, 2 left" "$(grep "^fu,$FU," "$T/out" | cut -d, -f5-)" \
-	"done,5,7,2"
+	"done,5,6,7,2"
 is "fw: list due on Saturday: done, 2 of 3, 1 left" "$(grep "^fw,$FW," "$T/out" | cut -d, -f5-)" \
-	"done,2,3,1"
-# Sunday 29, the end day itself: list due still lists fu, due (nothing logged today)
+	"done,2,3,3,1"
+# Sunday 29, the end day itself: list due still lists fu, due (nothing logged today);
+# up to today is the whole week, 7
 HWK_NOW=2026-11-29T12:00:00+01:00 run -C p list due -f csv
 is "fu: list due on the end day: due, 5 of 7, 2 left" "$(grep "^fu,$FU," "$T/out" | cut -d, -f5-)" \
-	"due,5,7,2"
+	"due,5,7,7,2"
 # Sunday 23:58: an entry at 00:02 on Monday 30 (within the clock's slack) is after the
 # end day
 HWK_NOW=2026-11-29T23:58:00+01:00 fails "fu: an entry for the day after the end day" 1 \
