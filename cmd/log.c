@@ -106,7 +106,8 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 	if (i < 0)
 		goto out;
 	const hwk_assignment *a = &l.v[i];
-	if (strcmp(a->status, "active")) {
+	/* an end ahead of its day keeps it open through that day (hwk.5) */
+	if (!hwk_assignment_open(a, ctx->now)) {
 		hwk_err("%s: the assignment has ended", a->id);
 		goto out;
 	}

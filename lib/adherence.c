@@ -13,22 +13,42 @@ void hwk_every_on_day(const hwk_assignment *a, hwk_day day, hwk_every *out)
 	hwk_schedule_free(&s);
 }
 
-static long expected(const hwk_assignment *a, const hwk_schedule *s, hwk_day from, hwk_day to,
-		     int week_start)
+/* Is day one the assignment's entries are counted on, when its days stop at until? */
+static int counts_on(const hwk_assignment *a, hwk_day until, hwk_day d)
+{
+	return d >= a->start_day && (until == HWK_DAY_NONE || d <= until);
+}
+
+hwk_day hwk_adherence_until(const hwk_assignment *a, const hwk_entry *rows, size_t n)
+{
+	if (a->until_day == HWK_DAY_NONE || strcmp(a->status, "ended") ||
+	    hwk_assignment_ends_ahead(a))
+		return a->until_day;
+	for (size_t i = 0; i < n; i++) {
+		hwk_day d;
+		if (hwk_entry_day(&rows[i], &d) == 0 && d == a->until_day)
+			return a->until_day; /* logged on its end day: the day counts */
+	}
+	return a->until_day - 1;
+}
+
+/* until: the last day counted (hwk_adherence_until) */
+static long expected(const hwk_assignment *a, const hwk_schedule *s, hwk_day until,
+		     hwk_day from, hwk_day to, int week_start)
 {
 	/* one frequency throughout: frequency.c's rule, which this one extends */
 	if (s->one)
-		return hwk_expected(&a->ev, a->start_day, a->until_day, from, to, week_start);
+		return hwk_expected(&a->ev, a->start_day, until, from, to, week_start);
 	long total = 0;
 	hwk_every ev, at_start;
 	hwk_schedule_on(s, a->start_day, &at_start);
 	if (at_start.kind == HWK_EVERY_ONCE && a->start_day >= from && a->start_day <= to &&
-	    hwk_assignment_active_on(a, a->start_day))
+	    counts_on(a, until, a->start_day))
 		total++;
 	for (hwk_day ws = hwk_week_start(from, week_start); ws <= to; ws += 7) {
 		long act = 0, sum7 = 0;
 		for (hwk_day d = ws > from ? ws : from; d < ws + 7 && d <= to; d++) {
-			if (!hwk_assignment_active_on(a, d))
+			if (!counts_on(a, until, d))
 				continue;
 			hwk_schedule_on(s, d, &ev);
 			act++;
@@ -44,7 +64,7 @@ long hwk_adherence_expected(const hwk_assignment *a, hwk_day from, hwk_day to, i
 {
 	hwk_schedule s;
 	hwk_assignment_schedule(a, &s);
-	long n = expected(a, &s, from, to, week_start);
+	long n = expected(a, &s, a->until_day, from, to, week_start);
 	hwk_schedule_free(&s);
 	return n;
 }
@@ -99,13 +119,13 @@ void hwk_adherence_week(const hwk_assignment *a, const hwk_entry *rows, size_t n
 	hwk_assignment_schedule(a, &sch);
 	long *per = done_by_day(rows, n, ws, ws + 6);
 	*done = counted(&sch, per, ws, ws, ws + 6, 0);
-	*want = expected(a, &sch, ws, ws + 6, week_start);
+	*want = expected(a, &sch, hwk_adherence_until(a, rows, n), ws, ws + 6, week_start);
 	free(per);
 	hwk_schedule_free(&sch);
 }
 
-static long day_streak(const hwk_assignment *a, const hwk_schedule *s, const long *per,
-		       hwk_day from, hwk_day ref, hwk_day today)
+static long day_streak(const hwk_assignment *a, const hwk_schedule *s, hwk_day until,
+		       const long *per, hwk_day from, hwk_day ref, hwk_day today)
 {
 	long streak = 0;
 	for (hwk_day d = ref; d >= from && hwk_assignment_active_on(a, d); d--) {
@@ -113,8 +133,8 @@ static long day_streak(const hwk_assignment *a, const hwk_schedule *s, const lon
 		hwk_schedule_on(s, d, &ev);
 		if (ev.kind == HWK_EVERY_PERWEEK || ev.kind == HWK_EVERY_ONCE)
 			break;
-		if (hwk_every_weight7(&ev, d) == 0)
-			continue; /* not a due day */
+		if (hwk_every_weight7(&ev, d) == 0 || !counts_on(a, until, d))
+			continue; /* not a due day (an end day not counted is not) */
 		if (per[d - from])
 			streak++;
 		else if (d != today) /* today is not over */
@@ -123,15 +143,16 @@ static long day_streak(const hwk_assignment *a, const hwk_schedule *s, const lon
 	return streak;
 }
 
-static long week_streak(const hwk_assignment *a, const hwk_schedule *s, const long *per,
-			hwk_day from, hwk_day ref, hwk_day today, int week_start)
+static long week_streak(const hwk_assignment *a, const hwk_schedule *s, hwk_day until,
+			const long *per, hwk_day from, hwk_day ref, hwk_day today,
+			int week_start)
 {
 	long streak = 0;
 	for (hwk_day ws = hwk_week_start(ref, week_start); ws >= from; ws -= 7) {
 		long count = 0;
 		for (hwk_day d = ws; d < ws + 7 && d <= ref; d++)
 			count += per[d - from];
-		long want = expected(a, s, ws, ws + 6, week_start);
+		long want = expected(a, s, until, ws, ws + 6, week_start);
 		int current = today >= ws && today <= ws + 6;
 		if (want > 0 && count >= want)
 			streak++;
@@ -178,12 +199,14 @@ void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_
 	hwk_day end = to < today ? to : today;
 	hwk_schedule sch;
 	hwk_assignment_schedule(a, &sch);
-	out->expected = end < from ? 0 : expected(a, &sch, from, end, week_start);
+	hwk_day until = hwk_adherence_until(a, rows, n);
+	out->expected = end < from ? 0 : expected(a, &sch, until, from, end, week_start);
 	/* what counts toward completion (counted), per week no more than it expects */
 	long *per = done_by_day(rows, n, from, end < from ? from : end);
 	for (hwk_day ws = hwk_week_start(from, week_start); ws <= end; ws += 7) {
 		hwk_day lo = ws > from ? ws : from, hi = ws + 6 < end ? ws + 6 : end;
-		long got = counted(&sch, per, from, lo, hi, 1), want = expected(a, &sch, lo, hi, week_start);
+		long got = counted(&sch, per, from, lo, hi, 1);
+		long want = expected(a, &sch, until, lo, hi, week_start);
 		out->completed += got < want ? got : want;
 	}
 	free(per);
@@ -199,10 +222,11 @@ void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_
 		hwk_every ev;
 		hwk_schedule_on(&sch, ref, &ev);
 		if (ev.kind == HWK_EVERY_PERWEEK) {
-			out->streak = week_streak(a, &sch, per, from, ref, today, week_start);
+			out->streak = week_streak(a, &sch, until, per, from, ref, today,
+						  week_start);
 			out->streak_weeks = 1;
 		} else if (ev.kind != HWK_EVERY_ONCE) {
-			out->streak = day_streak(a, &sch, per, from, ref, today);
+			out->streak = day_streak(a, &sch, until, per, from, ref, today);
 		}
 		free(per);
 	}

@@ -24,9 +24,18 @@ typedef struct {
 	int streak_weeks;     /* the streak counts weeks (N/week), not days */
 } hwk_adherence;
 
+/* The last day an assignment's entries are counted against (HWK_DAY_NONE: open), given
+ * its rows (those of a range holding its until, when that matters): its until, but for
+ * an assignment ended on its end day or later (not ahead, see
+ * hwk_assignment_ends_ahead), whose end day counts only when an entry of any status
+ * was logged on it; otherwise its counted days stop the day before. A day the client
+ * could no longer log is never counted missed. Every count below, and log's progress
+ * line, list due, review and report through them, uses it. */
+hwk_day hwk_adherence_until(const hwk_assignment *a, const hwk_entry *rows, size_t n);
+
 /* Entries expected over from..to (inclusive). The frequency in force on each day comes
  * from the assignment's history (a change counts from the day it was made); only days
- * from start to until count. Per week (starting on week_start) the days' weights are
+ * from start to until count (here until itself, with no rows to judge its end day by). Per week (starting on week_start) the days' weights are
  * added (see hwk_every_weight7) and the sum rounded to the nearest whole number, halves
  * up, never more than that week's active days; a once assignment expects 1 in the range
  * holding its start day. */

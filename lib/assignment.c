@@ -104,6 +104,27 @@ int hwk_assignment_active_on(const hwk_assignment *a, hwk_day day)
 	return day >= a->start_day && (a->until_day == HWK_DAY_NONE || day <= a->until_day);
 }
 
+int hwk_assignment_ends_ahead(const hwk_assignment *a)
+{
+	if (strcmp(a->status, "ended") || a->until_day == HWK_DAY_NONE)
+		return 0;
+	/* the day its (latest) end was recorded, in the zone it was recorded in */
+	for (size_t i = a->nhistory; i-- > 0;)
+		if (!strcmp(a->history[i].change, "ended")) {
+			hwk_day d;
+			return a->history[i].at && hwk_stamp_day(a->history[i].at, &d) == 0 &&
+			       d < a->until_day;
+		}
+	return 0;
+}
+
+int hwk_assignment_open(const hwk_assignment *a, time_t now)
+{
+	if (!strcmp(a->status, "active"))
+		return 1;
+	return hwk_assignment_ends_ahead(a) && hwk_day_of(now) <= a->until_day;
+}
+
 const char *hwk_assignment_every_on(const hwk_assignment *a, hwk_day day)
 {
 	hwk_schedule s;
@@ -555,7 +576,8 @@ void hwk_assignments_free(hwk_assignments *l)
 
 static int is_active_type(const hwk_assignment *a, const char *type)
 {
-	return !strcmp(a->type, type) && !strcmp(a->status, "active");
+	/* an assignment ended ahead of its day is still logged to by its type's name */
+	return !strcmp(a->type, type) && hwk_assignment_open(a, hwk_now(NULL));
 }
 
 /* Count the assignments a test picks; *idx is the last one. */

@@ -51,6 +51,12 @@ int hwk_assignment_end(hwk_assignment *a, hwk_day day, time_t now);
 /* Write the file: create (never overwriting) or replace, atomically. */
 int hwk_assignment_save(const hwk_assignment *a, int create);
 int hwk_assignment_active_on(const hwk_assignment *a, hwk_day day);
+/* Ended ahead: its end was recorded (hwk assign --end --at) on a day before its until,
+ * so it stays open to entries through that day, which counts as any other. An end
+ * recorded on its day or later (or a file without the record) closes it at once. */
+int hwk_assignment_ends_ahead(const hwk_assignment *a);
+/* Does it take new entries at now: active, or ended ahead and now not past its until? */
+int hwk_assignment_open(const hwk_assignment *a, time_t now);
 /* The frequency as written that was in force on a day (from the history of `every`). */
 const char *hwk_assignment_every_on(const hwk_assignment *a, hwk_day day);
 

@@ -20,7 +20,9 @@ typedef struct {
 int hwk_every_parse(const char *s, hwk_every *e, char **norm);
 
 /* Entries expected from an assignment over the days from..to (inclusive), counting only
- * the days it was active (start..until; until HWK_DAY_NONE = open). Weeks start on
+ * the days it was active (start..until; until HWK_DAY_NONE = open). Callers pass as
+ * until the last day counted (hwk_adherence_until: an ended assignment's end day counts
+ * only when an entry was logged on it). Weeks start on
  * week_start. The rule, per week of the range: day -> active days; weekday -> active
  * Monday-Friday days; named days -> active named days; N/week -> N x active/7 rounded
  * half up, at most the active days; once -> 1 when the start day is in the range. */

@@ -272,11 +272,13 @@ out:
 int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
 		 time_t now, hwk_fmt fmt, FILE *f)
 {
+	/* expected: the week's days up to today, as report --week this counts them;
+	 * expected_week: the whole week, what left is reckoned from */
 	static const char *const cols[] = {"client", "assignment", "type", "every", "today",
-					   "week", "expected", "left"};
+					   "week", "expected", "expected_week", "left"};
 	static const hwk_coltype types[] = {HWK_COL_TEXT, HWK_COL_TEXT, HWK_COL_TEXT,
 					    HWK_COL_TEXT, HWK_COL_TEXT, HWK_COL_INT,
-					    HWK_COL_INT, HWK_COL_INT};
+					    HWK_COL_INT, HWK_COL_INT, HWK_COL_INT};
 	hwk_day today = hwk_day_of(now);
 	hwk_day ws = hwk_week_start(today, p->week_start);
 	picks k = {0};
@@ -284,12 +286,12 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 		picks_free(&k);
 		return -1;
 	}
-	hwk_out *o = hwk_out_new(fmt, f, cols, 8);
+	hwk_out *o = hwk_out_new(fmt, f, cols, 9);
 	int rc = k.bad ? -1 : 0;
 	for (size_t c = 0; c < k.nclients; c++) {
 		for (size_t i = 0; i < k.npicked[c]; i++) {
 			const hwk_assignment *a = &k.all[c].v[k.picked[c][i]];
-			if (strcmp(a->status, "active") || !hwk_assignment_active_on(a, today))
+			if (!hwk_assignment_open(a, now) || !hwk_assignment_active_on(a, today))
 				continue;
 			hwk_every ev; /* the frequency in force today */
 			hwk_every_on_day(a, today, &ev);
@@ -302,6 +304,8 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 				continue;
 			}
 			hwk_adherence_week(a, rows, n, ws, p->week_start, &week, &expected);
+			hwk_adherence sofar; /* the days up to today, as the report counts */
+			hwk_adherence_compute(a, rows, n, ws, ws + 6, today, p->week_start, &sofar);
 			hwk_entries_count(rows, n, today, today, &tdone, &tpartial, &tskipped);
 			const char *state = "-";
 			if (tdone + tpartial)
@@ -318,11 +322,12 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 				state = "due";
 			}
 			hwk_entry_rows_free(rows, n);
-			char sw[32], se[32], sl[32];
+			char sw[32], st[32], se[32], sl[32];
 			snprintf(sw, sizeof sw, "%ld", week);
+			snprintf(st, sizeof st, "%ld", sofar.expected);
 			snprintf(se, sizeof se, "%ld", expected);
 			snprintf(sl, sizeof sl, "%ld", expected > week ? expected - week : 0);
-			const char *vals[] = {a->client, a->id, a->type, a->every, state, sw, se, sl};
+			const char *vals[] = {a->client, a->id, a->type, a->every, state, sw, st, se, sl};
 			hwk_out_row(o, vals, types);
 		}
 	}

@@ -351,7 +351,7 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 	hwk_time_format(now, stamp);
 	if (fixed && (fixed_idx = hwk_assignments_find(l, fixed)) < 0)
 		goto out;
-	if (fixed_idx >= 0 && strcmp(l->v[fixed_idx].status, "active")) {
+	if (fixed_idx >= 0 && !hwk_assignment_open(&l->v[fixed_idx], now)) {
 		hwk_err("%s: the assignment has ended", l->v[fixed_idx].id);
 		goto out;
 	}
@@ -392,7 +392,7 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 			goto out;
 		}
 		const hwk_assignment *a = &l->v[idx];
-		if (strcmp(a->status, "active")) {
+		if (!hwk_assignment_open(a, now)) {
 			hwk_err("%s: the assignment has ended", a->id);
 			goto out;
 		}

@@ -8,7 +8,7 @@
 nl=$'\n'
 tab=$'\t'
 clients_head="client${tab}name${tab}active${tab}created"
-due_head="client${tab}assignment${tab}type${tab}every${tab}today${tab}week${tab}expected${tab}left"
+due_head="client${tab}assignment${tab}type${tab}every${tab}today${tab}week${tab}expected${tab}expected_week${tab}left"
 
 # A practice p with two clients: alex (one task) and bo (one task).
 hwk init p 2>/dev/null
@@ -52,7 +52,7 @@ run list clients
 expect "inside clients/alex only alex is listed" 0 "$only_alex" ""
 run list due
 expect "inside clients/alex: what is due is alex's" 0 \
-	"$due_head${nl}alex${tab}$A${tab}task${tab}day${tab}due${tab}0${tab}3${tab}3" ""
+	"$due_head${nl}alex${tab}$A${tab}task${tab}day${tab}due${tab}0${tab}1${tab}3${tab}3" ""
 # two clients in the practice, yet no -c is needed here
 run log task -q
 expect "inside clients/alex: log needs no -c" 0 "" ""

@@ -60,7 +60,7 @@ sed -i '$d' in.csv
 run -C p -c alex log --import in.csv
 expect "import: a skip then one done" 0 "" "hwk log: 3 entries logged"
 run -C p list due -f csv
-like "list due: the new one is done, nothing left" "$(grep "$N2" "$T/out")" ",once,-,1,1,0$"
+like "list due: the new one is done, nothing left" "$(grep "$N2" "$T/out")" ",once,-,1,1,1,0$"
 
 # ---- at the same moment: eight logs of one once assignment, one entry ------------------
 # each reads the entries and appends under the client folder's lock, so exactly one of

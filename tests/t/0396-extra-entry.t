@@ -41,10 +41,11 @@ is "3/week: expected 3, done 4, missed 0, 100 %" \
 lg p alex "$MWF" --at 2026-11-23T19:00
 run -C p -c alex log "$MWF" --at 2026-11-26T19:00
 expect "log on a day the schedule does not name: counts for nothing" 0 "" "task: 1 of 3 this week"
-# list due: today, Friday, is named and has no entry: due; week 1 of 3, 2 left
+# list due: today, Friday, is named and has no entry: due; week 1; expected up to today
+# (Mon, Wed, Fri) 3, the whole week 3; 2 left
 run -C p list due -f csv
 is "list due: due, 1 of 3, 2 left" "$(grep "$MWF" "$T/out" | sed 's/"mon,wed,fri"/mwf/' | cut -d, -f5-)" \
-	"due,1,3,2"
+	"due,1,3,3,2"
 # review: from the start to yesterday, Thursday 26. Expected W47 3 + this week Mon 23 and
 # Wed 25, 2 = 5; counted W47 2 + this week Mon 1 + Thu 0 = 3; done 4 + 2 = 6 entries;
 # missed 5 - 3 - 0 = 2; completion 3/5 = 60 %. (Before: W47 3 + this week 2 = 5 of 5.)

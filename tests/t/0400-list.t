@@ -179,23 +179,26 @@ expect "list entries -a ID over every client" 0 "$(tsv "$ehead|$afields" "$erow_
 # (only a skip today), due (due today and not done: N/week while week < expected, once
 # until its first entry), else -.
 #
-# Client cy, this week Mon 23 .. Sun 29, today Fri 27:
-# C1 day from Mon 23: active 7 days -> expected 7. Done Mon, Tue, partial Wed, skipped Thu,
+# Client cy, this week Mon 23 .. Sun 29, today Fri 27. expected_week is the whole week;
+# expected its days up to today (Mon .. Fri), as report --week this counts them (each
+# given after "to date" below):
+# C1 day from Mon 23: active 7 days -> expected 7; to date 5. Done Mon, Tue, partial Wed, skipped Thu,
 #    done today -> week 4, left 3, today done.
-# C2 weekday from Wed 25: active Wed..Sun, of those Wed Thu Fri are weekdays -> 3. Done Thu
+# C2 weekday from Wed 25: active Wed..Sun, of those Wed Thu Fri are weekdays -> 3; to date 3. Done Thu
 #    -> week 1, left 2; Friday is a weekday with nothing yet -> due.
-# C3 3/week from Thu 26: active Thu..Sun = 4 -> 3 x 4 / 7 = 1.71 -> 2. Done Thu -> week 1,
+# C3 3/week from Thu 26: active Thu..Sun = 4 -> 3 x 4 / 7 = 1.71 -> 2; to date Thu, Fri: 6 / 7 -> 1. Done Thu -> week 1,
 #    left 1; 1 < 2 -> due.
-# C4 mon,wed,fri from Tue 24: Wed and Fri are active -> 2. Partial Wed -> week 1, left 1;
+# C4 mon,wed,fri from Tue 24: Wed and Fri are active -> 2; to date 2. Partial Wed -> week 1, left 1;
 #    Friday is named -> due.
-# C5 once from Mon 23: its start is this week -> 1. Done Tue -> week 1, left 0, today -.
-# C6 once from Wed 25: 1. Nothing -> week 0, left 1, due.
-# C7 3/week from Mon 23: 3 x 7 / 7 = 3. Done Mon, Tue, Wed, Thu -> week 4, left 0 (not -1),
+# C5 once from Mon 23: its start is this week -> 1; to date 1. Done Tue -> week 1, left 0, today -.
+# C6 once from Wed 25: 1; to date 1. Nothing -> week 0, left 1, due.
+# C7 3/week from Mon 23: 3 x 7 / 7 = 3; to date 15 / 7 = 2.14 -> 2. Done Mon, Tue, Wed, Thu -> week 4, left 0 (not -1),
 #    today -.
-# C8 5/week from Thu 26: 5 x 4 / 7 = 2.86 -> 3 (at most 4). Nothing -> week 0, left 3, due.
-# C9 mon,wed,fri from Mon 23: Mon, Wed, Fri -> 3. Skipped today -> week 0, left 3, today
+# C8 5/week from Thu 26: 5 x 4 / 7 = 2.86 -> 3 (at most 4); to date 10 / 7 = 1.43 -> 1. Nothing -> week 0, left 3, due.
+# C9 mon,wed,fri from Mon 23: Mon, Wed, Fri -> 3; to date 3. Skipped today -> week 0, left 3, today
 #    skipped.
-# C10 3/week from Fri 27: active Fri..Sun = 3 -> 3 x 3 / 7 = 1.29 -> 1. Nothing -> left 1, due.
+# C10 3/week from Fri 27: active Fri..Sun = 3 -> 3 x 3 / 7 = 1.29 -> 1; to date 3 / 7 -> 0. Nothing -> left 1,
+#     due.
 # C11 day from Mon 23 until Thu 26: not active today -> not listed.
 # C12 day from Mon 23, ended today -> not listed.
 C1=$(hwk assign cy task -e day --start 2026-11-23)
@@ -227,39 +230,50 @@ cylog "$C9" --at 2026-11-27T08:30 -s forgot
 run -c cy list due
 is "due (exit)" "$rc" 0
 is "due (stderr)" "$(cat "$T/err")" ""
-is "due: the header" "$(head -n 1 "$T/out")" "$(tsv 'client|assignment|type|every|today|week|expected|left')"
-is "due: C1 every day from Monday" "$(row "$C1")" "$(tsv "cy|$C1|task|day|done|4|7|3")"
-is "due: C2 weekdays from Wednesday" "$(row "$C2")" "$(tsv "cy|$C2|task|weekday|due|1|3|2")"
-is "due: C3 3/week from Thursday" "$(row "$C3")" "$(tsv "cy|$C3|task|3/week|due|1|2|1")"
-is "due: C4 mon,wed,fri from Tuesday" "$(row "$C4")" "$(tsv "cy|$C4|task|mon,wed,fri|due|1|2|1")"
-is "due: C5 once, done" "$(row "$C5")" "$(tsv "cy|$C5|task|once|-|1|1|0")"
-is "due: C6 once, not yet" "$(row "$C6")" "$(tsv "cy|$C6|task|once|due|0|1|1")"
-is "due: C7 3/week, more than asked" "$(row "$C7")" "$(tsv "cy|$C7|task|3/week|-|4|3|0")"
-is "due: C8 5/week from Thursday" "$(row "$C8")" "$(tsv "cy|$C8|task|5/week|due|0|3|3")"
-is "due: C9 skipped today" "$(row "$C9")" "$(tsv "cy|$C9|task|mon,wed,fri|skipped|0|3|3")"
-is "due: C10 3/week from today" "$(row "$C10")" "$(tsv "cy|$C10|task|3/week|due|0|1|1")"
+is "due: the header" "$(head -n 1 "$T/out")" "$(tsv 'client|assignment|type|every|today|week|expected|expected_week|left')"
+is "due: C1 every day from Monday" "$(row "$C1")" "$(tsv "cy|$C1|task|day|done|4|5|7|3")"
+is "due: C2 weekdays from Wednesday" "$(row "$C2")" "$(tsv "cy|$C2|task|weekday|due|1|3|3|2")"
+is "due: C3 3/week from Thursday" "$(row "$C3")" "$(tsv "cy|$C3|task|3/week|due|1|1|2|1")"
+is "due: C4 mon,wed,fri from Tuesday" "$(row "$C4")" "$(tsv "cy|$C4|task|mon,wed,fri|due|1|2|2|1")"
+is "due: C5 once, done" "$(row "$C5")" "$(tsv "cy|$C5|task|once|-|1|1|1|0")"
+is "due: C6 once, not yet" "$(row "$C6")" "$(tsv "cy|$C6|task|once|due|0|1|1|1")"
+is "due: C7 3/week, more than asked" "$(row "$C7")" "$(tsv "cy|$C7|task|3/week|-|4|2|3|0")"
+is "due: C8 5/week from Thursday" "$(row "$C8")" "$(tsv "cy|$C8|task|5/week|due|0|1|3|3")"
+is "due: C9 skipped today" "$(row "$C9")" "$(tsv "cy|$C9|task|mon,wed,fri|skipped|0|3|3|3")"
+is "due: C10 3/week from today" "$(row "$C10")" "$(tsv "cy|$C10|task|3/week|due|0|0|1|1")"
 is "due: C11 (over) and C12 (ended) are not listed" "$(row "$C11")$(row "$C12")" ""
 is "due: ten rows" "$(($(wc -l <"$T/out") - 1))" 10
 run -c cy list
 is "list alone is list due" "$(cat "$T/out")" "$(hwk -c cy list due)"
+# One meaning of expected: list due's expected is report --week this's, for every
+# frequency above (the same days, Mon 23 .. today, counted the same way); the report
+# also has C11 and C12, which list due leaves out
+run -c cy list due -f json
+jq -c 'map({assignment, expected}) | sort_by(.assignment)' "$T/out" >"$T/due.json"
+run report --week this cy -f json
+is "due: expected is report --week this's expected" \
+	"$(jq -c --slurpfile d "$T/due.json" '[.[] | select(.assignment as $a | $d[0] | any(.assignment == $a))
+		| {assignment, expected}] | sort_by(.assignment)' "$T/out")" "$(cat "$T/due.json")"
+is "due: ten assignments compared" "$(jq length "$T/due.json")" 10
 
-# Saturday 28, same entries: the week's numbers stay; what is due today changes.
+# Saturday 28, same entries: the whole week's numbers stay; what is due today changes,
+# and to date now runs to Saturday: C1 6; C2 3; C3 Thu..Sat 9 / 7 = 1.29 -> 1; C4 2; C9 3.
 # C1 day -> due; C2 weekday -> -; C3 1 < 2 -> due; C4, C9 not a named day -> -.
 HWK_NOW=2026-11-28T10:00:00+01:00 run -c cy list due
-is "Saturday: C1" "$(row "$C1")" "$(tsv "cy|$C1|task|day|due|4|7|3")"
-is "Saturday: C2" "$(row "$C2")" "$(tsv "cy|$C2|task|weekday|-|1|3|2")"
-is "Saturday: C3" "$(row "$C3")" "$(tsv "cy|$C3|task|3/week|due|1|2|1")"
-is "Saturday: C4" "$(row "$C4")" "$(tsv "cy|$C4|task|mon,wed,fri|-|1|2|1")"
-is "Saturday: C9" "$(row "$C9")" "$(tsv "cy|$C9|task|mon,wed,fri|-|0|3|3")"
+is "Saturday: C1" "$(row "$C1")" "$(tsv "cy|$C1|task|day|due|4|6|7|3")"
+is "Saturday: C2" "$(row "$C2")" "$(tsv "cy|$C2|task|weekday|-|1|3|3|2")"
+is "Saturday: C3" "$(row "$C3")" "$(tsv "cy|$C3|task|3/week|due|1|1|2|1")"
+is "Saturday: C4" "$(row "$C4")" "$(tsv "cy|$C4|task|mon,wed,fri|-|1|2|2|1")"
+is "Saturday: C9" "$(row "$C9")" "$(tsv "cy|$C9|task|mon,wed,fri|-|0|3|3|3")"
 
 run -c cy list due -a "$C1" -f json
 expect "due -f json: numbers as numbers" 0 "[
-{\"client\":\"cy\",\"assignment\":\"$C1\",\"type\":\"task\",\"every\":\"day\",\"today\":\"done\",\"week\":4,\"expected\":7,\"left\":3}
+{\"client\":\"cy\",\"assignment\":\"$C1\",\"type\":\"task\",\"every\":\"day\",\"today\":\"done\",\"week\":4,\"expected\":5,\"expected_week\":7,\"left\":3}
 ]" ""
 check "due -f json parses" jq -e '.[0].week == 4 and .[0].left == 3' "$T/out"
 run -c cy list due -a "$C1" -f csv
-expect "due -f csv" 0 "client,assignment,type,every,today,week,expected,left
-cy,$C1,task,day,done,4,7,3" ""
+expect "due -f csv" 0 "client,assignment,type,every,today,week,expected,expected_week,left
+cy,$C1,task,day,done,4,5,7,3" ""
 run -c cy list due -a "$C5" -f yaml
 expect "due -f yaml" 0 "- client: cy
   assignment: $C5
@@ -268,13 +282,14 @@ expect "due -f yaml" 0 "- client: cy
   today: '-'
   week: 1
   expected: 1
+  expected_week: 1
   left: 0" ""
 run -c cy list due -a "$C5" -f table
-expect "due -f table" 0 "client  assignment            type  every  today  week  expected  left
-cy      $C5  task  once   -      1     1         0" ""
+expect "due -f table" 0 "client  assignment            type  every  today  week  expected  expected_week  left
+cy      $C5  task  once   -      1     1         1              0" ""
 run -c li list due -f table
-expect "due -f table for li" 0 "client  assignment            type  every  today  week  expected  left
-li      $L  task  day    due    0     3         3" ""
+expect "due -f table for li" 0 "client  assignment            type  every  today  week  expected  expected_week  left
+li      $L  task  day    due    0     1         3              3" ""
 
 # ---- text made safe ----
 

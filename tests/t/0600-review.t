@@ -216,9 +216,10 @@ is "gaps: the ESC is in the file as written" "$(grep -cF "$ESCNOTE" "r/clients/g
 #   peaks in the order of at: 80 (19), 70 (21 10:00) for 3 floors, 90 (21 16:00) for 5;
 #   halved: 30 x 2 <= 80 yes, 40 x 2 <= 70 no: 1 of 2; minutes 45 (2), 22.5 per session;
 #   peak SUDS 240/3 = 80.0
-# task, every day, ended on Wednesday 18: active 16..18, 3 expected; done 16, 17 = 2;
-# missed 1; 2/3 = 67%. Last entry on the 17th: 5 days before the 22nd; no streak (the
-# 22nd is after its end).
+# task, every day, ended on Wednesday 18 (at 20:00, nothing logged on the 18th): active
+# 16..18, but an end day without an entry is not counted (hwk.5), so 16..17: 2 expected;
+# done 16, 17 = 2; missed 0; 2/2 = 100%. Last entry on the 17th: 5 days before the
+# 22nd; no streak (the 22nd is after its end).
 HWK_NOW=$REV run -C r review part
 is "part (exit)" "$rc" 0
 has "part: the heading" "Review of part, 2026-11-16 to 2026-11-22; no earlier review."
@@ -237,7 +238,7 @@ is "part: the entries in the order of at" "$(grep -c '^  2026-11-2[01] ' "$T/out
 has "part: the entries in the order of at (3)" \
 	"  2026-11-21 16:00  done: step lift, 5 floors\\x1b[2J, suds_peak 90"
 has "part: the ended task" "task, every day ($PTASK, ended)"
-has "part: the ended task's adherence" "  done 2, partial 0, skipped 0, missed 1 of 3 expected: 67% completed"
+has "part: the ended task's adherence" "  done 2, partial 0, skipped 0, missed 0 of 2 expected: 100% completed"
 has "part: the ended task's last entry" "  last entry 5 days before 2026-11-22"
 is "part: no ESC reaches the terminal" "$(tr -cd '\033' <"$T/out" | wc -c)" 0
 
