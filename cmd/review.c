@@ -27,7 +27,22 @@ static int rate(const char *arg, const hwk_assignments *l, const hwk_summary *s,
 		return hwk_err("-r %s: give ASSIGNMENT=N, N from 0 (not done) to %d (very well)",
 			       arg, HWK_RATING_MAX);
 	char *spec = hwk_xstrndup(arg, (size_t)(eq - arg));
-	long i = hwk_assignments_find(l, spec);
+	/* a type name rates the one assignment of that type shown in the review, ended or
+	 * not, as it is shown; else the name is looked up as hwk log does */
+	long i = -1;
+	size_t shown = 0, at = 0;
+	for (size_t k = 0; k < n; k++)
+		if (!strcmp(s[k].a->type, spec))
+			shown++, at = k;
+	for (size_t k = 0; k < l->n && shown == 1; k++)
+		if (!strcmp(l->v[k].id, spec))
+			shown = 0; /* an id is an id */
+	if (shown == 1) {
+		free(spec);
+		ratings[at] = (int)v;
+		return 0;
+	}
+	i = hwk_assignments_find(l, spec);
 	free(spec);
 	if (i < 0)
 		return -1;

@@ -550,4 +550,13 @@ expect "an editor that fails: nothing recorded" 1 "" "hwk review: the editor fai
 unchanged "the practice is as it was" r
 is "no temp file left anywhere" "$(find r -name '.review-note*' | wc -l)" 0
 
+# ---- an ended assignment rated by its type name, as the review shows it ------------------------
+# part's task ended on the 18th; hwk log would no longer take "task", but the review shows
+# it, so -r task=3 rates it.
+HWK_NOW=$REV run -C r review part -m 'Ended well' -r task=3
+is "-r TYPE=N rates an ended assignment shown in the review (exit)" "$rc" 0
+is "the ended assignment's rating is kept" \
+	"$(grep -c '^  rating: 3$' r/clients/part/reviews/2026-11-23.yaml)" 1
+has "the ended assignment shows its rating" "  rated: well (3 of 4)"
+
 done_testing
