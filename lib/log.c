@@ -57,11 +57,23 @@ static int fill_values(const hwk_assignment *a, const hwk_log_input *in, hwk_str
 		if (set_value(a, row, i, eq + 1, given) < 0)
 			goto out;
 	}
+	/* positional values: no more of them than the required fields still empty fill
+	 * those, in order (hwk log sleep 23:40 06:50 07:05 is bed, wake, out_of_bed);
+	 * more fill every field still empty, in order */
+	size_t npos = 0, nreq = 0;
+	for (size_t k = 0; k < in->nvalues; k++) {
+		const char *v = in->values[k], *eq = strchr(v, '=');
+		npos += !(eq && ident(v, (size_t)(eq - v)));
+	}
+	for (size_t i = 0; i < a->fields.n; i++)
+		nreq += a->fields.v[i].required && !given[i];
+	int required_only = npos <= nreq;
 	for (size_t k = 0; k < in->nvalues; k++) {
 		const char *v = in->values[k], *eq = strchr(v, '=');
 		if (eq && ident(v, (size_t)(eq - v)))
 			continue;
-		while (next < a->fields.n && given[next])
+		while (next < a->fields.n &&
+		       (given[next] || (required_only && !a->fields.v[next].required)))
 			next++;
 		if (next == a->fields.n) {
 			char *names = hwk_fields_names(&a->fields);
