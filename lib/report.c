@@ -375,6 +375,29 @@ static char *caseload_str(const hwk_report_client *c, int improving)
 	return owned(&b);
 }
 
+/* A text made visible; in md with each "|" written "\|" (a backslash escape in
+ * Markdown, shown as "|"), so that a client's, a step's or a note's "|" never splits a
+ * cell of the table or starts one. */
+static void put_text(FILE *f, const char *s, int md)
+{
+	if (!md || !strchr(s, '|')) {
+		hwk_put_visible(f, s);
+		return;
+	}
+	char *t = hwk_xstrdup(s), *p = t;
+	for (;;) {
+		char *bar = strchr(p, '|');
+		if (bar)
+			*bar = 0;
+		hwk_put_visible(f, p);
+		if (!bar)
+			break;
+		fputs("\\|", f);
+		p = bar + 1;
+	}
+	free(t);
+}
+
 static void caseload(FILE *f, const hwk_report *r, int md)
 {
 	static const char *const cols[] = {"client", "completion", "days since last entry",
@@ -391,11 +414,11 @@ static void caseload(FILE *f, const hwk_report *r, int md)
 		char *fl = caseload_str(c, 0), *im = caseload_str(c, 1);
 		if (md) {
 			fputs("| ", f);
-			hwk_put_visible(f, c->client);
+			put_text(f, c->client, 1);
 			fprintf(f, " | %s | %s | ", p, l);
-			hwk_put_visible(f, *fl ? fl : "-");
+			put_text(f, *fl ? fl : "-", 1);
 			fputs(" | ", f);
-			hwk_put_visible(f, *im ? im : "-");
+			put_text(f, *im ? im : "-", 1);
 			fputs(" |\n", f);
 		} else {
 			const char *vals[] = {c->client, p, l, *fl ? fl : "-", *im ? im : "-"};
@@ -412,10 +435,10 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 {
 	const char *h2 = md ? "## " : "", *h3 = md ? "### " : "  ", *li = md ? "- " : "    ";
 	fprintf(f, "\n%s", h2);
-	hwk_put_visible(f, c->client);
+	put_text(f, c->client, md);
 	if (c->name && *c->name) {
 		fputs(" (", f);
-		hwk_put_visible(f, c->name);
+		put_text(f, c->name, md);
 		fputc(')', f);
 	}
 	fputc('\n', f);
@@ -460,7 +483,7 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 		for (size_t i = 0; i < x->nnotes; i++) {
 			fprintf(f, "%s%s %s: ", md ? "  - " : "      ", x->notes[i].day,
 				x->notes[i].reason);
-			hwk_put_visible(f, x->notes[i].note);
+			put_text(f, x->notes[i].note, md);
 			fputc('\n', f);
 		}
 		for (int w = 0; w < 2; w++) {
@@ -469,7 +492,7 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 				continue;
 			char *t = list_str(l);
 			fprintf(f, "%s%s: ", li, w ? "improving" : "attention");
-			hwk_put_visible(f, t);
+			put_text(f, t, md);
 			fputc('\n', f);
 			free(t);
 		}
@@ -481,7 +504,7 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 			char v[512];
 			hwk_metric_str(m, v, sizeof v);
 			fprintf(f, "%s%s: ", li, m->label);
-			hwk_put_visible(f, v);
+			put_text(f, v, md);
 			fprintf(f, " (%ld)\n", m->n);
 		}
 		if (s->metrics.hint)
