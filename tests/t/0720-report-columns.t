@@ -172,4 +172,28 @@ is "json: ann's sleep record has the same keys in both weeks" "$(keys "$T/w46.js
 is "json: a record has no other type's keys" \
 	"$(jq -r '[.[] | select(.type == "sleep") | keys[] | select(contains(".") and (startswith("sleep.") | not))] | length' "$T/out")" 0
 
+# A type that left types/ while an assignment of it stays: its numbers come after every
+# column of the practice's types, in the byte order of their names, and only in a period
+# that has them.
+cat >p/types/old.yaml <<'YAML'
+name: old
+title: Old
+fields:
+- name: x
+  type: integer
+YAML
+asg p dee old --start 2026-11-16 >/dev/null
+lg p dee old x=3 --at 2026-11-17T10:00
+rm p/types/old.yaml
+is "setup: old" "${setup_failed:-0}" 0
+run -C p report -f csv --week 2026-W47
+is "a removed type (exit)" "$rc" 0
+is "a removed type: its columns last, by name" \
+	"$(head -n 1 "$T/out" | tr ',' '\n' | tail -n 7 | paste -sd ' ')" \
+	"zz-walk.steps_max_n old.x_max old.x_max_n old.x_mean old.x_mean_n old.x_min old.x_min_n"
+is "a removed type: its values" "$(grep '^dee,' "$T/out" | cut -d, -f 111-116)" "3,1,3.0,1,3,1"
+run -C p report -f csv --week 2026-W46
+is "a removed type: a week without it keeps the practice's columns" \
+	"$(head -n 1 "$T/out")" "$(head -n 1 "$T/w46.csv")"
+
 done_testing
