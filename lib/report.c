@@ -375,6 +375,29 @@ static char *caseload_str(const hwk_report_client *c, int improving)
 	return owned(&b);
 }
 
+/* A text made visible; in md with each "|" written "\|" (a backslash escape in
+ * Markdown, shown as "|"), so that a client's, a step's or a note's "|" never splits a
+ * cell of the table or starts one. */
+static void put_text(FILE *f, const char *s, int md)
+{
+	if (!md || !strchr(s, '|')) {
+		hwk_put_visible(f, s);
+		return;
+	}
+	char *t = hwk_xstrdup(s), *p = t;
+	for (;;) {
+		char *bar = strchr(p, '|');
+		if (bar)
+			*bar = 0;
+		hwk_put_visible(f, p);
+		if (!bar)
+			break;
+		fputs("\\|", f);
+		p = bar + 1;
+	}
+	free(t);
+}
+
 static void caseload(FILE *f, const hwk_report *r, int md)
 {
 	static const char *const cols[] = {"client", "completion", "days since last entry",
@@ -391,11 +414,11 @@ static void caseload(FILE *f, const hwk_report *r, int md)
 		char *fl = caseload_str(c, 0), *im = caseload_str(c, 1);
 		if (md) {
 			fputs("| ", f);
-			hwk_put_visible(f, c->client);
+			put_text(f, c->client, 1);
 			fprintf(f, " | %s | %s | ", p, l);
-			hwk_put_visible(f, *fl ? fl : "-");
+			put_text(f, *fl ? fl : "-", 1);
 			fputs(" | ", f);
-			hwk_put_visible(f, *im ? im : "-");
+			put_text(f, *im ? im : "-", 1);
 			fputs(" |\n", f);
 		} else {
 			const char *vals[] = {c->client, p, l, *fl ? fl : "-", *im ? im : "-"};
@@ -412,10 +435,10 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 {
 	const char *h2 = md ? "## " : "", *h3 = md ? "### " : "  ", *li = md ? "- " : "    ";
 	fprintf(f, "\n%s", h2);
-	hwk_put_visible(f, c->client);
+	put_text(f, c->client, md);
 	if (c->name && *c->name) {
 		fputs(" (", f);
-		hwk_put_visible(f, c->name);
+		put_text(f, c->name, md);
 		fputc(')', f);
 	}
 	fputc('\n', f);
@@ -460,7 +483,7 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 		for (size_t i = 0; i < x->nnotes; i++) {
 			fprintf(f, "%s%s %s: ", md ? "  - " : "      ", x->notes[i].day,
 				x->notes[i].reason);
-			hwk_put_visible(f, x->notes[i].note);
+			put_text(f, x->notes[i].note, md);
 			fputc('\n', f);
 		}
 		for (int w = 0; w < 2; w++) {
@@ -469,7 +492,7 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 				continue;
 			char *t = list_str(l);
 			fprintf(f, "%s%s: ", li, w ? "improving" : "attention");
-			hwk_put_visible(f, t);
+			put_text(f, t, md);
 			fputc('\n', f);
 			free(t);
 		}
@@ -481,7 +504,7 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 			char v[512];
 			hwk_metric_str(m, v, sizeof v);
 			fprintf(f, "%s%s: ", li, m->label);
-			hwk_put_visible(f, v);
+			put_text(f, v, md);
 			fprintf(f, " (%ld)\n", m->n);
 		}
 		if (s->metrics.hint)
@@ -552,44 +575,145 @@ static void num(const char **vals, numbuf *room, size_t x, double v, int decimal
 	vals[x] = room[x];
 }
 
+/* The metric columns of the records: each metric two columns, "TYPE.KEY" and
+ * "TYPE.KEY_n", and whether its value is a text (exposure's peak_by_step). */
+typedef struct {
+	hwk_strs cols;        /* every column, the fixed ones first */
+	size_t first;         /* the first metric column */
+	unsigned char *text;  /* per column: a metric given as text */
+	size_t cap;
+	size_t last;          /* where the last lookup matched: a row's metrics come in
+			       * the order of its type's columns, so the next is near */
+} colset;
+
+static size_t col_find(colset *c, const char *key)
+{
+	size_t span = c->cols.n - c->first;
+	for (size_t k = 0; k < span; k += 2) {
+		size_t x = c->first + (c->last - c->first + k) % span;
+		if (!strcmp(c->cols.v[x], key))
+			return c->last = x;
+	}
+	return (size_t)-1;
+}
+
+static void col_push(colset *c, char *owned, int text)
+{
+	if (c->cols.n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 128;
+		c->text = hwk_xrealloc(c->text, c->cap);
+	}
+	c->text[c->cols.n] = (unsigned char)text;
+	hwk_strs_push(&c->cols, owned);
+}
+
+static void metric_push(colset *c, const char *type, const hwk_metric *m)
+{
+	char *key = hwk_xasprintf("%s.%s", type, m->key);
+	if (c->cols.n > c->first && col_find(c, key) != (size_t)-1) {
+		free(key);
+		return;
+	}
+	char *n = hwk_xasprintf("%s_n", key);
+	col_push(c, key, m->text != NULL);
+	col_push(c, n, 0);
+}
+
+static int field_by_name(const void *a, const void *b)
+{
+	return strcmp(((const hwk_field *)a)->name, ((const hwk_field *)b)->name);
+}
+
+/* A type's metric columns, whatever the data: its metrics over no entries (every type
+ * yields the same keys whatever the data; metrics.c), its fields taken in the order of
+ * their names. */
+static void type_cols(colset *c, const char *type, const hwk_fields *fields)
+{
+	hwk_assignment a = {0};
+	a.type = (char *)type;
+	if (fields && fields->n) {
+		a.fields.n = fields->n;
+		a.fields.v = hwk_xcalloc(fields->n, sizeof *a.fields.v);
+		memcpy(a.fields.v, fields->v, fields->n * sizeof *a.fields.v);
+		qsort(a.fields.v, a.fields.n, sizeof *a.fields.v, field_by_name);
+	}
+	hwk_metrics m;
+	hwk_metrics_compute(&a, NULL, 0, &m);
+	for (size_t i = 0; i < m.n; i++)
+		metric_push(c, type, &m.v[i]);
+	hwk_metrics_free(&m);
+	free(a.fields.v);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The records' columns, one fixed set for a practice whatever the period's data (format
+ * version 2; hwk-report(1)): the fixed ones, the skips by reason, the three texts after
+ * them; then every built-in type's metrics, the types in the order of hwk types, each
+ * type's metrics in the order review shows them; then the custom types of types/, in
+ * the byte order of their names, each with its fields' metrics in the byte order of
+ * the fields' names. A metric that an assignment has and this set has not (its type
+ * left types/, or its fields differ from the type's now) comes after all of them,
+ * these in the byte order of their columns' names: only then can two periods differ. */
+static void record_cols(colset *c, const hwk_report *r)
+{
+	for (size_t i = 0; i < NFIXED; i++)
+		col_push(c, hwk_xstrdup(fixed_cols[i]), 0);
+	for (int i = 0; i < HWK_NREASONS; i++)
+		col_push(c, hwk_xasprintf("skipped_%s", hwk_reasons[i]), 0);
+	for (size_t i = 0; i < NMORE; i++)
+		col_push(c, hwk_xstrdup(more_cols[i]), 0);
+	c->first = c->last = c->cols.n;
+	for (const char *const *t = hwk_builtin_types(); *t; t++)
+		type_cols(c, *t, NULL);
+	hwk_strs names = {0};
+	if (hwk_custom_types(&names) == 0)
+		for (size_t i = 0; i < names.n; i++) {
+			if (hwk_is_builtin_type(names.v[i]))
+				continue; /* refused where it is used; its columns are the built-in's */
+			hwk_type t = {0};
+			if (hwk_type_load(names.v[i], 1, &t) == 0)
+				type_cols(c, names.v[i], &t.fields);
+			hwk_type_free(&t);
+		}
+	hwk_strs_free(&names);
+	/* what the data has beyond them */
+	hwk_strs extra = {0};
+	for (size_t i = 0; i < r->n; i++)
+		for (size_t k = 0; k < r->c[i].n; k++) {
+			const hwk_summary *s = &r->c[i].s[k];
+			for (size_t m = 0; m < s->metrics.n; m++) {
+				char *key = metric_col(s, &s->metrics.v[m]);
+				size_t j;
+				for (j = 0; j < extra.n && strcmp(extra.v[j], key); j++)
+					;
+				if (col_find(c, key) != (size_t)-1 || j < extra.n)
+					free(key);
+				else
+					hwk_strs_push(&extra, key);
+			}
+		}
+	if (extra.n)
+		qsort(extra.v, extra.n, sizeof *extra.v, str_cmp);
+	for (size_t j = 0; j < extra.n; j++) {
+		col_push(c, extra.v[j], 0);
+		col_push(c, hwk_xasprintf("%s_n", extra.v[j]), 0);
+		extra.v[j] = NULL;
+	}
+	hwk_strs_free(&extra);
+}
+
 void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 {
-	/* the columns: the fixed ones, skips by reason, then every metric met (its value
-	 * and the count it used) */
-	hwk_strs cols = {0};
-	for (size_t i = 0; i < NFIXED; i++)
-		hwk_strs_push(&cols, hwk_xstrdup(fixed_cols[i]));
-	for (int i = 0; i < HWK_NREASONS; i++)
-		hwk_strs_push(&cols, hwk_xasprintf("skipped_%s", hwk_reasons[i]));
-	for (size_t i = 0; i < NMORE; i++)
-		hwk_strs_push(&cols, hwk_xstrdup(more_cols[i]));
-	size_t first_metric = cols.n;
-	/* each metric's column, in the order the rows below meet them; the columns met
-	 * so far looked up by type and key (few: a handful per type) */
-	size_t *at = NULL, nat = 0, capat = 0;
-	for (size_t i = 0; i < r->n; i++)
-		for (size_t k = 0; k < r->c[i].n; k++)
-			for (size_t m = 0; m < r->c[i].s[k].metrics.n; m++) {
-				char *key = metric_col(&r->c[i].s[k], &r->c[i].s[k].metrics.v[m]);
-				size_t x;
-				for (x = first_metric; x < cols.n; x += 2)
-					if (!strcmp(cols.v[x], key))
-						break;
-				if (x == cols.n) {
-					hwk_strs_push(&cols, key);
-					hwk_strs_push(&cols, hwk_xasprintf("%s_n", key));
-				} else {
-					free(key);
-				}
-				if (nat == capat) {
-					capat = capat ? capat * 2 : 256;
-					at = hwk_xrealloc(at, capat * sizeof *at);
-				}
-				at[nat++] = x;
-			}
+	colset set = {0};
+	record_cols(&set, r);
+	hwk_strs cols = set.cols;
 	hwk_coltype *types = hwk_xcalloc(cols.n, sizeof *types);
 	for (size_t x = 7; x < cols.n; x++)
-		types[x] = HWK_COL_NUM;
+		types[x] = set.text[x] ? HWK_COL_TEXT : HWK_COL_NUM;
 	types[17] = types[18] = types[19] = HWK_COL_TEXT; /* streak_unit, trend, attention */
 	for (size_t i = 0; i < NMORE; i++)
 		types[C_MORE + i] = HWK_COL_TEXT;
@@ -604,7 +728,6 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 	hwk_day_format(r->to, to);
 
 	hwk_out *o = hwk_out_new(fmt, f, (const char *const *)cols.v, cols.n);
-	nat = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const hwk_report_client *c = &r->c[i];
 		char *cfl = list_str(&c->flags);
@@ -650,10 +773,11 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 			vals[C_MORE + 2] = notes;
 			for (size_t m = 0; m < s->metrics.n; m++) {
 				const hwk_metric *mt = &s->metrics.v[m];
-				size_t x = at[nat++];
+				char *key = metric_col(s, mt);
+				size_t x = col_find(&set, key);
+				free(key);
 				if (mt->text) {
 					vals[x] = mt->text;
-					types[x] = HWK_COL_TEXT;
 				} else {
 					num(vals, room, x, mt->value, mt->decimals);
 				}
@@ -670,7 +794,7 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 		hwk_out_fail(o);
 	else
 		hwk_out_end(o);
-	free(at);
+	free(set.text);
 	hwk_buf_free(&trend);
 	free(room);
 	free(vals);

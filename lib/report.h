@@ -56,7 +56,8 @@ int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs 
 void hwk_report_sort(hwk_report *r);
 /* Text for a terminal (md: Markdown for notes); sparklines in UTF-8 when utf8. */
 void hwk_report_print(FILE *f, const hwk_report *r, int md, int utf8);
-/* One record per client x assignment with every number, as CSV or JSON. */
+/* One record per client x assignment with every number, as CSV, TSV or JSON: in CSV
+ * and TSV one fixed set of columns for the practice whatever the data (report.c). */
 void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt);
 void hwk_report_free(hwk_report *r);
 
