@@ -90,17 +90,43 @@ out:
 	return rc;
 }
 
-/* Ask on the terminal for required fields still empty. */
+/* The optional fields of the built-in types worth a question once hwk asks at all: the
+ * numbers each type's clinical measures are made of (the intensity and its re-rating of
+ * a thought record, the times and ratings that give sleep efficiency, the moods of an
+ * activity, the SUDS of an exposure, the ratings around a practice). */
+static const char *const offered[][2] = {
+	{"thought-record", " intensity belief balanced_belief rerate "},
+	{"activity", " mood_before mood_after mastery pleasure "},
+	{"exposure", " suds_before suds_peak suds_after minutes "},
+	{"sleep", " lights_out sol awakenings waso quality "},
+	{"mindfulness", " before after "},
+};
+
+static int is_offered(const hwk_assignment *a, const char *field)
+{
+	for (size_t t = 0; t < sizeof offered / sizeof *offered; t++) {
+		if (strcmp(offered[t][0], a->type))
+			continue;
+		const char *p = strstr(offered[t][1], field);
+		size_t n = strlen(field);
+		return p && p[-1] == ' ' && p[n] == ' ';
+	}
+	return 0;
+}
+
+/* Ask on the terminal for required fields still empty; when it asked for one, then
+ * offer the type's measures still empty (is_offered), each skipped with Enter. */
 static int ask_missing(const hwk_assignment *a, hwk_strs *row)
 {
 	char *line = NULL;
 	size_t cap = 0;
-	int rc = 0;
+	int rc = 0, asked = 0;
 	for (size_t i = 0; i < a->fields.n && rc == 0; i++) {
 		const hwk_field *f = &a->fields.v[i];
 		char **slot = &row->v[HWK_ENTRY_FIXED + i];
 		if (!f->required || **slot)
 			continue;
+		asked = 1;
 		for (int tries = 0;; tries++) {
 			char *range = hwk_field_range(f);
 			fprintf(stderr, "%s (%s): ", f->prompt ? f->prompt : f->name, range);
@@ -127,6 +153,39 @@ static int ask_missing(const hwk_assignment *a, hwk_strs *row)
 			}
 			if (tries == 2) {
 				rc = hwk_err("%s: required", f->name);
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < a->fields.n && rc == 0 && asked; i++) {
+		const hwk_field *f = &a->fields.v[i];
+		char **slot = &row->v[HWK_ENTRY_FIXED + i];
+		if (f->required || **slot || !is_offered(a, f->name))
+			continue;
+		for (int tries = 0;; tries++) {
+			char *range = hwk_field_range(f);
+			fprintf(stderr, "%s (%s, Enter to skip): ", f->prompt ? f->prompt : f->name,
+				range);
+			free(range);
+			ssize_t n = getline(&line, &cap, stdin);
+			if (n < 0 && ferror(stdin)) {
+				fputc('\n', stderr);
+				rc = hwk_err_sys("stdin");
+				break;
+			}
+			if (n <= 0) { /* the end of input: the rest stay empty */
+				fputc('\n', stderr);
+				i = a->fields.n;
+				break;
+			}
+			while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+				line[--n] = 0;
+			char *norm;
+			if (n == 0 || tries == 2)
+				break; /* skipped (a third bad answer too: it is optional) */
+			if (hwk_field_check(f, line, &norm) == 0) {
+				free(*slot);
+				*slot = norm;
 				break;
 			}
 		}

@@ -36,4 +36,30 @@ expect "off a terminal a missing required field is an error" 1 "" \
 	"hwk log: bed: required (Time you went to bed)"
 unchanged "nothing was written" p
 
+# ---- after the required fields, the type's measures are offered -----------------------
+# A thought record's required fields are situation and thought; once hwk asks for them it
+# offers intensity, belief, balanced_belief and rerate (hwk-log(1)), each skipped with
+# Enter. Answers: situation, thought, intensity 70, belief skipped, balanced_belief "abc"
+# (not a number: asked again) then skipped, rerate 40.
+tr_id=$(hwk -C p assign alex thought-record)
+printf 'Meeting ran late\nThey think I am useless\n70\n\nabc\n\n40\n' |
+	script -qec "cd p && '$HWK' -c alex log thought-record" /dev/null >"$T/tty" 2>&1
+tty=$(tr -d '\r' <"$T/tty")
+is "the required fields were asked" \
+	"$(count 'Situation (where, when, who) (text): ')$(count 'Automatic thought (text): ')" 11
+is "then intensity, belief, balanced_belief twice and rerate were offered" \
+	"$(count 'Enter to skip): ')" 5
+is "emotion and the evidence were not offered" "$(count 'Emotion (')$(count 'Evidence')" 00
+is "the answers are stored: intensity 70, rerate 40, the skipped ones empty" \
+	"$(tail -n 1 "p/clients/alex/$tr_id.csv" | cut -d, -f6-)" \
+	"Meeting ran late,,70,They think I am useless,,,,,,40"
+
+# given whole on the command line, nothing is asked: one line stays one line
+printf '' | script -qec "cd p && '$HWK' -c alex log thought-record 'Bus was late' 'I am always late'" \
+	/dev/null >"$T/tty" 2>&1
+tty=$(tr -d '\r' <"$T/tty")
+is "all required fields given: nothing offered" "$(count 'Enter to skip')" 0
+is "all required fields given: logged" "$(tail -n 1 "p/clients/alex/$tr_id.csv" | cut -d, -f6-)" \
+	"Bus was late,,,I am always late,,,,,,"
+
 done_testing
