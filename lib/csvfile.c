@@ -75,6 +75,7 @@ struct hwk_csvr {
 	int mid;           /* the data starts inside a file: no byte order mark to skip */
 	int finished;
 	int conflict;      /* stopped at a git conflict marker */
+	int sniff;         /* the first line decides the separator (hwk_csvr_sniff) */
 	int read_err;      /* a file's read failed (errno), or it is past the cap (EFBIG) */
 	size_t read_bytes; /* a file's bytes read so far */
 	size_t err_col;    /* a parse error to report once the records before it are given */
@@ -300,6 +301,26 @@ static size_t parse_line(hwk_csvr *r, const char *l, size_t n)
 	return used != n - t ? t + used + 1 : 0;
 }
 
+/* Does a header line separate its fields by semicolons: one or more outside quotes,
+ * and no comma there? */
+static int semicolon_line(const char *l, size_t n)
+{
+	size_t semi = 0, comma = 0;
+	int quoted = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (l[i] == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			semi += l[i] == ';', comma += l[i] == ',';
+	}
+	return semi && !comma;
+}
+
+void hwk_csvr_sniff(hwk_csvr *r)
+{
+	r->sniff = 1;
+}
+
 int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 {
 	if (r->init_failed)
@@ -350,6 +371,13 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 		    !memcmp(l, "\xef\xbb\xbf", 3)) {
 			l += 3; /* a byte order mark, as spreadsheets write: not part of the data */
 			n -= 3;
+		}
+		if (r->sniff && r->lineno == r->first_line) {
+			r->sniff = 0;
+			if (semicolon_line(l, (size_t)n)) {
+				csv_set_delim(&r->p, ';');
+				r->slow = 1;
+			}
 		}
 		if (r->at_rec_start) {
 			r->rec_line = r->lineno;

@@ -36,6 +36,11 @@ void hwk_csvr_quiet(hwk_csvr *r);
 /* Read every line through libcsv, not splitting the simple ones itself (the tests
  * compare the two). */
 void hwk_csvr_slow(hwk_csvr *r);
+/* Let the first line choose the separator: a line with semicolons and no comma outside
+ * quotes (what spreadsheets write where the comma is the decimal mark) makes ';' the
+ * separator of the whole file, read by libcsv alone. For files from elsewhere (an
+ * import); hwk's own files are always comma-separated. */
+void hwk_csvr_sniff(hwk_csvr *r);
 /* The data begins inside a file (a block read from its end): a byte order mark on its
  * first line is data, as it would be to a reader from the start of the file. */
 void hwk_csvr_mid(hwk_csvr *r);

@@ -411,6 +411,7 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 		      time_t now, size_t *count)
 {
 	hwk_csvr *r = hwk_csvr_file(f, name, 1);
+	hwk_csvr_sniff(r); /* a spreadsheet's export may be separated by ';' */
 	hwk_strs head = {0}, rec = {0};
 	batch *batches = NULL;
 	size_t nb = 0, line = 0;
@@ -546,6 +547,10 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 	/* a read error ends the rows as the end of the file does: nothing is logged then */
 	if (ferror(f)) {
 		hwk_err_sys("%s", name);
+		goto out;
+	}
+	if (nb == 0) {
+		hwk_err_at(name, 0, 0, "a header and no rows: nothing to import");
 		goto out;
 	}
 	for (size_t b = 0; b < nb; b++)

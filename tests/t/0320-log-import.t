@@ -133,7 +133,7 @@ fails "--import with --skip" 2 "hwk log: --import takes its times, statuses and 
 csv head.csv 'assignment,at,status'
 snap p
 run -C p log --import head.csv
-expect "a header and no rows logs nothing" 0 "" "hwk log: 0 entries logged"
+expect "a header and no rows says so" 1 "" "hwk log: head.csv: a header and no rows: nothing to import"
 unchanged "a header and no rows: nothing written" p
 
 # ---- rows that land ---------------------------------------------------------------------------
@@ -183,6 +183,25 @@ file_is "no CR is stored but the one inside the quoted note" "$dir/$TA.csv" "$TA
 	"2026-11-24T12:00:00+01:00,$N,skipped,other,\"no time,"$'\r'"
 really\"" \
 	"2026-11-24T13:00:00+01:00,$N,done,,"
+
+# a spreadsheet where the comma is the decimal mark separates by ';' (told by the header:
+# semicolons and no comma outside quotes), with a byte order mark and CRLF; a quoted
+# note keeps its ';' and ','
+printf '\357\273\277at;status;reason;note\r\n2026-11-24T17:00;done;;"walk; then tea, calm"\r\n2026-11-24T18:00;skipped;busy;\r\n' >semi.csv
+run -C p log task --import semi.csv
+expect "a ';' file from a spreadsheet" 0 "" "hwk log: 2 entries logged"
+is "its rows, the note whole" "$(tail -n 2 "$dir/$TA.csv")" \
+	"2026-11-24T17:00:00+01:00,$N,done,,\"walk; then tea, calm\"
+2026-11-24T18:00:00+01:00,$N,skipped,busy,"
+# a header with a comma outside quotes is comma-separated, whatever its semicolons
+csv mixed.csv 'at,note' '2026-11-24T19:00,a;b'
+run -C p log task --import mixed.csv
+expect "a comma in the header: commas" 0 "" "hwk log: 1 entry logged"
+is "the ';' stays in the note" "$(tail -n 1 "$dir/$TA.csv")" "2026-11-24T19:00:00+01:00,$N,done,,a;b"
+# in a ';' file a row of commas is one field: the header's columns decide
+csv semibad.csv 'at;note' '2026-11-24T20:00,x,y'
+fails "a ';' file whose row has no ';'" 1 "hwk log: semibad.csv:2: the row has 1 columns; the header has 2" \
+	-C p log task --import semibad.csv
 
 # an empty status is the default, done (as when the column is left out)
 csv st.csv 'at,status,note' '2026-11-24T14:00,,empty status'
