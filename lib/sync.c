@@ -277,6 +277,17 @@ static void nested_repos(const char *top, hwk_strs *out)
 	hwk_strs_sort(out);
 }
 
+/* One part of a repository's line, "VERB N NOUN[s]TAIL", after a comma when *any. */
+static void said(hwk_buf *line, int *any, const char *verb, long n, const char *noun,
+		 const char *tail)
+{
+	if (!n)
+		return;
+	hwk_buf_printf(line, "%s%s %ld %s%s%s", *any ? ", " : "", verb, n, noun,
+		       n == 1 ? "" : "s", tail);
+	*any = 1;
+}
+
 int hwk_sync_repo(const char *top, hwk_buf *line)
 {
 	char *why = NULL, *branch = NULL, *remote = NULL, *merge = NULL, *tracking = NULL;
@@ -529,25 +540,10 @@ out:
 	locks_release(&held);
 	nftw(top, private_mode, 16, FTW_PHYS | FTW_MOUNT);
 	int any = 0;
-	if (committed) {
-		hwk_buf_printf(line, "committed %ld file%s", committed, committed == 1 ? "" : "s");
-		any = 1;
-	}
-	if (merged) {
-		hwk_buf_printf(line, "%smerged %ld commit%s", any ? ", " : "", merged,
-			       merged == 1 ? "" : "s");
-		any = 1;
-	}
-	if (reordered) {
-		hwk_buf_printf(line, "%sput %d entries file%s back in logged order", any ? ", " : "",
-			       reordered, reordered == 1 ? "" : "s");
-		any = 1;
-	}
-	if (pushed) {
-		hwk_buf_printf(line, "%spushed %ld commit%s", any ? ", " : "", pushed,
-			       pushed == 1 ? "" : "s");
-		any = 1;
-	}
+	said(line, &any, "committed", committed, "file", "");
+	said(line, &any, "merged", merged, "commit", "");
+	said(line, &any, "put", reordered, "entries file", " back in logged order");
+	said(line, &any, "pushed", pushed, "commit", "");
 	if (why) {
 		hwk_buf_printf(line, "%s%s", any ? "; " : "", why);
 	} else if (no_remote) {

@@ -211,6 +211,29 @@ hand_worked() {
 	esac
 }
 
+# csv2tsv: RFC 4180 CSV on stdin (quoted fields may hold commas, quotes and line ends) to
+# one line per record, fields joined by tabs
+csv2tsv() {
+	LC_ALL=C awk '
+	{
+		line = pending == "" ? $0 : pending "\n" $0
+		if (gsub(/"/, "\"", line) % 2) { pending = line; next }
+		pending = ""; out = ""; f = ""; q = 0
+		for (i = 1; i <= length(line); i++) {
+			c = substr(line, i, 1)
+			if (q) {
+				if (c != "\"") f = f c
+				else if (substr(line, i + 1, 1) == "\"") { f = f "\""; i++ }
+				else q = 0
+			} else if (c == "\"") q = 1
+			else if (c == ",") { out = out f "\t"; f = "" }
+			else f = f c
+		}
+		print out f
+	}
+	END { if (pending != "") print "UNTERMINATED" }'
+}
+
 done_testing() {
 	echo "1..$_n"
 	[ "$_failed" -eq 0 ]

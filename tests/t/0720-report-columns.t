@@ -60,28 +60,6 @@ lg p bob aa-mood mood=6 --at 2026-11-17T20:00
 lg p bob aa-mood mood=4 --at 2026-11-18T20:00
 is "setup" "${setup_failed:-0}" 0
 
-# csv2tsv: RFC 4180 CSV on stdin (quoted fields may hold commas and quotes) to one line
-# per record, fields joined by tabs
-csv2tsv() {
-	LC_ALL=C awk '
-	{
-		line = pending == "" ? $0 : pending "\n" $0
-		if (gsub(/"/, "\"", line) % 2) { pending = line; next }
-		pending = ""; out = ""; f = ""; q = 0
-		for (i = 1; i <= length(line); i++) {
-			c = substr(line, i, 1)
-			if (q) {
-				if (c != "\"") f = f c
-				else if (substr(line, i + 1, 1) == "\"") { f = f "\""; i++ }
-				else q = 0
-			} else if (c == "\"") q = 1
-			else if (c == ",") { out = out f "\t"; f = "" }
-			else f = f c
-		}
-		print out f
-	}
-	END { if (pending != "") print "UNTERMINATED" }'
-}
 # col FILE NAME: the number of the column NAME in the tab-separated FILE's header
 col() { head -n 1 "$1" | tr '\t' '\n' | grep -nxF -- "$2" | cut -d: -f1; }
 # val FILE CLIENT TYPE NAME: the value of column NAME in CLIENT's TYPE row of FILE (tsv)
