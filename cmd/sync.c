@@ -107,6 +107,7 @@ int cmd_sync(int argc, char **argv, hwk_ctx *ctx)
 	if (c == 0)
 		return st;
 	size_t named = (size_t)(argc - optind);
+	hwk_practice_mode_warning(0); /* sync puts the modes right: no warning first */
 	if (hwk_setup(ctx, ~0u, argv + optind, named) < 0)
 		return HWK_FAIL;
 	const hwk_practice *p = &ctx->scope.p;

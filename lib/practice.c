@@ -140,6 +140,64 @@ static char *client_id_of(const char *dir)
 	return c.id;
 }
 
+/* Paths under dir (relative to the practice, prefix) that others than the owner and
+ * the group may read, write or enter, into b as "PATH (MODE)"; folders others may enter
+ * are looked into, depth levels down. *n counts them all; b holds the first few. */
+static void open_paths(const char *dir, const char *prefix, int depth, hwk_buf *b, size_t *n)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		char *path = hwk_xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(path, &st) == 0 && !S_ISLNK(st.st_mode) && (st.st_mode & 007)) {
+			if ((*n)++ < 4)
+				hwk_buf_printf(b, "%s%s%s%s (%04o)", b->len ? ", " : "", prefix,
+					       e->d_name, S_ISDIR(st.st_mode) ? "/" : "",
+					       (unsigned)(st.st_mode & 07777));
+			/* git's own folder is named, not listed */
+			if (S_ISDIR(st.st_mode) && (st.st_mode & 001) && depth > 0 &&
+			    strcmp(e->d_name, ".git")) {
+				char *sub = hwk_xasprintf("%s%s/", prefix, e->d_name);
+				open_paths(path, sub, depth - 1, b, n);
+				free(sub);
+			}
+		}
+		free(path);
+	}
+	closedir(d);
+}
+
+static int mode_warning = 1;
+
+void hwk_practice_mode_warning(int on)
+{
+	mode_warning = on;
+}
+
+/* A practice is its owner's alone (hwk(5)): when others can read or enter its folder,
+ * say once which paths they can reach, and how to put them right. */
+static void warn_open(const hwk_practice *p)
+{
+	struct stat st;
+	if (!mode_warning || stat(".", &st) < 0 || !(st.st_mode & 007))
+		return;
+	hwk_buf b = {0};
+	size_t n = 1;
+	hwk_buf_printf(&b, "./ (%04o)", (unsigned)(st.st_mode & 07777));
+	if (st.st_mode & 001) /* others may enter: what they reach, clients and their files */
+		open_paths(".", "", 2, &b, &n);
+	if (n > 4)
+		hwk_buf_printf(&b, " and %zu more", n - 4);
+	hwk_note("warning: others can reach %s in %s; hwk sync puts the modes right, or "
+		 "chmod -R go-rwx %s", b.s, p->root, p->root);
+	hwk_buf_free(&b);
+}
+
 int hwk_practice_find(hwk_practice *p, const char *dir)
 {
 	memset(p, 0, sizeof *p);
@@ -210,6 +268,8 @@ int hwk_practice_find(hwk_practice *p, const char *dir)
 	}
 	if (p->exists && chdir(p->root) < 0)
 		return hwk_err_sys("%s", p->root);
+	if (p->exists)
+		warn_open(p);
 	if (p->exists && !p->standalone && read_settings(p) < 0)
 		return -1;
 	if (!p->default_every)

@@ -17,6 +17,11 @@ typedef struct hwk_practice {
 	int commit;          /* hwk.yaml's commit: each write committed (see hwk_commit) */
 } hwk_practice;
 
+/* Whether finding a practice warns, once, when others than the owner and the group can
+ * read or enter it, naming what they reach (on unless turned off, by hwk sync, which
+ * puts the modes right itself). */
+void hwk_practice_mode_warning(int on);
+
 /* Find the practice from dir (-C), else $HWK_DIR, else the current folder, walking up;
  * else the default practice. Changes into its root when it exists. */
 int hwk_practice_find(hwk_practice *p, const char *dir);

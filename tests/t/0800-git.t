@@ -66,8 +66,8 @@ g p/clients/alex add -A
 g p/clients/alex commit -qm start
 check "the lock file is not committed" test -z "$(g p/clients/alex ls-files .hwk.lock)"
 git clone -q --bare p/clients/alex origin.git
-clone() { # NAME [setup]
-	git clone -q origin.git "$1" && g "$1" config pull.rebase false &&
+clone() { # NAME [setup] (private, as hwk clone or hwk sync would leave it)
+	git clone -q origin.git "$1" && chmod -R go-rwx "$1" && g "$1" config pull.rebase false &&
 		{ [ -z "${2:-}" ] || hwk -C "$1" git setup -q; }
 }
 clone m1 setup

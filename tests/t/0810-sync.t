@@ -44,12 +44,26 @@ expect "nothing new: up to date" 0 "clients/alex: up to date" ""
 # ---- the client's machine: a clone under umask 022 ----
 (umask 022 && git clone -q alex.git home)
 who home
+# before the sync any command warns, once, naming what others can reach: the folder
+# (0755), then its entries in readdir's order, at most four in all, and the count of
+# the rest (the .gitattributes, .gitignore, assignment and client.yaml files, .git/)
+run -C home list assignments
+is "a plain clone under umask 022: the command runs (exit)" "$rc" 0
+like "a plain clone under umask 022: one warning, naming the folder first" "$(cat "$T/err")" \
+	"^hwk list: warning: others can reach \./ \(0755\), [^;]* and [0-9]+ more in $T/home; hwk sync puts the modes right, or chmod -R go-rwx $T/home\$"
+is "one line" "$(wc -l <"$T/err")" 1
 run -C home sync
 expect "the clone syncs on its own" 0 "alex: up to date" ""
 is "its files are private after sync" \
 	"$(find home -path home/.git -prune -o -type f -printf '%m\n' | sort -u | tr '\n' ' ')" "600 "
 is "its folders too" "$(find home -path home/.git -prune -o -type d -printf '%m\n' | sort -u | tr '\n' ' ')" "700 "
 is "and git's own" "$(find home/.git -perm /077 | wc -l)" 0
+run -C home list assignments
+is "after the sync: no warning" "$(cat "$T/err")" ""
+chmod 0750 home
+run -C home list assignments
+is "access for the group alone (a shared practice): no warning" "$(cat "$T/err")" ""
+chmod 0700 home
 
 # both log offline: the clinic at 08:00 and 10:00, the client at 09:00
 sleep_log p 2026-11-28T08:00:00+01:00 alex
