@@ -114,6 +114,40 @@ static int is_offered(const hwk_assignment *a, const char *field)
 	return 0;
 }
 
+/* Ask on the terminal for f until an answer is good, three times at most; optional:
+ * Enter, or three bad answers, leave it empty. 0 answered or left empty, 1 the input
+ * ended (optional), -1 after a message. */
+static int ask_field(const hwk_field *f, char **slot, int optional, char **line, size_t *cap)
+{
+	for (int tries = 0; tries < 3; tries++) {
+		char *range = hwk_field_range(f);
+		fprintf(stderr, "%s (%s%s): ", f->prompt ? f->prompt : f->name, range,
+			optional ? ", Enter to skip" : "");
+		free(range);
+		errno = 0;
+		ssize_t n = getline(line, cap, stdin);
+		if (n < 0 && ferror(stdin)) { /* a read error is not the end of input */
+			fputc('\n', stderr);
+			return hwk_err_sys("stdin");
+		}
+		if (n <= 0) {
+			fputc('\n', stderr);
+			return optional ? 1 : hwk_err("%s: required", f->name);
+		}
+		while (n > 0 && ((*line)[n - 1] == '\n' || (*line)[n - 1] == '\r'))
+			(*line)[--n] = 0;
+		if (n == 0 && optional)
+			return 0;
+		char *norm;
+		if (n > 0 && hwk_field_check(f, *line, &norm) == 0) {
+			free(*slot);
+			*slot = norm;
+			return 0;
+		}
+	}
+	return optional ? 0 : hwk_err("%s: required", f->name);
+}
+
 /* Ask on the terminal for required fields still empty; when it asked for one, then
  * offer the type's measures still empty (is_offered), each skipped with Enter. */
 static int ask_missing(const hwk_assignment *a, hwk_strs *row)
@@ -127,71 +161,18 @@ static int ask_missing(const hwk_assignment *a, hwk_strs *row)
 		if (!f->required || **slot)
 			continue;
 		asked = 1;
-		for (int tries = 0;; tries++) {
-			char *range = hwk_field_range(f);
-			fprintf(stderr, "%s (%s): ", f->prompt ? f->prompt : f->name, range);
-			free(range);
-			errno = 0;
-			ssize_t n = getline(&line, &cap, stdin);
-			if (n < 0 && ferror(stdin)) { /* a read error is not the end of input */
-				fputc('\n', stderr);
-				rc = hwk_err_sys("stdin");
-				break;
-			}
-			if (n <= 0) {
-				fputc('\n', stderr);
-				rc = hwk_err("%s: required", f->name);
-				break;
-			}
-			while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-				line[--n] = 0;
-			char *norm;
-			if (n > 0 && hwk_field_check(f, line, &norm) == 0) {
-				free(*slot);
-				*slot = norm;
-				break;
-			}
-			if (tries == 2) {
-				rc = hwk_err("%s: required", f->name);
-				break;
-			}
-		}
+		rc = ask_field(f, slot, 0, &line, &cap);
 	}
+	/* offered until one is answered by the end of the input */
 	for (size_t i = 0; i < a->fields.n && rc == 0 && asked; i++) {
 		const hwk_field *f = &a->fields.v[i];
 		char **slot = &row->v[HWK_ENTRY_FIXED + i];
 		if (f->required || **slot || !is_offered(a, f->name))
 			continue;
-		for (int tries = 0;; tries++) {
-			char *range = hwk_field_range(f);
-			fprintf(stderr, "%s (%s, Enter to skip): ", f->prompt ? f->prompt : f->name,
-				range);
-			free(range);
-			ssize_t n = getline(&line, &cap, stdin);
-			if (n < 0 && ferror(stdin)) {
-				fputc('\n', stderr);
-				rc = hwk_err_sys("stdin");
-				break;
-			}
-			if (n <= 0) { /* the end of input: the rest stay empty */
-				fputc('\n', stderr);
-				i = a->fields.n;
-				break;
-			}
-			while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-				line[--n] = 0;
-			char *norm;
-			if (n == 0 || tries == 2)
-				break; /* skipped (a third bad answer too: it is optional) */
-			if (hwk_field_check(f, line, &norm) == 0) {
-				free(*slot);
-				*slot = norm;
-				break;
-			}
-		}
+		rc = ask_field(f, slot, 1, &line, &cap);
 	}
 	free(line);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 /* An entry belongs to a day its assignment was active. */

@@ -62,4 +62,11 @@ is "all required fields given: nothing offered" "$(count 'Enter to skip')" 0
 is "all required fields given: logged" "$(tail -n 1 "p/clients/alex/$tr_id.csv" | cut -d, -f6-)" \
 	"Bus was late,,,I am always late,,,,,,"
 
+# an offered field answered badly twice takes a good third answer (hwk-log(1): asked
+# again up to three times): intensity "x", "200" (above 100), then 65; the rest ends
+printf 'Late again\nI am hopeless\nx\n200\n65\n' |
+	script -qec "cd p && '$HWK' -c alex log thought-record" /dev/null >"$T/tty" 2>&1
+is "the third answer to an offered field is taken" \
+	"$(tail -n 1 "p/clients/alex/$tr_id.csv" | cut -d, -f6-)" "Late again,,65,I am hopeless,,,,,,"
+
 done_testing
