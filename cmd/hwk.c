@@ -42,6 +42,8 @@ static const struct {
 	 "commit, fetch, merge and push the practice's git repositories"},
 	{"clone", cmd_clone, 0,
 	 "copy a client folder or a practice from a git remote, private and set up"},
+	{"upgrade", cmd_upgrade, HWK_NEED_PRACTICE,
+	 "move a practice made by an older hwk to this hwk's format"},
 	{"git", cmd_git, 0, "set up git to merge hwk's files (and git's merge drivers)"},
 	{"help", NULL, 0, "show the manual of hwk or of a command"},
 };

@@ -170,6 +170,20 @@ int hwk_git_toplevel(const char *dir, char **top)
 	return 0;
 }
 
+int hwk_git_files(const char *top, int quiet)
+{
+	static const char *const attrs[] = {"*.csv merge=union", "*.yaml merge=hwk-assignment",
+					    NULL};
+	static const char *const ignores[] = {".hwk.*", "*.tmp.*", NULL};
+	int a = hwk_git_ensure_lines(top, ".gitattributes",
+				     "# hwk's merge drivers: entries keep both sides' rows in logged "
+				     "order, assignments merge key by key (see hwk-git(1))\n",
+				     attrs, quiet);
+	int b = hwk_git_ensure_lines(top, ".gitignore", "# hwk's locks and temporary files\n",
+				     ignores, quiet);
+	return a < 0 || b < 0 ? -1 : a || b;
+}
+
 int hwk_git_setup(const char *top, int quiet)
 {
 	char exe[PATH_MAX];
@@ -178,9 +192,6 @@ int hwk_git_setup(const char *top, int quiet)
 	char *q = shell_quote(exe);
 	char *entries = hwk_xasprintf("%s git merge-entries %%O %%A %%B %%P", q);
 	char *assignment = hwk_xasprintf("%s git merge-assignment %%O %%A %%B %%P %%L", q);
-	static const char *const attrs[] = {"*.csv merge=union", "*.yaml merge=hwk-assignment",
-					    NULL};
-	static const char *const ignores[] = {".hwk.*", "*.tmp.*", NULL};
 	/* what is set already, in one git process (none found is exit 1, and no error) */
 	hwk_buf have = {0};
 	char *get[] = {"git", "-C", (char *)top, "config", "--local", "--get-regexp",
@@ -192,21 +203,16 @@ int hwk_git_setup(const char *top, int quiet)
 		free(assignment);
 		return -1;
 	}
-	int r[6];
+	int r[5];
 	r[0] = set_config(top, have.s, "merge.union.name",
 			  "hwk entries: every row once, in logged order", quiet);
 	r[1] = set_config(top, have.s, "merge.union.driver", entries, quiet);
 	r[2] = set_config(top, have.s, "merge.hwk-assignment.name",
 			  "hwk assignments: key by key, histories united", quiet);
 	r[3] = set_config(top, have.s, "merge.hwk-assignment.driver", assignment, quiet);
-	r[4] = hwk_git_ensure_lines(top, ".gitattributes",
-			    "# hwk's merge drivers: entries keep both sides' rows in logged "
-			    "order, assignments merge key by key (see hwk-git(1))\n",
-			    attrs, quiet);
-	r[5] = hwk_git_ensure_lines(top, ".gitignore", "# hwk's locks and temporary files\n",
-			    ignores, quiet);
+	r[4] = hwk_git_files(top, quiet);
 	int rc = 0;
-	for (int i = 0; i < 6; i++) {
+	for (int i = 0; i < 5; i++) {
 		if (r[i] < 0)
 			rc = -1;
 		else if (r[i] > 0 && rc == 0)

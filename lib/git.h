@@ -26,6 +26,11 @@ int hwk_git_toplevel(const char *dir, char **top);
  * so already, -1 after a message. */
 int hwk_git_setup(const char *top, int quiet);
 
+/* Make sure .gitattributes and .gitignore in top name hwk's drivers and keep hwk's
+ * locks and temporary files out, keeping the user's lines. 1 changed, 0 as they were, -1
+ * after a message. */
+int hwk_git_files(const char *top, int quiet);
+
 /* Make sure the file name in top holds each of lines (a line of its own), adding those
  * missing at its end (after head, when the file is new) and keeping all that is there.
  * 1 changed, 0 it held them, -1 after a message. */

@@ -56,6 +56,36 @@ static char *standalone_client;
 static const char *const setting_keys[] = {"version", "week_start", "default_every", "sync",
 					       "commit", NULL};
 
+static int old_ok;
+
+void hwk_practice_allow_old(int on)
+{
+	old_ok = on;
+}
+
+/* The format version a practice's hwk.yaml (or a standalone client folder's client.yaml)
+ * gives, none being 1 (hwk(5) FORMAT VERSIONS): 0 for the one this hwk writes, -1 after a
+ * message for a newer one, or (gate) an older one unless hwk upgrade is reading it. A
+ * client folder in a practice is not gated: the practice's version speaks for it. */
+static int check_version(const char *path, const hwk_ynode *root, const char *version,
+			 int gate)
+{
+	const hwk_ynode *at = root ? hwk_ymap_get(root, "version") : NULL;
+	/* a version is a whole number: 1.0 or 01 is no version, a larger one is newer */
+	if (version && (version[0] < '1' || version[0] > '9' ||
+			version[strspn(version, "0123456789")]))
+		return hwk_yerr(path, at, "'version' must be a whole number (this hwk reads "
+				"version " HWK_FORMAT_S ")");
+	if (version && (strlen(version) > 1 || version[0] > HWK_FORMAT_S[0]))
+		return hwk_yerr(path, at, "version %s is newer than this hwk understands (" HWK_FORMAT_S
+				")", version);
+	if (gate && (!version || strcmp(version, HWK_FORMAT_S)) && !old_ok)
+		return hwk_err("%s: the files are in format version %s; run 'hwk upgrade' to move "
+			       "them to version " HWK_FORMAT_S " (see hwk(5))", path,
+			       version ? version : "1");
+	return 0;
+}
+
 static int read_settings(hwk_practice *p)
 {
 	hwk_ynode *root;
@@ -77,18 +107,9 @@ static int read_settings(hwk_practice *p)
 		goto out;
 	/* sync: false trades the durability of what is confirmed for speed (bulk work) */
 	hwk_store_durable(sync);
-	/* a version is a whole number: 1.0 or 01 is no version, a larger one is newer */
-	if (version && (version[0] < '1' || version[0] > '9' ||
-			version[strspn(version, "0123456789")])) {
-		hwk_yerr("hwk.yaml", hwk_ymap_get(root, "version"),
-			 "'version' must be a whole number (this hwk reads version 1)");
+	if (check_version("hwk.yaml", root, version, 1) < 0)
 		goto out;
-	}
-	if (version && strcmp(version, "1")) {
-		hwk_yerr("hwk.yaml", hwk_ymap_get(root, "version"),
-			 "version %s is newer than this hwk understands (1)", version);
-		goto out;
-	}
+	p->format = version ? atoi(version) : 1;
 	hwk_every ev;
 	char *norm;
 	if (p->default_every) {
@@ -322,7 +343,7 @@ int hwk_practice_init(const char *dir, int git, time_t now)
 	char *clients = hwk_xasprintf("%s/clients", dir);
 	static const char text[] =
 		"# hwk practice settings (see hwk(5))\n"
-		"version: 1\n"
+		"version: " HWK_FORMAT_S "\n"
 		"# the first day of a week: monday ... sunday\n"
 		"week_start: monday\n"
 		"# how often new assignments are due when 'hwk assign' is given no --every\n"
@@ -571,6 +592,7 @@ int hwk_client_create(const hwk_practice *p, const char *client, const char *nam
 	hwk_buf_adds(&b, "# hwk client (see hwk(5))\n");
 	hwk_yw *w = hwk_yw_new(&b);
 	hwk_yw_map_start(w);
+	hwk_yw_kv_plain(w, "version", HWK_FORMAT_S);
 	hwk_yw_kv(w, "id", client);
 	hwk_yw_kv(w, "name", name);
 	hwk_day_format(hwk_day_of(now), day);
@@ -609,7 +631,7 @@ const char *hwk_folder_client(const char *dir)
 int hwk_client_read(const char *client_dir, int need_id, hwk_client_info *out)
 {
 	memset(out, 0, sizeof *out);
-	char *path = hwk_path(client_dir, "client.yaml");
+	char *path = hwk_path(client_dir, "client.yaml"), *version = NULL;
 	hwk_ynode *root;
 	const char *folder = hwk_folder_client(client_dir);
 	int rc = hwk_yaml_load(path, &root);
@@ -617,7 +639,8 @@ int hwk_client_read(const char *client_dir, int need_id, hwk_client_info *out)
 		rc = hwk_yerr(path, root, "client.yaml must be a mapping with 'id'");
 	else if (rc == 0 && (hwk_yget_str(path, root, "id", need_id, &out->id) < 0 ||
 			     hwk_yget_str(path, root, "name", 0, &out->name) < 0 ||
-			     hwk_yget_str(path, root, "created", 0, &out->created) < 0))
+			     hwk_yget_str(path, root, "created", 0, &out->created) < 0 ||
+			     hwk_yget_str(path, root, "version", 0, &version) < 0))
 		rc = -1;
 	/* an id is one that cannot leave the practice, and the folder's own: a client's
 	 * folder never holds another client's data */
@@ -628,6 +651,10 @@ int hwk_client_read(const char *client_dir, int need_id, hwk_client_info *out)
 	else if (rc == 0 && out->id && folder && strcmp(out->id, folder))
 		rc = hwk_yerr(path, hwk_ymap_get(root, "id"),
 			      "'id' is '%s' but the folder is %s's", out->id, folder);
+	else if (rc == 0 && check_version(path, root, version, !strcmp(client_dir, ".")) < 0)
+		rc = -1;
+	out->format = version ? atoi(version) : 1;
+	free(version);
 	if (rc == 0 && !need_id) { /* read for the checks alone */
 		free(out->id);
 		out->id = NULL;

@@ -6,6 +6,9 @@
 #include "date.h"
 #include "util.h"
 
+/* The format version of the files this hwk reads and writes (hwk(5) FORMAT VERSIONS). */
+#define HWK_FORMAT_S "2"
+
 typedef struct hwk_practice {
 	char *root;          /* absolute path; the process works from this folder */
 	int exists;          /* hwk.yaml (or, standalone, client.yaml) is there */
@@ -15,12 +18,16 @@ typedef struct hwk_practice {
 	int week_start;      /* 0 = Monday ... 6 = Sunday */
 	char *default_every;
 	int commit;          /* hwk.yaml's commit: each write committed (see hwk_commit) */
+	int format;          /* hwk.yaml's version (1 when none) */
 } hwk_practice;
 
 /* Whether finding a practice warns, once, when others than the owner and the group can
  * read or enter it, naming what they reach (on unless turned off, by hwk sync, which
  * puts the modes right itself). */
 void hwk_practice_mode_warning(int on);
+/* Whether finding a practice (or a client folder standing alone) in an older format is
+ * allowed: only hwk upgrade allows it, every other command stops with a message. */
+void hwk_practice_allow_old(int on);
 
 /* Find the practice from dir (-C), else $HWK_DIR, else the current folder, walking up;
  * else the default practice. Changes into its root when it exists. */
@@ -76,6 +83,7 @@ int hwk_client_id_ok(const char *id);
  * need_id. The one reader of client.yaml. -1 after a message. */
 typedef struct {
 	char *id, *name, *created;
+	int format;          /* its version (1 when none) */
 } hwk_client_info;
 int hwk_client_read(const char *client_dir, int need_id, hwk_client_info *out);
 /* Whose data a client folder (as hwk_client_dir names it) may hold: "clients/ID" is

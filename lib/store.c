@@ -347,6 +347,28 @@ int hwk_store_create_new(const char *path, const char *data, size_t len)
 	return record_written(path, put_file(path, data, len, 2));
 }
 
+int hwk_store_move(const char *from, const char *to)
+{
+	if (owner_check_of(to) < 0)
+		return -1;
+	/* never over what is there: another process's file, or the same one moved before */
+	int r = renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
+	if (r < 0 && (errno == EINVAL || errno == ENOSYS)) {
+		if ((r = link(from, to)) == 0 && unlink(from) < 0) {
+			int e = errno;
+			unlink(to);
+			errno = e;
+			r = -1;
+		}
+	}
+	if (r < 0)
+		return hwk_err_sys("%s -> %s", from, to);
+	if (durable && (fsync_dir_of(to) < 0 || fsync_dir_of(from) < 0))
+		hwk_note("%s: moved, but syncing its folders failed: %s", to, strerror(errno));
+	record_written(from, 0);
+	return record_written(to, 0);
+}
+
 int hwk_store_remove(const char *path)
 {
 	if (unlink(path) < 0)

@@ -25,6 +25,9 @@ int hwk_store_create(const char *path, const char *data, size_t len);
 /* The same, but a file already there (made by another process) is no error: 1 then,
  * the file untouched; 0 when made here. */
 int hwk_store_create_new(const char *path, const char *data, size_t len);
+/* Move a file to another name in the same file system (a rename: git sees a move),
+ * never over a file there (then -1, errno EEXIST, after the message), durably. */
+int hwk_store_move(const char *from, const char *to);
 /* Remove a file and make the removal durable (fsync of its folder: its failure is a
  * note, the file being gone). */
 int hwk_store_remove(const char *path);

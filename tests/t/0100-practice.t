@@ -177,6 +177,7 @@ check "the default practice is \$XDG_DATA_HOME/hwk" test -f "$T/xdg/hwk/hwk.yaml
 check "a self-guided user is client 'me'" test -f "$T/xdg/hwk/clients/me/$D.yaml"
 is "me's client.yaml" "$(cat "$T/xdg/hwk/clients/me/client.yaml")" \
 	"# hwk client (see hwk(5))
+version: 2
 id: me
 created: 2026-11-27"
 is "the default practice is private (0600 files, 0700 folders)" \
@@ -217,7 +218,7 @@ for h in -h --help; do
 		"usage: hwk [-C DIR] [-c CLIENT] COMMAND [ARGS...]"
 	is "hwk $h lists the commands" \
 		"$(sed -n 's/^  \([a-z]*\)  *[a-z].*/\1/p' "$T/out" | tr '\n' ' ')" \
-		"init assign log list review report types sync clone git help "
+		"init assign log list review report types sync clone upgrade git help "
 done
 
 run --version

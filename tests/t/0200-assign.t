@@ -23,6 +23,7 @@ is "assign CLIENT TYPE (stderr)" "$(cat "$T/err")" ""
 S=$(cat "$T/out")
 like "it prints the new id" "$S" '^2026-11-27-sleep-[0-9a-f]{4}$'
 is "client.yaml is made" "$(cat clients/alex/client.yaml)" "# hwk client (see hwk(5))
+version: 2
 id: alex
 created: 2026-11-27"
 is "the client folder stands alone in git too" "$(grep -v '^#' clients/alex/.gitattributes)" \
@@ -52,6 +53,7 @@ is "assign with every option (stderr)" "$(cat "$T/err")" ""
 F=$(cat "$T/out")
 like "the id carries the day and the type" "$F" '^2026-11-2[37]-sleep-[0-9a-f]{4}$'
 is "--name lands in client.yaml" "$(cat clients/bo/client.yaml)" "# hwk client (see hwk(5))
+version: 2
 id: bo
 name: Bo B.
 created: 2026-11-27"

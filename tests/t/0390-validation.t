@@ -53,17 +53,17 @@ fails "log will not add to it" 1 \
 	"hwk log: clients/alex/$SL.yaml:3:9: 'client' must be alex, whose folder this is" \
 	-C p -c alex log "$SL" bed=23:00 wake=07:00 out_of_bed=07:10
 cp "$T/sleep.yaml" "$dir/$SL.yaml"
-is "line 2 of client.yaml is the id" "$(sed -n 2p "$dir/client.yaml")" "id: alex"
-sed -i '2s/alex/bob/' "$dir/client.yaml"
+is "line 3 of client.yaml is the id" "$(sed -n 3p "$dir/client.yaml")" "id: alex"
+sed -i '3s/alex/bob/' "$dir/client.yaml"
 passes_over "client.yaml of bob in alex's folder" "$rest_cl" \
-	"hwk list: clients/alex/client.yaml:2:5: 'id' is 'bob' but the folder is alex's" \
+	"hwk list: clients/alex/client.yaml:3:5: 'id' is 'bob' but the folder is alex's" \
 	-C p list clients
 fails "review reads it too" 1 \
-	"hwk review: clients/alex/client.yaml:2:5: 'id' is 'bob' but the folder is alex's" \
+	"hwk review: clients/alex/client.yaml:3:5: 'id' is 'bob' but the folder is alex's" \
 	-C p review alex -m note
 run -C p report --week this -f csv
 is "report: says so (stderr)" "$(cat "$T/err")" \
-	"hwk report: clients/alex/client.yaml:2:5: 'id' is 'bob' but the folder is alex's"
+	"hwk report: clients/alex/client.yaml:3:5: 'id' is 'bob' but the folder is alex's"
 is "report: shows the rest and exits 1 (exit)" "$rc" 1
 like "report: bo is there" "$(cat "$T/out")" "^bo,"
 
@@ -121,22 +121,22 @@ fi
 
 # ---- j. versions are whole numbers -------------------------------------------------------------------
 cp p/hwk.yaml "$T/hwk.yaml"
-is "line 2 of hwk.yaml is the version" "$(sed -n 2p p/hwk.yaml)" "version: 1"
+is "line 2 of hwk.yaml is the version" "$(sed -n 2p p/hwk.yaml)" "version: 2"
 for v in 1.0 01 1e0 -1 0 one "'1.0'"; do
 	sed -i "2s/.*/version: $v/" p/hwk.yaml
 	fails "version: $v is malformed" 1 \
-		"hwk list: hwk.yaml:2:10: 'version' must be a whole number (this hwk reads version 1)" \
+		"hwk list: hwk.yaml:2:10: 'version' must be a whole number (this hwk reads version 2)" \
 		-C p list assignments
 done
-for v in 2 10 "'2'"; do
+for v in 3 10 "'3'"; do
 	sed -i "2s/.*/version: $v/" p/hwk.yaml
 	fails "version: $v is newer" 1 \
-		"hwk list: hwk.yaml:2:10: version ${v//\'/} is newer than this hwk understands (1)" \
+		"hwk list: hwk.yaml:2:10: version ${v//\'/} is newer than this hwk understands (2)" \
 		-C p list assignments
 done
-sed -i "2s/.*/version: '1'/" p/hwk.yaml
+sed -i "2s/.*/version: '2'/" p/hwk.yaml
 run -C p list assignments -f csv
-is "version: '1' is version 1 (exit)" "$rc" 0
+is "version: '2' is version 2 (exit)" "$rc" 0
 cp "$T/hwk.yaml" p/hwk.yaml
 
 # ---- d. a hand-edited row of entries ---------------------------------------------------------------
