@@ -10,12 +10,6 @@
 # shellcheck disable=SC2154 # rc is set by run in tests/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-# recorded: the file the last run recorded (named in $T/err) into $REVIEW, under p/; in
-# $T/err its four random digits become xxxx
-recorded() {
-	REVIEW=p/$(sed -n 's/^hwk review: recorded in //p' "$T/err")
-	sed -i -E 's/^(hwk review: recorded in reviews\/.*-[0-9]{6})-[0-9a-f]{4}\.yaml$/\1-xxxx.yaml/' "$T/err"
-}
 
 # alex: a sleep diary and a daily task from Monday 16 November
 export HWK_NOW=2026-11-16T09:00:00+01:00
@@ -51,7 +45,7 @@ task, every day ($K)
 HWK_NOW=$TUE run -C p review alex
 expect "Tuesday 10:00: the diary logged at 07:00 is in the review" 0 "$FIRST" ""
 HWK_NOW=$TUE run -C p review alex -m 'Window 23:00 to 07:00'
-recorded
+recorded p
 expect "kept" 0 "$FIRST" "hwk review: recorded in reviews/alex/2026-11-17-100000-xxxx.yaml"
 grep '^  2026-' "$T/out" >"$T/shown"
 file_is "the review records its instant, and its days up to today" "$REVIEW" "# hwk review (see hwk(5))
@@ -116,7 +110,7 @@ task, every day ($K)
   last entry on 2026-11-17; streak 1 day
   2026-11-17 15:00  done: \"called the landlord\""
 HWK_NOW=2026-11-17T16:00:00+01:00 run -C p review alex -m 'Landlord called'
-recorded
+recorded p
 expect "the same day, an entry logged since: exactly that entry" 0 "$SECOND" \
 	"hwk review: recorded in reviews/alex/2026-11-17-160000-xxxx.yaml"
 grep '^  2026-' "$T/out" >>"$T/shown"
@@ -142,7 +136,7 @@ is "Wednesday: sleep counted over 17..18" "$(grep -A1 "($S)" "$T/out" | tail -n 
 is "Wednesday: the task, today in progress" "$(grep -A1 "($K)" "$T/out" | tail -n 1)" \
 	"  done 1, partial 0, skipped 0, missed 0 of 1 expected: 100% completed"
 HWK_NOW=2026-11-18T10:00:00+01:00 run -C p review alex -m 'Wednesday'
-recorded
+recorded p
 WED=$REVIEW
 grep '^  2026-' "$T/out" >>"$T/shown"
 # nothing shown twice: each of the four entries in exactly one of the three reviews kept
@@ -189,10 +183,11 @@ rm p/reviews/old/2026-11-20.yaml
 # ---- two machines, the same second: two names ----------------------------------------------
 cp -a p q
 HWK_NOW=2026-11-19T10:00:00+01:00 run -C p review old -m 'here'
-recorded
+recorded p
 A=$REVIEW
 HWK_NOW=2026-11-19T10:00:00+01:00 run -C q review old -m 'there'
-B=$(sed -n 's/^hwk review: recorded in //p' "$T/err")
+recorded q
+B=${REVIEW#q/}
 like "the first machine's name" "$A" '^p/reviews/old/2026-11-19-100000-[0-9a-f]{4}\.yaml$'
 like "the second machine's name" "$B" '^reviews/old/2026-11-19-100000-[0-9a-f]{4}\.yaml$'
 check "two names, four random digits apart" test "${A#p/}" != "$B"
