@@ -13,9 +13,10 @@
 
 static const char usage[] =
 	"usage: hwk review [CLIENT] [--since DATE] [--until DATE] [-m NOTE | -e]\n"
-	"                  [-r ASSIGNMENT=0..4]...\n";
+	"                  [-r ASSIGNMENT=0..4]...\n"
+	"       hwk review [CLIENT] --amend (-m NOTE | -e)\n";
 
-enum { O_SINCE = HWK_LONG, O_UNTIL };
+enum { O_SINCE = HWK_LONG, O_UNTIL, O_AMEND };
 
 /* -r SPEC=N for the assignments of the review. */
 static int rate(const char *arg, const hwk_assignments *l, const hwk_summary *s, size_t n,
@@ -54,6 +55,47 @@ static int rate(const char *arg, const hwk_assignments *l, const hwk_summary *s,
 	return hwk_err("-r %s: %s is not part of this review", arg, l->v[i].id);
 }
 
+/* A note given or written: -1 after a message when it is empty or not UTF-8. */
+static int note_ok(const char *text, int given)
+{
+	if (!text[strspn(text, " \t\n")])
+		return hwk_err(given ? "-m: an empty note: nothing recorded" : "no notes: nothing recorded");
+	if (!hwk_utf8_valid(text, strlen(text)))
+		return hwk_err(given ? "-m: the note is not valid UTF-8"
+				     : "the notes are not valid UTF-8: nothing recorded");
+	return 0;
+}
+
+/* hwk review --amend: the latest review's note replaced. */
+static int amend(hwk_ctx *ctx, const char *dir, const char *note)
+{
+	const hwk_practice *p = &ctx->scope.p;
+	const char *client = ctx->scope.client;
+	char *rdir = hwk_reviews_dir(p, client), *was = NULL, *text = NULL;
+	hwk_review_ref last = {0};
+	int rc = HWK_FAIL;
+	if (!rdir) {
+		hwk_err("a client folder standing alone keeps no reviews: amend it in the practice");
+		goto out;
+	}
+	if (hwk_review_note(rdir, client, &last, &was) <= 0)
+		goto out;
+	if (!note && hwk_review_edit_note(rdir, &last, was, &text) < 0)
+		goto out;
+	if (note_ok(note ? note : text, note != NULL) < 0 ||
+	    hwk_review_amend(dir, rdir, &last, was, note ? note : text, ctx->now) < 0)
+		goto out;
+	hwk_note("amended %s", last.path);
+	hwk_commit(p, "review: %s: amended", client);
+	rc = HWK_OK;
+out:
+	hwk_review_ref_free(&last);
+	free(rdir);
+	free(was);
+	free(text);
+	return rc;
+}
+
 int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 {
 	static const hwk_opt opts[] = {
@@ -62,11 +104,12 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 		{"message", 'm', 1},
 		{"edit", 'e', 0},
 		{"rate", 'r', 1},
+		{"amend", O_AMEND, 0},
 		{0},
 	};
 	const char *since = NULL, *until = NULL, *note = NULL;
 	hwk_strs rates = {0};
-	int c, edit = 0, st;
+	int c, edit = 0, amending = 0, st;
 	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0) {
 		switch (c) {
 		case O_SINCE: since = optarg; break;
@@ -74,23 +117,29 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 		case 'm': note = optarg; break;
 		case 'e': edit = 1; break;
 		case 'r': hwk_strs_push(&rates, hwk_xstrdup(optarg)); break;
+		case O_AMEND: amending = 1; break;
 		}
 	}
 	if (c == 0) {
 		hwk_strs_free(&rates);
 		return st;
 	}
-	if (argc - optind > 1 || (note && edit) || (rates.n && !note && !edit)) {
+	if (argc - optind > 1 || (note && edit) || (rates.n && !note && !edit) ||
+	    (amending && (since || until || rates.n || (!note && !edit)))) {
 		if (note && edit)
 			hwk_err("-m and -e cannot be combined");
+		else if (amending && (since || until || rates.n))
+			hwk_err("--amend replaces the latest review's note: give -m NOTE or -e alone");
+		else if (amending)
+			hwk_err("--amend: give the new note, -m NOTE or -e");
 		else if (rates.n && !note && !edit)
 			hwk_err("-r rates a review being recorded: add -m NOTE or -e");
 		hwk_strs_free(&rates);
 		return argc - optind > 1 ? hwk_usage(usage, 0) : HWK_USAGE;
 	}
-	/* complete days: a review reaches yesterday, so reviews tile without a gap (what
-	 * is logged later on a review day belongs to the next one) */
-	hwk_day today = hwk_day_of(ctx->now), from, to = today - 1;
+	/* up to now: today is a day in progress (what is logged later belongs to the
+	 * next review, which starts at this one's instant) */
+	hwk_day today = hwk_day_of(ctx->now), from = today, to = today;
 	if ((since && hwk_parse_date(since, ctx->now, &from) < 0) ||
 	    (until && hwk_parse_date(until, ctx->now, &to) < 0)) {
 		hwk_err("%s: %s is not a date (2026-11-27, mon, -2w, ...)",
@@ -103,18 +152,25 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 	hwk_assignments l = {0};
 	hwk_review_ref last = {0};
 	hwk_summary *s = NULL;
+	hwk_window w;
 	size_t n = 0;
-	char *dir = NULL, *name = NULL, *text = NULL, *path = NULL;
-	int *ratings = NULL, rc = HWK_FAIL, have_last;
+	char *dir = NULL, *rdir = NULL, *name = NULL, *text = NULL, *path = NULL;
+	int *ratings = NULL, rc = HWK_FAIL, have_last, had = 3;
 	if (hwk_setup(ctx, ~0u, argv + optind, (size_t)(argc - optind)) < 0)
 		goto out;
 	const hwk_practice *p = &ctx->scope.p;
 	const char *client = ctx->scope.client;
 	dir = hwk_client_dir(p, client);
-	if (hwk_assignments_load(dir, &l) < 0 || (have_last = hwk_review_last(dir, &last)) < 0)
+	if (amending) {
+		rc = amend(ctx, dir, note);
 		goto out;
-	if (hwk_review_range(&l, have_last ? &last : NULL, since != NULL, today, &from, to)) {
-		if (hwk_review_empty(have_last && !since ? &last : NULL, note || edit) == 0)
+	}
+	rdir = hwk_reviews_dir(p, client);
+	if (hwk_assignments_load(dir, &l) < 0 || (have_last = hwk_review_last(rdir, &last)) < 0)
+		goto out;
+	if (hwk_review_range(&l, have_last ? &last : NULL, since != NULL, until != NULL, ctx->now,
+			     &from, &to, &w)) {
+		if (hwk_review_empty(have_last && !since ? &last : NULL, 0, note || edit) == 0)
 			rc = HWK_OK;
 		goto out;
 	}
@@ -123,8 +179,13 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 		goto out;
 	name = ci.name;
 	free(ci.created);
-	if (hwk_summaries_make(&l, from, to, today, p->week_start, &s, &n) < 0)
+	if (hwk_summaries_make(&l, from, to, today, p->week_start, &w, &s, &n) < 0)
 		goto out;
+	if (hwk_review_nothing_new(&w, from, today, s, n)) {
+		if (hwk_review_empty(have_last ? &last : NULL, 1, note || edit) == 0)
+			rc = HWK_OK;
+		goto out;
+	}
 	ratings = hwk_xcalloc(n + 1, sizeof *ratings);
 	for (size_t k = 0; k < n; k++)
 		ratings[k] = -1;
@@ -139,54 +200,44 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 		hwk_err("not recorded: mend the rows named above, then review again");
 		goto out;
 	}
+	if ((edit || note) && !rdir) {
+		if (note)
+			hwk_review_print(stdout, &r);
+		hwk_err("a client folder standing alone keeps no reviews (they are the clinician's): "
+			"record it in the practice");
+		goto out;
+	}
+	if (edit || note) /* a review not kept leaves no folder made for it */
+		had = (access("reviews", F_OK) == 0) | (access(rdir, F_OK) == 0) << 1;
 	if (edit) {
-		if (hwk_review_edit(dir, &r, &text) < 0)
+		if (hwk_review_make(rdir) < 0 || hwk_review_edit(rdir, &r, &text) < 0 ||
+		    note_ok(text, 0) < 0)
 			goto out;
-		if (!*text) {
-			hwk_err("no notes: nothing recorded");
-			goto out;
-		}
-		if (!hwk_utf8_valid(text, strlen(text))) {
-			hwk_err("the notes are not valid UTF-8: nothing recorded");
-			goto out;
-		}
 	} else {
 		hwk_review_print(stdout, &r);
 	}
 	if (note) {
-		size_t k = strspn(note, " \t\n");
-		if (!note[k]) {
-			hwk_err("-m: an empty note: nothing recorded");
+		if (note_ok(note, 1) < 0)
 			goto out;
-		}
-		if (!hwk_utf8_valid(note, strlen(note))) {
-			hwk_err("-m: the note is not valid UTF-8");
-			goto out;
-		}
 		text = hwk_xstrdup(note);
 	}
 	if (text) {
-		/* a review not kept leaves the practice as it was: the folder of reviews
-		 * goes again if it was made for it (rmdir leaves one another run filled) */
-		char *reviews = hwk_path(dir, "reviews");
-		int had = access(reviews, F_OK) == 0;
-		int saved = hwk_review_save(dir, &r, text, ctx->now, &path);
-		if (saved < 0 && !had)
-			rmdir(reviews);
-		free(reviews);
-		if (saved < 0)
+		if (hwk_review_save(dir, rdir, &r, text, ctx->now, &path) < 0)
 			goto out;
 		hwk_note("recorded in %s", path);
 		hwk_commit(p, "review: %s", client);
 	}
 	rc = HWK_OK;
 out:
+	if (rc != HWK_OK && rdir)
+		hwk_review_unmake(rdir, ~had & 3);
 	hwk_summaries_free(s, n);
 	free(ratings);
 	hwk_review_ref_free(&last);
 	hwk_assignments_free(&l);
 	hwk_strs_free(&rates);
 	free(dir);
+	free(rdir);
 	free(name);
 	free(text);
 	free(path);

@@ -224,7 +224,7 @@ static int add_client(hwk_report *r, const hwk_practice *p, const char *client,
 		const hwk_assignment *a = &c->l.v[k];
 		if (a->start_day > r->to || (a->until_day != HWK_DAY_NONE && a->until_day < r->from))
 			continue;
-		if (hwk_summary_make(a, r->from, r->to, r->today, r->week_start, &c->s[c->n]) < 0)
+		if (hwk_summary_make(a, r->from, r->to, r->today, r->week_start, NULL, &c->s[c->n]) < 0)
 			rc = -1;
 		else
 			c->n++;

@@ -21,8 +21,20 @@ static int by_time(const void *x, const void *y)
 	return a->idx < b->idx ? -1 : a->idx > b->idx; /* the file's order between equals */
 }
 
-/* Keep the rows dated from..to, in the order of `at`; free the rest. */
-static void keep_period(hwk_entry *all, size_t n, hwk_day from, hwk_day to, hwk_summary *s)
+/* Was the row logged in w's window (w->logged)? */
+static int logged_in(const hwk_entry *e, const hwk_window *w)
+{
+	time_t t;
+	const char *const *c = (const char *const *)e->cols.v;
+	if (hwk_time_parse_iso(c[HWK_E_LOGGED], &t) < 0)
+		return 0;
+	return (!w->has_after || t > w->after) && t <= w->until;
+}
+
+/* Keep the rows dated from..to (with w, those logged in its window), in the order of
+ * `at`; free the rest. */
+static void keep_period(hwk_entry *all, size_t n, hwk_day from, hwk_day to,
+			const hwk_window *w, hwk_summary *s)
 {
 	order *o = hwk_xcalloc(n + 1, sizeof *o);
 	size_t k = 0;
@@ -31,7 +43,8 @@ static void keep_period(hwk_entry *all, size_t n, hwk_day from, hwk_day to, hwk_
 		time_t t;
 		if (!all[i].cols.n)
 			continue; /* taken by an earlier period */
-		if (hwk_entry_day(&all[i], &d) == 0 && d >= from && d <= to &&
+		if (hwk_entry_day(&all[i], &d) == 0 &&
+		    (w ? logged_in(&all[i], w) : d >= from && d <= to) &&
 		    hwk_entry_at(&all[i], &t) == 0)
 			o[k++] = (order){t, i};
 	}
@@ -45,8 +58,32 @@ static void keep_period(hwk_entry *all, size_t n, hwk_day from, hwk_day to, hwk_
 	free(o);
 }
 
+/* Today in progress (w->today_open): while it has no entry, the counts stop the day
+ * before; the days since the last entry and the streak already wait for today. */
+static void today_open(const hwk_assignment *a, const hwk_entry *rows, size_t n, hwk_day today,
+		       int week_start, hwk_adherence *h)
+{
+	if (today < h->from || today > h->to)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		hwk_day d;
+		if (hwk_entry_day(&rows[i], &d) == 0 && d == today)
+			return;
+	}
+	hwk_adherence past;
+	hwk_adherence_compute(a, rows, n, h->from, today - 1, today, week_start, &past);
+	h->expected = past.expected;
+	h->done = past.done;
+	h->partial = past.partial;
+	h->skipped = past.skipped;
+	h->missed = past.missed;
+	h->completed = past.completed;
+	h->completion = past.completion;
+	memcpy(h->reasons, past.reasons, sizeof h->reasons);
+}
+
 int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day today,
-		     int week_start, hwk_summary *s)
+		     int week_start, const hwk_window *w, hwk_summary *s)
 {
 	memset(s, 0, sizeof *s);
 	s->a = a;
@@ -59,11 +96,14 @@ int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day 
 		return -1;
 	hwk_entries_sift(a, all, &n, s->prev_from); /* bad rows named, left out */
 	/* the tail may bring a few older rows: only the two periods' count, so that what
-	 * is said (days since the last entry above all) does not depend on the file */
+	 * is said (days since the last entry above all) does not depend on the file; and
+	 * with a window, a row logged in it, whatever its day */
+	const hwk_window *lw = w && w->logged ? w : NULL;
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		hwk_day d;
-		if (hwk_entry_day(&all[i], &d) == 0 && d >= s->prev_from)
+		if (hwk_entry_day(&all[i], &d) == 0 &&
+		    (d >= s->prev_from || (lw && logged_in(&all[i], lw))))
 			all[k++] = all[i];
 		else
 			hwk_entry_free(&all[i]);
@@ -71,14 +111,16 @@ int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day 
 	n = k;
 	hwk_adherence_compute(a, all, n, from, to, today, week_start, &s->now);
 	hwk_adherence_compute(a, all, n, s->prev_from, from - 1, today, week_start, &s->before);
+	if (w && w->today_open)
+		today_open(a, all, n, today, week_start, &s->now);
 
-	/* the earlier period's rows, for its numbers */
+	/* this period's rows (first: a window's may be of any day), then the earlier
+	 * period's, for its numbers */
 	hwk_summary prev = {0};
-	keep_period(all, n, s->prev_from, from - 1, &prev);
+	keep_period(all, n, from, to, lw, s);
+	keep_period(all, n, s->prev_from, from - 1, NULL, &prev);
 	hwk_metrics_compute(a, prev.rows, prev.nrows, &s->metrics_before);
 	hwk_entry_rows_free(prev.rows, prev.nrows);
-
-	keep_period(all, n, from, to, s);
 	hwk_metrics_compute(a, s->rows, s->nrows, &s->metrics);
 	hwk_entry_rows_free(all, n);
 
@@ -86,7 +128,8 @@ int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day 
 	for (size_t i = 0; i < s->nrows; i++) {
 		hwk_day d;
 		const char *const *c = (const char *const *)s->rows[i].cols.v;
-		if (hwk_entry_day(&s->rows[i], &d) == 0 && strcmp(c[HWK_E_STATUS], "skipped"))
+		if (hwk_entry_day(&s->rows[i], &d) == 0 && d >= from && d <= to &&
+		    strcmp(c[HWK_E_STATUS], "skipped"))
 			s->per_day[d - from]++;
 	}
 	return 0;
@@ -102,7 +145,7 @@ void hwk_summary_free(hwk_summary *s)
 }
 
 int hwk_summaries_make(const hwk_assignments *l, hwk_day from, hwk_day to, hwk_day today,
-		       int week_start, hwk_summary **out, size_t *n)
+		       int week_start, const hwk_window *w, hwk_summary **out, size_t *n)
 {
 	*out = hwk_xcalloc(l->n + 1, sizeof **out);
 	*n = 0;
@@ -110,7 +153,7 @@ int hwk_summaries_make(const hwk_assignments *l, hwk_day from, hwk_day to, hwk_d
 		const hwk_assignment *a = &l->v[i];
 		if (a->start_day > to || (a->until_day != HWK_DAY_NONE && a->until_day < from))
 			continue;
-		if (hwk_summary_make(a, from, to, today, week_start, &(*out)[*n]) < 0) {
+		if (hwk_summary_make(a, from, to, today, week_start, w, &(*out)[*n]) < 0) {
 			hwk_summaries_free(*out, *n);
 			*out = NULL;
 			*n = 0;

@@ -20,13 +20,23 @@ typedef struct {
 	long *per_day;                 /* done or partial entries per day of from..to */
 } hwk_summary;
 
-/* -1 after a message (a broken entries file). */
+/* How a review looks at its period (NULL: as a report does, by the days of `at`):
+ * logged, the entries shown (rows, metrics) are those logged in (after, until] (no lower
+ * bound without has_after), whatever their day; else those dated from..to. today_open:
+ * today is a day in progress, its counts (expected, done, ..., missed, completion)
+ * left out while it has no entry, as hwk list due treats it. */
+typedef struct {
+	int logged, has_after, today_open;
+	time_t after, until;
+} hwk_window;
+
+/* -1 after a message (a broken entries file). w may be NULL. */
 int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day today,
-		     int week_start, hwk_summary *s);
+		     int week_start, const hwk_window *w, hwk_summary *s);
 void hwk_summary_free(hwk_summary *s);
 /* The summaries of the assignments of l active on some day of from..to, in l's order. */
 int hwk_summaries_make(const hwk_assignments *l, hwk_day from, hwk_day to, hwk_day today,
-		       int week_start, hwk_summary **out, size_t *n);
+		       int week_start, const hwk_window *w, hwk_summary **out, size_t *n);
 void hwk_summaries_free(hwk_summary *s, size_t n);
 
 /* A trend of per-day counts: one character a day, block elements when utf8 (U+2581 for

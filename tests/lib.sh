@@ -120,6 +120,13 @@ fails() {
 	unchanged "$desc: nothing changed" p
 }
 
+# recorded DIR: the review file the last run of hwk review recorded (named in $T/err),
+# into $REVIEW, under the practice DIR; in $T/err its four random digits become xxxx
+recorded() {
+	REVIEW=$1/$(sed -n 's/^hwk review: recorded in //p' "$T/err")
+	sed -i -E 's/^(hwk review: recorded in reviews\/.*-[0-9]{6})-[0-9a-f]{4}\.yaml$/\1-xxxx.yaml/' "$T/err"
+}
+
 # lg DIR CLIENT ARGS...: hwk log, quietly; a failure is counted in $setup_failed
 setup_failed=0
 lg() {

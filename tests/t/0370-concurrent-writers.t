@@ -96,7 +96,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 	# reviews: every exit-0 review's note is in one review file
 	for f in "$T"/res.rev*; do
 		read -r st note <"$f"
-		n=$(grep -lx "note: $note" "$d"/reviews/*.yaml 2>/dev/null | wc -l)
+		n=$(grep -lx "note: $note" p/reviews/alex/*.yaml 2>/dev/null | wc -l)
 		[ "$st" = 0 ] && made_reviews=$((made_reviews + 1))
 		if [ "$st" = 0 ] && [ "$n" != 1 ]; then
 			lost_reviews=$((lost_reviews + 1))
@@ -165,7 +165,7 @@ is "hwk reads every assignment afterwards (exit, stderr)" "$rc:$(cat "$T/err")" 
 is "no temp file left" "$(find p -name '*.tmp.*')" ""
 
 # what failed, failed for a reason of the race, said exactly (never busy: the wait is 10 s)
-sed -E "s/(20[0-9-]+-task-)[0-9a-f]{4}/\1xxxx/g; s/reviews\/2026-11-27(-[0-9]+)?\.yaml/reviews\/DATE.yaml/" \
+sed -E "s/(20[0-9-]+-task-)[0-9a-f]{4}/\1xxxx/g; s/reviews\/alex\/2026-11-27-[0-9]{6}-[0-9a-f]{4}\.yaml/reviews\/alex\/NAME.yaml/" \
 	"$T/errors" | sort -u >"$T/kinds"
 # (log, and review before it records, read the assignments without the folder's lock:
 # racing the end, which links the ended file and then removes the old one, a name they
@@ -174,8 +174,8 @@ sed -E "s/(20[0-9-]+-task-)[0-9a-f]{4}/\1xxxx/g; s/reviews\/2026-11-27(-[0-9]+)?
 unexpected=$(grep -vxF -e 'hwk log: 2026-11-20-task-xxxx: the assignment has ended' \
 	-e "hwk log: 2026-11-20-task-xxxx: no such assignment (see 'hwk list assignments')" \
 	-e 'hwk assign: 2026-11-20-task-xxxx: the assignment has ended' \
-	-e 'hwk review: clients/alex/reviews/DATE.yaml: another review was recorded meanwhile: nothing recorded; run hwk review again' \
-	-e 'hwk review: recorded in clients/alex/reviews/DATE.yaml' \
+	-e 'hwk review: reviews/alex/NAME.yaml: another review was recorded meanwhile: nothing recorded; run hwk review again' \
+	-e 'hwk review: recorded in reviews/alex/NAME.yaml' \
 	"$T/kinds")
 is "failures only for the race's reasons" "$unexpected" ""
 

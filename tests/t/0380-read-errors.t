@@ -158,7 +158,7 @@ fifo() { # DESC PATH CMD...: with a FIFO at PATH, CMD exits 1 naming it, no hang
 }
 fifo "a FIFO as the assignment file" "clients/alex/$alex_a" -C p list due
 fifo "a FIFO as client.yaml" clients/alex/client.yaml -C p list clients
-fifo "a FIFO as a review" clients/alex/reviews/2026-11-27.yaml -C p -c alex review
+fifo "a FIFO as a review" "$(cd p && ls reviews/alex/*.yaml)" -C p -c alex review
 fifo "a FIFO as hwk.yaml" hwk.yaml -C p list due
 mkdir -p p/types
 printf 'fields:\n- name: x\n  type: text\n' >p/types/worry.yaml
@@ -192,7 +192,7 @@ for c in "${sweep_cmds[@]}"; do
 		"$HWK" -C p $c </dev/null >/dev/null 2>&1
 	for sc in read getdents64 openat pread64; do
 		calls=$(grep -c " $sc(" "$T/trace")
-		first=$(grep " $sc(" "$T/trace" | grep -n -m1 -E 'hwk\.yaml|/p/|"clients' | cut -d: -f1)
+		first=$(grep " $sc(" "$T/trace" | grep -n -m1 -E 'hwk\.yaml|/p/|"clients|"reviews' | cut -d: -f1)
 		[ -n "$first" ] || continue # none of the practice's
 		for ((i = first; i <= calls; i++)); do
 			strace -f -qq -o /dev/null -e trace=$sc -e inject=$sc:error=EIO:when=$i \
@@ -204,7 +204,7 @@ for c in "${sweep_cmds[@]}"; do
 					silent=$((silent + 1))
 					echo "# exit 0 with output missing: $c, $sc #$i" >&2
 				fi
-			elif [ $rc != 1 ] || ! grep -Eq '^hwk [a-z]+: (hwk\.yaml|clients|types)[^ ]*: ' "$T/err"; then
+			elif [ $rc != 1 ] || ! grep -Eq '^hwk [a-z]+: (hwk\.yaml|clients|types|reviews)[^ ]*: ' "$T/err"; then
 				unnamed=$((unnamed + 1))
 				echo "# exit $rc without a path: $c, $sc #$i: $(head -c 200 "$T/err")" >&2
 			fi

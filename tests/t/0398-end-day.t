@@ -100,15 +100,15 @@ is "am: report, 3/week: 1 expected, 1 done, 0 missed, 100 %" "$(counts "$AMW")" 
 is "am: report, mon,wed,fri: 1 expected, 1 done, 0 missed, 100 %" "$(counts "$AMN")" \
 	"1 1 0 0 100.0 "
 
-# review on Friday 27 09:00: from the start (Mon 23) to yesterday (Thu 26), the same days
-# and counts as the report. Daily: last entry Wed 25, 1 day before Thu 26; streak: Thu 26
-# is not counted, Wed 25 has an entry, Tue 24 has none: 1 day.
+# review on Friday 27 09:00: from the start (Mon 23) to today (Fri 27, in progress), the
+# same counts as the report (the assignments ended on Thu 26). Daily: last entry Wed 25,
+# 2 days before today; no streak: today is after the end.
 run -C p review am
 is "am: review (exit)" "$rc" 0
 is "am: review, daily" "$(grep -A1 "($AM, ended)" "$T/out" | tail -n 1)" \
 	"  done 2, partial 0, skipped 0, missed 1 of 3 expected: 67% completed"
 is "am: review, daily: last entry and streak" "$(grep -A2 "($AM, ended)" "$T/out" | tail -n 1)" \
-	"  last entry 1 day before 2026-11-26; streak 1 day"
+	"  last entry 2 days before 2026-11-27"
 is "am: review, 3/week" "$(grep -A1 "($AMW, ended)" "$T/out" | tail -n 1)" \
 	"  done 1, partial 0, skipped 0, missed 0 of 1 expected: 100% completed"
 is "am: review, mon,wed,fri" "$(grep -A1 "($AMN, ended)" "$T/out" | tail -n 1)" \

@@ -62,8 +62,8 @@ is "one commit of both entries files, their types named" "$(last p)" \
 
 run -C p review alex -m "went well"
 is "review (exit)" "$rc" 0
-like "review: the review file" "$(last p | tr '\n' ' ')" \
-	"^review: alex clients/alex/reviews/2026-11-27.yaml $"
+like "review: the review file, in the practice's repository" "$(last p | tr '\n' ' ')" \
+	"^review: alex reviews/alex/2026-11-27-090000-[0-9a-f]{4}\.yaml $"
 
 cat >editor <<'EOF'
 #!/bin/sh
@@ -72,8 +72,8 @@ EOF
 chmod +x editor
 HWK_NOW=2026-11-28T09:00:00+01:00 EDITOR=$T/editor run -C p review alex -e
 is "review -e (exit)" "$rc" 0
-is "review -e: the review file alone" "$(last p)" \
-	"$(printf '%s\n' "review: alex" clients/alex/reviews/2026-11-28.yaml)"
+like "review -e: the review file alone" "$(last p | tr '\n' ' ')" \
+	"^review: alex reviews/alex/2026-11-28-090000-[0-9a-f]{4}\.yaml $"
 
 run -C p assign --end "$T2" --at yesterday
 is "end (exit)" "$rc" 0
@@ -96,6 +96,12 @@ git -C p/clients/alex config user.name Alex
 run -C p -c alex log -q sleep bed=23:10 wake=06:50 out_of_bed=07:05 --at 2026-11-19
 is "the identity git is configured with" "$(git -C p/clients/alex log -1 --format='%an %ae')" \
 	"Alex alex@example.org"
+n=$(count p/clients/alex)
+HWK_NOW=2026-11-29T09:00:00+01:00 run -C p review alex -m 'seen'
+is "a client repository: review (exit)" "$rc" 0
+like "the review is the clinician's: committed in the practice's repository" \
+	"$(last p | tr '\n' ' ')" "^review: alex reviews/alex/2026-11-29-090000-[0-9a-f]{4}\.yaml $"
+is "and nothing of it in the client's" "$(count p/clients/alex)" "$n"
 
 # ---- a failed commit ----
 touch p/clients/alex/.git/index.lock

@@ -1,7 +1,8 @@
 #!/bin/bash
 # The README's examples are real: every "$ command" line of its ```console blocks runs
 # here, in order, in one shell, and must print exactly the lines that follow it
-# (assignment ids, which end in random hex digits, are compared without them).
+# (assignment ids and review names, which end in random hex digits, are compared without
+# them).
 . "$(dirname "$0")/../lib.sh"
 readme=$TOP/README.md
 mkdir -p "$T/bin" "$T/ex"
@@ -34,7 +35,7 @@ check "the README has examples" test "$count" -gt 10
 } >"$T/ex/script.sh"
 (cd "$T" && bash "$T/ex/script.sh")
 
-noid() { sed -E 's/([a-z])-[0-9a-f]{4}\b/\1-XXXX/g' "$1"; }
+noid() { sed -E 's/([a-z])-[0-9a-f]{4}\b/\1-XXXX/g; s/(-[0-9]{6})-[0-9a-f]{4}\.yaml/\1-XXXX.yaml/g' "$1"; }
 for i in $(seq 1 "$count"); do
 	is "README: $(cat "$T/ex/cmd.$i")" "$(noid "$T/ex/out.$i")" "$(noid "$T/ex/exp.$i")"
 done

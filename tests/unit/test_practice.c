@@ -41,17 +41,36 @@ static void test_range(void)
 	v[1].start_day = 90;
 	l.v = v;
 	l.n = 2;
+	time_t now = hwk_time_local(120, 10, 0, 0);
 	hwk_review_ref last = {0};
 	last.to = 110;
-	hwk_day from = 0;
-	is_int(hwk_review_range(&l, NULL, 0, 120, &from, 119), 0, "no review: a range");
+	last.reach = hwk_time_local(110, 9, 0, 0);
+	last.reach_at = 1;
+	hwk_day from = 0, to = 0;
+	hwk_window w;
+	is_int(hwk_review_range(&l, NULL, 0, 0, now, &from, &to, &w), 0, "no review: a range");
 	is_int(from, 90, "no review: from the first start");
-	is_int(hwk_review_range(&l, &last, 0, 120, &from, 119), 0, "after a review: a range");
-	is_int(from, 111, "after a review: the day after it");
+	is_int(to, 120, "up to today");
+	ok(w.logged && !w.has_after && w.until == now && w.today_open,
+	   "no review: every entry logged up to now, today in progress");
+	is_int(hwk_review_range(&l, &last, 0, 0, now, &from, &to, &w), 0, "after a review: a range");
+	is_int(from, 110, "after a review: from the day it reached");
+	ok(w.logged && w.has_after && w.after == last.reach, "after a review: logged after it");
 	from = 50;
-	is_int(hwk_review_range(&l, &last, 1, 120, &from, 119), 0, "--since: kept");
+	is_int(hwk_review_range(&l, &last, 1, 0, now, &from, &to, &w), 0, "--since: kept");
 	is_int(from, 50, "--since is not moved");
-	is_int(hwk_review_range(&l, &last, 0, 112, &from, 110), 1, "nothing since the last");
+	ok(!w.logged && w.today_open, "--since: a range of days, today in progress");
+	to = 115;
+	is_int(hwk_review_range(&l, &last, 0, 1, now, &from, &to, &w), 0, "--until: kept");
+	ok(from == 110 && to == 115 && !w.logged, "--until is not moved, a range of days");
+	last.reach = hwk_time_local(121, 0, 0, 0);
+	is_int(hwk_review_range(&l, &last, 0, 0, now, &from, &to, &w), 1,
+	       "a last review reaching past today: an empty range");
+	w.logged = 1;
+	ok(hwk_review_nothing_new(&w, 120, 120, NULL, 0), "nothing logged, today alone: nothing new");
+	ok(!hwk_review_nothing_new(&w, 119, 120, NULL, 0), "a day over since: news");
+	w.logged = 0;
+	ok(!hwk_review_nothing_new(&w, 120, 120, NULL, 0), "a range of days is shown");
 }
 
 int main(void)
