@@ -153,7 +153,7 @@ static void tsv_field(hwk_out *o, hwk_buf *b, const char *s)
 /* ---- CSV ---- */
 
 /* The bytes that make a CSV field quoted */
-static const unsigned char csv_special[256] = {
+static const unsigned char csv_stop[256] = {
 	[','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1,
 };
 
@@ -167,12 +167,17 @@ static void csv_field(hwk_buf *b, const char *s, int alone)
 		return;
 	}
 	const unsigned char *u = (const unsigned char *)s;
+	size_t len = strlen(s), quotes = 0, i = 0;
 	unsigned special = 0;
-	size_t len = 0, quotes = 0;
-	for (; u[len]; len++) {
-		special |= csv_special[u[len]];
-		quotes += u[len] == '"';
-	}
+	/* four bytes a step, no branch on each */
+	for (; i + 4 <= len; i += 4)
+		special |= csv_stop[u[i]] | csv_stop[u[i + 1]] | csv_stop[u[i + 2]] |
+			   csv_stop[u[i + 3]];
+	for (; i < len; i++)
+		special |= csv_stop[u[i]];
+	if (special)
+		for (i = 0; i < len; i++)
+			quotes += u[i] == '"';
 	int guard = (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' ||
 		     *s == '\r') && formula_like(s);
 	int quote = special || (!guard && (s[0] == ' ' || s[0] == '\t')) ||
@@ -425,7 +430,10 @@ void hwk_out_row(hwk_out *o, const char *const *vals, const hwk_coltype *types)
 				*room(&o->line, 1) = ',';
 				o->line.s[++o->line.len] = 0;
 			}
-			csv_field(&o->line, vals[i] ? vals[i] : "", o->ncols == 1);
+			/* an empty field, as most are in a listing of many types, is
+			 * nothing between its commas */
+			if ((vals[i] && *vals[i]) || o->ncols == 1)
+				csv_field(&o->line, vals[i] ? vals[i] : "", o->ncols == 1);
 		}
 		hwk_buf_addc(&o->line, '\n');
 		put_line(o);
