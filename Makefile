@@ -167,13 +167,15 @@ lint:
 	@sh tests/needs.sh 'make lint' mandoc:mandoc
 	mandoc -Tlint -W warning $(MANS)
 
-# Benchmarks (not tests): hwk log on a long history, and the weekly report on a
-# generated 2-year, 500-client practice against 2 weeks of it and an awk scan.
+# Benchmarks (not tests): hwk log on a long history, the weekly report on a generated
+# 2-year, 500-client practice against 2 weeks of it and an awk scan, and the export of
+# all its entries against libcsv parsing the same files.
 bench:
 	@sh tests/needs.sh 'make bench' $(BENCH_NEEDS)
 	@$(MAKE) -s --no-print-directory $(BUILD)/hwk
 	@sh bench/log.sh $(BUILD)/hwk
 	@BUILD=$(BUILD) CC="$(CC)" sh bench/report.sh $(BUILD)/hwk
+	@BUILD=$(BUILD) CC="$(CC)" sh bench/export.sh $(BUILD)/hwk
 
 # A clinic's scale (1,500 clients, 5 years, several GB made once and cached): time and
 # peak RSS of report, list due, a week's export and a review.

@@ -3,6 +3,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -79,8 +80,11 @@ struct hwk_csvr {
 	int read_err;      /* a file's read failed (errno), or it is past the cap (EFBIG) */
 	size_t read_bytes; /* a file's bytes read so far */
 	size_t err_col;    /* a parse error to report once the records before it are given */
-	char *linebuf;
-	size_t linecap;
+	/* a file's bytes, read in blocks from its descriptor: [cstart, cend) not yet given */
+	char *chunk;
+	size_t ccap, cstart, cend;
+	int started;       /* the file was looked at (fstat) */
+	int eof;           /* all of it is in chunk */
 	hwk_strs cur;      /* fields of the record being read */
 	pending *q;        /* completed records */
 	size_t qn, qcap, qhead;
@@ -225,24 +229,87 @@ static int split_quoted(const char *l, size_t body, hwk_strs *rec)
 	return 1;
 }
 
+#define CHUNK 65536 /* bytes a read, at least */
+
+/* More of the file into r->chunk, keeping what is not yet given; 0, or -1 at a read
+ * error or past the cap (r->read_err set). One fread a block (a small file's whole at
+ * once), where getline took a line at a time and copied it out. */
+static int fill(hwk_csvr *r)
+{
+	size_t avail = r->cend - r->cstart;
+	if (r->cstart) {
+		memmove(r->chunk, r->chunk + r->cstart, avail);
+		r->cstart = 0;
+		r->cend = avail;
+	}
+	if (r->read_bytes + avail > HWK_CSV_MAX_BYTES) {
+		r->read_err = EFBIG; /* a line longer than the cap (from a pipe) */
+		return -1;
+	}
+	if (r->ccap - r->cend < CHUNK / 4) {
+		size_t cap = r->ccap ? r->ccap * 2 : CHUNK;
+		while (cap - r->cend < CHUNK / 4)
+			cap *= 2;
+		r->chunk = hwk_xrealloc(r->chunk, r->ccap = cap);
+	}
+	for (;;) {
+		size_t room = r->ccap - r->cend;
+		errno = 0;
+		size_t got = fread(r->chunk + r->cend, 1, room, r->f);
+		r->cend += got;
+		if (got < room && ferror(r->f)) {
+			if (errno == EINTR) {
+				clearerr(r->f);
+				if (got)
+					return 0;
+				continue;
+			}
+			r->read_err = errno ? errno : EIO;
+			return -1;
+		}
+		r->eof = got < room; /* fread is short only at the end or an error */
+		return 0;
+	}
+}
+
 /* The next physical line including its LF; 0 at end, and at a read error or past the
  * cap (then r->read_err is set: a read error is never taken for the end). */
 static ssize_t next_line(hwk_csvr *r, const char **line)
 {
 	if (r->f) {
-		struct stat st;
-		/* a file larger than the cap is not read at all (a pipe's bytes are counted) */
-		if (!r->read_bytes && fstat(fileno(r->f), &st) == 0 && S_ISREG(st.st_mode) &&
-		    (unsigned long long)st.st_size > HWK_CSV_MAX_BYTES)
-			r->read_err = EFBIG;
-		errno = 0;
-		ssize_t n = r->read_err ? -1 : getline(&r->linebuf, &r->linecap, r->f);
-		*line = r->linebuf;
-		if (n < 0 && ferror(r->f) && !r->read_err)
-			r->read_err = errno ? errno : EIO;
-		if (n > 0 && (r->read_bytes += (size_t)n) > HWK_CSV_MAX_BYTES)
-			r->read_err = EFBIG;
-		return n < 0 || r->read_err ? 0 : n;
+		if (!r->started) {
+			struct stat st;
+			r->started = 1;
+			if (fileno(r->f) >= 0 && fstat(fileno(r->f), &st) == 0 &&
+			    S_ISREG(st.st_mode)) {
+				/* a file larger than the cap is not read at all (a pipe's
+				 * bytes are counted) */
+				if ((unsigned long long)st.st_size > HWK_CSV_MAX_BYTES)
+					r->read_err = EFBIG;
+				/* a small file whole, and its end seen, in one fread */
+				r->ccap = (size_t)st.st_size < CHUNK ? (size_t)st.st_size + 1 : CHUNK;
+				r->chunk = hwk_xmalloc(r->ccap);
+			}
+		}
+		for (;;) {
+			if (r->read_err)
+				return 0;
+			const char *s = r->chunk + r->cstart;
+			size_t avail = r->cend - r->cstart;
+			const char *nl = avail ? memchr(s, '\n', avail) : NULL;
+			if (nl || (r->eof && avail)) {
+				size_t n = nl ? (size_t)(nl - s) + 1 : avail;
+				r->cstart += n;
+				*line = s;
+				if ((r->read_bytes += n) > HWK_CSV_MAX_BYTES) {
+					r->read_err = EFBIG;
+					return 0;
+				}
+				return (ssize_t)n;
+			}
+			if (r->eof || fill(r) < 0)
+				return 0;
+		}
 	}
 	if (r->mem >= r->memend)
 		return 0;
@@ -319,6 +386,33 @@ static int semicolon_line(const char *l, size_t n)
 void hwk_csvr_sniff(hwk_csvr *r)
 {
 	r->sniff = 1;
+}
+
+/* The fields of a plain record of body bytes at l (no quote, no CR), split at its
+ * commas, found in one pass (hwk_strs_split_packed takes two): one allocation, as that
+ * makes. */
+static hwk_strs split_plain(const char *l, size_t body)
+{
+	enum { MAX_COMMAS = 64 };
+	uint32_t at[MAX_COMMAS];
+	size_t nc = 0;
+	for (const char *p = l, *end = l + body; (p = memchr(p, ',', (size_t)(end - p))); p++) {
+		if (nc == MAX_COMMAS)
+			return hwk_strs_split_packed(l, body, ',');
+		at[nc++] = (uint32_t)(p - l);
+	}
+	size_t n = nc + 1;
+	char **v = hwk_xmalloc((n + 1) * sizeof *v + body + 1);
+	char *t = (char *)(v + n + 1);
+	memcpy(t, l, body);
+	t[body] = 0;
+	v[0] = t;
+	for (size_t i = 0; i < nc; i++) {
+		t[at[i]] = 0;
+		v[i + 1] = t + at[i] + 1;
+	}
+	v[n] = NULL;
+	return (hwk_strs){v, n, n, 1};
 }
 
 int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
@@ -402,7 +496,7 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 				simple = 0;
 			}
 			if (simple) {
-				r->cur = hwk_strs_split_packed(l, body, ',');
+				r->cur = split_plain(l, body);
 				cb_record('\n', r);
 				continue;
 			}
@@ -447,6 +541,6 @@ void hwk_csvr_free(hwk_csvr *r)
 	free(r->q);
 	hwk_strs_free(&r->cur);
 	csv_free(&r->p);
-	free(r->linebuf);
+	free(r->chunk);
 	free(r);
 }

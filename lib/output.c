@@ -19,7 +19,8 @@ struct hwk_out {
 	char **cols;
 	size_t ncols;
 	size_t nrows;
-	hwk_buf line; /* one output line, written with one fwrite */
+	hwk_buf line; /* output lines, written with one fwrite once past flush_at bytes */
+	size_t flush_at; /* 0 on a terminal: each line as it comes */
 	hwk_buf jkeys; /* json: each column's "key": back to back; jkey[i] is where it starts */
 	size_t *jkey;
 	/* table: every cell's visible form, NUL-terminated, back to back in cells;
@@ -58,11 +59,34 @@ hwk_fmt hwk_fmt_default(FILE *f)
 	return isatty(fileno(f)) ? HWK_FMT_TABLE : HWK_FMT_TSV;
 }
 
-static void put_line(hwk_out *o)
+/* Lines gather in o->line and go out in blocks: one fwrite a row through a 4 KiB stdio
+ * buffer cost an export of a million rows a write(2) every 4 KiB and a copy more. */
+#define FLUSH_AT 65536
+
+static void flush(hwk_out *o)
 {
 	if (o->line.len)
 		(void)fwrite(o->line.s, 1, o->line.len, o->f);
 	hwk_buf_reset(&o->line);
+}
+
+static void put_line(hwk_out *o)
+{
+	if (o->line.len > o->flush_at)
+		flush(o);
+}
+
+/* Room for n more bytes in b (written straight into b->s + b->len). */
+static char *room(hwk_buf *b, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		b->s = hwk_xrealloc(b->s, cap);
+		b->cap = cap;
+	}
+	return b->s + b->len;
 }
 
 /* Past a run of one or more digits at s, or NULL when s has none. */
@@ -128,37 +152,53 @@ static void tsv_field(hwk_out *o, hwk_buf *b, const char *s)
 
 /* ---- CSV ---- */
 
+/* The bytes that make a CSV field quoted */
+static const unsigned char csv_stop[256] = {
+	[','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1,
+};
+
+/* A field, added to b: in one pass over it, as a million-row export writes some forty
+ * million (most of them empty, or short and plain). */
 static void csv_field(hwk_buf *b, const char *s, int alone)
 {
-	int guard = formula_like(s);
-	size_t len = strlen(s);
-	int quote = s[strcspn(s, ",\"\r\n")] != 0;
-	if (!guard && len && (s[0] == ' ' || s[0] == '\t'))
-		quote = 1;
-	if (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		quote = 1;
-	if (alone && !len)
-		quote = 1; /* a lone empty field would be a blank line */
-	if (!quote) {
-		if (guard)
-			hwk_buf_addc(b, '\'');
-		hwk_buf_add(b, s, len);
+	if (!*s) {
+		if (alone)
+			hwk_buf_add(b, "\"\"", 2); /* a lone empty field would be a blank line */
 		return;
 	}
-	hwk_buf_addc(b, '"');
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = strlen(s), quotes = 0, i = 0;
+	unsigned special = 0;
+	/* four bytes a step, no branch on each */
+	for (; i + 4 <= len; i += 4)
+		special |= csv_stop[u[i]] | csv_stop[u[i + 1]] | csv_stop[u[i + 2]] |
+			   csv_stop[u[i + 3]];
+	for (; i < len; i++)
+		special |= csv_stop[u[i]];
+	if (special)
+		for (i = 0; i < len; i++)
+			quotes += u[i] == '"';
+	int guard = (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' ||
+		     *s == '\r') && formula_like(s);
+	int quote = special || (!guard && (s[0] == ' ' || s[0] == '\t')) ||
+		    s[len - 1] == ' ' || s[len - 1] == '\t';
+	char *t = room(b, len + quotes + 3), *t0 = t;
+	if (quote)
+		*t++ = '"';
 	if (guard)
-		hwk_buf_addc(b, '\'');
-	while (*s) {
-		const char *q = strchr(s, '"');
-		if (!q) {
-			hwk_buf_adds(b, s);
-			break;
-		}
-		hwk_buf_add(b, s, (size_t)(q - s) + 1);
-		hwk_buf_addc(b, '"');
-		s = q + 1;
+		*t++ = '\'';
+	if (!quotes) {
+		memcpy(t, s, len);
+		t += len;
+	} else {
+		for (size_t i = 0; i < len; i++)
+			if ((*t++ = s[i]) == '"')
+				*t++ = '"';
 	}
-	hwk_buf_addc(b, '"');
+	if (quote)
+		*t++ = '"';
+	b->len += (size_t)(t - t0);
+	b->s[b->len] = 0;
 }
 
 /* ---- JSON ---- */
@@ -322,6 +362,7 @@ hwk_out *hwk_out_new(hwk_fmt fmt, FILE *f, const char *const *cols, size_t ncols
 	hwk_out *o = hwk_xcalloc(1, sizeof *o);
 	o->fmt = fmt;
 	o->f = f;
+	o->flush_at = isatty(fileno(f)) ? 0 : FLUSH_AT;
 	o->ncols = ncols;
 	o->cols = hwk_xcalloc(ncols ? ncols : 1, sizeof *o->cols);
 	for (size_t i = 0; i < ncols; i++)
@@ -385,9 +426,14 @@ void hwk_out_row(hwk_out *o, const char *const *vals, const hwk_coltype *types)
 		break;
 	case HWK_FMT_CSV:
 		for (size_t i = 0; i < o->ncols; i++) {
-			if (i)
-				hwk_buf_addc(&o->line, ',');
-			csv_field(&o->line, vals[i] ? vals[i] : "", o->ncols == 1);
+			if (i) {
+				*room(&o->line, 1) = ',';
+				o->line.s[++o->line.len] = 0;
+			}
+			/* an empty field, as most are in a listing of many types, is
+			 * nothing between its commas */
+			if ((vals[i] && *vals[i]) || o->ncols == 1)
+				csv_field(&o->line, vals[i] ? vals[i] : "", o->ncols == 1);
 		}
 		hwk_buf_addc(&o->line, '\n');
 		put_line(o);
@@ -406,6 +452,8 @@ static void out_free(hwk_out *o);
 
 void hwk_out_fail(hwk_out *o)
 {
+	if (o)
+		flush(o); /* the rows given are printed */
 	if (o && o->fmt == HWK_FMT_YAML && o->nrows)
 		yaml_end(o); /* the rows printed stay readable */
 	out_free(o);
@@ -426,15 +474,16 @@ void hwk_out_end(hwk_out *o)
 			header(o);
 		break;
 	case HWK_FMT_JSON:
-		(void)fputs(o->nrows ? "\n]\n" : "[]\n", o->f);
+		hwk_buf_adds(&o->line, o->nrows ? "\n]\n" : "[]\n");
 		break;
-	case HWK_FMT_YAML:
+	case HWK_FMT_YAML: /* written straight to the stream, row by row */
 		if (o->nrows)
 			yaml_end(o);
 		else
 			(void)fputs("[]\n", o->f);
 		break;
 	}
+	flush(o);
 	out_free(o);
 }
 

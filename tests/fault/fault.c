@@ -3,7 +3,7 @@
  * It counts the process's calls to the libc I/O functions hwk uses on its files (open,
  * read, pread, write, close, fstat, stat, fsync, fdatasync, ftruncate, fchmod, flock,
  * rename, renameat2, link, unlink, mkdir, mkstemp, mkostemp, opendir, readdir, fopen, fdopen,
- * getline) and fails call number HWK_FAULT_N (from 1) with HWK_FAULT_ERRNO:
+ * getline, fread) and fails call number HWK_FAULT_N (from 1) with HWK_FAULT_ERRNO:
  *   EIO, ENOSPC, EINTR  the call does nothing and returns its failure with that errno
  *                       (close still closes: Linux frees the descriptor either way)
  *   SHORT               only writes are counted; the Nth writes half its bytes (at
@@ -351,6 +351,18 @@ ssize_t __getdelim(char **line, size_t *cap, int delim, FILE *f)
 		return -1;
 	}
 	return real___getdelim(line, cap, delim, f);
+}
+
+/* fread, for the same reason (the CSV reader takes a file in blocks) */
+size_t fread(void *buf, size_t size, size_t n, FILE *f)
+{
+	REAL(size_t, fread, void *, size_t, size_t, FILE *);
+	if (fileno(f) > 2 && hit("fread", 0)) {
+		f->_flags |= _IO_ERR_SEEN;
+		errno = err();
+		return 0;
+	}
+	return real_fread(buf, size, n, f);
 }
 
 ssize_t getdelim(char **line, size_t *cap, int delim, FILE *f)
