@@ -439,6 +439,11 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 				   "'logged' is when hwk writes the row, so it cannot be imported; "
 				   "put an earlier date in the note");
 			goto out;
+		} else if (!strcmp(head.v[i], hwk_entry_replaces)) {
+			hwk_err_at(name, 1, 0,
+				   "'replaces' is written by hwk log --correct and --withdraw, "
+				   "so it cannot be imported");
+			goto out;
 		}
 	while ((got = hwk_csvr_next(r, &rec, &line)) == 1) {
 		hwk_err_context(name, line);

@@ -98,4 +98,122 @@ like "json --history: replaces after note" "$(cat "$T/out")" '"note":"logged for
 run -C p list entries -f json
 is "json without --history: no replaces" "$(grep -c replaces "$T/out")" 0
 
+# ---- every error: a message, the exit status, nothing written -----------------------
+fails "no entry on that day" 1 "hwk log: $SL@2026-11-20: no such entry (see hwk list entries -a $SL)" \
+	-C p -c alex log --correct sleep@2026-11-20 sol=10
+fails "no entry logged then" 1 "hwk log: $SL@2026-11-25T08:30:00+01:00: no such entry (see hwk list entries -a $SL)" \
+	-C p -c alex log --correct sleep@2026-11-25T08:30:00+01:00 sol=10
+fails "an entry withdrawn, named by its day" 1 \
+	"hwk log: $SL@2026-11-24: the entry was withdrawn (2026-11-27T09:20:00+01:00); log it anew" \
+	-C p -c alex log --correct sleep@2026-11-24 sol=10
+fails "an entry withdrawn, named by its logged" 1 \
+	"hwk log: $SL@2026-11-24T08:00:00+01:00: the entry was withdrawn (2026-11-27T09:20:00+01:00); log it anew" \
+	-C p -c alex log --withdraw sleep@2026-11-24T08:00:00+01:00
+fails "not a day or a time" 1 \
+	"hwk log: $SL@soon: not a day (2026-11-27, yesterday, ...) or a time as in the logged column (2026-11-27T21:04:00+01:00)" \
+	-C p -c alex log --correct sleep@soon sol=10
+fails "a value out of range" 1 "hwk log: quality: 9 is above the maximum 5" \
+	-C p -c alex log --correct sleep@2026-11-26 quality=9
+fails "values that cannot be true together (plausible.c)" 1 \
+	"$(hwk -C p -c alex log sleep bed=23:00 sol=600 wake=06:30 out_of_bed=07:00 --at 2026-11-27T07:30 2>&1 >/dev/null </dev/null)" \
+	-C p -c alex log --correct sleep@2026-11-26 sol=600
+like "(the same message as a new entry's)" "$(cat "$T/err")" "sol"
+fails "a day before the assignment" 1 "hwk log: 2026-11-20: the assignment starts on 2026-11-23" \
+	-C p -c alex log --correct sleep@2026-11-26 --at 2026-11-20T07:30
+fails "a value by position" 1 "hwk log: 40: a correction takes FIELD=VALUE" \
+	-C p -c alex log --correct sleep@2026-11-26 40
+fails "no such field" 1 "hwk log: sl: no such field in sleep (fields: bed, lights_out, sol, awakenings, waso, wake, out_of_bed, quality)" \
+	-C p -c alex log --correct sleep@2026-11-26 sl=40
+fails "a column given twice" 1 "hwk log: status: given twice" \
+	-C p -c alex log --correct sleep@2026-11-26 -p status=done
+fails "logged cannot be given" 1 "hwk log: logged: no such field in sleep (fields: bed, lights_out, sol, awakenings, waso, wake, out_of_bed, quality)" \
+	-C p -c alex log --correct sleep@2026-11-26 logged=2026-11-20T08:00
+fails "a skip with a value" 1 "hwk log: sol: a skipped entry has no values" \
+	-C p -c alex log --correct sleep@2026-11-26 -s busy sol=20
+fails "nothing to change" 2 "hwk log: --correct: nothing to change (FIELD=VALUE, --at, -p, -s or -m)" \
+	-C p -c alex log --correct sleep@2026-11-26
+fails "--withdraw with a value" 2 "hwk log: --withdraw takes only a note (-m NOTE): the entry no longer counts" \
+	-C p -c alex log --withdraw sleep@2026-11-26 sol=20
+fails "--withdraw with --at" 2 "hwk log: --withdraw takes only a note (-m NOTE): the entry no longer counts" \
+	-C p -c alex log --withdraw sleep --at yesterday
+fails "--correct and --withdraw" 2 "hwk log: --correct cannot be combined with --withdraw" \
+	-C p -c alex log --correct --withdraw sleep
+fails "--correct and --import" 2 "hwk log: --correct cannot be combined with --import" \
+	-C p -c alex log --correct sleep --import -
+fails "no such assignment" 1 "hwk log: walk: no such assignment (see 'hwk list assignments')" \
+	-C p -c alex log --correct walk@2026-11-26 sol=1
+fails "--history for another kind" 2 "hwk list: --history: only entries have a history" \
+	-C p list due --history
+fails "-s withdrawn without --history" 2 "hwk list: -s: withdrawn is not done, partial or skipped" \
+	-C p list entries -s withdrawn
+# two entries on one day: a day is ambiguous, the logged names one
+HWK_NOW=2026-11-27T09:30:00+01:00 lg p alex sleep bed=23:30 sol=20 wake=06:30 out_of_bed=07:00 --at 2026-11-26T12:00
+fails "two entries that day" 1 \
+	"hwk log: $SL@2026-11-26: 2 entries; name one by its logged: $SL@2026-11-26T08:00:00+01:00, $SL@2026-11-27T09:30:00+01:00" \
+	-C p -c alex log --correct sleep@2026-11-26 sol=10
+HWK_NOW=2026-11-27T09:40:00+01:00 run -C p -c alex log --withdraw sleep@2026-11-27T09:30:00+01:00 -q
+expect "named by its logged, one of them is withdrawn" 0 "" ""
+# with no @, the entry logged last (however often corrected since): the 26th at 12:00 is
+# withdrawn, so the one logged at 2026-11-26T08:00
+HWK_NOW=2026-11-27T09:50:00+01:00 run -C p -c alex log --correct sleep quality=4 -q
+is "no @: the latest entry" "$(tail -n 1 "$dir/$SL.csv")" \
+	"2026-11-26T07:30:00+01:00,2026-11-27T09:50:00+01:00,done,,,23:00,,20,,,06:30,07:00,4,2026-11-26T08:00:00+01:00"
+# status: a skip empties the values; back to done empties the reason
+HWK_NOW=2026-11-27T10:00:00+01:00 run -C p -c alex log --correct sleep@2026-11-23 -s forgot -q
+is "corrected to a skip: the values emptied" "$(tail -n 1 "$dir/$SL.csv")" \
+	"2026-11-23T07:30:00+01:00,2026-11-27T10:00:00+01:00,skipped,forgot,,,,,,,,,,2026-11-23T08:00:00+01:00"
+fails "back to done: the required fields are needed" 1 "hwk log: bed: required (Time you went to bed)" \
+	-C p -c alex log --correct sleep@2026-11-23 status=done
+HWK_NOW=2026-11-27T10:10:00+01:00 run -C p -c alex log --correct sleep@2026-11-23 status=done bed=23:10 wake=06:00 out_of_bed=06:10 at=2026-11-23T07:00
+is "corrected back to done, the reason emptied, at changed" "$(tail -n 1 "$dir/$SL.csv")" \
+	"2026-11-23T07:00:00+01:00,2026-11-27T10:10:00+01:00,done,,,23:10,,,,,06:00,06:10,,2026-11-23T08:00:00+01:00"
+# an import logs its rows at one instant: one of them cannot be named on its own
+TA=$(asg p alex task --start 2026-11-23)
+printf 'at\n2026-11-23T10:00\n2026-11-24T10:00\n' | hwk -C p -c alex log task --import - 2>/dev/null
+fails "an entry imported with another: its logged names both" 1 \
+	"hwk log: $TA@2026-11-23: 2 entries were logged at 2026-11-27T09:00:00+01:00 (an import, or logs in the same second), and a correction names an entry by its logged: it cannot name one of them" \
+	-C p -c alex log --withdraw task@2026-11-23
+printf '%s\n' at,replaces 2026-11-25T10:00,2026-11-25T10:00:00+01:00 >rep.csv
+fails "an import cannot set replaces" 1 \
+	"hwk log: rep.csv:1: 'replaces' is written by hwk log --correct and --withdraw, so it cannot be imported" \
+	-C p -c alex log task --import rep.csv
+fails "no entries yet" 1 "hwk log: $(asg p alex mindfulness): no entries to correct" \
+	-C p -c alex log --correct mindfulness minutes=5
+
+# ---- a file of version 1 (no replaces): read, not appended to ------------------------
+mkdir -p p/clients/old
+hwk -C p assign old task --start 2026-11-23 >"$T/id"
+OLD=$(cat "$T/id")
+printf '%s\n' at,logged,status,reason,note \
+	2026-11-23T10:00:00+01:00,2026-11-23T10:00:00+01:00,done,, \
+	2026-11-24T10:00:00+01:00,2026-11-24T10:00:00+01:00,done,, >p/clients/old/"$OLD".csv
+chmod 600 p/clients/old/"$OLD".csv
+run -C p -c old list entries -f csv
+expect "version 1: listed" 0 "client,assignment,type,at,logged,status,reason,note
+old,$OLD,task,2026-11-23T10:00:00+01:00,2026-11-23T10:00:00+01:00,done,,
+old,$OLD,task,2026-11-24T10:00:00+01:00,2026-11-24T10:00:00+01:00,done,," ""
+run -C p -c old list due -f csv
+is "version 1: counted" "$(tail -n 1 "$T/out")" "old,$OLD,task,day,due,2,5,7,5"
+fails "version 1: a log refused" 1 \
+	"hwk log: clients/old/$OLD.csv:1: the header has no replaces column (an entries file of format version 1): run hwk upgrade" \
+	-C p -c old log task
+fails "version 1: a correction refused" 1 \
+	"hwk log: clients/old/$OLD.csv:1: the header has no replaces column (an entries file of format version 1): run hwk upgrade" \
+	-C p -c old log --withdraw task
+
+# ---- rows written before version 2, one column short, under the new header ------------
+printf '%s\n' at,logged,status,reason,note,replaces \
+	2026-11-23T10:00:00+01:00,2026-11-23T10:00:00+01:00,done,, \
+	2026-11-24T10:00:00+01:00,2026-11-24T10:00:00+01:00,done,, >p/clients/old/"$OLD".csv
+HWK_NOW=2026-11-27T10:20:00+01:00 run -C p -c old log --correct task@2026-11-24 -m 'after lunch'
+expect "rows one short: read, and corrected" 0 "" "task: 2 of 7 this week"
+file_is "rows one short: kept byte for byte, the correction appended" p/clients/old/"$OLD".csv \
+	at,logged,status,reason,note,replaces \
+	2026-11-23T10:00:00+01:00,2026-11-23T10:00:00+01:00,done,, \
+	2026-11-24T10:00:00+01:00,2026-11-24T10:00:00+01:00,done,, \
+	"2026-11-24T10:00:00+01:00,2026-11-27T10:20:00+01:00,done,,after lunch,2026-11-24T10:00:00+01:00"
+run -C p -c old list entries -f tsv
+is "rows one short: listed in the corrected view" "$(cut -f4,8 "$T/out")" \
+	"$(tsv "at|note" "2026-11-23T10:00:00+01:00|" "2026-11-24T10:00:00+01:00|after lunch")"
+
 done_testing
