@@ -180,6 +180,56 @@ fails "an import cannot set replaces" 1 \
 fails "no entries yet" 1 "hwk log: $(asg p alex mindfulness): no entries to correct" \
 	-C p -c alex log --correct mindfulness minutes=5
 
+# ---- the tail: a year of entries, a correction of one far back ------------------------
+# A task every day since 2025-11-27, each logged at 10:00 that day, up to Thursday
+# 2026-11-26: 365 rows. Commands about this week read the file from its end (once it has
+# been seen in order), so a correction, appended now, is read without the row it corrects.
+YR=$(asg p year task --start 2025-11-27)
+{
+	echo at,logged,status,reason,note,replaces
+	for i in $(seq 0 364); do
+		t=$(date -d "$(date -d "2025-11-27 12:00 $i days" +%F) 10:00" +%Y-%m-%dT%H:%M:%S%:z)
+		echo "$t,$t,done,,,"
+	done
+} >"p/clients/year/$YR.csv"
+chmod 600 "p/clients/year/$YR.csv"
+is "a year of rows" "$(tail -n +2 "p/clients/year/$YR.csv" | wc -l)" 365
+run -C p -c year list due -f csv
+is "list due, read whole: Mon 23 to Thu 26 done" "$(tail -n 1 "$T/out")" "year,$YR,task,day,due,4,5,7,3"
+like "seen in order: noted, so that the next read starts from the end" \
+	"$(cat p/clients/year/.hwk.order)" "^$YR.csv "
+# the entry of Monday 2025-12-01, corrected to today (a day of this week with no entry)
+HWK_NOW=2026-11-27T09:05:00+01:00 run -C p -c year log --correct task@2025-12-01 --at 08:30
+expect "correct an entry a year back into today" 0 "" "task: 5 of 7 this week"
+is "its replaces is the old entry's logged" "$(tail -n 1 "p/clients/year/$YR.csv")" \
+	"2026-11-27T08:30:00+01:00,2026-11-27T09:05:00+01:00,done,,,2025-12-01T10:00:00+01:00"
+run -C p -c year list due -f csv
+is "list due from the tail: the correction counts today" "$(tail -n 1 "$T/out")" "year,$YR,task,day,done,5,5,7,2"
+run -C p report --week 2025-W49 year -f csv
+is "the week of 2025-12-01: that day now missed" "$(for c in done missed; do col $c; done | tr '\n' ' ')" "6 1 "
+# a correction of this week's entry: the tail holds both rows, and counts it once
+HWK_NOW=2026-11-27T09:06:00+01:00 run -C p -c year log --correct task@2026-11-25 -m 'in the evening'
+expect "correct an entry of this week" 0 "" "task: 5 of 7 this week"
+# withdraw one far back: this week's count stays, that week's drops
+HWK_NOW=2026-11-27T09:07:00+01:00 run -C p -c year log --withdraw task@2026-01-05
+expect "withdraw an entry a year back" 0 "" "task: 5 of 7 this week"
+run -C p -c year list due -f csv
+is "list due: still 5" "$(tail -n 1 "$T/out")" "year,$YR,task,day,done,5,5,7,2"
+run -C p report --week 2026-W02 year -f csv
+is "the week of 2026-01-05: that day missed" "$(for c in done missed; do col $c; done | tr '\n' ' ')" "6 1 "
+# read whole (the order note gone), the same
+rm p/clients/year/.hwk.order
+run -C p -c year list due -f csv
+is "list due, read whole: the same" "$(tail -n 1 "$T/out")" "year,$YR,task,day,done,5,5,7,2"
+run -C p -c year list entries --since 2025-12-01 --until 2025-12-01
+is "list entries: the day of the entry moved away is empty" "$(cat "$T/out")" \
+	"$(tsv "client|assignment|type|at|logged|status|reason|note")"
+run -C p -c year list entries --since 2026-11-23 -f tsv
+is "list entries: this week's five, the moved one last" "$(cut -f4,8 "$T/out")" \
+	"$(tsv "at|note" "2026-11-23T10:00:00+01:00|" "2026-11-24T10:00:00+01:00|" \
+		"2026-11-26T10:00:00+01:00|" "2026-11-27T08:30:00+01:00|" \
+		"2026-11-25T10:00:00+01:00|in the evening")"
+
 # ---- a file of version 1 (no replaces): read, not appended to ------------------------
 mkdir -p p/clients/old
 hwk -C p assign old task --start 2026-11-23 >"$T/id"
