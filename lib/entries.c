@@ -344,28 +344,123 @@ static void rows_push(hwk_entry **rows, size_t *n, size_t *cap, hwk_entry *e)
 	memset(e, 0, sizeof *e);
 }
 
+/* What the corrected view needs of a row: when it was logged, and which entry it
+ * corrects or withdraws (has_root), as instants. */
+typedef struct {
+	time_t logged, root;
+	unsigned char logged_ok, has_root, withdrawn;
+} row_key;
+
+static void key_of(const hwk_strs *c, row_key *k)
+{
+	const char *rep = c->v[c->n - 1];
+	k->logged_ok = hwk_time_parse_iso(c->v[HWK_E_LOGGED], &k->logged) == 0;
+	/* a replaces that is not a time is a bad row, named by the checks, not a correction */
+	k->has_root = *rep && hwk_time_parse_iso(rep, &k->root) == 0;
+	k->withdrawn = !strcmp(c->v[HWK_E_STATUS], "withdrawn");
+}
+
+/* A correction: the entry it is of, when it was logged, where. */
+typedef struct {
+	time_t root, logged;
+	size_t i;
+} corr;
+
+static int corr_cmp(const void *x, const void *y)
+{
+	const corr *a = x, *b = y;
+	if (a->root != b->root)
+		return a->root < b->root ? -1 : 1;
+	if (a->logged != b->logged)
+		return a->logged < b->logged ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+static int time_cmp(const void *x, const void *y)
+{
+	time_t a = *(const time_t *)x, b = *(const time_t *)y;
+	return (a > b) - (a < b);
+}
+
+static int root_cmp(const void *key, const void *x)
+{
+	return time_cmp(key, &((const corr *)x)->root);
+}
+
+static unsigned char *dead_of(const row_key *k, size_t n)
+{
+	unsigned char *dead = hwk_xcalloc(n + 1, 1);
+	size_t nc = 0, no = 0;
+	for (size_t i = 0; i < n; i++)
+		nc += k[i].has_root;
+	if (nc == 0)
+		return dead;
+	/* when the entries as first logged were logged, sorted */
+	time_t *orig = hwk_xcalloc(n - nc + 1, sizeof *orig);
+	for (size_t i = 0; i < n; i++)
+		if (!k[i].has_root && k[i].logged_ok)
+			orig[no++] = k[i].logged;
+	qsort(orig, no, sizeof *orig, time_cmp);
+	corr *c = hwk_xcalloc(nc, sizeof *c);
+	nc = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!k[i].has_root)
+			continue;
+		c[nc] = (corr){k[i].root, k[i].logged_ok ? k[i].logged : 0, i};
+		/* one naming an earlier correction (not an entry) is of that one's entry */
+		if (!bsearch(&c[nc].root, orig, no, sizeof *orig, time_cmp))
+			for (size_t j = 0; j < nc; j++)
+				if (k[c[j].i].logged_ok && k[c[j].i].logged == c[nc].root) {
+					c[nc].root = c[j].root;
+					break;
+				}
+		nc++;
+	}
+	free(orig);
+	qsort(c, nc, sizeof *c, corr_cmp);
+	/* of each entry's corrections the last counts, unless it withdraws it */
+	for (size_t j = 0; j < nc; j++) {
+		int last = j + 1 == nc || c[j].root != c[j + 1].root;
+		dead[c[j].i] = !last || k[c[j].i].withdrawn;
+	}
+	/* an entry corrected is replaced */
+	for (size_t i = 0; i < n; i++)
+		if (!k[i].has_root && k[i].logged_ok &&
+		    bsearch(&k[i].logged, c, nc, sizeof *c, root_cmp))
+			dead[i] = 1;
+	free(c);
+	return dead;
+}
+
 int hwk_entries_open(const hwk_assignment *a, int history, hwk_entries **out)
 {
 	if (open_rows(a, out) < 0)
 		return -1;
 	if (!*out || history)
 		return 0;
-	/* the rows as far as they can be read (quietly: the reading that follows names a
-	 * problem where it meets it), to mark those a later row replaces */
+	/* what each row says of the entry it is of, as far as the rows can be read (quietly:
+	 * the reading that follows names a problem where it meets it), to mark those a
+	 * later row replaces; a few bytes a row, not the rows */
 	hwk_entries *pre;
-	hwk_entry e = {0}, *rows = NULL;
+	hwk_entry e = {0};
+	row_key *k = NULL;
 	size_t n = 0, cap = 0;
 	hwk_err_quiet(1);
 	if (open_rows(a, &pre) == 0 && pre) {
-		while (next_row(pre, &e) == 1)
-			rows_push(&rows, &n, &cap, &e);
+		while (next_row(pre, &e) == 1) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				k = hwk_xrealloc(k, cap * sizeof *k);
+			}
+			key_of(&e.cols, &k[n++]);
+		}
 		hwk_entries_close(pre);
 	}
 	hwk_err_quiet(0);
 	hwk_entry_free(&e);
-	(*out)->dead = hwk_entries_dead(rows, n);
+	(*out)->dead = dead_of(k, n);
 	(*out)->ndead = n;
-	hwk_entry_rows_free(rows, n);
+	free(k);
 	return 0;
 }
 
@@ -409,83 +504,13 @@ const char *hwk_entry_ident(const hwk_entry *e)
 	return *r ? r : e->cols.v[HWK_E_LOGGED];
 }
 
-/* A correction, for hwk_entries_dead: the entry it is of, when it was logged, where. */
-typedef struct {
-	const char *root;
-	time_t logged;
-	size_t i;
-} corr;
-
-static int corr_cmp(const void *x, const void *y)
-{
-	const corr *a = x, *b = y;
-	int c = strcmp(a->root, b->root);
-	if (c)
-		return c;
-	if (a->logged != b->logged)
-		return a->logged < b->logged ? -1 : 1;
-	return (a->i > b->i) - (a->i < b->i);
-}
-
-static int root_cmp(const void *key, const void *x)
-{
-	return strcmp(key, ((const corr *)x)->root);
-}
-
-static int str_cmp(const void *x, const void *y)
-{
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
 unsigned char *hwk_entries_dead(const hwk_entry *rows, size_t n)
 {
-	unsigned char *dead = hwk_xcalloc(n + 1, 1);
-	corr *c = NULL;
-	size_t nc = 0, no = 0;
+	row_key *k = hwk_xcalloc(n + 1, sizeof *k);
 	for (size_t i = 0; i < n; i++)
-		nc += *rows[i].cols.v[rows[i].cols.n - 1] != 0;
-	if (nc == 0)
-		return dead;
-	/* the logged of the entries as first logged, sorted */
-	const char **orig = hwk_xcalloc(n - nc + 1, sizeof *orig);
-	for (size_t i = 0; i < n; i++)
-		if (!*rows[i].cols.v[rows[i].cols.n - 1])
-			orig[no++] = rows[i].cols.v[HWK_E_LOGGED];
-	qsort(orig, no, sizeof *orig, str_cmp);
-	c = hwk_xcalloc(nc, sizeof *c);
-	nc = 0;
-	for (size_t i = 0; i < n; i++) {
-		const hwk_strs *k = &rows[i].cols;
-		if (!*k->v[k->n - 1])
-			continue;
-		c[nc].root = k->v[k->n - 1];
-		c[nc].i = i;
-		if (hwk_time_parse_iso(k->v[HWK_E_LOGGED], &c[nc].logged) < 0)
-			c[nc].logged = 0;
-		/* one naming an earlier correction (not an entry) is of that one's entry */
-		if (!bsearch(&c[nc].root, orig, no, sizeof *orig, str_cmp))
-			for (size_t j = 0; j < nc; j++)
-				if (!strcmp(rows[c[j].i].cols.v[HWK_E_LOGGED], c[nc].root)) {
-					c[nc].root = c[j].root;
-					break;
-				}
-		nc++;
-	}
-	free(orig);
-	qsort(c, nc, sizeof *c, corr_cmp);
-	/* of each entry's corrections the last counts, unless it withdraws it */
-	for (size_t j = 0; j < nc; j++) {
-		int last = j + 1 == nc || strcmp(c[j].root, c[j + 1].root);
-		const hwk_strs *k = &rows[c[j].i].cols;
-		dead[c[j].i] = !last || !strcmp(k->v[HWK_E_STATUS], "withdrawn");
-	}
-	/* an entry corrected is replaced */
-	for (size_t i = 0; i < n; i++) {
-		const hwk_strs *k = &rows[i].cols;
-		if (!*k->v[k->n - 1] && bsearch(k->v[HWK_E_LOGGED], c, nc, sizeof *c, root_cmp))
-			dead[i] = 1;
-	}
-	free(c);
+		key_of(&rows[i].cols, &k[i]);
+	unsigned char *dead = dead_of(k, n);
+	free(k);
 	return dead;
 }
 

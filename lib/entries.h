@@ -42,9 +42,10 @@ size_t hwk_entries_bad(void);
 
 /* The corrected view (hwk.5): rows replaced by a later row, withdrawn entries and the
  * rows withdrawing them are left out (freed), the rest kept in order. A correction
- * names its entry by the logged of the row as first logged; one naming a correction's
- * logged (a chain) is followed back to it. The latest correction of an entry (by
- * logged, then by place) is the one that counts. */
+ * names its entry by the logged of the row as first logged (compared as instants); one
+ * naming the logged of a correction that no entry has (a chain) is followed back to
+ * that correction's entry. The latest correction of an entry (by logged, then by place)
+ * is the one that counts. */
 void hwk_entries_resolve(hwk_entry *rows, size_t *n);
 /* The same as marks, dead[i] set for each row left out (owned, n bytes). */
 unsigned char *hwk_entries_dead(const hwk_entry *rows, size_t n);

@@ -270,6 +270,14 @@ static int folder_lock(const hwk_assignment *a)
 	return lock;
 }
 
+/* Do two times name the same instant (as the corrected view compares logged and
+ * replaces)? */
+static int same_instant(const char *a, const char *b)
+{
+	time_t x, y;
+	return hwk_time_parse_iso(a, &x) == 0 && hwk_time_parse_iso(b, &y) == 0 && x == y;
+}
+
 /* Is the frequency in force on row's day once? */
 static int once_row(const hwk_assignment *a, const hwk_strs *row)
 {
@@ -297,7 +305,7 @@ static int once_check(const hwk_assignment *a, const hwk_entry *rows, size_t n,
 		const char *st = rows[i].cols.v[HWK_E_STATUS];
 		if (strcmp(st, "done") && strcmp(st, "partial"))
 			continue;
-		if (*corrects && !strcmp(hwk_entry_ident(&rows[i]), corrects))
+		if (*corrects && same_instant(hwk_entry_ident(&rows[i]), corrects))
 			continue;
 		if (hwk_entry_day(&rows[i], &d) < 0)
 			continue;
@@ -661,7 +669,7 @@ static int withdrawn_entry(const hwk_entry *all, size_t n, const unsigned char *
 {
 	int withdrawn = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(hwk_entry_ident(&all[i]), ident))
+		if (!same_instant(hwk_entry_ident(&all[i]), ident))
 			continue;
 		if (!dead[i])
 			return 0;
@@ -750,7 +758,7 @@ static int find_entry(const hwk_assignment *a, const char *which, const hwk_entr
 	const char *ident = hwk_entry_ident(&all[*out]);
 	size_t same = 0;
 	for (size_t i = 0; i < n; i++)
-		same += !*all[i].cols.v[all[i].cols.n - 1] && !strcmp(all[i].cols.v[HWK_E_LOGGED], ident);
+		same += !*all[i].cols.v[all[i].cols.n - 1] && same_instant(all[i].cols.v[HWK_E_LOGGED], ident);
 	if (same > 1)
 		return hwk_err("%s%s%s: %zu entries were logged at %s (an import, or logs in the same "
 			       "second), and a correction names an entry by its logged: it cannot "

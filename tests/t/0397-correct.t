@@ -180,6 +180,19 @@ fails "an import cannot set replaces" 1 \
 fails "no entries yet" 1 "hwk log: $(asg p alex mindfulness): no entries to correct" \
 	-C p -c alex log --correct mindfulness minutes=5
 
+# ---- once: a correction is not a further entry; a withdrawn one makes room -----------
+ON=$(asg p alex task --every once --start 2026-11-23)
+HWK_NOW=2026-11-25T10:00:00+01:00 lg p alex "$ON" --at 2026-11-25T09:00
+HWK_NOW=2026-11-27T08:00:00+01:00 run -C p -c alex log --correct "$ON" -m 'at the bank' -q
+expect "once: the done entry corrected" 0 "" ""
+fails "once: a further entry still refused" 1 \
+	"hwk log: $ON: done already (done at 2026-11-25T09:00:00+01:00): a once assignment takes one entry; to do it again, assign it again" \
+	-C p -c alex log "$ON"
+HWK_NOW=2026-11-27T08:10:00+01:00 run -C p -c alex log --withdraw "$ON" -q
+expect "once: withdrawn" 0 "" ""
+HWK_NOW=2026-11-27T08:20:00+01:00 run -C p -c alex log "$ON"
+expect "once: logged anew after the withdrawal" 0 "" "task: 1 of 1 this week"
+
 # ---- the tail: a year of entries, a correction of one far back ------------------------
 # A task every day since 2025-11-27, each logged at 10:00 that day, up to Thursday
 # 2026-11-26: 365 rows. Commands about this week read the file from its end (once it has
