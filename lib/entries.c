@@ -631,7 +631,8 @@ static int in_order(const hwk_entry *rows, size_t n)
 	}
 	return 1;
 }
-int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, size_t *n)
+int hwk_entries_tail_stored(const hwk_assignment *a, hwk_day since, hwk_entry **rows,
+			    size_t *n)
 {
 	*rows = NULL;
 	*n = 0;
@@ -716,6 +717,12 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 		for (size_t i = 0; rc == 0 && i < *n; i++)
 			(*rows)[i].back = *n - i;
 	}
+	return rc;
+}
+
+int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, size_t *n)
+{
+	int rc = hwk_entries_tail_stored(a, since, rows, n);
 	if (rc == 0)
 		hwk_entries_resolve(*rows, n);
 	return rc;

@@ -81,6 +81,10 @@ int hwk_entries_check_header(const hwk_assignment *a, int append);
  * view of them (hwk_entries_resolve): a correction whose entry is older than the rows
  * read counts on its own. */
 int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, size_t *n);
+/* The same rows as stored, before the corrected view: the last rows of the file, as
+ * hwk_entries_read gives them. */
+int hwk_entries_tail_stored(const hwk_assignment *a, hwk_day since, hwk_entry **rows,
+			    size_t *n);
 void hwk_entry_free(hwk_entry *e);
 void hwk_entry_rows_free(hwk_entry *rows, size_t n);
 
