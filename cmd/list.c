@@ -12,9 +12,9 @@
 static const char usage[] =
 	"usage: hwk list [due|entries|assignments|clients] [-f table|tsv|csv|json|yaml]\n"
 	"                [-t TYPE] [-a ASSIGNMENT] [-s STATUS] [-r REASON] [--since DATE]\n"
-	"                [--until DATE] [--all]\n";
+	"                [--until DATE] [--all] [--history]\n";
 
-enum { O_SINCE = HWK_LONG, O_UNTIL, O_ALL };
+enum { O_SINCE = HWK_LONG, O_UNTIL, O_ALL, O_HISTORY };
 
 static int day_opt(const char *opt, const char *s, time_t now, hwk_day *d)
 {
@@ -30,6 +30,8 @@ int cmd_list(int argc, char **argv, hwk_ctx *ctx)
 		{"format", 'f', 1},
 		/* which days */
 		{"since", O_SINCE, 1}, {"until", O_UNTIL, 1}, {"all", O_ALL, 0},
+		/* entries: every row as stored */
+		{"history", O_HISTORY, 0},
 		/* which rows */
 		{"type", 't', 1}, {"assignment", 'a', 1}, {"status", 's', 1}, {"reason", 'r', 1},
 		{0},
@@ -56,6 +58,7 @@ int cmd_list(int argc, char **argv, hwk_ctx *ctx)
 				return HWK_USAGE;
 			break;
 		case O_ALL: flt.all = 1; break;
+		case O_HISTORY: flt.history = 1; break;
 		}
 	}
 	if (c == 0)
@@ -80,11 +83,19 @@ int cmd_list(int argc, char **argv, hwk_ctx *ctx)
 			flt.reason);
 		return HWK_USAGE;
 	}
+	if (flt.history && k != ENTRIES) {
+		hwk_err("--history: only entries have a history");
+		return HWK_USAGE;
+	}
+	/* a withdrawing row is only listed with --history */
 	if (flt.status && k == ASSIGNMENTS ? strcmp(flt.status, "active") && strcmp(flt.status, "ended")
 	    : flt.status && strcmp(flt.status, "done") && strcmp(flt.status, "partial") &&
-		      strcmp(flt.status, "skipped")) {
+		      strcmp(flt.status, "skipped") &&
+		      (!flt.history || strcmp(flt.status, "withdrawn"))) {
 		hwk_err("-s: %s is not %s", flt.status,
-			k == ASSIGNMENTS ? "active or ended" : "done, partial or skipped");
+			k == ASSIGNMENTS ? "active or ended"
+			: flt.history ? "done, partial, skipped or withdrawn"
+				      : "done, partial or skipped");
 		return HWK_USAGE;
 	}
 

@@ -1,4 +1,5 @@
-/* hwk log: log homework done, partly done or skipped, or import rows. */
+/* hwk log: log homework done, partly done or skipped, import rows, or correct or
+ * withdraw an entry. */
 #define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +15,12 @@
 static const char usage[] =
 	"usage: hwk log ASSIGNMENT [VALUE... | FIELD=VALUE...] [--at WHEN] [-p | -s REASON]\n"
 	"               [-m NOTE] [-q]\n"
-	"       hwk log [ASSIGNMENT] --import FILE|-\n";
+	"       hwk log [ASSIGNMENT] --import FILE|-\n"
+	"       hwk log --correct ASSIGNMENT[@WHEN] [FIELD=VALUE...] [--at WHEN] [-p | -s REASON]\n"
+	"               [-m NOTE] [-q]\n"
+	"       hwk log --withdraw ASSIGNMENT[@WHEN] [-m NOTE] [-q]\n";
+
+enum { O_CORRECT = HWK_LONG, O_WITHDRAW };
 
 int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 {
@@ -25,11 +31,13 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 		{"message", 'm', 1},
 		{"quiet", 'q', 0},
 		{"import", 'i', 1},
+		{"correct", O_CORRECT, 0},
+		{"withdraw", O_WITHDRAW, 0},
 		{0},
 	};
 	hwk_log_input in = {0};
 	const char *import = NULL;
-	int c, quiet = 0, st;
+	int c, quiet = 0, st, correct = 0, withdraw = 0;
 	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0) {
 		switch (c) {
 		case 'a':
@@ -50,6 +58,12 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 		case 'i':
 			import = optarg;
 			break;
+		case O_CORRECT:
+			correct = 1;
+			break;
+		case O_WITHDRAW:
+			withdraw = 1;
+			break;
 		}
 	}
 	if (c == 0)
@@ -64,6 +78,23 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 	}
 	if (!import && optind == argc)
 		return hwk_usage(usage, 0);
+	if ((correct || withdraw) && (import || (correct && withdraw))) {
+		hwk_err("--%s cannot be combined with --%s", correct ? "correct" : "withdraw",
+			import ? "import" : "withdraw");
+		return HWK_USAGE;
+	}
+	if (withdraw && (in.at || in.partial || in.skip || argc - optind > 1)) {
+		hwk_err("--withdraw takes only a note (-m NOTE): the entry no longer counts");
+		return HWK_USAGE;
+	}
+	if (correct && !in.at && !in.partial && !in.skip && !in.note && argc - optind == 1) {
+		hwk_err("--correct: nothing to change (FIELD=VALUE, --at, -p, -s or -m)");
+		return HWK_USAGE;
+	}
+	/* ASSIGNMENT@WHEN: the entry to correct or withdraw */
+	char *which = NULL;
+	if ((correct || withdraw) && (which = strchr(argv[optind], '@')))
+		*which++ = 0;
 
 	/* the import file is opened before hwk moves to the practice's folder */
 	FILE *imf = NULL;
@@ -113,15 +144,16 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 	}
 	in.values = argv + optind + 1;
 	in.nvalues = (size_t)(argc - optind - 1);
-	in.ask = isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
+	in.ask = !correct && isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
 	hwk_strs row;
-	if (hwk_record_build(a, &in, ctx->now, &row) < 0)
+	if (correct || withdraw ? hwk_record_amend(a, which, &in, withdraw, ctx->now, &row) < 0
+				: hwk_record_build(a, &in, ctx->now, &row) < 0)
 		goto out;
 	char *progress;
 	int w = hwk_record_log(a, &row, ctx->now, p->week_start, &progress);
 	if (w >= 0)
-		hwk_commit(p, "log: %s %s %.10s %s", a->client, a->type, row.v[HWK_E_AT],
-			   row.v[HWK_E_STATUS]);
+		hwk_commit(p, "log: %s %s %.10s %s%s", a->client, a->type, row.v[HWK_E_AT],
+			   correct ? "corrected to " : "", row.v[HWK_E_STATUS]);
 	hwk_strs_free(&row);
 	if (w < 0)
 		goto out;

@@ -1,8 +1,9 @@
 /* The tail reader against the full reader on a fuzzed entries file: when the full read
  * succeeds, the tail gives the last rows of it, identical (and noted alike), at least
  * every row after the last one logged before the day before the one asked for; when
- * the tail fails, so does the full read. The first byte picks the day (around
- * 2026-11-27), the rest is the file, header included. */
+ * the tail fails, so does the full read. The corrected tail is the corrected view of
+ * those rows. The first byte picks the day (around 2026-11-27), the rest is the file,
+ * header included. */
 #include "fuzz.h"
 
 #include <string.h>
@@ -90,7 +91,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	hwk_entry *all = NULL, *tail = NULL;
 	size_t nall = 0, ntail = 0;
 	int rc_all = hwk_entries_read(&a, &all, &nall);
-	int rc_tail = hwk_entries_tail(&a, since, &tail, &ntail);
+	int rc_tail = hwk_entries_tail_stored(&a, since, &tail, &ntail);
 	FUZZ_CHECK(rc_tail == 0 || rc_all < 0, "the tail failed where the full read did not");
 	if (rc_all == 0 && rc_tail == 0) {
 		FUZZ_CHECK(ntail <= nall, "the tail has %zu rows, the file %zu", ntail, nall);
@@ -108,6 +109,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			need++;
 		}
 		FUZZ_CHECK(ntail >= need, "the tail has %zu rows, %zu were asked for", ntail, need);
+		/* read again (now noted in order, perhaps from the end), as stored and
+		 * corrected: the second is the corrected view of the first */
+		hwk_entry *again = NULL, *view = NULL;
+		size_t nagain = 0, nview = 0;
+		FUZZ_CHECK(hwk_entries_tail_stored(&a, since, &again, &nagain) == 0 &&
+				   hwk_entries_tail(&a, since, &view, &nview) == 0,
+			   "a tail read again failed");
+		hwk_entries_resolve(again, &nagain);
+		FUZZ_CHECK(nview == nagain, "the corrected tail has %zu rows, the view of the "
+			   "stored tail %zu", nview, nagain);
+		for (size_t i = 0; i < nview && i < nagain; i++)
+			FUZZ_CHECK(same_row(&view[i], &again[i]), "corrected row %zu differs", i);
+		hwk_entry_rows_free(again, nagain);
+		hwk_entry_rows_free(view, nview);
 	}
 	hwk_entry_rows_free(all, nall);
 	hwk_entry_rows_free(tail, ntail);

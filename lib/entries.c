@@ -58,15 +58,32 @@ int hwk_entry_at(const hwk_entry *e, time_t *out)
 
 int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok)
 {
-	if (cols->n != a->fields.n + HWK_ENTRY_FIXED)
+	if (cols->n != HWK_ENTRY_NCOLS(a))
 		return hwk_err("a row of %s must have %zu columns, not %zu", a->csv_path,
-			       a->fields.n + HWK_ENTRY_FIXED, cols->n);
+			       HWK_ENTRY_NCOLS(a), cols->n);
 	char **c = cols->v;
+	const char *replaces = c[HWK_ENTRY_REPLACES(a)];
 	time_t t;
 	if (hwk_time_parse_iso(c[HWK_E_AT], &t) < 0)
 		return hwk_err("at: %s is not a time (2026-11-27T21:04:00+01:00)", c[HWK_E_AT]);
 	if (*c[HWK_E_LOGGED] && hwk_time_parse_iso(c[HWK_E_LOGGED], &t) < 0)
 		return hwk_err("logged: %s is not a time (2026-11-27T21:04:00+01:00)", c[HWK_E_LOGGED]);
+	if (*replaces && hwk_time_parse_iso(replaces, &t) < 0)
+		return hwk_err("replaces: %s is not a time (the logged of the entry it corrects)",
+			       replaces);
+	if (!strcmp(c[HWK_E_STATUS], "withdrawn")) {
+		/* it only says which entry no longer counts */
+		if (!*replaces)
+			return hwk_err("status: withdrawn needs replaces (the entry it withdraws)");
+		if (*c[HWK_E_REASON])
+			return hwk_err("reason: only a skipped entry has a reason");
+		for (size_t i = 0; i < a->fields.n; i++)
+			if (*c[HWK_ENTRY_FIXED + i])
+				return hwk_err("%s: a withdrawing row has no values", a->fields.v[i].name);
+		if (!hwk_utf8_valid(c[HWK_E_NOTE], strlen(c[HWK_E_NOTE])))
+			return hwk_err("note: the text is not valid UTF-8");
+		return 0;
+	}
 	int skipped = !strcmp(c[HWK_E_STATUS], "skipped");
 	int partial = !strcmp(c[HWK_E_STATUS], "partial");
 	if (!skipped && !partial && strcmp(c[HWK_E_STATUS], "done"))
@@ -118,17 +135,17 @@ size_t hwk_entries_bad(void)
 	return bad_rows;
 }
 
-/* The line of the row i of n read from the end of a's entries file: found by reading it
- * all, which only a bad row costs. 0 when it cannot be told. */
-static size_t tail_line(const hwk_assignment *a, size_t i, size_t n)
+/* The line of the row back from the end of a's entries file (1: the last): found by
+ * reading it all, which only a bad row costs. 0 when it cannot be told. */
+static size_t tail_line(const hwk_assignment *a, size_t back)
 {
 	hwk_entry *all;
 	size_t nall, line = 0;
 	hwk_err_quiet(1);
 	int rc = hwk_entries_read(a, &all, &nall);
 	hwk_err_quiet(0);
-	if (rc == 0 && nall >= n)
-		line = all[nall - n + i].line;
+	if (rc == 0 && back >= 1 && nall >= back)
+		line = all[nall - back].line;
 	if (rc == 0)
 		hwk_entry_rows_free(all, nall);
 	return line;
@@ -136,7 +153,7 @@ static size_t tail_line(const hwk_assignment *a, size_t i, size_t n)
 
 size_t hwk_entries_sift(const hwk_assignment *a, hwk_entry *rows, size_t *n, hwk_day since)
 {
-	size_t k = 0, bad = 0, from_tail = *n;
+	size_t k = 0, bad = 0;
 	for (size_t i = 0; i < *n; i++) {
 		hwk_day d;
 		if (since != HWK_DAY_NONE && hwk_entry_day(&rows[i], &d) == 0 && d < since) {
@@ -149,7 +166,7 @@ size_t hwk_entries_sift(const hwk_assignment *a, hwk_entry *rows, size_t *n, hwk
 		int ok = hwk_entry_check(a, &rows[i].cols, 0) == 0;
 		hwk_err_quiet(0);
 		if (!ok) {
-			size_t line = rows[i].line ? rows[i].line : tail_line(a, i, from_tail);
+			size_t line = rows[i].line ? rows[i].line : tail_line(a, rows[i].back);
 			hwk_err_context(a->csv_path, line);
 			(void)hwk_entry_check(a, &rows[i].cols, 0);
 			hwk_err_context(NULL, 0);
@@ -168,16 +185,20 @@ struct hwk_entries {
 	FILE *f;
 	hwk_csvr *r;
 	const hwk_assignment *a;
+	int old;             /* the header has no replaces (version 1) */
+	unsigned char *dead; /* the corrected view: rows to pass over, by place */
+	size_t ndead, at;    /* how many rows dead covers; rows returned or passed so far */
 };
 
-/* The header's columns: the fixed ones, then the fields' names (not owned). */
+/* The header's columns: the fixed ones, the fields' names, replaces (not owned). */
 static const char **header_cols(const hwk_assignment *a)
 {
-	const char **cols = hwk_xcalloc(a->fields.n + HWK_ENTRY_FIXED, sizeof *cols);
+	const char **cols = hwk_xcalloc(HWK_ENTRY_NCOLS(a), sizeof *cols);
 	for (size_t i = 0; i < HWK_ENTRY_FIXED; i++)
 		cols[i] = hwk_entry_fixed[i];
 	for (size_t i = 0; i < a->fields.n; i++)
 		cols[HWK_ENTRY_FIXED + i] = a->fields.v[i].name;
+	cols[HWK_ENTRY_REPLACES(a)] = hwk_entry_replaces;
 	return cols;
 }
 
@@ -185,14 +206,16 @@ char *hwk_entries_header(const hwk_assignment *a)
 {
 	hwk_buf b = {0};
 	const char **cols = header_cols(a);
-	hwk_csv_row(&b, cols, a->fields.n + HWK_ENTRY_FIXED);
+	hwk_csv_row(&b, cols, HWK_ENTRY_NCOLS(a));
 	free(cols);
 	return b.s;
 }
 
+/* 0 for the header of the assignment, 1 for it without replaces (version 1), -1 after a
+ * message. */
 static int check_header(const hwk_assignment *a, const hwk_strs *h)
 {
-	int ok = h->n == a->fields.n + HWK_ENTRY_FIXED;
+	int ok = h->n == HWK_ENTRY_NCOLS(a) || h->n + 1 == HWK_ENTRY_NCOLS(a);
 	const char **cols = header_cols(a);
 	for (size_t i = 0; ok && i < h->n; i++)
 		ok = !strcmp(h->v[i], cols[i]);
@@ -206,16 +229,17 @@ static int check_header(const hwk_assignment *a, const hwk_strs *h)
 			hwk_buf_adds(&fixed, hwk_entry_fixed[i]);
 		}
 		char *names = hwk_fields_names(&a->fields);
-		hwk_err_at(a->csv_path, 1, 1, "the header must be %s followed by the fields (%s)",
-			   fixed.s, names);
+		hwk_err_at(a->csv_path, 1, 1,
+			   "the header must be %s followed by the fields (%s) and %s", fixed.s,
+			   names, hwk_entry_replaces);
 		free(names);
 		hwk_buf_free(&fixed);
 		return -1;
 	}
-	return 0;
+	return h->n < HWK_ENTRY_NCOLS(a);
 }
 
-int hwk_entries_check_header(const hwk_assignment *a)
+int hwk_entries_check_header(const hwk_assignment *a, int append)
 {
 	int fd = hwk_open_regular(a->csv_path, O_RDONLY, 0, NULL);
 	if (fd < 0)
@@ -242,6 +266,11 @@ int hwk_entries_check_header(const hwk_assignment *a)
 		rc = hwk_csvr_next(r, &h, &line);
 		if (rc == 1)
 			rc = check_header(a, &h);
+		if (rc == 1 && append)
+			rc = hwk_err_at(a->csv_path, 1, 0,
+					"the header has no %s column (an entries file of format "
+					"version 1): run hwk upgrade",
+					hwk_entry_replaces);
 		hwk_strs_free(&h);
 		hwk_csvr_free(r);
 	}
@@ -249,7 +278,31 @@ int hwk_entries_check_header(const hwk_assignment *a)
 	return rc < 0 ? -1 : 0;
 }
 
-int hwk_entries_open(const hwk_assignment *a, hwk_entries **out)
+/* A row of old (header without replaces) or of a header with it: the columns it must
+ * have, a row one short of replaces read with it empty. 0, or -1 when it has not. */
+static int fill_row(const hwk_assignment *a, int old, hwk_strs *cols)
+{
+	if (cols->n + 1 == HWK_ENTRY_NCOLS(a))
+		hwk_strs_push_empty(cols);
+	else if (old || cols->n != HWK_ENTRY_NCOLS(a))
+		return -1;
+	return 0;
+}
+
+static int next_row(hwk_entries *r, hwk_entry *e)
+{
+	int rc = hwk_csvr_next(r->r, &e->cols, &e->line);
+	e->stamped = 0;
+	e->back = 0;
+	if (rc == 1 && fill_row(r->a, r->old, &e->cols) < 0)
+		return hwk_err_at(r->a->csv_path, e->line, 0, "the row has %zu columns, not %zu",
+				  e->cols.n, HWK_ENTRY_NCOLS(r->a) - r->old);
+	if (rc == 1)
+		hwk_entry_stamp(e);
+	return rc;
+}
+
+static int open_rows(const hwk_assignment *a, hwk_entries **out)
 {
 	*out = NULL;
 	int fd = hwk_open_regular(a->csv_path, O_RDONLY, 0, NULL);
@@ -275,7 +328,139 @@ int hwk_entries_open(const hwk_assignment *a, hwk_entries **out)
 		hwk_entries_close(r);
 		return -1;
 	}
+	r->old = rc == 1;
 	*out = r;
+	return 0;
+}
+
+/* Move e onto the end of a growing array of rows. */
+static void rows_push(hwk_entry **rows, size_t *n, size_t *cap, hwk_entry *e)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*rows = hwk_xrealloc(*rows, *cap * sizeof **rows);
+	}
+	(*rows)[(*n)++] = *e;
+	memset(e, 0, sizeof *e);
+}
+
+/* What the corrected view needs of a row: when it was logged, and which entry it
+ * corrects or withdraws (has_root), as instants. */
+typedef struct {
+	time_t logged, root;
+	unsigned char logged_ok, has_root, withdrawn;
+} row_key;
+
+static void key_of(const hwk_strs *c, row_key *k)
+{
+	const char *rep = c->v[c->n - 1];
+	k->logged_ok = hwk_time_parse_iso(c->v[HWK_E_LOGGED], &k->logged) == 0;
+	/* a replaces that is not a time is a bad row, named by the checks, not a correction */
+	k->has_root = *rep && hwk_time_parse_iso(rep, &k->root) == 0;
+	k->withdrawn = !strcmp(c->v[HWK_E_STATUS], "withdrawn");
+}
+
+/* A correction: the entry it is of, when it was logged, where. */
+typedef struct {
+	time_t root, logged;
+	size_t i;
+} corr;
+
+static int corr_cmp(const void *x, const void *y)
+{
+	const corr *a = x, *b = y;
+	if (a->root != b->root)
+		return a->root < b->root ? -1 : 1;
+	if (a->logged != b->logged)
+		return a->logged < b->logged ? -1 : 1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+static int time_cmp(const void *x, const void *y)
+{
+	time_t a = *(const time_t *)x, b = *(const time_t *)y;
+	return (a > b) - (a < b);
+}
+
+static int root_cmp(const void *key, const void *x)
+{
+	return time_cmp(key, &((const corr *)x)->root);
+}
+
+static unsigned char *dead_of(const row_key *k, size_t n)
+{
+	unsigned char *dead = hwk_xcalloc(n + 1, 1);
+	size_t nc = 0, no = 0;
+	for (size_t i = 0; i < n; i++)
+		nc += k[i].has_root;
+	if (nc == 0)
+		return dead;
+	/* when the entries as first logged were logged, sorted */
+	time_t *orig = hwk_xcalloc(n - nc + 1, sizeof *orig);
+	for (size_t i = 0; i < n; i++)
+		if (!k[i].has_root && k[i].logged_ok)
+			orig[no++] = k[i].logged;
+	qsort(orig, no, sizeof *orig, time_cmp);
+	corr *c = hwk_xcalloc(nc, sizeof *c);
+	nc = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!k[i].has_root)
+			continue;
+		c[nc] = (corr){k[i].root, k[i].logged_ok ? k[i].logged : 0, i};
+		/* one naming an earlier correction (not an entry) is of that one's entry */
+		if (!bsearch(&c[nc].root, orig, no, sizeof *orig, time_cmp))
+			for (size_t j = 0; j < nc; j++)
+				if (k[c[j].i].logged_ok && k[c[j].i].logged == c[nc].root) {
+					c[nc].root = c[j].root;
+					break;
+				}
+		nc++;
+	}
+	free(orig);
+	qsort(c, nc, sizeof *c, corr_cmp);
+	/* of each entry's corrections the last counts, unless it withdraws it */
+	for (size_t j = 0; j < nc; j++) {
+		int last = j + 1 == nc || c[j].root != c[j + 1].root;
+		dead[c[j].i] = !last || k[c[j].i].withdrawn;
+	}
+	/* an entry corrected is replaced */
+	for (size_t i = 0; i < n; i++)
+		if (!k[i].has_root && k[i].logged_ok &&
+		    bsearch(&k[i].logged, c, nc, sizeof *c, root_cmp))
+			dead[i] = 1;
+	free(c);
+	return dead;
+}
+
+int hwk_entries_open(const hwk_assignment *a, int history, hwk_entries **out)
+{
+	if (open_rows(a, out) < 0)
+		return -1;
+	if (!*out || history)
+		return 0;
+	/* what each row says of the entry it is of, as far as the rows can be read (quietly:
+	 * the reading that follows names a problem where it meets it), to mark those a
+	 * later row replaces; a few bytes a row, not the rows */
+	hwk_entries *pre;
+	hwk_entry e = {0};
+	row_key *k = NULL;
+	size_t n = 0, cap = 0;
+	hwk_err_quiet(1);
+	if (open_rows(a, &pre) == 0 && pre) {
+		while (next_row(pre, &e) == 1) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				k = hwk_xrealloc(k, cap * sizeof *k);
+			}
+			key_of(&e.cols, &k[n++]);
+		}
+		hwk_entries_close(pre);
+	}
+	hwk_err_quiet(0);
+	hwk_entry_free(&e);
+	(*out)->dead = dead_of(k, n);
+	(*out)->ndead = n;
+	free(k);
 	return 0;
 }
 
@@ -283,14 +468,12 @@ int hwk_entries_next(hwk_entries *r, hwk_entry *e)
 {
 	if (!r)
 		return 0;
-	int rc = hwk_csvr_next(r->r, &e->cols, &e->line);
-	e->stamped = 0;
-	if (rc == 1 && e->cols.n != r->a->fields.n + HWK_ENTRY_FIXED)
-		return hwk_err_at(r->a->csv_path, e->line, 0, "the row has %zu columns, not %zu",
-				  e->cols.n, r->a->fields.n + HWK_ENTRY_FIXED);
-	if (rc == 1)
-		hwk_entry_stamp(e);
-	return rc;
+	for (;;) {
+		int rc = next_row(r, e);
+		size_t i = r->at++;
+		if (rc != 1 || !r->dead || i >= r->ndead || !r->dead[i])
+			return rc;
+	}
 }
 
 void hwk_entries_close(hwk_entries *r)
@@ -299,6 +482,7 @@ void hwk_entries_close(hwk_entries *r)
 		return;
 	hwk_csvr_free(r->r);
 	fclose(r->f);
+	free(r->dead);
 	free(r);
 }
 
@@ -314,18 +498,38 @@ void hwk_entry_rows_free(hwk_entry *rows, size_t n)
 	free(rows);
 }
 
-/* Move e onto the end of a growing array of rows. */
-static void rows_push(hwk_entry **rows, size_t *n, size_t *cap, hwk_entry *e)
+const char *hwk_entry_ident(const hwk_entry *e)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		*rows = hwk_xrealloc(*rows, *cap * sizeof **rows);
-	}
-	(*rows)[(*n)++] = *e;
-	memset(e, 0, sizeof *e);
+	const char *r = e->cols.v[e->cols.n - 1];
+	return *r ? r : e->cols.v[HWK_E_LOGGED];
 }
 
-/* Parse complete rows from a block that starts at a row boundary. */
+unsigned char *hwk_entries_dead(const hwk_entry *rows, size_t n)
+{
+	row_key *k = hwk_xcalloc(n + 1, sizeof *k);
+	for (size_t i = 0; i < n; i++)
+		key_of(&rows[i].cols, &k[i]);
+	unsigned char *dead = dead_of(k, n);
+	free(k);
+	return dead;
+}
+
+void hwk_entries_resolve(hwk_entry *rows, size_t *n)
+{
+	unsigned char *dead = hwk_entries_dead(rows, *n);
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++) {
+		if (dead[i])
+			hwk_entry_free(&rows[i]);
+		else
+			rows[k++] = rows[i];
+	}
+	*n = k;
+	free(dead);
+}
+
+/* Parse complete rows from a block that starts at a row boundary and ends at the end of
+ * the file. */
 static int parse_block(const hwk_assignment *a, const char *data, size_t len, hwk_entry **rows,
 		       size_t *n)
 {
@@ -338,7 +542,7 @@ static int parse_block(const hwk_assignment *a, const char *data, size_t len, hw
 	*rows = NULL;
 	*n = 0;
 	while ((rc = hwk_csvr_next(r, &e.cols, &e.line)) == 1) {
-		if (e.cols.n != a->fields.n + HWK_ENTRY_FIXED) {
+		if (fill_row(a, 0, &e.cols) < 0) {
 			rc = -1;
 			break;
 		}
@@ -353,6 +557,8 @@ static int parse_block(const hwk_assignment *a, const char *data, size_t len, hw
 		*rows = NULL;
 		*n = 0;
 	}
+	for (size_t i = 0; i < *n; i++)
+		(*rows)[i].back = *n - i;
 	return rc;
 }
 
@@ -364,7 +570,7 @@ int hwk_entries_read(const hwk_assignment *a, hwk_entry **rows, size_t *n)
 	int rc;
 	*rows = NULL;
 	*n = 0;
-	if (hwk_entries_open(a, &r) < 0)
+	if (hwk_entries_open(a, 1, &r) < 0)
 		return -1;
 	while ((rc = hwk_entries_next(r, &e)) == 1) {
 		rows_push(rows, n, &cap, &e);
@@ -425,7 +631,8 @@ static int in_order(const hwk_entry *rows, size_t n)
 	}
 	return 1;
 }
-int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, size_t *n)
+int hwk_entries_tail_stored(const hwk_assignment *a, hwk_day since, hwk_entry **rows,
+			    size_t *n)
 {
 	*rows = NULL;
 	*n = 0;
@@ -507,7 +714,17 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 		/* read whole and in order: note it, so that the next read can stop early */
 		if (rc == 0 && whole && in_order(*rows, *n))
 			hwk_order_note(a->csv_path, &st);
+		for (size_t i = 0; rc == 0 && i < *n; i++)
+			(*rows)[i].back = *n - i;
 	}
+	return rc;
+}
+
+int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, size_t *n)
+{
+	int rc = hwk_entries_tail_stored(a, since, rows, n);
+	if (rc == 0)
+		hwk_entries_resolve(*rows, n);
 	return rc;
 }
 

@@ -174,16 +174,20 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 {
 	/* where it comes from, then the entry's fixed columns */
 	static const char *const from[] = {"client", "assignment", "type"};
-	enum { NFROM = 3, NF = NFROM + HWK_ENTRY_FIXED };
+	enum { NFROM = 3, NFIX = NFROM + HWK_ENTRY_FIXED };
 	picks k = {0};
 	hwk_strs cols = {0};
+	/* --history: every row as stored, and what each replaces, after the note */
+	const size_t NF = NFIX + (flt->history != 0);
 	hwk_coltype *types = hwk_xcalloc(NF, sizeof *types);
 	int rc = picks_load(p, clients, flt, &k);
 	int bad = 0;
 
 	/* the columns: the fixed ones, then every field of the assignments listed */
 	for (size_t i = 0; i < NF; i++)
-		hwk_strs_push(&cols, hwk_xstrdup(i < NFROM ? from[i] : hwk_entry_fixed[i - NFROM]));
+		hwk_strs_push(&cols, hwk_xstrdup(i < NFROM ? from[i]
+						 : i < NFIX ? hwk_entry_fixed[i - NFROM]
+							    : hwk_entry_replaces));
 	for (size_t c = 0; c < k.nclients && rc == 0; c++) {
 		for (size_t i = 0; i < k.npicked[c]; i++) {
 			const hwk_fields *fs = &k.all[c].v[k.picked[c][i]].fields;
@@ -222,7 +226,7 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 						map[j] = x;
 			/* a file that cannot be read, or a bad row, is named; the rows
 			 * before it and the other files are listed */
-			if (hwk_entries_open(a, &r) < 0) {
+			if (hwk_entries_open(a, flt->history, &r) < 0) {
 				bad = 1;
 				continue;
 			}
@@ -249,6 +253,8 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 				vals[2] = a->type;
 				for (size_t x = 0; x < HWK_ENTRY_FIXED; x++)
 					vals[NFROM + x] = v[x];
+				if (flt->history)
+					vals[NFIX] = v[HWK_ENTRY_REPLACES(a)];
 				for (size_t j = 0; j < a->fields.n; j++)
 					vals[map[j]] = v[HWK_ENTRY_FIXED + j];
 				hwk_out_row(o, vals, types);

@@ -15,6 +15,7 @@ typedef struct {
 	const char *reason;     /* -r */
 	hwk_day since, until;   /* HWK_DAY_NONE when open */
 	int all;                /* assignments: ended ones too */
+	int history;            /* entries: every row as stored, replaces too (--history) */
 } hwk_filter;
 
 /* Each lists the given clients (sorted ids) to f. -1 after a message; rows printed up

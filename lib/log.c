@@ -191,7 +191,7 @@ static int check_day(const hwk_assignment *a, time_t at)
 static void new_row(const hwk_assignment *a, hwk_strs *row)
 {
 	memset(row, 0, sizeof *row);
-	for (size_t i = 0; i < a->fields.n + HWK_ENTRY_FIXED; i++)
+	for (size_t i = 0; i < HWK_ENTRY_NCOLS(a); i++)
 		hwk_strs_push(row, hwk_xstrdup(""));
 }
 
@@ -201,26 +201,36 @@ static void put(hwk_strs *row, size_t i, const char *v)
 	row->v[i] = hwk_xstrdup(v);
 }
 
+static hwk_strs copy_row(const hwk_strs *row)
+{
+	hwk_strs c = {0};
+	for (size_t i = 0; i < row->n; i++)
+		hwk_strs_push(&c, hwk_xstrdup(row->v[i]));
+	return c;
+}
+
+/* --at WHEN read against now, on a day of a: 0 with *at set, -1 after a message. */
+static int parse_at(const hwk_assignment *a, const char *when, time_t now, time_t *at)
+{
+	int w = hwk_parse_when(when, now, at);
+	if (w == -2)
+		return hwk_err("--at: %s is before 1970-01-01T00:00:00Z, the earliest time hwk takes",
+			       when);
+	if (w < 0)
+		return hwk_err("--at: %s is not a time (21:30, yesterday 21:30, 2026-11-27T21:30, ...)",
+			       when);
+	if (*at > now + FUTURE_SLACK)
+		return hwk_err("--at: %s is in the future", when);
+	return check_day(a, *at);
+}
+
 int hwk_record_build(const hwk_assignment *a, const hwk_log_input *in, time_t now,
 		     hwk_strs *row)
 {
 	char stamp[32];
 	time_t at = now;
 	new_row(a, row);
-	if (in->at) {
-		int w = hwk_parse_when(in->at, now, &at);
-		if (w == -2) {
-			hwk_err("--at: %s is before 1970-01-01T00:00:00Z, the earliest time hwk takes", in->at);
-			goto bad;
-		}
-		if (w < 0)
-			goto bad_at;
-		if (at > now + FUTURE_SLACK) {
-			hwk_err("--at: %s is in the future", in->at);
-			goto bad;
-		}
-	}
-	if (check_day(a, at) < 0)
+	if (in->at ? parse_at(a, in->at, now, &at) < 0 : check_day(a, at) < 0)
 		goto bad;
 	hwk_time_format(at, stamp);
 	put(row, HWK_E_AT, stamp);
@@ -242,8 +252,6 @@ int hwk_record_build(const hwk_assignment *a, const hwk_log_input *in, time_t no
 	if (hwk_entry_check(a, row, 0) < 0)
 		goto bad;
 	return 0;
-bad_at:
-	hwk_err("--at: %s is not a time (21:30, yesterday 21:30, 2026-11-27T21:30, ...)", in->at);
 bad:
 	hwk_strs_free(row);
 	return -1;
@@ -260,6 +268,14 @@ static int folder_lock(const hwk_assignment *a)
 	int lock = hwk_store_lock(dir, a->csv_path);
 	free(dir);
 	return lock;
+}
+
+/* Do two times name the same instant (as the corrected view compares logged and
+ * replaces)? */
+static int same_instant(const char *a, const char *b)
+{
+	time_t x, y;
+	return hwk_time_parse_iso(a, &x) == 0 && hwk_time_parse_iso(b, &y) == 0 && x == y;
 }
 
 /* Is the frequency in force on row's day once? */
@@ -284,9 +300,12 @@ static int once_check(const hwk_assignment *a, const hwk_entry *rows, size_t n,
 	hwk_every ev;
 	if (!once_row(a, row))
 		return 0;
+	const char *corrects = row->v[row->n - 1]; /* the entry a correction takes the place of */
 	for (size_t i = 0; i < n; i++) {
 		const char *st = rows[i].cols.v[HWK_E_STATUS];
 		if (strcmp(st, "done") && strcmp(st, "partial"))
+			continue;
+		if (*corrects && same_instant(hwk_entry_ident(&rows[i]), corrects))
 			continue;
 		if (hwk_entry_day(&rows[i], &d) < 0)
 			continue;
@@ -428,6 +447,11 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 				   "'logged' is when hwk writes the row, so it cannot be imported; "
 				   "put an earlier date in the note");
 			goto out;
+		} else if (!strcmp(head.v[i], hwk_entry_replaces)) {
+			hwk_err_at(name, 1, 0,
+				   "'replaces' is written by hwk log --correct and --withdraw, "
+				   "so it cannot be imported");
+			goto out;
 		}
 	while ((got = hwk_csvr_next(r, &rec, &line)) == 1) {
 		hwk_err_context(name, line);
@@ -535,7 +559,7 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 		goto out;
 	}
 	for (size_t b = 0; b < nb; b++)
-		if (hwk_entries_check_header(&l->v[batches[b].idx]) < 0)
+		if (hwk_entries_check_header(&l->v[batches[b].idx], 1) < 0)
 			goto out;
 	/* rows for a once assignment: checked and appended under the folder's lock (the
 	 * assignments of one import are one client's) */
@@ -588,12 +612,12 @@ int hwk_record_log(const hwk_assignment *a, hwk_strs *row, time_t now, int week_
 	*progress = NULL;
 	/* the week's rows are read before the new one is written, so that a file that
 	 * cannot be read stops the log */
-	int once = once_row(a, row), lock = -1;
+	int once = once_row(a, row) && strcmp(row->v[HWK_E_STATUS], "withdrawn"), lock = -1;
 	/* once: two logs at the same moment must not both find it not done yet, so the
 	 * rows are read and the new one appended under the client folder's lock */
 	if (once && (lock = folder_lock(a)) < 0)
 		return -1;
-	if (hwk_entries_check_header(a) < 0 ||
+	if (hwk_entries_check_header(a, 1) < 0 ||
 	    hwk_entries_tail(a, once ? a->start_day : ws, &rows, &n) < 0) {
 		hwk_store_unlock(lock);
 		return -1;
@@ -604,12 +628,14 @@ int hwk_record_log(const hwk_assignment *a, hwk_strs *row, time_t now, int week_
 		return -1;
 	}
 	hwk_store_unlock(lock);
-	/* the new row counts with them: lent, not copied (its day is read from its at) */
+	/* the new row counts with them, in place of the entry it corrects or withdraws (its
+	 * day is read from its at) */
 	rows = hwk_xrealloc(rows, (n + 1) * sizeof *rows);
-	rows[n] = (hwk_entry){.cols = *row};
-	hwk_adherence_week(a, rows, n + 1, ws, week_start, &done, &expected);
-	rows[n].cols = (hwk_strs){0};
-	hwk_entry_rows_free(rows, n + 1);
+	rows[n] = (hwk_entry){.cols = copy_row(row)};
+	n++;
+	hwk_entries_resolve(rows, &n);
+	hwk_adherence_week(a, rows, n, ws, week_start, &done, &expected);
+	hwk_entry_rows_free(rows, n);
 	*progress = hwk_xasprintf("%s: %ld of %ld this week", a->type, done, expected);
 	return 0;
 }
@@ -632,4 +658,210 @@ char *hwk_record_written_types(const hwk_assignments *l)
 			hwk_buf_printf(&b, "%s%s", b.len ? "," : "", l->v[i].type);
 	}
 	return b.s ? b.s : hwk_xstrdup("");
+}
+
+/* ---- corrections: hwk log --correct, --withdraw ---- */
+
+/* Is the entry whose rows all[0..n) hold withdrawn, as of them? Its withdrawing rows are
+ * dead, as the entry is: then no live row is of it. */
+static int withdrawn_entry(const hwk_entry *all, size_t n, const unsigned char *dead,
+			   const char *ident)
+{
+	int withdrawn = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!same_instant(hwk_entry_ident(&all[i]), ident))
+			continue;
+		if (!dead[i])
+			return 0;
+		withdrawn |= !strcmp(all[i].cols.v[HWK_E_STATUS], "withdrawn");
+	}
+	return withdrawn;
+}
+
+/* Does row i match which: a time (the entry's logged, as first logged or as
+ * corrected), or a day (its at)? by: 1 logged, 2 at as a time, 3 at's day. */
+static int matches(const hwk_entry *e, int by, time_t t, hwk_day d)
+{
+	time_t x;
+	hwk_day xd;
+	switch (by) {
+	case 1:
+		return (hwk_time_parse_iso(e->cols.v[HWK_E_LOGGED], &x) == 0 && x == t) ||
+		       (hwk_time_parse_iso(hwk_entry_ident(e), &x) == 0 && x == t);
+	case 2:
+		return hwk_entry_at(e, &x) == 0 && x == t;
+	default:
+		return hwk_entry_day(e, &xd) == 0 && xd == d;
+	}
+}
+
+/* The entry named by which (NULL: the latest) among all[0..n): *out is the row that
+ * counts for it. -1 after a message: none, withdrawn, or more than one. */
+static int find_entry(const hwk_assignment *a, const char *which, const hwk_entry *all,
+		      size_t n, const unsigned char *dead, time_t now, size_t *out)
+{
+	time_t t = 0;
+	hwk_day d = HWK_DAY_NONE;
+	int by = 0;
+	size_t m = 0;
+	if (!which) {
+		/* the entry logged last, however often corrected since */
+		time_t best = 0, x;
+		for (size_t i = 0; i < n; i++)
+			if (!dead[i] && hwk_time_parse_iso(hwk_entry_ident(&all[i]), &x) == 0 &&
+			    (!m || x >= best))
+				*out = i, m = 1, best = x;
+		if (!m)
+			return hwk_err("%s: no entries to correct", a->id);
+	} else {
+		if (strchr(which, 'T') && hwk_time_parse_iso(which, &t) == 0)
+			by = 1;
+		else if (hwk_parse_date(which, now, &d) == 0)
+			by = 3;
+		else
+			return hwk_err("%s@%s: not a day (2026-11-27, yesterday, ...) or a time as "
+				       "in the logged column (2026-11-27T21:04:00+01:00)",
+				       a->id, which);
+		/* a time names the entry logged then; failing that, the one done then */
+		int last = by == 1 ? 2 : by;
+		for (int pass = by; pass <= last && !m; pass++) {
+			for (size_t i = 0; i < n; i++)
+				if (!dead[i] && matches(&all[i], pass, t, d))
+					*out = i, m++;
+			if (m)
+				by = pass;
+		}
+	}
+	if (m == 0) {
+		/* withdrawn: its withdrawing row has its at and names its logged */
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(all[i].cols.v[HWK_E_STATUS], "withdrawn") &&
+			    (matches(&all[i], by, t, d) || (by == 1 && matches(&all[i], 2, t, d))) &&
+			    withdrawn_entry(all, n, dead, hwk_entry_ident(&all[i])))
+				return hwk_err("%s@%s: the entry was withdrawn (%s); log it anew",
+					       a->id, which, all[i].cols.v[HWK_E_LOGGED]);
+		return hwk_err("%s@%s: no such entry (see hwk list entries -a %s)", a->id, which,
+			       a->id);
+	}
+	if (m > 1) {
+		hwk_buf b = {0};
+		for (size_t i = 0; i < n; i++)
+			if (!dead[i] && matches(&all[i], by, t, d))
+				hwk_buf_printf(&b, "%s %s@%s", b.len ? "," : "", a->id,
+					       all[i].cols.v[HWK_E_LOGGED]);
+		hwk_err("%s@%s: %zu entries; name one by its logged:%s", a->id, which, m, b.s);
+		hwk_buf_free(&b);
+		return -1;
+	}
+	/* the entry is named by its logged, which rows logged in the same second (an
+	 * import) share: a correction could not tell them apart */
+	const char *ident = hwk_entry_ident(&all[*out]);
+	size_t same = 0;
+	for (size_t i = 0; i < n; i++)
+		same += !*all[i].cols.v[all[i].cols.n - 1] && same_instant(all[i].cols.v[HWK_E_LOGGED], ident);
+	if (same > 1)
+		return hwk_err("%s%s%s: %zu entries were logged at %s (an import, or logs in the same "
+			       "second), and a correction names an entry by its logged: it cannot "
+			       "name one of them",
+			       a->id, which ? "@" : "", which ? which : "", same, ident);
+	return 0;
+}
+
+/* The fixed columns a correction may change by NAME=VALUE. */
+static long fixed_col(const char *v, size_t len)
+{
+	static const int can[] = {HWK_E_AT, HWK_E_STATUS, HWK_E_REASON, HWK_E_NOTE};
+	for (size_t k = 0; k < sizeof can / sizeof *can; k++)
+		if (strlen(hwk_entry_fixed[can[k]]) == len && !strncmp(hwk_entry_fixed[can[k]], v, len))
+			return can[k];
+	return -1;
+}
+
+/* The row for the entry e, corrected by in (or withdrawn). -1 after a message. */
+static int amend_row(const hwk_assignment *a, const hwk_entry *e, const hwk_log_input *in,
+		     int withdraw, time_t now, hwk_strs *row)
+{
+	char stamp[32];
+	const char *set[HWK_ENTRY_FIXED] = {0};
+	char **values = hwk_xcalloc(in->nvalues + 1, sizeof *values);
+	hwk_log_input fields = {.values = values};
+	int rc = -1;
+	*row = copy_row(&e->cols);
+	hwk_time_format(now, stamp);
+	put(row, HWK_E_LOGGED, stamp);
+	put(row, HWK_ENTRY_REPLACES(a), hwk_entry_ident(e));
+	if (withdraw) {
+		for (size_t i = HWK_E_STATUS; i < HWK_ENTRY_REPLACES(a); i++)
+			put(row, i, "");
+		put(row, HWK_E_STATUS, "withdrawn");
+		if (in->note)
+			put(row, HWK_E_NOTE, in->note);
+		rc = hwk_entry_check(a, row, 0);
+		goto out;
+	}
+	/* at, status, reason and note by name; fields by name only */
+	set[HWK_E_AT] = in->at;
+	set[HWK_E_STATUS] = in->skip ? "skipped" : in->partial ? "partial" : NULL;
+	set[HWK_E_REASON] = in->skip;
+	set[HWK_E_NOTE] = in->note;
+	for (size_t k = 0; k < in->nvalues; k++) {
+		char *v = in->values[k], *eq = strchr(v, '=');
+		long c = eq ? fixed_col(v, (size_t)(eq - v)) : -1;
+		if (!eq || !ident(v, (size_t)(eq - v))) {
+			hwk_err("%s: a correction takes FIELD=VALUE", v);
+			goto out;
+		}
+		if (c < 0) {
+			values[fields.nvalues++] = v;
+			continue;
+		}
+		if (set[c]) {
+			hwk_err("%s: given twice", hwk_entry_fixed[c]);
+			goto out;
+		}
+		set[c] = eq + 1;
+	}
+	if (set[HWK_E_AT]) {
+		time_t at;
+		if (parse_at(a, set[HWK_E_AT], now, &at) < 0)
+			goto out;
+		hwk_time_format(at, stamp);
+		put(row, HWK_E_AT, stamp);
+	}
+	if (set[HWK_E_STATUS]) {
+		/* a skip has no values, the others no reason: left behind unless given */
+		int skip = !strcmp(set[HWK_E_STATUS], "skipped");
+		for (size_t i = skip ? HWK_ENTRY_FIXED : HWK_E_REASON;
+		     i < (skip ? HWK_ENTRY_REPLACES(a) : HWK_E_REASON + 1); i++)
+			put(row, i, "");
+		put(row, HWK_E_STATUS, set[HWK_E_STATUS]);
+	}
+	for (int c = HWK_E_REASON; c <= HWK_E_NOTE; c++)
+		if (set[c])
+			put(row, (size_t)c, set[c]);
+	if (fill_values(a, &fields, row) < 0 || hwk_entry_check(a, row, 0) < 0)
+		goto out;
+	rc = 0;
+out:
+	free(values);
+	if (rc < 0)
+		hwk_strs_free(row);
+	return rc;
+}
+
+int hwk_record_amend(const hwk_assignment *a, const char *which, const hwk_log_input *in,
+		     int withdraw, time_t now, hwk_strs *row)
+{
+	hwk_entry *all;
+	size_t n, i = 0;
+	memset(row, 0, sizeof *row);
+	if (hwk_entries_check_header(a, 1) < 0 || hwk_entries_read(a, &all, &n) < 0)
+		return -1;
+	unsigned char *dead = hwk_entries_dead(all, n);
+	int rc = find_entry(a, which, all, n, dead, now, &i);
+	if (rc == 0)
+		rc = amend_row(a, &all[i], in, withdraw, now, row);
+	free(dead);
+	hwk_entry_rows_free(all, n);
+	return rc;
 }

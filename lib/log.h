@@ -21,6 +21,16 @@ typedef struct {
 /* Build and check one row. -1 after a message. */
 int hwk_record_build(const hwk_assignment *a, const hwk_log_input *in, time_t now,
 		     hwk_strs *row);
+/* The row that corrects (or, withdraw, withdraws) an entry of a, checked as a new one:
+ * the entry's row with logged now, replaces the entry's logged, and what in gives
+ * changed (its values FIELD=VALUE, or at=, status=, reason=, note=; --at, -p, -s, -m).
+ * which names the entry: a day (hwk_parse_date: the entry whose at is on it), a time
+ * as in the logged column (the entry logged then, else done then), or NULL (the latest
+ * logged). -1 after a message: no such entry, withdrawn, more than one (ambiguous), or
+ * one sharing its logged with another (which replaces could not tell apart). Log it
+ * with hwk_record_log. */
+int hwk_record_amend(const hwk_assignment *a, const char *which, const hwk_log_input *in,
+		     int withdraw, time_t now, hwk_strs *row);
 /* Log one built row: check the file's header and read the week's rows (a broken file
  * stops here, nothing written), append, and give the week's progress line,
  * "sleep: 4 of 7 this week" (owned): done or partial entries dated in the week holding

@@ -10,5 +10,9 @@
 enum { HWK_E_AT, HWK_E_LOGGED, HWK_E_STATUS, HWK_E_REASON, HWK_E_NOTE, HWK_ENTRY_FIXED };
 /* Their names in the header, by the indices above. */
 extern const char *const hwk_entry_fixed[HWK_ENTRY_FIXED];
+/* The last column, after the fields: empty in an entry as logged; in a row that
+ * corrects (or, with the status withdrawn, withdraws) an earlier entry, that entry's
+ * logged. */
+extern const char hwk_entry_replaces[];
 
 #endif

@@ -24,8 +24,8 @@ static const char *const ftype_names[] = {
  * these, which hwk list entries and imports put beside them. */
 static int reserved(const char *name)
 {
-	static const char *const more[] = {"client", "assignment", "type"};
-	for (size_t i = 0; i < HWK_ENTRY_FIXED + 3; i++) {
+	static const char *const more[] = {"client", "assignment", "type", hwk_entry_replaces};
+	for (size_t i = 0; i < HWK_ENTRY_FIXED + 4; i++) {
 		const char *r = i < HWK_ENTRY_FIXED ? hwk_entry_fixed[i] : more[i - HWK_ENTRY_FIXED];
 		if (r[0] == name[0] && !strcmp(r, name)) /* every assignment read checks its fields */
 			return 1;

@@ -196,6 +196,32 @@ void hwk_strs_pack(hwk_strs *l)
 	l->packed = 1;
 }
 
+void hwk_strs_push_empty(hwk_strs *l)
+{
+	if (!l->packed) {
+		hwk_strs_push(l, hwk_xstrdup(""));
+		return;
+	}
+	/* its text: from after the pointers to the end of the string that ends last */
+	const char *old = (const char *)(l->v + l->n + 1);
+	size_t bytes = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		size_t end = (size_t)(l->v[i] - old) + strlen(l->v[i]) + 1;
+		if (end > bytes)
+			bytes = end;
+	}
+	char *t;
+	char **v = packed_new(l->n + 1, bytes + 1, &t);
+	memcpy(t, old, bytes);
+	for (size_t i = 0; i < l->n; i++)
+		v[i] = t + (l->v[i] - old);
+	t[bytes] = 0;
+	v[l->n] = t + bytes;
+	free(l->v);
+	l->v = v;
+	l->cap = ++l->n;
+}
+
 hwk_strs hwk_strs_split_packed(const char *s, size_t len, char sep)
 {
 	size_t n = 1;

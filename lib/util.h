@@ -57,6 +57,8 @@ typedef struct {
 void hwk_strs_push(hwk_strs *l, char *owned);
 void hwk_strs_free(hwk_strs *l);
 void hwk_strs_sort(hwk_strs *l); /* byte order */
+/* One more string, empty, at the end of l, packed or not (a packed one is made anew). */
+void hwk_strs_push_empty(hwk_strs *l);
 /* Make l packed: one allocation in place of one a string. */
 void hwk_strs_pack(hwk_strs *l);
 /* A packed list of the fields of s's len bytes split at sep (s need not end in NUL;

@@ -85,6 +85,14 @@ file_is() {
 	check "$desc" cmp -s "$T/want" "$file"
 }
 
+# entries_is DESC FILE HEADER ROW...: the entries file FILE holds exactly HEADER and the
+# ROWs, each an entry as logged: its last column, replaces, empty after it
+entries_is() {
+	local desc=$1 file=$2 head=$3
+	shift 3
+	file_is "$desc" "$file" "$head" "${@/%/,}"
+}
+
 # tsv LINE...: the lines, with | turned into tabs
 tsv() { printf '%s\n' "$@" | tr '|' '\t'; }
 

@@ -12,12 +12,12 @@ assign() {
 
 # Every entry below is logged at the fixed clock, so `logged` is always this.
 N=2026-11-27T09:00:00+01:00
-TR_HEAD=at,logged,status,reason,note,situation,emotion,intensity,thought,belief,evidence_for,evidence_against,balanced,balanced_belief,rerate
-AC_HEAD=at,logged,status,reason,note,activity,planned,predicted_mood,mood_before,mood_after,mastery,pleasure
-EX_HEAD=at,logged,status,reason,note,step,suds_before,suds_peak,suds_after,minutes,safety_behaviours
-SL_HEAD=at,logged,status,reason,note,bed,lights_out,sol,awakenings,waso,wake,out_of_bed,quality
-MI_HEAD=at,logged,status,reason,note,practice,minutes,before,after
-TA_HEAD=at,logged,status,reason,note
+TR_HEAD=at,logged,status,reason,note,situation,emotion,intensity,thought,belief,evidence_for,evidence_against,balanced,balanced_belief,rerate,replaces
+AC_HEAD=at,logged,status,reason,note,activity,planned,predicted_mood,mood_before,mood_after,mastery,pleasure,replaces
+EX_HEAD=at,logged,status,reason,note,step,suds_before,suds_peak,suds_after,minutes,safety_behaviours,replaces
+SL_HEAD=at,logged,status,reason,note,bed,lights_out,sol,awakenings,waso,wake,out_of_bed,quality,replaces
+MI_HEAD=at,logged,status,reason,note,practice,minutes,before,after,replaces
+TA_HEAD=at,logged,status,reason,note,replaces
 
 # The confirmation line. HWK_NOW is Friday 2026-11-27; weeks start on Monday, so this week
 # is Mon 2026-11-23 .. Sun 2026-11-29. An assignment made today starts on Friday and runs
@@ -55,7 +55,7 @@ run -C p log thought-record situation="$sit" emotion=ängstlich intensity=80 \
 	evidence_against='good review, last month' balanced='one remark is not a verdict' \
 	balanced_belief=60 rerate=40 -m "$note"
 expect "a thought record by name" 0 "" "thought-record: 1 of 3 this week"
-file_is "the thought record is stored byte for byte" "$dir/$TR.csv" \
+entries_is "the thought record is stored byte for byte" "$dir/$TR.csv" \
 	"$TR_HEAD" \
 	"$N,$N,done,,\"after the 1:1, at my desk\",\"Café, \"\"the boss\"\"
 said: ok\",ängstlich,80,I will be fired,70,\" he frowned \",\"good review, last month\",one remark is not a verdict,60,40"
@@ -63,7 +63,7 @@ said: ok\",ängstlich,80,I will be fired,70,\" he frowned \",\"good review, last
 # activity, all by position, in field order; yes/no and integers normalised
 run -C p log activity walk Y 4 3 6 07 8
 expect "an activity by position" 0 "" "activity: 1 of 3 this week"
-file_is "the activity row: Y is stored as yes, 07 as 7" "$dir/$AC.csv" \
+entries_is "the activity row: Y is stored as yes, 07 as 7" "$dir/$AC.csv" \
 	"$AC_HEAD" "$N,$N,done,,,walk,yes,4,3,6,7,8"
 
 # exposure, mixed: names first, then positional values fill the fields left, in order:
@@ -71,25 +71,25 @@ file_is "the activity row: Y is stored as yes, 07 as 7" "$dir/$AC.csv" \
 # (minutes named), safety_behaviours left empty
 run -C p log exposure 'lift, 3 floors' suds_peak=80 40 minutes=25 60
 expect "an exposure, names and positions mixed" 0 "" "exposure: 1 of 3 this week"
-file_is "the exposure row" "$dir/$EX.csv" \
+entries_is "the exposure row" "$dir/$EX.csv" \
 	"$EX_HEAD" "$N,$N,done,,,\"lift, 3 floors\",40,80,60,25,"
 
 # sleep crossing midnight: bed 23:40, wake 06:50 is fine and stored as given
 run -C p log sleep bed=23:40 wake=06:50 out_of_bed=07:05 sol=15 quality=4
 expect "a night across midnight" 0 "" "sleep: 1 of 3 this week"
-file_is "the sleep row" "$dir/$SL.csv" \
+entries_is "the sleep row" "$dir/$SL.csv" \
 	"$SL_HEAD" "$N,$N,done,,,23:40,,15,,,06:50,07:05,4"
 
 # mindfulness by position; minutes is required
 run -C p log mindfulness 'body scan' 20 3 6
 expect "a mindfulness practice" 0 "" "mindfulness: 1 of 3 this week"
-file_is "the mindfulness row" "$dir/$MI.csv" \
+entries_is "the mindfulness row" "$dir/$MI.csv" \
 	"$MI_HEAD" "$N,$N,done,,,body scan,20,3,6"
 
 # task: no fields at all
 run -C p log task
 expect "a task" 0 "" "task: 1 of 3 this week"
-file_is "the task row" "$dir/$TA.csv" "$TA_HEAD" "$N,$N,done,,"
+entries_is "the task row" "$dir/$TA.csv" "$TA_HEAD" "$N,$N,done,,"
 
 # ---- more of sleep: positions, mixing, normalising ------------------------------------
 # all eight by position
@@ -108,7 +108,7 @@ run -C p log sleep --skip forgot
 expect "a skipped night" 0 "" "sleep: 4 of 3 this week"
 run -C p log sleep -p
 expect "-p is --partial, even with no values at all" 0 "" "sleep: 5 of 3 this week"
-file_is "the sleep rows in the order logged" "$dir/$SL.csv" \
+entries_is "the sleep rows in the order logged" "$dir/$SL.csv" \
 	"$SL_HEAD" \
 	"$N,$N,done,,,23:40,,15,,,06:50,07:05,4" \
 	"$N,$N,done,,,23:40,23:50,15,2,30,06:50,07:05,4" \
@@ -126,7 +126,7 @@ run -C p log task -s other -m $'the car broke down, "again"\nso no'
 expect "skip: other with a note" 0 "" "task: 1 of 3 this week"
 run -C p log task --skip=busy -m 'a deadline'
 expect "skip: busy with a note" 0 "" "task: 1 of 3 this week"
-file_is "a row per reason; only other's and busy's notes" "$dir/$TA.csv" \
+entries_is "a row per reason; only other's and busy's notes" "$dir/$TA.csv" \
 	"$TA_HEAD" \
 	"$N,$N,done,," \
 	"$N,$N,skipped,busy," \
@@ -142,7 +142,7 @@ so no\"" \
 # ---- -q ------------------------------------------------------------------------------
 run -C p log task -q -m 'quietly'
 expect "-q silences the confirmation" 0 "" ""
-is "the quiet entry is stored" "$(tail -n 1 "$dir/$TA.csv")" "$N,$N,done,,quietly"
+is "the quiet entry is stored" "$(tail -n 1 "$dir/$TA.csv")" "$N,$N,done,,quietly,"
 run -C p log task
 expect "the quiet entry counted" 0 "" "task: 3 of 3 this week"
 
@@ -201,7 +201,7 @@ run -C p -c sam log task --at 'mon 00:00'
 expect "--at 'mon 00:00', the first minute of the week" 0 "" "task: 7 of 7 this week"
 # Stored in local time with its offset (Europe/Berlin is +01:00 in November):
 # 20:00Z is 21:00+01:00; 20:00-05:00 is 01:00Z, 02:00+01:00 the next day.
-file_is "the times as stored" "$sam" \
+entries_is "the times as stored" "$sam" \
 	"$TA_HEAD" \
 	"2026-11-26T21:30:00+01:00,$N,done,," \
 	"2026-11-25T08:00:00+01:00,$N,done,," \
@@ -216,7 +216,7 @@ assign -C p assign kim task --start 2026-11-16
 run -C p -c kim log task --at 'sun 23:59'
 expect "an entry on last week's Sunday is not in this week" 0 "" "task: 0 of 7 this week"
 is "it is stored for Sunday 2026-11-22" "$(tail -n 1 "p/clients/kim/$id.csv")" \
-	"2026-11-22T23:59:00+01:00,$N,done,,"
+	"2026-11-22T23:59:00+01:00,$N,done,,,"
 
 # ---- which assignment --------------------------------------------------------------------
 run -C p -c alex log "$MI" 'breathing' 5
@@ -283,8 +283,8 @@ snap c
 run -C c -c nobody log task
 expect "an unknown client" 1 "" "hwk log: nobody: no such client (see 'hwk list clients')"
 unchanged "nothing written for an unknown client" c
-file_is "alex's entries" "c/clients/alex/$CA.csv" "$TA_HEAD" "$N,$N,done,," "$N,$N,done,,here"
-file_is "bob's entries" "c/clients/bob/$CB.csv" "$TA_HEAD" "$N,$N,done,," "$N,$N,done,,"
+entries_is "alex's entries" "c/clients/alex/$CA.csv" "$TA_HEAD" "$N,$N,done,," "$N,$N,done,,here"
+entries_is "bob's entries" "c/clients/bob/$CB.csv" "$TA_HEAD" "$N,$N,done,," "$N,$N,done,,"
 
 # ---- the week's expectation, by frequency and week start --------------------------------
 # From the rule in lib/frequency.h, for an assignment made today (Friday): the active days

@@ -207,7 +207,7 @@ snap p
 run -C p list entries -a "$SL" -f csv
 expect "list entries: a stray quote names FILE:LINE:COL" 1 \
 	"client,assignment,type,at,logged,status,reason,note,bed,lights_out,sol,awakenings,waso,wake,out_of_bed,quality
-$(sed -n 2p "$T/sleep.csv" | sed "s/^/alex,$SL,sleep,/")" "$BADQ"
+$(sed -n 2p "$T/sleep.csv" | sed "s/^/alex,$SL,sleep,/; s/,\$//")" "$BADQ"
 unchanged "list entries: a stray quote: nothing changed" p
 run -C p list entries -a "$SL" -f json
 is "list entries -f json: the same message" "$rc:$(cat "$T/err")" "1:$BADQ"
@@ -223,10 +223,10 @@ cp "$T/sleep.csv" "$dir/$SL.csv"
 
 # The header does not match the assignment's fields (after -> afterwards).
 cp "$dir/$MI.csv" "$T/mind.csv"
-sed -i '1s/,after$/,afterwards/' "$dir/$MI.csv"
+sed -i '1s/,after,replaces$/,afterwards,replaces/' "$dir/$MI.csv"
 is "the header now ends in afterwards" "$(head -n 1 "$dir/$MI.csv")" \
-	"at,logged,status,reason,note,practice,minutes,before,afterwards"
-HEADER_MSG="the header must be at,logged,status,reason,note followed by the fields (practice, minutes, before, after)"
+	"at,logged,status,reason,note,practice,minutes,before,afterwards,replaces"
+HEADER_MSG="the header must be at,logged,status,reason,note followed by the fields (practice, minutes, before, after) and replaces"
 fails "list entries: a header that does not match" 1 \
 	"hwk list: clients/alex/$MI.csv:1:1: $HEADER_MSG" \
 	-C p list entries -a "$MI"

@@ -20,9 +20,9 @@ import_fails() {
 }
 
 N=2026-11-27T09:00:00+01:00
-SL_HEAD=at,logged,status,reason,note,bed,lights_out,sol,awakenings,waso,wake,out_of_bed,quality
-TR_HEAD=at,logged,status,reason,note,situation,emotion,intensity,thought,belief,evidence_for,evidence_against,balanced,balanced_belief,rerate
-TA_HEAD=at,logged,status,reason,note
+SL_HEAD=at,logged,status,reason,note,bed,lights_out,sol,awakenings,waso,wake,out_of_bed,quality,replaces
+TR_HEAD=at,logged,status,reason,note,situation,emotion,intensity,thought,belief,evidence_for,evidence_against,balanced,balanced_belief,rerate,replaces
+TA_HEAD=at,logged,status,reason,note,replaces
 
 hwk init p 2>/dev/null
 # everything started on Monday 2026-11-23, so every time below is inside the assignments
@@ -150,14 +150,14 @@ csv in.csv \
 	'sleep,2026-11-25T07:00:00+01:00,done,,,,,,0:15,7:00,7:20'
 run -C p log --import in.csv
 expect "six rows for three assignments" 0 "" "hwk log: 6 entries logged"
-file_is "the sleep rows" "$dir/$SL.csv" "$SL_HEAD" \
+entries_is "the sleep rows" "$dir/$SL.csv" "$SL_HEAD" \
 	"2026-11-24T07:00:00+01:00,$N,done,,,23:40,,,,,06:50,07:00," \
 	"2026-11-25T07:00:00+01:00,$N,done,,,00:15,,,,,07:00,07:20,"
-file_is "the thought records: quotes doubled, the two-line note kept" "$dir/$TR.csv" "$TR_HEAD" \
+entries_is "the thought records: quotes doubled, the two-line note kept" "$dir/$TR.csv" "$TR_HEAD" \
 	"2026-11-26T21:30:00+01:00,$N,partial,,\"at work, \"\"the boss\"\"\",Café,,,,,,,,," \
 	"2026-11-23T09:00:00+01:00,$N,done,,\"two
 lines\",desk,,40,I am slow,,,,,,"
-file_is "the task rows: 20:00Z is 21:00 in Berlin; wed 07:10 is 2026-11-25" "$dir/$TA.csv" "$TA_HEAD" \
+entries_is "the task rows: 20:00Z is 21:00 in Berlin; wed 07:10 is 2026-11-25" "$dir/$TA.csv" "$TA_HEAD" \
 	"2026-11-26T21:00:00+01:00,$N,skipped,busy," \
 	"2026-11-25T07:10:00+01:00,$N,done,,"
 
@@ -165,19 +165,19 @@ file_is "the task rows: 20:00Z is 21:00 in Berlin; wed 07:10 is 2026-11-25" "$di
 csv night.csv 'quality,out_of_bed,wake,bed,at' '4,07:00,06:50,23:40,2026-11-26T07:00'
 run -C p log sleep --import night.csv
 expect "hwk log sleep --import FILE" 0 "" "hwk log: 1 entry logged"
-is "the row" "$(tail -n 1 "$dir/$SL.csv")" "2026-11-26T07:00:00+01:00,$N,done,,,23:40,,,,,06:50,07:00,4"
+is "the row" "$(tail -n 1 "$dir/$SL.csv")" "2026-11-26T07:00:00+01:00,$N,done,,,23:40,,,,,06:50,07:00,4,"
 
 # from stdin, quietly
 printf '%s\n' 'at,bed,wake,out_of_bed' '2026-11-27T07:00,23:55,06:45,07:15' >night.csv
 run -C p log "$SL" --import - -q <night.csv
 expect "--import - reads stdin; -q silences the count" 0 "" ""
-is "the row from stdin" "$(tail -n 1 "$dir/$SL.csv")" "2026-11-27T07:00:00+01:00,$N,done,,,23:55,,,,,06:45,07:15,"
+is "the row from stdin" "$(tail -n 1 "$dir/$SL.csv")" "2026-11-27T07:00:00+01:00,$N,done,,,23:55,,,,,06:45,07:15,,"
 
 # a spreadsheet's CRLF line ends are line ends, not part of the last value
 printf 'at,status,reason,note\r\n2026-11-24T12:00,skipped,other,"no time,\r\nreally"\r\n2026-11-24T13:00,done,,\r\n' >crlf.csv
 run -C p log task --import crlf.csv
 expect "a file with CRLF line ends" 0 "" "hwk log: 2 entries logged"
-file_is "no CR is stored but the one inside the quoted note" "$dir/$TA.csv" "$TA_HEAD" \
+entries_is "no CR is stored but the one inside the quoted note" "$dir/$TA.csv" "$TA_HEAD" \
 	"2026-11-26T21:00:00+01:00,$N,skipped,busy," \
 	"2026-11-25T07:10:00+01:00,$N,done,," \
 	"2026-11-24T12:00:00+01:00,$N,skipped,other,\"no time,"$'\r'"
@@ -191,13 +191,13 @@ printf '\357\273\277at;status;reason;note\r\n2026-11-24T17:00;done;;"walk; then 
 run -C p log task --import semi.csv
 expect "a ';' file from a spreadsheet" 0 "" "hwk log: 2 entries logged"
 is "its rows, the note whole" "$(tail -n 2 "$dir/$TA.csv")" \
-	"2026-11-24T17:00:00+01:00,$N,done,,\"walk; then tea, calm\"
-2026-11-24T18:00:00+01:00,$N,skipped,busy,"
+	"2026-11-24T17:00:00+01:00,$N,done,,\"walk; then tea, calm\",
+2026-11-24T18:00:00+01:00,$N,skipped,busy,,"
 # a header with a comma outside quotes is comma-separated, whatever its semicolons
 csv mixed.csv 'at,note' '2026-11-24T19:00,a;b'
 run -C p log task --import mixed.csv
 expect "a comma in the header: commas" 0 "" "hwk log: 1 entry logged"
-is "the ';' stays in the note" "$(tail -n 1 "$dir/$TA.csv")" "2026-11-24T19:00:00+01:00,$N,done,,a;b"
+is "the ';' stays in the note" "$(tail -n 1 "$dir/$TA.csv")" "2026-11-24T19:00:00+01:00,$N,done,,a;b,"
 # in a ';' file a row of commas is one field: the header's columns decide
 csv semibad.csv 'at;note' '2026-11-24T20:00,x,y'
 fails "a ';' file whose row has no ';'" 1 "hwk log: semibad.csv:2: the row has 1 columns; the header has 2" \
@@ -208,7 +208,7 @@ csv st.csv 'at,status,note' '2026-11-24T14:00,,empty status'
 run -C p log task --import st.csv
 expect "an empty status" 0 "" "hwk log: 1 entry logged"
 is "an empty status is stored as done" "$(tail -n 1 "$dir/$TA.csv")" \
-	"2026-11-24T14:00:00+01:00,$N,done,,empty status"
+	"2026-11-24T14:00:00+01:00,$N,done,,empty status,"
 
 # logged is when hwk writes a row, so rows stay in the order they were logged (which lets
 # hwk log read only the newest rows): an import cannot set it

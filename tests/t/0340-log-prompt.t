@@ -28,7 +28,7 @@ is "asked for out of bed once" "$(count 'Time you got out of bed (HH:MM): ')" 1
 is "then confirmed" "$(count 'sleep: 1 of 3 this week')" 1
 is "and asked nothing else" "$(grep -c -F '(HH:MM): ' <<<"$(sed 's/(HH:MM): /&\n/g' <<<"$tty")")" 4
 is "the answers are stored, normalised" "$(tail -n 1 "$csv")" \
-	"2026-11-27T09:00:00+01:00,2026-11-27T09:00:00+01:00,done,,,23:30,,,,,06:40,07:00,3"
+	"2026-11-27T09:00:00+01:00,2026-11-27T09:00:00+01:00,done,,,23:30,,,,,06:40,07:00,3,"
 
 snap p
 run -C p -c alex log sleep quality=3 </dev/null
@@ -52,7 +52,7 @@ is "then intensity, belief, balanced_belief twice and rerate were offered" \
 is "emotion and the evidence were not offered" "$(count 'Emotion (')$(count 'Evidence')" 00
 is "the answers are stored: intensity 70, rerate 40, the skipped ones empty" \
 	"$(tail -n 1 "p/clients/alex/$tr_id.csv" | cut -d, -f6-)" \
-	"Meeting ran late,,70,They think I am useless,,,,,,40"
+	"Meeting ran late,,70,They think I am useless,,,,,,40,"
 
 # given whole on the command line, nothing is asked: one line stays one line
 printf '' | script -qec "cd p && '$HWK' -c alex log thought-record 'Bus was late' 'I am always late'" \
@@ -60,13 +60,13 @@ printf '' | script -qec "cd p && '$HWK' -c alex log thought-record 'Bus was late
 tty=$(tr -d '\r' <"$T/tty")
 is "all required fields given: nothing offered" "$(count 'Enter to skip')" 0
 is "all required fields given: logged" "$(tail -n 1 "p/clients/alex/$tr_id.csv" | cut -d, -f6-)" \
-	"Bus was late,,,I am always late,,,,,,"
+	"Bus was late,,,I am always late,,,,,,,"
 
 # an offered field answered badly twice takes a good third answer (hwk-log(1): asked
 # again up to three times): intensity "x", "200" (above 100), then 65; the rest ends
 printf 'Late again\nI am hopeless\nx\n200\n65\n' |
 	script -qec "cd p && '$HWK' -c alex log thought-record" /dev/null >"$T/tty" 2>&1
 is "the third answer to an offered field is taken" \
-	"$(tail -n 1 "p/clients/alex/$tr_id.csv" | cut -d, -f6-)" "Late again,,65,I am hopeless,,,,,,"
+	"$(tail -n 1 "p/clients/alex/$tr_id.csv" | cut -d, -f6-)" "Late again,,65,I am hopeless,,,,,,,"
 
 done_testing

@@ -80,7 +80,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 	cat "$T"/res.log* >"$T/logs"
 	made_logs=$((made_logs + $(grep -c '^0 ' "$T/logs")))
 	while read -r st note; do
-		n=$(grep -c ",$note\$" "$d/$id.csv" 2>/dev/null)
+		n=$(grep -c ",$note,\$" "$d/$id.csv" 2>/dev/null)
 		n=${n:-0} # no entries file: no row
 		if [ "$st" = 0 ] && [ "$n" != 1 ]; then
 			lost_logs=$((lost_logs + 1))

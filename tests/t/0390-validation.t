@@ -147,7 +147,7 @@ lg p alex sleep bed=23:40 wake=06:50 out_of_bed=07:00 quality=4 --at 2026-11-25T
 lg p alex sleep bed=23:10 wake=06:40 out_of_bed=07:00 quality=2 --at 2026-11-26T08:00
 csv=$dir/$SL.csv
 cp "$csv" "$T/sleep.csv"
-sed -i '2s/,done,/,bogus,/; 3s/,4$/,99/' "$csv"
+sed -i '2s/,done,/,bogus,/; 3s/,4,$/,99,/' "$csv"
 bad_rows="clients/alex/$SL.csv:2: status: bogus is not done, partial or skipped
 clients/alex/$SL.csv:3: quality: 99 is above the maximum 5"
 # a bad row dated before both periods of the review is not its business

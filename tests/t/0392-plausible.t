@@ -141,9 +141,9 @@ is "the exposure file holds its header and the one session logged above" "$(wc -
 # ---- a hand-edited row is named, left out of the numbers, the rest shown ---------------
 # the row of 2026-11-26 (bed 23:00, wake 23:00, out_of_bed 22:59) becomes out_of_bed 06:50
 # with wake 07:00: what was TIB 1439 would be 1910 minutes; it is left out instead
-sed -i 's/^\(2026-11-26T08:00[^,]*,.*\),23:00,22:59,$/\1,07:00,06:50,/' "$dir/$SL.csv"
-like "the row was edited" "$(cat "$dir/$SL.csv")" ',07:00,06:50,$'
-line=$(grep -n ',07:00,06:50,$' "$dir/$SL.csv" | cut -d: -f1)
+sed -i 's/^\(2026-11-26T08:00[^,]*,.*\),23:00,22:59,,$/\1,07:00,06:50,,/' "$dir/$SL.csv"
+like "the row was edited" "$(cat "$dir/$SL.csv")" ',07:00,06:50,,$'
+line=$(grep -n ',07:00,06:50,,$' "$dir/$SL.csv" | cut -d: -f1)
 run -C p -c alex list entries -t sleep -f csv
 is "list: the bad row named (stderr)" "$(cat "$T/err")" \
 	"hwk list: clients/alex/$SL.csv:$line: out_of_bed: 06:50 is before wake 07:00 ($why)"

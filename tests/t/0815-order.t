@@ -15,7 +15,7 @@ row() { # DAY HOUR (the entry at and logged then)
 # a union merge: the common rows (2 and 3 November), ours (4 to 10 November, logged
 # each evening), then theirs (logged on 5 and 6 November by a clone that was away)
 {
-	echo at,logged,status,reason,note
+	echo at,logged,status,reason,note,replaces
 	row 2026-11-02 20
 	row 2026-11-03 20
 	for d in 04 05 06 07 08 09 10; do row 2026-11-$d 21; done

@@ -88,7 +88,7 @@ static void test_round_trip(void)
 	is_str(out, canonical, "emit gives the file back byte for byte");
 	free(out);
 	char *hdr = hwk_entries_header(&a);
-	is_str(hdr, "at,logged,status,reason,note,bed,sol\n", "the entries header");
+	is_str(hdr, "at,logged,status,reason,note,bed,sol,replaces\n", "the entries header");
 	free(hdr);
 	ok(hwk_assignment_active_on(&a, hwk_day_from_ymd(2026, 11, 27)), "active on its start");
 	ok(hwk_assignment_active_on(&a, hwk_day_from_ymd(2026, 12, 25)), "active on its last day");

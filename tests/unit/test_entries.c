@@ -47,6 +47,7 @@ static const char *const assignment_yaml =
 
 #define HEADER "at,logged,status,reason,note,mood,what,bed,wake\n"
 #define HEADER_EXTRA "at,logged,status,reason,note,mood,what,bed,wake,extra\n"
+#define HEADER_V2 "at,logged,status,reason,note,mood,what,bed,wake,replaces\n"
 
 static void set_csv(hwk_assignment *a, const char *path)
 {
@@ -67,6 +68,7 @@ static hwk_strs row(const char *at, const char *logged, const char *status, cons
 	const char *v[NCOLS] = {at, logged, status, reason, note, mood, what, bed, wake};
 	for (int i = 0; i < NCOLS; i++)
 		hwk_strs_push(&r, hwk_xstrdup(v[i]));
+	hwk_strs_push(&r, hwk_xstrdup("")); /* replaces */
 	return r;
 }
 
@@ -135,6 +137,146 @@ static void check_row(const hwk_assignment *a, hwk_strs r, int partial_ok, const
 
 #define AT "2026-11-27T21:04:00+01:00"
 
+/* A row with a replaces (the last column). */
+static hwk_strs rrow(const char *at, const char *logged, const char *status, const char *mood,
+		     const char *replaces)
+{
+	hwk_strs r = row(at, logged, status, "", "", mood, "", "", *mood ? "06:00" : "");
+	free(r.v[r.n - 1]);
+	r.v[r.n - 1] = hwk_xstrdup(replaces);
+	return r;
+}
+
+#define L1 "2026-11-20T08:00:00+01:00"
+#define L2 "2026-11-21T08:00:00+01:00"
+#define L3 "2026-11-22T08:00:00+01:00"
+#define L4 "2026-11-23T08:00:00+01:00"
+#define L5 "2026-11-24T08:00:00+01:00"
+
+/* The corrected view of rows given as (logged, status, mood, replaces): the moods left,
+ * joined by spaces. */
+static char *view(hwk_strs *r, size_t n)
+{
+	hwk_entry *rows = hwk_xcalloc(n + 1, sizeof *rows);
+	for (size_t i = 0; i < n; i++)
+		rows[i].cols = r[i];
+	hwk_entries_resolve(rows, &n);
+	hwk_buf b = {0};
+	for (size_t i = 0; i < n; i++)
+		hwk_buf_printf(&b, "%s%s", i ? " " : "", rows[i].cols.v[5]);
+	hwk_entry_rows_free(rows, n);
+	return b.s ? b.s : hwk_xstrdup("");
+}
+
+static void test_resolve(const hwk_assignment *a)
+{
+	/* replaces: checked as a time; withdrawn needs it, and carries nothing */
+	check_row(a, rrow(AT, L2, "done", "5", L1), 0, NULL, "a correction");
+	check_row(a, rrow(AT, L2, "withdrawn", "", L1), 0, NULL, "a withdrawing row");
+	check_row(a, rrow(AT, L2, "done", "5", "yesterday"), 0,
+		  "hwk: replaces: yesterday is not a time (the logged of the entry it corrects)\n",
+		  "a bad replaces");
+	check_row(a, rrow(AT, L2, "withdrawn", "", ""), 0,
+		  "hwk: status: withdrawn needs replaces (the entry it withdraws)\n",
+		  "withdrawn without replaces");
+	check_row(a, rrow(AT, L2, "withdrawn", "5", L1), 0,
+		  "hwk: mood: a withdrawing row has no values\n", "withdrawn with a value");
+
+	struct {
+		const char *want, *why;
+		size_t n;
+		const char *r[5][3]; /* logged, status + mood, replaces */
+	} cases[] = {
+		{"1 2", "no corrections", 2, {{L1, "1", ""}, {L2, "2", ""}}},
+		{"2 9", "a correction takes the entry's place", 3,
+		 {{L1, "1", ""}, {L2, "2", ""}, {L3, "9", L1}}},
+		{"2", "a withdrawn entry and its withdrawing row are gone", 3,
+		 {{L1, "1", ""}, {L2, "2", ""}, {L3, "-", L1}}},
+		{"2 8", "two corrections of one entry: the latest counts", 4,
+		 {{L1, "1", ""}, {L2, "2", ""}, {L3, "9", L1}, {L4, "8", L1}}},
+		{"2 8", "a chain (one names the correction before) is followed", 4,
+		 {{L1, "1", ""}, {L2, "2", ""}, {L3, "9", L1}, {L4, "8", L3}}},
+		{"2 7", "corrected after a withdrawal: it counts again", 4,
+		 {{L1, "1", ""}, {L2, "2", ""}, {L3, "-", L1}, {L4, "7", L1}}},
+		{"9", "a correction without its entry (a tail) counts once", 1, {{L3, "9", L1}}},
+		{"", "a withdrawal without its entry counts not at all", 1, {{L3, "-", L1}}},
+		{"2 8", "by logged, not by place (a merge out of order)", 4,
+		 {{L1, "1", ""}, {L2, "2", ""}, {L4, "8", L1}, {L3, "9", L1}}},
+		{"9 5", "a correction naming a logged that an entry also has is of that entry", 4,
+		 {{L1, "1", ""}, {L3, "9", L1}, {L3, "2", ""}, {L5, "5", L3}}},
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		hwk_strs r[5];
+		for (size_t i = 0; i < cases[c].n; i++) {
+			int w = !strcmp(cases[c].r[i][1], "-");
+			r[i] = rrow(AT, cases[c].r[i][0], w ? "withdrawn" : "done", w ? "" : cases[c].r[i][1],
+				    cases[c].r[i][2]);
+		}
+		char *got = view(r, cases[c].n);
+		is_str(got, cases[c].want, "resolve: %s", cases[c].why);
+		free(got);
+	}
+
+	/* a file of version 1 (no replaces) is read, its rows one column short, but taken
+	 * for no append */
+	tu_write_str("v1.csv", HEADER AT "," L1 ",done,,,5,,,06:00\n");
+	set_csv((hwk_assignment *)a, "v1.csv");
+	hwk_entry *all;
+	size_t nall;
+	cap_start();
+	is_int(hwk_entries_read(a, &all, &nall), 0, "version 1: read");
+	is_str(cap_end(), "", "version 1: read without a message");
+	is_int(nall, 1, "version 1: one row");
+	if (nall == 1) {
+		is_int(all[0].cols.n, NCOLS + 1, "version 1: replaces added");
+		is_str(all[0].cols.v[NCOLS], "", "version 1: replaces empty");
+	}
+	hwk_entry_rows_free(all, nall);
+	cap_start();
+	is_int(hwk_entries_check_header(a, 0), 0, "version 1: the header is read");
+	is_int(hwk_entries_check_header(a, 1), -1, "version 1: no append");
+	is_str(cap_end(),
+	       "hwk: v1.csv:1: the header has no replaces column (an entries file of format version 1): run hwk upgrade\n",
+	       "version 1: append: message");
+
+	/* version 2: a row one short is read, a full one too; the tail gives the view */
+	tu_write_str("v2.csv", HEADER_V2 AT "," L1 ",done,,,5,,,06:00\n" AT "," L2
+			       ",done,,,6,,,06:00,\n" AT "," L3 ",done,,,7,,,06:00," L1 "\n");
+	set_csv((hwk_assignment *)a, "v2.csv");
+	cap_start();
+	is_int(hwk_entries_check_header(a, 1), 0, "version 2: append");
+	is_int(hwk_entries_read(a, &all, &nall), 0, "version 2: read");
+	is_str(cap_end(), "", "version 2: no message");
+	is_int(nall, 3, "version 2: every row as stored");
+	hwk_entry_rows_free(all, nall);
+	is_int(hwk_entries_tail(a, ymd(2026, 11, 1), &all, &nall), 0, "version 2: tail");
+	is_int(nall, 2, "version 2: the tail's corrected view");
+	if (nall == 2)
+		is_str(all[1].cols.v[5], "7", "version 2: the correction in its own place");
+	hwk_entry_rows_free(all, nall);
+	hwk_entries *r;
+	hwk_entry e = {0};
+	hwk_buf b = {0};
+	is_int(hwk_entries_open(a, 0, &r), 0, "version 2: open the corrected view");
+	while (hwk_entries_next(r, &e) == 1)
+		hwk_buf_printf(&b, "%s ", e.cols.v[5]);
+	hwk_entry_free(&e);
+	hwk_entries_close(r);
+	is_str(b.s, "6 7 ", "version 2: streamed, the corrected view");
+	hwk_buf_free(&b);
+	/* a row of a version 1 file with replaces is one column too many */
+	tu_write_str("v1long.csv", HEADER AT "," L1 ",done,,,5,,,06:00,\n");
+	set_csv((hwk_assignment *)a, "v1long.csv");
+	cap_start();
+	is_int(hwk_entries_read(a, &all, &nall), -1, "version 1, a row with replaces: an error");
+	is_str(cap_end(), "hwk: v1long.csv:2: the row has 10 columns, not 9\n",
+	       "version 1, a row with replaces: message");
+	unlink("v1.csv");
+	unlink("v2.csv");
+	unlink("v1long.csv");
+	set_csv((hwk_assignment *)a, ID ".csv");
+}
+
 static void test_entry_check(const hwk_assignment *a)
 {
 	hwk_strs r = row(AT, AT, "done", "", "", "07", "walk, then \"tea\"", "7:05", "06:50");
@@ -166,7 +308,7 @@ static void test_entry_check(const hwk_assignment *a)
 	hwk_strs short_row = {0};
 	for (int i = 0; i < 8; i++)
 		hwk_strs_push(&short_row, hwk_xstrdup(i == 0 || i == 1 ? AT : i == 2 ? "done" : ""));
-	check_row(a, short_row, 0, "hwk: a row of " ID ".csv must have 9 columns, not 8\n",
+	check_row(a, short_row, 0, "hwk: a row of " ID ".csv must have 10 columns, not 8\n",
 		  "a column short");
 	check_row(a, row("yesterday", AT, "done", "", "", "5", "", "", "6:00"), 0,
 		  "hwk: at: yesterday is not a time (2026-11-27T21:04:00+01:00)\n", "a bad at");
@@ -296,7 +438,7 @@ static void test_big(hwk_assignment *a)
 		"caf\xc3\xa9 \xf0\x9f\x99\x82\r\nCRLF inside",
 	};
 	hwk_buf file = {0};
-	hwk_buf_adds(&file, HEADER);
+	hwk_buf_adds(&file, HEADER_V2);
 	hwk_entry *gen = hwk_xcalloc(NROWS, sizeof *gen);
 	gen_info *info = hwk_xcalloc(NROWS, sizeof *info);
 	hwk_day d0 = ymd(2026, 10, 1);
@@ -326,9 +468,13 @@ static void test_big(hwk_assignment *a)
 			lines_before += file.s[c] == '\n';
 		scanned = file.len;
 		gen[i].line = lines_before + 1;
-		hwk_csv_row(&file, v, NCOLS);
-		for (int c = 0; c < NCOLS; c++)
-			hwk_strs_push(&gen[i].cols, hwk_xstrdup(v[c]));
+		/* every other row written before replaces was added: one column short */
+		const char *full[NCOLS + 1];
+		memcpy(full, v, sizeof v);
+		full[NCOLS] = "";
+		hwk_csv_row(&file, full, NCOLS + (i % 2));
+		for (int c = 0; c <= NCOLS; c++)
+			hwk_strs_push(&gen[i].cols, hwk_xstrdup(full[c]));
 		free(at);
 		free(logged);
 	}
@@ -415,7 +561,7 @@ static void test_big(hwk_assignment *a)
 	cap_start();
 	rc = hwk_entries_tail(a, d0 + NDAYS - 1, &rows, &n);
 	msg = cap_end();
-	char *want = hwk_xasprintf("hwk: cut.csv:%zu: the row has 2 columns, not 9\n", lines);
+	char *want = hwk_xasprintf("hwk: cut.csv:%zu: the row has 2 columns, not 10\n", lines);
 	is_int(rc, -1, "cut row: the tail fails");
 	is_str(msg, want, "cut row: the message names its line (%zu)", lines);
 	free(want);
@@ -444,7 +590,7 @@ static void test_small(hwk_assignment *a)
 	is_int(hwk_entries_tail(a, nov27, &rows, &n), 0, "no file: tail 0");
 	ok(rows == NULL && n == 0, "no file: no rows");
 	hwk_entries *r = (hwk_entries *)1;
-	is_int(hwk_entries_open(a, &r), 0, "no file: open 0");
+	is_int(hwk_entries_open(a, 1, &r), 0, "no file: open 0");
 	ok(r == NULL, "no file: no reader");
 	hwk_entry e = {0};
 	is_int(hwk_entries_next(r, &e), 0, "no file: next 0");
@@ -549,15 +695,15 @@ static void test_small(hwk_assignment *a)
 	tu_write_str("badhead.csv", "at,logged,status,reason,note,mood,what,bed\n");
 	set_csv(a, "badhead.csv");
 	cap_start();
-	rc = hwk_entries_open(a, &r);
+	rc = hwk_entries_open(a, 1, &r);
 	is_str(cap_end(),
-	       "hwk: badhead.csv:1:1: the header must be at,logged,status,reason,note followed by the fields (mood, what, bed, wake)\n",
+	       "hwk: badhead.csv:1:1: the header must be at,logged,status,reason,note followed by the fields (mood, what, bed, wake) and replaces\n",
 	       "a wrong header: message");
 	is_int(rc, -1, "a wrong header: -1");
 
 	tu_write_str("badrow.csv", HEADER AT "," AT ",done,,,5,,,06:00\n" AT ",x\n");
 	set_csv(a, "badrow.csv");
-	is_int(hwk_entries_open(a, &r), 0, "bad row file opens");
+	is_int(hwk_entries_open(a, 1, &r), 0, "bad row file opens");
 	is_int(hwk_entries_next(r, &e), 1, "its first row");
 	is_int(e.line, 2, "on line 2");
 	cap_start();
@@ -570,7 +716,7 @@ static void test_small(hwk_assignment *a)
 
 	tu_write_str("badquote.csv", HEADER AT "," AT ",done,,x\"y,5,,,06:00\n");
 	set_csv(a, "badquote.csv");
-	is_int(hwk_entries_open(a, &r), 0, "bad quote file opens");
+	is_int(hwk_entries_open(a, 1, &r), 0, "bad quote file opens");
 	cap_start();
 	rc = hwk_entries_next(r, &e);
 	is_str(cap_end(),
@@ -592,18 +738,18 @@ static void test_small(hwk_assignment *a)
 		{"h-bom.csv", "\xef\xbb\xbf" HEADER, ""},
 		{"h-quoted.csv", "\"at\",logged,status,reason,note,mood,what,bed,wake\n", ""},
 		{"badhead.csv", NULL,
-		 "hwk: badhead.csv:1:1: the header must be at,logged,status,reason,note followed by the fields (mood, what, bed, wake)\n"},
+		 "hwk: badhead.csv:1:1: the header must be at,logged,status,reason,note followed by the fields (mood, what, bed, wake) and replaces\n"},
 		{"h-extra.csv", HEADER_EXTRA,
-		 "hwk: h-extra.csv:1:1: the header must be at,logged,status,reason,note followed by the fields (mood, what, bed, wake)\n"},
+		 "hwk: h-extra.csv:1:1: the header must be at,logged,status,reason,note followed by the fields (mood, what, bed, wake) and replaces\n"},
 		{"h-order.csv", "at,logged,status,reason,note,what,mood,bed,wake\n",
-		 "hwk: h-order.csv:1:1: the header must be at,logged,status,reason,note followed by the fields (mood, what, bed, wake)\n"},
+		 "hwk: h-order.csv:1:1: the header must be at,logged,status,reason,note followed by the fields (mood, what, bed, wake) and replaces\n"},
 	};
 	for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
 		if (heads[i].text)
 			tu_write_str(heads[i].file, heads[i].text);
 		set_csv(a, heads[i].file);
 		cap_start();
-		rc = hwk_entries_check_header(a);
+		rc = hwk_entries_check_header(a, 0);
 		const char *m = cap_end();
 		is_int(rc, *heads[i].msg ? -1 : 0, "check_header %s", heads[i].file);
 		is_str(m, heads[i].msg, "check_header %s: message", heads[i].file);
@@ -625,7 +771,7 @@ static void test_long_header(void)
 	hwk_buf_adds(&y, "id: 2026-10-02-wide-0001\nclient: alex\ntype: wide\nevery: day\n"
 			"start: 2026-10-02\nstatus: active\nfields:\n");
 	/* 130 fields of 32 characters: "at,logged,status,reason,note" (28 bytes), then
-	 * 130 x (a comma and 32) = 4290, and the LF: 4319 bytes of header */
+	 * 130 x (a comma and 32) = 4290, ",replaces" (9) and the LF: 4328 bytes of header */
 	for (int i = 0; i < 130; i++)
 		hwk_buf_printf(&y, "- {name: f%03d_abcdefghijklmnopqrstuvwxyz0, type: text}\n", i);
 	tu_write_str("2026-10-02-wide-0001.yaml", y.s);
@@ -637,7 +783,7 @@ static void test_long_header(void)
 		return;
 	}
 	char *h = hwk_entries_header(&w);
-	is_int(strlen(h), 4319, "a header of 4319 bytes");
+	is_int(strlen(h), 4328, "a header of 4328 bytes");
 	hwk_buf f = {0};
 	hwk_buf_adds(&f, h);
 	hwk_buf_adds(&f, AT "," AT ",done,,");
@@ -646,7 +792,7 @@ static void test_long_header(void)
 	hwk_buf_adds(&f, "\n");
 	tu_write_file(w.csv_path, f.s, f.len);
 	cap_start();
-	int rc = hwk_entries_check_header(&w);
+	int rc = hwk_entries_check_header(&w, 0);
 	const char *msg = cap_end();
 	is_int(rc, 0, "check_header accepts the right header, however long");
 	ok(!strcmp(msg, ""), "check_header of a long header: no message (got %zu bytes)", strlen(msg));
@@ -721,6 +867,7 @@ int main(void)
 		is_str(a.csv_path, ID ".csv", "its entries file");
 		is_int(a.fields.n, 4, "four fields");
 		test_entry_check(&a);
+		test_resolve(&a);
 		test_stamp_day();
 		test_big(&a);
 		test_small(&a);
