@@ -111,7 +111,12 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 	const hwk_practice *p = &ctx->scope.p;
 	const char *client = ctx->scope.client;
 	dir = hwk_client_dir(p, client);
-	if (hwk_assignments_load(dir, &l) < 0 || (have_last = hwk_review_last(dir, &last)) < 0)
+	if ((have_last = hwk_review_last(dir, &last)) < 0)
+		goto out;
+	/* the ended assignments that reach the review's days too: every one for a first
+	 * review, which starts at the first assignment's start */
+	hwk_period span = {since ? from : have_last ? last.to + 1 : HWK_DAY_NONE, to};
+	if (hwk_assignments_load(dir, &span, &l) < 0)
 		goto out;
 	if (hwk_review_range(&l, have_last ? &last : NULL, since != NULL, today, &from, to)) {
 		if (hwk_review_empty(have_last && !since ? &last : NULL, note || edit) == 0)

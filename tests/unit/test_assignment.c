@@ -220,7 +220,7 @@ static void test_find(void)
 	tu_write_str("f/notes.txt", "x\n");
 	hwk_assignments l;
 	cap_start();
-	int rc = hwk_assignments_load("f", &l);
+	int rc = hwk_assignments_load("f", HWK_CURRENT, &l);
 	const char *msg = cap_end();
 	is_int(rc, 0, "the folder loads");
 	is_str(msg, "", "no message (client.yaml and dot files skipped)");
@@ -263,13 +263,14 @@ static void test_find(void)
 	is_int(l.n, 0, "assignments_free empties");
 
 	hwk_assignments none;
-	is_int(hwk_assignments_load("missing-folder", &none), 0, "a missing folder: no assignments");
+	is_int(hwk_assignments_load("missing-folder", HWK_CURRENT, &none), 0,
+	       "a missing folder: no assignments");
 	is_int(none.n, 0, "none");
 
 	/* one bad file spoils the folder, with its message */
 	tu_write_str("f/2026-11-24-task-0000.yaml", "id: 2026-11-24-task-0000\n");
 	cap_start();
-	rc = hwk_assignments_load("f", &l);
+	rc = hwk_assignments_load("f", HWK_CURRENT, &l);
 	msg = cap_end();
 	is_int(rc, -1, "a bad file in the folder: -1");
 	is_str(msg, "hwk: f/2026-11-24-task-0000.yaml:1:1: 'client' is missing\n", "its message");
