@@ -620,7 +620,8 @@ int hwk_assignments_load_for(const char *dir, const char *spec, hwk_assignments 
 
 /* Move the ended assignment name (ID.ended-UNTIL.yaml, its id idn bytes) of dir into
  * ended/, as hwk_assignments_move_ended says. The ID.yaml an end left when a crash
- * stopped it goes first: the ended file holds. */
+ * stopped it goes first: the ended file holds. A step that fails takes back those
+ * before it: the folder is left as it was (but for that ID.yaml). */
 static int move_one(const char *dir, const char *name, size_t idn)
 {
 	char *from = hwk_path(dir, name), *edir = hwk_path(dir, HWK_ENDED_DIR);
@@ -629,17 +630,34 @@ static int move_one(const char *dir, const char *name, size_t idn)
 	char *old = hwk_path(dir, yaml), *entries = hwk_path(dir, csv), *moved = hwk_path(edir, csv);
 	hwk_buf text = {0};
 	struct stat st;
-	int rc = -1;
-	if (hwk_read_file(from, HWK_YAML_MAX_BYTES, &text) < 0)
+	int rc = -1, made = -1, renamed = 0; /* made: 0 when the ended file is made here */
+	int had = stat(edir, &st) == 0;
+	if (hwk_read_file(from, HWK_YAML_MAX_BYTES, &text) < 0) {
 		hwk_err_sys("%s", from);
-	else if (hwk_store_mkdir(edir) < 0 || (lstat(old, &st) == 0 && hwk_store_remove(old) < 0))
-		;
-	else if (hwk_store_create_new(to, text.s ? text.s : "", text.len) < 0)
-		;
-	else if (lstat(entries, &st) == 0 && hwk_store_rename(entries, moved) < 0)
-		;
-	else
-		rc = hwk_store_remove(from);
+		goto out;
+	}
+	if (hwk_store_mkdir(edir) < 0 || (lstat(old, &st) == 0 && hwk_store_remove(old) < 0))
+		goto undo;
+	made = hwk_store_create_new(to, text.s ? text.s : "", text.len);
+	if (made < 0)
+		goto undo;
+	if (lstat(entries, &st) == 0) {
+		if (hwk_store_rename(entries, moved) < 0)
+			goto undo;
+		renamed = 1;
+	}
+	if (hwk_store_remove(from) == 0) {
+		rc = 0;
+		goto out;
+	}
+undo:
+	if (renamed)
+		hwk_store_rename(moved, entries);
+	if (made == 0)
+		hwk_store_remove(to);
+	if (!had)
+		rmdir(edir);
+out:
 	hwk_buf_free(&text);
 	free(from);
 	free(edir);
@@ -653,48 +671,68 @@ static int move_one(const char *dir, const char *name, size_t idn)
 	return rc;
 }
 
-int hwk_assignments_move_ended(const char *dir, time_t now)
+/* Is an ended assignment's file name in dir (idn its id's length) over at now: its
+ * last day before today, or today when it was ended on it (not ahead)? */
+static int over(const char *dir, const char *name, size_t idn, time_t now)
+{
+	char today[16];
+	day_text(hwk_day_of(now), today, "");
+	int c = strncmp(name + idn + 7, today, 10);
+	if (c)
+		return c < 0;
+	hwk_assignment a;
+	char *path = hwk_path(dir, name);
+	hwk_err_quiet(1);
+	int read = hwk_assignment_load(path, &a) == 0;
+	hwk_err_quiet(0);
+	free(path);
+	int open = !read || hwk_assignment_open(&a, now);
+	if (read)
+		hwk_assignment_free(&a);
+	return !open;
+}
+
+/* The names of dir's ended assignments that are over at now, into *due. */
+static void due_names(const char *dir, time_t now, hwk_strs *due)
 {
 	hwk_strs names = {0};
-	char today[16];
-	int rc = 0;
-	day_text(hwk_day_of(now), today, "");
-	if (hwk_dir_yaml_names(dir, &names) < 0) {
-		hwk_strs_free(&names);
-		return errno == ENOENT ? 0 : hwk_err_sys("%s", dir);
-	}
+	/* a folder that cannot be listed: the next write looks again */
+	hwk_dir_yaml_names(dir, &names);
 	for (size_t i = 0; i < names.n; i++) {
-		const char *name = names.v[i];
-		size_t idn = ended_name(name, strlen(name));
-		int c = idn ? strncmp(name + idn + 7, today, 10) : 1;
-		if (c > 0)
-			continue; /* not ended, or ended ahead and not yet over */
-		if (c == 0) {
-			/* today is its last day: over when it was ended on it, not ahead */
-			hwk_assignment a;
-			char *path = hwk_path(dir, name);
-			hwk_err_quiet(1);
-			int read = hwk_assignment_load(path, &a) == 0;
-			hwk_err_quiet(0);
-			free(path);
-			int open = !read || hwk_assignment_open(&a, now);
-			if (read)
-				hwk_assignment_free(&a);
-			if (open)
-				continue;
+		size_t idn = ended_name(names.v[i], strlen(names.v[i]));
+		if (idn && over(dir, names.v[i], idn, now)) {
+			hwk_strs_push(due, names.v[i]);
+			names.v[i] = NULL;
 		}
-		if (move_one(dir, name, idn) < 0)
-			rc = -1;
 	}
 	hwk_strs_free(&names);
+}
+
+int hwk_assignments_move_ended(const char *dir, time_t now)
+{
+	hwk_strs due = {0};
+	int rc = 0;
+	due_names(dir, now, &due);
+	for (size_t i = 0; i < due.n; i++)
+		if (move_one(dir, due.v[i], ended_name(due.v[i], strlen(due.v[i]))) < 0)
+			rc = -1;
+	hwk_strs_free(&due);
 	return rc;
 }
 
 void hwk_assignments_tidy(const char *dir, int locked, time_t now)
 {
-	int lock = locked ? -1 : hwk_store_trylock(dir);
-	if (!locked && lock < 0)
-		return; /* another writer: it, or the next, moves them */
+	int lock = -1;
+	if (!locked) {
+		/* looked for first: the lock is taken only when there is something to move */
+		hwk_strs due = {0};
+		due_names(dir, now, &due);
+		size_t n = due.n;
+		hwk_strs_free(&due);
+		/* another writer holding it: it, or the next, moves them */
+		if (!n || (lock = hwk_store_trylock(dir)) < 0)
+			return;
+	}
 	if (hwk_assignments_move_ended(dir, now) < 0)
 		hwk_note("%s: an ended assignment stays in the folder for now; the next write "
 			 "moves it into %s/", dir, HWK_ENDED_DIR);
@@ -1039,6 +1077,8 @@ int hwk_assignment_end(hwk_assignment *a, hwk_day day, time_t now)
 	return 0;
 }
 
+static int move_one(const char *dir, const char *name, size_t idn);
+
 int hwk_assignment_save(const hwk_assignment *a, int create)
 {
 	hwk_buf b = {0};
@@ -1055,13 +1095,28 @@ int hwk_assignment_save(const hwk_assignment *a, int create)
 		 * day is over (at once, when that is today or before) */
 		char *ended = hwk_xasprintf("%.*s.ended-%s.yaml", (int)(n - 5), a->yaml_path,
 					    a->until);
-		rc = hwk_store_create(ended, b.s, b.len);
+		char *dir = folder_of(ended), *name = strrchr(ended, '/');
+		name = name ? name + 1 : ended;
+		hwk_buf old = {0};
+		rc = hwk_read_file(a->yaml_path, HWK_YAML_MAX_BYTES, &old) < 0
+			     ? hwk_err_sys("%s", a->yaml_path)
+			     : hwk_store_create(ended, b.s, b.len);
 		if (rc == 0 && hwk_store_remove(a->yaml_path) < 0) {
 			/* the old file stays: the new one goes too, so that a failed end
 			 * leaves the assignment as it was (and a retry finds one file) */
 			hwk_store_remove(ended);
 			rc = -1;
 		}
+		/* ended on today or before: into ended/ at once; when that fails, the
+		 * assignment is put back as it was */
+		if (rc == 0 && !hwk_assignment_open(a, hwk_now(NULL)) &&
+		    move_one(dir, name, strlen(a->id)) < 0) {
+			if (hwk_store_create(a->yaml_path, old.s ? old.s : "", old.len) == 0)
+				hwk_store_remove(ended);
+			rc = -1;
+		}
+		hwk_buf_free(&old);
+		free(dir);
 		free(ended);
 	} else {
 		rc = create ? hwk_store_create(a->yaml_path, b.s, b.len)
@@ -1116,14 +1171,16 @@ int hwk_assignment_update(const hwk_practice *p, const char *client, const char 
 	/* found and read under the lock: no other writer changes or ends (renames) it
 	 * until this change is written, so no change of theirs is lost */
 	lock = hwk_store_lock(dir, dir);
-	if (lock < 0 || hwk_assignments_load_for(dir, id ? id : spec, &l) < 0)
+	if (lock < 0)
+		goto out;
+	/* what is over goes into ended/ first (a move a crash stopped is finished): then
+	 * the one named is read where it is */
+	hwk_assignments_tidy(dir, 1, hwk_now(NULL));
+	if (hwk_assignments_load_for(dir, id ? id : spec, &l) < 0)
 		goto out;
 	long i = hwk_assignments_find(&l, id ? id : spec);
 	if (i >= 0 && (rc = change(&l.v[i], arg)) > 0 && hwk_assignment_save(&l.v[i], 0) < 0)
 		rc = -1;
-	/* one ended on today or before goes into ended/ at once */
-	if (rc > 0)
-		hwk_assignments_tidy(dir, 1, hwk_now(NULL));
 out:
 	hwk_store_unlock(lock);
 	hwk_assignments_free(&l);

@@ -17,6 +17,8 @@ hwk init p 2>/dev/null
 
 # ls_client CLIENT: the files of a client folder and of its ended/, hidden ones aside
 ls_client() { (cd "p/clients/$1" && find . -path ./.git -prune -o -type f ! -name '.*' -print | sort); }
+# sorted LINE...: the lines, sorted as ls_client sorts them
+sorted() { printf '%s\n' "$@" | sort; }
 
 # ---- ended today: moved at once -------------------------------------------------------------
 A=$(asg p alex task --start 2026-11-23)
@@ -26,7 +28,7 @@ cp "p/clients/alex/$A.csv" "$T/a.csv"
 run -C p assign --end "$A"
 expect "end today" 0 "" ""
 is "end today: its file and entries are in ended/ at once, the folder holds the client alone" \
-	"$(ls_client alex)" "$(printf '%s\n' ./client.yaml "./ended/$A.csv" "./ended/$A.ended-2026-11-27.yaml")"
+	"$(ls_client alex)" "$(sorted ./client.yaml "./ended/$A.csv" "./ended/$A.ended-2026-11-27.yaml")"
 check "end today: the entries moved as they were" cmp -s "$T/a.csv" "p/clients/alex/ended/$A.csv"
 is "end today: the ended file says so" \
 	"$(grep -E '^(until|status):' "p/clients/alex/ended/$A.ended-2026-11-27.yaml")" \
@@ -71,13 +73,13 @@ lg p bo "$B" --at 2026-11-24T19:00
 run -C p assign --end "$B" --at 2026-11-29
 expect "end ahead" 0 "" ""
 is "end ahead: it stays in the folder, under its ended name" "$(ls_client bo)" \
-	"$(printf '%s\n' "./$B.csv" "./$B.ended-2026-11-29.yaml" "./$C.yaml" ./client.yaml)"
+	"$(sorted "./$B.csv" "./$B.ended-2026-11-29.yaml" "./$C.yaml" ./client.yaml)"
 HWK_NOW=$SUN20 run -C p -c bo log "$B"
 expect "end ahead: logged to on its last day" 0 "" "task: 2 of 7 this week"
 cp "p/clients/bo/$B.csv" "$T/b.csv"
 HWK_NOW=$SUN20 run -C p -c bo list due -f csv
 is "end ahead: due on its last day" "$(tail -n +2 "$T/out" | cut -d, -f2 | sort)" \
-	"$(printf '%s\n' "$B" "$C" | sort)"
+	"$(sorted "$B" "$C" | sort)"
 
 # Monday 30: its last day is over
 snap p
@@ -93,14 +95,14 @@ HWK_NOW=$MON09 fails "the day after: a log to it is refused" 1 \
 HWK_NOW=$MON09 run -C p -c bo log "$C"
 expect "the day after: a log to another assignment" 0 "" "task: 1 of 3 this week"
 is "that write moved it into ended/" "$(ls_client bo)" \
-	"$(printf '%s\n' "./$C.csv" "./$C.yaml" ./client.yaml "./ended/$B.csv" \
+	"$(sorted "./$C.csv" "./$C.yaml" ./client.yaml "./ended/$B.csv" \
 		"./ended/$B.ended-2026-11-29.yaml")"
 check "its entries moved as they were" cmp -s "$T/b.csv" "p/clients/bo/ended/$B.csv"
 
 # the past week still shows it: list --all, list entries, review, report
 HWK_NOW=$MON09 run -C p -c bo list assignments --all --since 2026-11-23 --until 2026-11-29 -f csv
 is "list --all of the past week: both" "$(tail -n +2 "$T/out" | cut -d, -f2,7 | sort)" \
-	"$(printf '%s\n' "$B,ended" "$C,active" | sort)"
+	"$(sorted "$B,ended" "$C,active" | sort)"
 HWK_NOW=$MON09 run -C p -c bo list assignments --all --until 2026-11-22 -f csv
 is "list --all of a period before both: none" "$(tail -n +2 "$T/out")" ""
 HWK_NOW=$MON09 run -C p review bo --since 2026-11-23 --until 2026-11-29
@@ -113,7 +115,7 @@ like "a first review starts at its start, and shows it" "$(cat "$T/out")" \
 HWK_NOW=$MON09 run -C p report --week 2026-W48 -f csv bo
 is "report of the past week: it, from ended/" \
 	"$(tail -n +2 "$T/out" | cut -d, -f3,8,9 | sort)" \
-	"$(printf '%s\n' "$B,7,2" "$C,3,0" | sort)"
+	"$(sorted "$B,7,2" "$C,3,0" | sort)"
 HWK_NOW=$MON09 run -C p report --week 2026-W47 -f csv bo
 is "report of a week before both: neither" "$(tail -n +2 "$T/out")" ""
 
@@ -128,21 +130,21 @@ hwk -C p assign --end "$D" --at 2026-11-29 2>>"$T/setup.err" || setup_failed=$((
 cr=p/clients/cr
 cp "$cr/$D.csv" "$T/d.csv"
 cp "$cr/$D.ended-2026-11-29.yaml" "$T/d.yaml"
-moved="$(printf '%s\n' "./$E.csv" "./$E.yaml" ./client.yaml "./ended/$D.csv" \
+moved="$(sorted "./$E.csv" "./$E.yaml" ./client.yaml "./ended/$D.csv" \
 	"./ended/$D.ended-2026-11-29.yaml")"
 # reads STATE: what the period commands and list due say in STATE, and that they move nothing
 reads() {
 	snap p
 	HWK_NOW=$MON09 run -C p -c cr list assignments --all -f csv
 	is "$1: list --all has it once, ended" "$(tail -n +2 "$T/out" | cut -d, -f2,7 | sort)" \
-		"$(printf '%s\n' "$D,ended" "$E,active" | sort)"
+		"$(sorted "$D,ended" "$E,active" | sort)"
 	HWK_NOW=$MON09 run -C p list entries -a "$D" -f csv
 	is "$1: its entries are found" "$(tail -n +2 "$T/out" | cut -d, -f4)" \
 		"2026-11-24T19:00:00+01:00
 2026-11-25T19:00:00+01:00"
 	HWK_NOW=$MON09 run -C p report --week 2026-W48 -f csv cr
 	is "$1: the report counts it once" "$(tail -n +2 "$T/out" | cut -d, -f3,9 | sort)" \
-		"$(printf '%s\n' "$D,2" "$E,0" | sort)"
+		"$(sorted "$D,2" "$E,0" | sort)"
 	HWK_NOW=$MON09 run -C p -c cr list due -f csv
 	is "$1: list due leaves it out" "$(tail -n +2 "$T/out" | cut -d, -f2)" "$E"
 	unchanged "$1: the reads move nothing" p
@@ -176,21 +178,40 @@ mv "$cr/ended/$D.csv" "$cr/"
 reads "ended file in ended/, entries in the folder"
 mv "$cr/$D.csv" "$cr/ended/"
 
-# ---- a move that fails: the end stands, the next write moves it -----------------------------
+# ---- a move that fails ----------------------------------------------------------------------
+# an end today whose move fails is no end: the assignment is as it was, the retry ends it
 F=$(asg p fa task --start 2026-11-23)
+lg p fa "$F" --at 2026-11-24T19:00
 touch p/clients/fa/ended
-run -C p assign --end "$F"
-expect "ended/ cannot be made: the end stands (exit 0, said)" 0 "" \
-	"hwk assign: clients/fa/ended: File exists
-hwk assign: clients/fa: an ended assignment stays in the folder for now; the next write moves it into ended/"
-is "ended/ cannot be made: ended in the folder" "$(ls_client fa)" \
-	"$(printf '%s\n' "./$F.ended-2026-11-27.yaml" ./client.yaml ./ended)"
-fails "ended/ cannot be made: no log to it" 1 "hwk log: $F: the assignment has ended" \
-	-C p -c fa log "$F"
+fails "end today, ended/ cannot be made: nothing changed" 1 \
+	"hwk assign: clients/fa/ended: File exists" -C p assign --end "$F"
 rm p/clients/fa/ended
-G=$(asg p fa task)
-is "the next write (an assign) moves it" "$(ls_client fa)" \
-	"$(printf '%s\n' "./$G.yaml" ./client.yaml "./ended/$F.ended-2026-11-27.yaml")"
+run -C p assign --end "$F"
+expect "end today, ended/ can be made again" 0 "" ""
+is "end today: moved" "$(ls_client fa)" \
+	"$(sorted ./client.yaml "./ended/$F.csv" "./ended/$F.ended-2026-11-27.yaml")"
+# a move after a write that is done: the write stands, the next one moves it
+H=$(asg p fb task --start 2026-11-23)
+J=$(asg p fb task --start 2026-11-23 --every 3/week)
+hwk -C p assign --end "$H" --at 2026-11-29 2>>"$T/setup.err" || setup_failed=$((setup_failed + 1))
+touch p/clients/fb/ended
+HWK_NOW=$MON09 run -C p -c fb log -q "$J"
+expect "a log whose move fails: logged (exit 0, said)" 0 "" \
+	"hwk log: clients/fb/ended: File exists
+hwk log: clients/fb: an ended assignment stays in the folder for now; the next write moves it into ended/"
+is "a log whose move fails: its row is there, the ended one stays" "$(ls_client fb)" \
+	"$(sorted "./$H.ended-2026-11-29.yaml" "./$J.csv" "./$J.yaml" ./client.yaml ./ended)"
+rm p/clients/fb/ended
+HWK_NOW=$MON09 run -C p assign --edit "$J" --when morning
+expect "the next write (an edit)" 0 "" ""
+is "the next write moves it" "$(ls_client fb)" \
+	"$(sorted "./$J.csv" "./$J.yaml" ./client.yaml "./ended/$H.ended-2026-11-29.yaml")"
+K=$(asg p fb task)
+HWK_NOW=$MON09 hwk -C p assign --end "$K" --at 2026-12-01 2>>"$T/setup.err" || setup_failed=$((setup_failed + 1))
+HWK_NOW=2026-12-02T09:00:00+01:00 run -C p assign fb task
+is "an assign is a write too (exit)" "$rc" 0
+check "an assign is a write too: it moves what is over" \
+	test -f "p/clients/fb/ended/$K.ended-2026-12-01.yaml" -a ! -e "p/clients/fb/$K.ended-2026-12-01.yaml"
 
 # ---- an id is never used again ---------------------------------------------------------------
 # every id of task on 2026-11-27 but one is taken; the free one is that of an assignment ended
