@@ -237,11 +237,11 @@ static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a,
 		char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : (char *)path;
 		size_t idn = strlen(a->id);
 		/* ID.yaml, or ID.ended-UNTIL.yaml for one hwk ended; in ended/, only that */
-		int ended = hwk_has_prefix(base + idn, ".ended-") && a->until &&
-			    !strcmp(a->status, "ended") && !strncmp(base + idn + 7, a->until, 10) &&
-			    !strcmp(base + idn + 17, ".yaml");
 		int named = !strncmp(base, a->id, idn) &&
-			    (ended || (!client_dir && !strcmp(base + idn, ".yaml")));
+			    ((hwk_has_prefix(base + idn, ".ended-") && a->until &&
+			      !strcmp(a->status, "ended") && !strncmp(base + idn + 7, a->until, 10) &&
+			      !strcmp(base + idn + 17, ".yaml")) ||
+			     (!client_dir && !strcmp(base + idn, ".yaml")));
 		/* a client's folder never holds another client's homework */
 		const char *owner = hwk_folder_client(client_dir ? client_dir : dir);
 		if (!named)
@@ -376,9 +376,10 @@ static int holds(const hwk_assignment *a)
 	if (strcmp(a->status, "ended"))
 		return 0;
 	char *dir = folder_of(a->yaml_path), *parent = ended_parent(dir);
+	int in_ended = parent != NULL;
 	free(dir);
 	free(parent);
-	return parent ? 2 : 1;
+	return in_ended ? 2 : 1;
 }
 
 /* Of the files of one id, the one that holds stays. l is sorted by id. */

@@ -374,22 +374,26 @@ static void test_set(void)
 		   strstr(out, "\nminimum: '21:30'\n"),
 	   "the changed keys in the file");
 
-	/* save: an ended assignment's file takes its end day into its name, then reads back
-	 * the same */
+	/* save: an ended assignment's file takes its end day into its name and, its last
+	 * day over (ended on it), moves into ended/; it reads back the same */
 	is_int(hwk_assignment_save(&a, 0), 0, "save (replace)");
-	is_str(tu_content("c/" SLEEP_ID ".ended-2026-12-04.yaml"), out, "the file is the emitted text");
-	ok(access("c/" SLEEP_ID ".yaml", F_OK) != 0, "under its new name only");
+	is_str(tu_content("c/ended/" SLEEP_ID ".ended-2026-12-04.yaml"), out,
+	       "the file is the emitted text");
+	ok(access("c/" SLEEP_ID ".yaml", F_OK) != 0 &&
+		   access("c/" SLEEP_ID ".ended-2026-12-04.yaml", F_OK) != 0,
+	   "under its new name in ended/ only");
 	hwk_assignment b;
-	is_int(hwk_assignment_load("c/" SLEEP_ID ".ended-2026-12-04.yaml", &b), 0, "it reads back");
+	is_int(hwk_assignment_load("c/ended/" SLEEP_ID ".ended-2026-12-04.yaml", &b), 0,
+	       "it reads back");
 	char *out2 = emit(&b);
 	is_str(out2, out, "and emits the same");
 	free(out2);
 	hwk_assignment_free(&b);
 	free(a.yaml_path);
-	a.yaml_path = hwk_xstrdup("c/" SLEEP_ID ".ended-2026-12-04.yaml");
+	a.yaml_path = hwk_xstrdup("c/ended/" SLEEP_ID ".ended-2026-12-04.yaml");
 	cap_start();
 	rc = hwk_assignment_save(&a, 1);
-	is_str(cap_end(), "hwk: c/" SLEEP_ID ".ended-2026-12-04.yaml: already exists\n",
+	is_str(cap_end(), "hwk: c/ended/" SLEEP_ID ".ended-2026-12-04.yaml: already exists\n",
 	       "save (create) refuses");
 	is_int(rc, -1, "save (create) over an existing file: -1");
 	free(out);
