@@ -114,17 +114,19 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 	const hwk_practice *p = &ctx->scope.p;
 	dir = hwk_client_dir(p, ctx->scope.client);
 	/* one assignment: read only the files that may be it */
-	if ((import ? hwk_assignments_load(dir, &l)
+	if ((import ? hwk_assignments_load(dir, HWK_CURRENT, &l)
 		    : hwk_assignments_load_for(dir, argv[optind], &l)) < 0)
 		goto out;
 
 	if (import) {
 		size_t n;
-		if (hwk_record_import(imf, import, &l, optind < argc ? argv[optind] : NULL, ctx->now,
+		if (hwk_record_import(imf, import, dir, &l, optind < argc ? argv[optind] : NULL, ctx->now,
 				      &n) < 0)
 			goto out;
 		if (!quiet)
 			hwk_note("%zu %s logged", n, n == 1 ? "entry" : "entries");
+		if (l.moves)
+			hwk_assignments_tidy(dir, 0, ctx->now);
 		char *types = hwk_record_written_types(&l);
 		hwk_commit(p, "log: %s %s %zu %s imported", ctx->scope.client, types, n,
 			   n == 1 ? "entry" : "entries");
@@ -151,6 +153,9 @@ int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 		goto out;
 	char *progress;
 	int w = hwk_record_log(a, &row, ctx->now, p->week_start, &progress);
+	/* a write in the folder: what has ended there goes into ended/ */
+	if (w >= 0 && l.moves)
+		hwk_assignments_tidy(dir, 0, ctx->now);
 	if (w >= 0)
 		hwk_commit(p, "log: %s %s %.10s %s%s", a->client, a->type, row.v[HWK_E_AT],
 			   correct ? "corrected to " : "", row.v[HWK_E_STATUS]);

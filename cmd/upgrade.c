@@ -23,13 +23,12 @@ int cmd_upgrade(int argc, char **argv, hwk_ctx *ctx)
 		return HWK_FAIL;
 	const hwk_practice *p = &ctx->scope.p;
 	hwk_upgrade_stats s;
-	int rc = hwk_upgrade(p, &s);
+	int rc = hwk_upgrade(p, ctx->now, &s);
 	if (s.clients || s.practice)
 		hwk_note("version " HWK_FORMAT_S " now: %zu client folder%s moved over (%zu "
-			 "review%s, %zu ended assignment%s moved, %zu entries file%s given the "
-			 "replaces column)", s.clients, s.clients == 1 ? "" : "s", s.reviews,
-			 s.reviews == 1 ? "" : "s", s.ended, s.ended == 1 ? "" : "s", s.files,
-			 s.files == 1 ? "" : "s");
+			 "review%s moved, %zu entries file%s given the replaces column)",
+			 s.clients, s.clients == 1 ? "" : "s", s.reviews, s.reviews == 1 ? "" : "s",
+			 s.files, s.files == 1 ? "" : "s");
 	else if (rc == 0)
 		hwk_note("already version " HWK_FORMAT_S);
 	return rc < 0 ? HWK_FAIL : HWK_OK;

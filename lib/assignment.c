@@ -80,6 +80,22 @@ void hwk_assignment_slim(hwk_assignment *a)
 	hwk_fields_free(&a->fields);
 }
 
+/* The folder a file is in ("." for a bare name). */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? hwk_xstrndup(path, (size_t)(slash - path)) : hwk_xstrdup(".");
+}
+
+/* The client folder an ended/ folder is in, or NULL when dir is not one. */
+static char *ended_parent(const char *dir)
+{
+	size_t n = strlen(dir), k = strlen(HWK_ENDED_DIR);
+	if (n < k || strcmp(dir + n - k, HWK_ENDED_DIR) || (n > k && dir[n - k - 1] != '/'))
+		return NULL;
+	return n == k ? hwk_xstrdup(".") : hwk_xstrndup(dir, n - k - 1);
+}
+
 int hwk_assignment_derive(hwk_assignment *a, const char *dir)
 {
 	free(a->csv_path);
@@ -217,37 +233,43 @@ static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a,
 	}
 	/* the folder is where the file is: paths stay right wherever the folder is copied */
 	{
-		char *dir = hwk_xstrdup(path);
-		char *slash = strrchr(dir, '/');
-		if (slash)
-			*slash = 0;
-		else
-			strcpy(dir, ".");
+		char *dir = folder_of(path), *client_dir = ended_parent(dir);
 		char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : (char *)path;
 		size_t idn = strlen(a->id);
-		/* ID.yaml, or ID.ended-UNTIL.yaml for one hwk ended */
+		/* ID.yaml, or ID.ended-UNTIL.yaml for one hwk ended; in ended/, only that */
 		int named = !strncmp(base, a->id, idn) &&
-			    (!strcmp(base + idn, ".yaml") ||
-			     (hwk_has_prefix(base + idn, ".ended-") && a->until &&
+			    ((hwk_has_prefix(base + idn, ".ended-") && a->until &&
 			      !strcmp(a->status, "ended") && !strncmp(base + idn + 7, a->until, 10) &&
-			      !strcmp(base + idn + 17, ".yaml")));
-		if (!named) {
-			hwk_yerr(path, hwk_ymap_get(root, "id"),
-				 "'id' is '%s' but the file is %s (ID.yaml, or ID.ended-UNTIL.yaml once ended)",
-				 a->id, base);
-			free(dir);
-			goto out;
-		}
+			      !strcmp(base + idn + 17, ".yaml")) ||
+			     (!client_dir && !strcmp(base + idn, ".yaml")));
 		/* a client's folder never holds another client's homework */
-		const char *owner = hwk_folder_client(dir);
-		if (owner && strcmp(a->client, owner)) {
+		const char *owner = hwk_folder_client(client_dir ? client_dir : dir);
+		if (!named)
+			hwk_yerr(path, hwk_ymap_get(root, "id"),
+				 client_dir ? "'id' is '%s' but the file is %s (ID.ended-UNTIL.yaml "
+					      "in ended/, for an ended assignment)"
+					    : "'id' is '%s' but the file is %s (ID.yaml, or "
+					      "ID.ended-UNTIL.yaml once ended)",
+				 a->id, base);
+		else if (owner && strcmp(a->client, owner))
 			hwk_yerr(path, hwk_ymap_get(root, "client"),
 				 "'client' must be %s, whose folder this is", owner);
-			free(dir);
-			goto out;
+		else {
+			a->yaml_path = hwk_xstrdup(path);
+			rc = hwk_assignment_derive(a, dir);
 		}
-		a->yaml_path = hwk_xstrdup(path);
-		rc = hwk_assignment_derive(a, dir);
+		/* the entries of one in ended/ are in the folder still when a crash stopped
+		 * its move there (hwk_assignments_move_ended) */
+		struct stat st;
+		char *left = rc == 0 && client_dir ? hwk_path(client_dir, strrchr(a->csv_path, '/') + 1)
+						   : NULL;
+		if (left && lstat(a->csv_path, &st) < 0 && errno == ENOENT && lstat(left, &st) == 0) {
+			free(a->csv_path);
+			a->csv_path = left;
+		} else {
+			free(left);
+		}
+		free(client_dir);
 		free(dir);
 	}
 out:
@@ -330,23 +352,43 @@ static int surely_outside(const char *name, const char *text, const char *from,
 	return hwk_ymd_ok(u + 8) && strncmp(u + 8, from, 10) < 0;
 }
 
+/* Is name an ended assignment's file, ID.ended-UNTIL.yaml? The length of its ID (its
+ * UNTIL is at name + idn + 7), else 0. */
+static size_t ended_name(const char *name, size_t n)
+{
+	if (n < 23 || memcmp(name + n - 22, ".ended-", 7) || memcmp(name + n - 5, ".yaml", 5) ||
+	    !hwk_ymd_ok(name + n - 15))
+		return 0;
+	return n - 22;
+}
+
 /* Is this the file of an assignment hwk ended (ID.ended-UNTIL.yaml) before from? */
 static int ended_before(const char *name, size_t n, const char *from)
 {
-	if (n < 23 || memcmp(name + n - 22, ".ended-", 7))
-		return 0;
-	const char *until = name + n - 15;
-	return strncmp(until, from, 10) < 0 && hwk_ymd_ok(until);
+	return ended_name(name, n) && strncmp(name + n - 15, from, 10) < 0;
 }
 
-/* After a crash between writing an ended assignment's file and removing its old one,
- * both are there: the ended one holds. l is sorted by id. */
+/* Which of two files of one id holds: an ended one over an active one (a crash between
+ * writing the ended file and removing the old one leaves both), and one in ended/ over
+ * one still in the folder (a move into ended/ that a crash stopped). */
+static int holds(const hwk_assignment *a)
+{
+	if (strcmp(a->status, "ended"))
+		return 0;
+	char *dir = folder_of(a->yaml_path), *parent = ended_parent(dir);
+	int in_ended = parent != NULL;
+	free(dir);
+	free(parent);
+	return in_ended ? 2 : 1;
+}
+
+/* Of the files of one id, the one that holds stays. l is sorted by id. */
 static void drop_leftovers(hwk_assignments *l)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < l->n; i++) {
 		if (k && !strcmp(l->v[k - 1].id, l->v[i].id)) {
-			if (strcmp(l->v[i].status, "ended")) {
+			if (holds(&l->v[i]) <= holds(&l->v[k - 1])) {
 				hwk_assignment_free(&l->v[i]);
 				continue;
 			}
@@ -421,33 +463,57 @@ static int read_listed(const char *path, hwk_buf *text)
 			      : hwk_err_sys("%s", path);
 }
 
-int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day from,
-				hwk_day to, hwk_assignments *out)
+/* A day as text, to compare with the dates in names: YYYY-MM-DD, else (open, or a year
+ * not of four digits) open, which sorts before or after every date ("" or "~"). */
+static void day_text(hwk_day day, char out[16], const char *open)
 {
-	hwk_strs relisted = {0};
-	size_t cap = 0;
-	int rc, tries = 0, gone;
+	if (day != HWK_DAY_NONE)
+		hwk_day_format(day, out);
+	if (day == HWK_DAY_NONE || strlen(out) != 10)
+		strcpy(out, open);
+}
+
+/* What a load reads of a folder's assignment files. */
+typedef struct {
+	const char *spec;  /* only those whose name may answer it (NULL: all) */
+	hwk_day from, to;  /* only those active on some day of from..to (HWK_DAY_NONE: open) */
+	int keep;          /* go on past a file that cannot be read */
+} want;
+
+/* Read into out (cap its room) the assignment files of dir that w wants, of names (as
+ * hwk_dir_yaml_names lists dir), or of a listing made here when names is NULL. A file
+ * surely unwanted (by its name, or its until) is not parsed; *seen counts those whose
+ * name did not rule them out. moves (unless NULL) is set when the folder holds an ended
+ * assignment whose last day is today or before (hwk_assignments_move_ended). A file
+ * renamed away meanwhile makes the folder listed and read again. */
+static int read_folder(const char *dir, const hwk_strs *names, const want *w,
+		       hwk_assignments *out, size_t *cap, size_t *seen, int *moves)
+{
+	hwk_strs listed = {0};
 	hwk_buf text = {0};
+	size_t first = out->n;
+	int rc = 0, tries = 0, gone;
+	char from_s[16], to_s[16], today[16];
+	day_text(w->from, from_s, "");
+	day_text(w->to, to_s, "~");
+	day_text(hwk_day_of(hwk_now(NULL)), today, "");
+	if (!names) {
+		if (hwk_dir_yaml_names(dir, &listed) < 0)
+			rc = errno == ENOENT ? 0 : hwk_err_sys("%s", dir);
+		names = &listed;
+	}
 again:
-	out->v = NULL;
-	out->n = 0;
-	cap = 0;
-	rc = 0;
 	gone = 0;
-	/* from and to as text, for the names: years of four digits (else nothing is
-	 * skipped by its name: "" and "~" sort before and after every date) */
-	char from_s[16], to_s[16];
-	hwk_day_format(from, from_s);
-	hwk_day_format(to, to_s);
-	if (strlen(from_s) != 10)
-		strcpy(from_s, "");
-	if (strlen(to_s) != 10)
-		strcpy(to_s, "~");
-	for (size_t ni = 0; ni < names->n; ni++) {
+	*seen = 0;
+	for (size_t ni = 0; ni < names->n && (rc == 0 || w->keep); ni++) {
 		const char *name = names->v[ni];
-		size_t n = strlen(name);
-		if (ended_before(name, n, from_s) || surely_outside(name, NULL, from_s, to_s))
+		size_t n = strlen(name), idn = ended_name(name, n);
+		if (moves && idn && strncmp(name + idn + 7, today, 10) <= 0)
+			*moves = 1;
+		if ((w->spec && !name_may_match(name, n, w->spec)) || ended_before(name, n, from_s) ||
+		    surely_outside(name, NULL, from_s, to_s))
 			continue; /* known from its name alone: not even opened */
+		++*seen;
 		char *path = hwk_path(dir, name);
 		hwk_ynode *root = NULL;
 		int r = read_listed(path, &text);
@@ -459,12 +525,13 @@ again:
 			errno = ENOENT;
 			rc = hwk_err_sys("%s", path);
 		} else if (!surely_outside(name, text.s, from_s, to_s)) {
-			hwk_assignment *a = next_slot(out, &cap);
+			hwk_assignment *a = next_slot(out, cap);
 			if (hwk_yaml_parse(path, text.s, text.len, &root) < 0 ||
 			    assignment_from(path, root, a, 1) < 0)
 				rc = -1;
-			else if (a->start_day > to ||
-				 (a->until_day != HWK_DAY_NONE && a->until_day < from))
+			else if ((w->to != HWK_DAY_NONE && a->start_day > w->to) ||
+				 (w->from != HWK_DAY_NONE && a->until_day != HWK_DAY_NONE &&
+				  a->until_day < w->from))
 				hwk_assignment_free(a);
 			else
 				out->n++;
@@ -475,95 +542,202 @@ again:
 		rc = hwk_err("%s: an assignment was renamed while it was read; run the command again",
 			     dir);
 	} else if (gone) {
-		/* a file renamed while it was read: list the folder again, read it all again */
+		/* a file renamed while it was read (an end, a move into ended/): list the
+		 * folder again, read it all again */
 		tries++;
-		hwk_assignments_free(out);
-		hwk_strs_free(&relisted);
-		if (hwk_dir_yaml_names(dir, &relisted) < 0)
+		while (out->n > first)
+			hwk_assignment_free(&out->v[--out->n]);
+		hwk_strs_free(&listed);
+		if (hwk_dir_yaml_names(dir, &listed) < 0) {
 			rc = hwk_err_sys("%s", dir);
-		else {
-			names = &relisted;
+		} else {
+			names = &listed;
 			goto again;
 		}
 	}
-	hwk_strs_free(&relisted);
+	hwk_strs_free(&listed);
 	hwk_buf_free(&text);
+	return rc;
+}
+
+/* The ended assignments of ended/ in dir that w wants, added to out. */
+static int read_ended(const char *dir, const want *w, hwk_assignments *out, size_t *cap)
+{
+	size_t seen;
+	char *ended = hwk_path(dir, HWK_ENDED_DIR);
+	int rc = read_folder(ended, NULL, w, out, cap, &seen, NULL);
+	free(ended);
+	return rc;
+}
+
+int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day from,
+				hwk_day to, hwk_assignments *out)
+{
+	want w = {NULL, from, to, 1};
+	size_t cap = 0, seen;
+	*out = (hwk_assignments){0};
+	int rc = read_folder(dir, names, &w, out, &cap, &seen, &out->moves);
+	if (read_ended(dir, &w, out, &cap) < 0)
+		rc = -1;
 	return finish_list(out, rc, 1);
 }
 
-static int load_dir(const char *dir, const char *spec, int keep, hwk_assignments *out);
-
-int hwk_assignments_load(const char *dir, hwk_assignments *out)
+/* The folder's assignments (those whose name may answer spec, unless NULL), and those
+ * of ended/ that reach past (unless NULL); keep as in read_folder. */
+static int load_dir(const char *dir, const char *spec, int keep, const hwk_period *past,
+		    hwk_assignments *out)
 {
-	return load_dir(dir, NULL, 0, out);
+	want w = {spec, HWK_DAY_NONE, HWK_DAY_NONE, keep};
+	size_t cap = 0, seen;
+	*out = (hwk_assignments){0};
+	int rc = read_folder(dir, NULL, &w, out, &cap, &seen, &out->moves);
+	/* a command about today or later reads ended/ only to find what it was named
+	 * and the folder has not (to say that it has ended) */
+	if ((rc == 0 || keep) && (past || (spec && !seen))) {
+		if (past) {
+			w.from = past->from;
+			w.to = past->to;
+		}
+		if (read_ended(dir, &w, out, &cap) < 0)
+			rc = -1;
+	}
+	return finish_list(out, rc, keep);
 }
 
-int hwk_assignments_load_all(const char *dir, hwk_assignments *out)
+int hwk_assignments_load(const char *dir, const hwk_period *past, hwk_assignments *out)
 {
-	return load_dir(dir, NULL, 1, out);
+	return load_dir(dir, NULL, 0, past, out);
+}
+
+int hwk_assignments_load_all(const char *dir, const hwk_period *past, hwk_assignments *out)
+{
+	return load_dir(dir, NULL, 1, past, out);
 }
 
 int hwk_assignments_load_for(const char *dir, const char *spec, hwk_assignments *out)
 {
-	return load_dir(dir, spec, 0, out);
+	return load_dir(dir, spec, 0, NULL, out);
 }
 
-static int load_dir(const char *dir, const char *spec, int keep, hwk_assignments *out)
+/* Move the ended assignment name (ID.ended-UNTIL.yaml, its id idn bytes) of dir into
+ * ended/, as hwk_assignments_move_ended says. The ID.yaml an end left when a crash
+ * stopped it goes first: the ended file holds. A step that fails takes back those
+ * before it: the folder is left as it was (but for that ID.yaml). */
+static int move_one(const char *dir, const char *name, size_t idn)
 {
-	int tries = 0, gone;
+	char *from = hwk_path(dir, name), *edir = hwk_path(dir, HWK_ENDED_DIR);
+	char *to = hwk_path(edir, name), *id = hwk_xstrndup(name, idn);
+	char *yaml = hwk_xasprintf("%s.yaml", id), *csv = hwk_xasprintf("%s.csv", id);
+	char *old = hwk_path(dir, yaml), *entries = hwk_path(dir, csv), *moved = hwk_path(edir, csv);
 	hwk_buf text = {0};
-again:
-	out->v = NULL;
-	out->n = 0;
-	gone = 0;
-	DIR *d = opendir(dir);
-	if (!d) {
-		hwk_buf_free(&text);
-		return errno == ENOENT ? 0 : hwk_err_sys("%s", dir);
+	struct stat st;
+	int rc = -1, made = -1, renamed = 0; /* made: 0 when the ended file is made here */
+	int had = stat(edir, &st) == 0;
+	if (hwk_read_file(from, HWK_YAML_MAX_BYTES, &text) < 0) {
+		hwk_err_sys("%s", from);
+		goto out;
 	}
-	struct dirent *e;
-	size_t cap = 0;
-	int rc = 0, err = 0;
-	while ((e = hwk_readdir(d, &err))) {
-		size_t n = strlen(e->d_name);
-		if (e->d_name[0] == '.' || n <= 5 || strcmp(e->d_name + n - 5, ".yaml") ||
-		    !strcmp(e->d_name, "client.yaml") ||
-		    (spec && !name_may_match(e->d_name, n, spec)))
-			continue;
-		char *path = hwk_path(dir, e->d_name);
-		hwk_ynode *root = NULL;
-		int r = read_listed(path, &text);
-		if (r > 0 && tries < RELIST_TRIES) {
-			gone = 1;
-		} else if (r > 0) {
-			errno = ENOENT;
-			rc = hwk_err_sys("%s", path);
-		} else if (r < 0 || hwk_yaml_parse(path, text.s, text.len, &root) < 0 ||
-			   assignment_from(path, root, next_slot(out, &cap), 1) < 0) {
-			rc = -1;
-		} else {
-			out->n++;
-		}
-		free(path);
-		if (rc < 0 && !keep)
-			break;
+	if (hwk_store_mkdir(edir) < 0 || (lstat(old, &st) == 0 && hwk_store_remove(old) < 0))
+		goto undo;
+	made = hwk_store_create_new(to, text.s ? text.s : "", text.len);
+	if (made < 0)
+		goto undo;
+	if (lstat(entries, &st) == 0) {
+		if (hwk_store_rename(entries, moved) < 0)
+			goto undo;
+		renamed = 1;
 	}
-	closedir(d);
-	if (err) {
-		errno = err;
-		rc = hwk_err_sys("%s", dir);
+	if (hwk_store_remove(from) == 0) {
+		rc = 0;
+		goto out;
 	}
-	if (gone && rc < 0) {
-		rc = hwk_err("%s: an assignment was renamed while it was read; run the command again",
-			     dir);
-	} else if (gone) {
-		/* a file renamed while it was read (an end): read the folder again */
-		tries++;
-		hwk_assignments_free(out);
-		goto again;
-	}
+undo:
+	if (renamed)
+		hwk_store_rename(moved, entries);
+	if (made == 0)
+		hwk_store_remove(to);
+	if (!had)
+		rmdir(edir);
+out:
 	hwk_buf_free(&text);
-	return finish_list(out, rc, keep);
+	free(from);
+	free(edir);
+	free(to);
+	free(id);
+	free(yaml);
+	free(csv);
+	free(old);
+	free(entries);
+	free(moved);
+	return rc;
+}
+
+/* Is an ended assignment's file name in dir (idn its id's length) over at now: its
+ * last day before today, or today when it was ended on it (not ahead)? */
+static int over(const char *dir, const char *name, size_t idn, time_t now)
+{
+	char today[16];
+	day_text(hwk_day_of(now), today, "");
+	int c = strncmp(name + idn + 7, today, 10);
+	if (c)
+		return c < 0;
+	hwk_assignment a;
+	char *path = hwk_path(dir, name);
+	hwk_err_quiet(1);
+	int read = hwk_assignment_load(path, &a) == 0;
+	hwk_err_quiet(0);
+	free(path);
+	int open = !read || hwk_assignment_open(&a, now);
+	if (read)
+		hwk_assignment_free(&a);
+	return !open;
+}
+
+/* The names of dir's ended assignments that are over at now, into *due. */
+static void due_names(const char *dir, time_t now, hwk_strs *due)
+{
+	hwk_strs names = {0};
+	/* a folder that cannot be listed: the next write looks again */
+	hwk_dir_yaml_names(dir, &names);
+	for (size_t i = 0; i < names.n; i++) {
+		size_t idn = ended_name(names.v[i], strlen(names.v[i]));
+		if (idn && over(dir, names.v[i], idn, now)) {
+			hwk_strs_push(due, names.v[i]);
+			names.v[i] = NULL;
+		}
+	}
+	hwk_strs_free(&names);
+}
+
+int hwk_assignments_move_ended(const char *dir, time_t now)
+{
+	hwk_strs due = {0};
+	int rc = 0;
+	due_names(dir, now, &due);
+	for (size_t i = 0; i < due.n; i++)
+		if (move_one(dir, due.v[i], ended_name(due.v[i], strlen(due.v[i]))) < 0)
+			rc = -1;
+	hwk_strs_free(&due);
+	return rc;
+}
+
+void hwk_assignments_tidy(const char *dir, int locked, time_t now)
+{
+	int lock = -1;
+	if (!locked) {
+		/* looked for first: the lock is taken only when there is something to move */
+		hwk_strs due = {0};
+		due_names(dir, now, &due);
+		size_t n = due.n;
+		hwk_strs_free(&due);
+		/* another writer holding it: it, or the next, moves them */
+		if (!n || (lock = hwk_store_trylock(dir)) < 0)
+			return;
+	}
+	if (hwk_assignments_move_ended(dir, now) < 0)
+		hwk_note("%s: an ended assignment stays in the folder for now; the next write "
+			 "moves it into %s/", dir, HWK_ENDED_DIR);
+	hwk_store_unlock(lock);
 }
 
 void hwk_assignments_free(hwk_assignments *l)
@@ -639,6 +813,23 @@ long hwk_assignments_find(const hwk_assignments *l, const char *spec)
 	return -1;
 }
 
+long hwk_assignments_find_in(const char *dir, const hwk_assignments *l, const char *spec)
+{
+	size_t idx;
+	if (hwk_assignments_match(l, spec, &idx))
+		return hwk_assignments_find(l, spec);
+	want w = {spec, HWK_DAY_NONE, HWK_DAY_NONE, 0};
+	hwk_assignments e = {0};
+	size_t cap = 0;
+	if (finish_list(&e, read_ended(dir, &w, &e, &cap), 0) == 0) {
+		long i = hwk_assignments_find(&e, spec); /* says why when not one */
+		if (i >= 0)
+			hwk_err("%s: the assignment has ended", e.v[i].id);
+	}
+	hwk_assignments_free(&e);
+	return -1;
+}
+
 const char *const hwk_assign_keys[HWK_ASSIGN_NKEYS] = {"every",   "until",  "when",
 							 "where",   "minimum", "instructions"};
 
@@ -678,9 +869,9 @@ static int new_client(hwk_practice *p, const hwk_assignment_opts *o, char **out)
 	return 0;
 }
 
-/* Is an id taken in dir: by its entries file, or an ended assignment's file
+/* Is an id taken in folder dir: by its entries file, or an ended assignment's file
  * (ID.ended-UNTIL.yaml, whose entries keep ID.csv)? */
-static int id_taken(const char *dir, const char *id)
+static int id_taken_in(const char *dir, const char *id)
 {
 	char *csv = hwk_xasprintf("%s/%s.csv", dir, id);
 	char *ended = hwk_xasprintf("%s.ended-", id);
@@ -693,6 +884,15 @@ static int id_taken(const char *dir, const char *id)
 	if (d)
 		closedir(d);
 	free(csv);
+	free(ended);
+	return taken;
+}
+
+/* Is an id taken in client folder dir, or in its ended/ (an id is never used again)? */
+static int id_taken(const char *dir, const char *id)
+{
+	char *ended = hwk_path(dir, HWK_ENDED_DIR);
+	int taken = id_taken_in(dir, id) || id_taken_in(ended, id);
 	free(ended);
 	return taken;
 }
@@ -785,6 +985,7 @@ int hwk_assignment_create(hwk_practice *p, const hwk_assignment_opts *o, time_t 
 		goto out;
 	if (save_new(&a, sday, dir) < 0)
 		goto out;
+	hwk_assignments_tidy(dir, 0, now);
 	*id = hwk_xstrdup(a.id);
 	if (what)
 		*what = hwk_xasprintf("%s %s %s", a.client, a.type, a.every ? a.every : "day");
@@ -851,12 +1052,7 @@ int hwk_assignment_set(hwk_assignment *a, const char *key, const char *value, ti
 	free(*s);
 	*s = value && *value ? hwk_xstrdup(value) : NULL;
 	free(norm);
-	char *dir = hwk_xstrdup(a->yaml_path);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		*slash = 0;
-	else
-		strcpy(dir, ".");
+	char *dir = folder_of(a->yaml_path);
 	int rc = hwk_assignment_derive(a, dir);
 	free(dir);
 	return rc < 0 ? -1 : 1;
@@ -882,6 +1078,8 @@ int hwk_assignment_end(hwk_assignment *a, hwk_day day, time_t now)
 	return 0;
 }
 
+static int move_one(const char *dir, const char *name, size_t idn);
+
 int hwk_assignment_save(const hwk_assignment *a, int create)
 {
 	hwk_buf b = {0};
@@ -893,16 +1091,33 @@ int hwk_assignment_save(const hwk_assignment *a, int create)
 		/* an assignment hwk ends takes its end day into its file's name, so that
 		 * a report of a later week knows it without opening it: the new file is
 		 * made first, then the old one goes (a crash between leaves both; the
-		 * ended one holds) */
+		 * ended one holds). It is so in the folder, where daily commands see it
+		 * ended; hwk_assignments_move_ended moves it into ended/ once its last
+		 * day is over (at once, when that is today or before) */
 		char *ended = hwk_xasprintf("%.*s.ended-%s.yaml", (int)(n - 5), a->yaml_path,
 					    a->until);
-		rc = hwk_store_create(ended, b.s, b.len);
+		char *dir = folder_of(ended), *name = strrchr(ended, '/');
+		name = name ? name + 1 : ended;
+		hwk_buf old = {0};
+		rc = hwk_read_file(a->yaml_path, HWK_YAML_MAX_BYTES, &old) < 0
+			     ? hwk_err_sys("%s", a->yaml_path)
+			     : hwk_store_create(ended, b.s, b.len);
 		if (rc == 0 && hwk_store_remove(a->yaml_path) < 0) {
 			/* the old file stays: the new one goes too, so that a failed end
 			 * leaves the assignment as it was (and a retry finds one file) */
 			hwk_store_remove(ended);
 			rc = -1;
 		}
+		/* ended on today or before: into ended/ at once; when that fails, the
+		 * assignment is put back as it was */
+		if (rc == 0 && !hwk_assignment_open(a, hwk_now(NULL)) &&
+		    move_one(dir, name, strlen(a->id)) < 0) {
+			if (hwk_store_create(a->yaml_path, old.s ? old.s : "", old.len) == 0)
+				hwk_store_remove(ended);
+			rc = -1;
+		}
+		hwk_buf_free(&old);
+		free(dir);
 		free(ended);
 	} else {
 		rc = create ? hwk_store_create(a->yaml_path, b.s, b.len)
@@ -946,18 +1161,23 @@ int hwk_assignment_update(const hwk_practice *p, const char *client, const char 
 		if (i < 0)
 			goto out;
 		id = hwk_xstrdup(l.v[i].id);
-		dir = hwk_xstrdup(l.v[i].yaml_path);
-		char *slash = strrchr(dir, '/');
-		if (slash)
-			*slash = 0;
-		else
-			strcpy(dir, ".");
+		dir = folder_of(l.v[i].yaml_path);
+		char *client_dir = ended_parent(dir);
+		if (client_dir) { /* found in ended/: its client's folder is locked */
+			free(dir);
+			dir = client_dir;
+		}
 		hwk_assignments_free(&l);
 	}
 	/* found and read under the lock: no other writer changes or ends (renames) it
 	 * until this change is written, so no change of theirs is lost */
 	lock = hwk_store_lock(dir, dir);
-	if (lock < 0 || hwk_assignments_load_for(dir, id ? id : spec, &l) < 0)
+	if (lock < 0)
+		goto out;
+	/* what is over goes into ended/ first (a move a crash stopped is finished): then
+	 * the one named is read where it is */
+	hwk_assignments_tidy(dir, 1, hwk_now(NULL));
+	if (hwk_assignments_load_for(dir, id ? id : spec, &l) < 0)
 		goto out;
 	long i = hwk_assignments_find(&l, id ? id : spec);
 	if (i >= 0 && (rc = change(&l.v[i], arg)) > 0 && hwk_assignment_save(&l.v[i], 0) < 0)

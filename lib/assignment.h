@@ -63,22 +63,54 @@ const char *hwk_assignment_every_on(const hwk_assignment *a, hwk_day day);
 typedef struct {
 	hwk_assignment *v;
 	size_t n;
+	int moves; /* the folder holds an ended assignment whose last day is today or
+		    * before: the next write moves it (hwk_assignments_tidy) */
 } hwk_assignments;
 
-/* All assignments in a client folder (dir "clients/alex" or "."), sorted by id. */
-int hwk_assignments_load(const char *dir, hwk_assignments *out);
+/* The folder of a client folder where its ended assignments are, each as
+ * ID.ended-UNTIL.yaml with its entries ID.csv: an assignment ended on a day before
+ * today, or on today once ended, is moved there (hwk_assignments_move_ended). */
+#define HWK_ENDED_DIR "ended"
+
+/* The period a command is about, for the loaders below: the ended assignments of
+ * ended/ whose start..until meets from..to (HWK_DAY_NONE: open) are read besides the
+ * folder's own, each known from its file's name alone (the id starts with the start,
+ * the name holds the until); the others are not opened. HWK_CURRENT: a command about
+ * today or later, which reads the folder alone. */
+typedef struct {
+	hwk_day from, to;
+} hwk_period;
+#define HWK_CURRENT ((const hwk_period *)0)
+
+/* All assignments in a client folder (dir "clients/alex" or "."), and those of ended/
+ * that reach past, sorted by id. */
+int hwk_assignments_load(const char *dir, const hwk_period *past, hwk_assignments *out);
 /* The same, going on past a file that cannot be read (each named in a message): -1
  * then, with those that were read in *out (to be freed either way). */
-int hwk_assignments_load_all(const char *dir, hwk_assignments *out);
-/* Only those whose file name could answer spec (an id, id prefix or the type in the
- * id): a client's other assignments are not read. */
+int hwk_assignments_load_all(const char *dir, const hwk_period *past, hwk_assignments *out);
+/* Only those of the folder whose file name could answer spec (an id, id prefix or the
+ * type in the id): a client's other assignments are not read. ended/ is read (those
+ * of its names that could answer) only when none in the folder could: an ended one is
+ * found, to be told apart from none. */
 int hwk_assignments_load_for(const char *dir, const char *spec, hwk_assignments *out);
 /* Only those active on some day of from..to, of the assignment files named (as
- * hwk_dir_yaml_names lists dir, perhaps ahead of time in another thread): a file surely
- * outside (by the start day in its name, or its until) is not parsed. It goes on past a
- * file that cannot be read, as hwk_assignments_load_all. */
+ * hwk_dir_yaml_names lists dir, perhaps ahead of time in another thread) and of ended/:
+ * a file surely outside (by the start day in its name, or its until) is not parsed. It
+ * goes on past a file that cannot be read, as hwk_assignments_load_all. */
 int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day from,
 				hwk_day to, hwk_assignments *out);
+/* Move into ended/ (made 0700 when missing) each ended assignment of client folder dir
+ * whose last day is over at now (its until before today, or today when it was ended on
+ * that day or later), with its entries: its file is written into ended/ first (one
+ * there already holds), then the entries file renamed there, then the file in dir
+ * removed, so that a crash between leaves the ended file holding, its entries in
+ * either place, and the next call finishes the move. dir's lock must be held. -1 after
+ * a message when one could not be moved (the others are). */
+int hwk_assignments_move_ended(const char *dir, time_t now);
+/* For a command that has written in client folder dir: hwk_assignments_move_ended
+ * under dir's lock, taken here unless locked (a writer holding it meanwhile is left to
+ * do it). What fails is said; what the command wrote stands. */
+void hwk_assignments_tidy(const char *dir, int locked, time_t now);
 /* The names of the assignment files in dir (*.yaml but client.yaml, nothing hidden), in
  * no order. -1 with errno set, and nothing said: safe to call from any thread. */
 int hwk_dir_yaml_names(const char *dir, hwk_strs *names);
@@ -86,6 +118,9 @@ void hwk_assignments_free(hwk_assignments *l);
 /* Resolve what a user typed: an exact id, a unique id prefix, or a type name matching
  * exactly one active assignment. Returns the index, or -1 after a message. */
 long hwk_assignments_find(const hwk_assignments *l, const char *spec);
+/* hwk_assignments_find in l, client folder dir's own assignments (HWK_CURRENT); when
+ * none there answers spec, ended/ is looked into, to say that the one named has ended. */
+long hwk_assignments_find_in(const char *dir, const hwk_assignments *l, const char *spec);
 /* The same without messages: 1 and *idx when spec names exactly one, 0 when none,
  * 2 when it is ambiguous. */
 int hwk_assignments_match(const hwk_assignments *l, const char *spec, size_t *idx);

@@ -35,10 +35,12 @@ static void out_finish(hwk_out *o, hwk_fmt fmt, int bad)
 		hwk_out_end(o);
 }
 
-static int load_client(const hwk_practice *p, const char *client, hwk_assignments *l)
+/* A client's assignments, and its ended ones that reach past (HWK_CURRENT: none). */
+static int load_client(const hwk_practice *p, const char *client, const hwk_period *past,
+		       hwk_assignments *l)
 {
 	char *dir = hwk_client_dir(p, client);
-	int rc = hwk_assignments_load_all(dir, l);
+	int rc = hwk_assignments_load_all(dir, past, l);
 	free(dir);
 	return rc;
 }
@@ -59,7 +61,7 @@ int hwk_list_clients(const hwk_practice *p, const hwk_strs *clients, hwk_fmt fmt
 		if (hwk_client_read(dir, 0, &c) < 0) {
 			rc = -1;
 		} else {
-			if (hwk_assignments_load_all(dir, &l) < 0)
+			if (hwk_assignments_load_all(dir, HWK_CURRENT, &l) < 0)
 				rc = -1;
 			size_t n = 0;
 			for (size_t k = 0; k < l.n; k++)
@@ -85,9 +87,12 @@ int hwk_list_assignments(const hwk_practice *p, const hwk_strs *clients, const h
 					   "status", "when", "where", "minimum", "instructions"};
 	hwk_out *o = hwk_out_new(fmt, f, cols, 11);
 	int rc = 0;
+	/* the active ones are all in the folders; ended ones too in ended/ */
+	hwk_period span = {flt->since, flt->until};
+	int ended = flt->all || (flt->status && strcmp(flt->status, "active"));
 	for (size_t i = 0; i < clients->n; i++) {
 		hwk_assignments l = {0};
-		if (load_client(p, clients->v[i], &l) < 0)
+		if (load_client(p, clients->v[i], ended ? &span : HWK_CURRENT, &l) < 0)
 			rc = -1; /* said; those read are listed */
 		for (size_t k = 0; k < l.n; k++) {
 			const hwk_assignment *a = &l.v[k];
@@ -134,11 +139,12 @@ static void picks_free(picks *k)
 	free(k->npicked);
 }
 
-/* With -a and several clients, a client without that assignment is passed over; that
+/* The clients' assignments, with their ended ones that reach past (HWK_CURRENT: none).
+ * With -a and several clients, a client without that assignment is passed over; that
  * none has it is the error. A file that cannot be read is named, and set in k->bad;
  * -1 is for what stops the command. */
 static int picks_load(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
-		      picks *k)
+		      const hwk_period *past, picks *k)
 {
 	size_t found = 0;
 	k->nclients = clients->n;
@@ -147,7 +153,7 @@ static int picks_load(const hwk_practice *p, const hwk_strs *clients, const hwk_
 	k->npicked = hwk_xcalloc(clients->n + 1, sizeof *k->npicked);
 	for (size_t c = 0; c < clients->n; c++) {
 		hwk_assignments *l = &k->all[c];
-		if (load_client(p, clients->v[c], l) < 0)
+		if (load_client(p, clients->v[c], past, l) < 0)
 			k->bad = 1;
 		k->picked[c] = hwk_xcalloc(l->n + 1, sizeof **k->picked);
 		if (flt->assignment) {
@@ -180,7 +186,8 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 	/* --history: every row as stored, and what each replaces, after the note */
 	const size_t NF = NFIX + (flt->history != 0);
 	hwk_coltype *types = hwk_xcalloc(NF, sizeof *types);
-	int rc = picks_load(p, clients, flt, &k);
+	hwk_period span = {flt->since, flt->until}; /* the entries of ended ones too */
+	int rc = picks_load(p, clients, flt, &span, &k);
 	int bad = 0;
 
 	/* the columns: the fixed ones, then every field of the assignments listed */
@@ -288,7 +295,7 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 	hwk_day today = hwk_day_of(now);
 	hwk_day ws = hwk_week_start(today, p->week_start);
 	picks k = {0};
-	if (picks_load(p, clients, flt, &k) < 0) {
+	if (picks_load(p, clients, flt, HWK_CURRENT, &k) < 0) {
 		picks_free(&k);
 		return -1;
 	}

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "adherence.h"
 #include "err.h"
@@ -257,8 +258,10 @@ bad:
 	return -1;
 }
 
-/* The lock of the folder holding a's entries (hwk_store_lock), or -1 after a message. */
-static int folder_lock(const hwk_assignment *a)
+/* The lock of the folder holding a's entries (hwk_store_lock), with a still open to
+ * entries: not ended and moved into ended/ (which is done under that lock) since it was
+ * read. The lock, or -1 after a message. */
+static int folder_lock(const hwk_assignment *a, time_t now)
 {
 	char *dir = hwk_xstrdup(a->csv_path), *slash = strrchr(dir, '/');
 	if (slash)
@@ -266,6 +269,21 @@ static int folder_lock(const hwk_assignment *a)
 	else
 		strcpy(dir, ".");
 	int lock = hwk_store_lock(dir, a->csv_path);
+	struct stat st;
+	if (lock >= 0 && lstat(a->yaml_path, &st) < 0) {
+		/* ended meanwhile (and renamed): open still only when ended ahead */
+		hwk_assignments l;
+		size_t i;
+		int open = hwk_assignments_load_for(dir, a->id, &l) == 0 &&
+			   hwk_assignments_match(&l, a->id, &i) == 1 &&
+			   hwk_assignment_open(&l.v[i], now) && !strcmp(l.v[i].csv_path, a->csv_path);
+		hwk_assignments_free(&l);
+		if (!open) {
+			hwk_err("%s: the assignment has ended", a->id);
+			hwk_store_unlock(lock);
+			lock = -1;
+		}
+	}
 	free(dir);
 	return lock;
 }
@@ -407,8 +425,8 @@ static int dup_column(const char *name, const hwk_strs *head)
 	return 0;
 }
 
-int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char *fixed,
-		      time_t now, size_t *count)
+int hwk_record_import(FILE *f, const char *name, const char *dir, hwk_assignments *l,
+		      const char *fixed, time_t now, size_t *count)
 {
 	hwk_csvr *r = hwk_csvr_file(f, name, 1);
 	hwk_csvr_sniff(r); /* a spreadsheet's export may be separated by ';' */
@@ -421,7 +439,7 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 
 	*count = 0;
 	hwk_time_format(now, stamp);
-	if (fixed && (fixed_idx = hwk_assignments_find(l, fixed)) < 0)
+	if (fixed && (fixed_idx = hwk_assignments_find_in(dir, l, fixed)) < 0)
 		goto out;
 	if (fixed_idx >= 0 && !hwk_assignment_open(&l->v[fixed_idx], now)) {
 		hwk_err("%s: the assignment has ended", l->v[fixed_idx].id);
@@ -461,7 +479,7 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 		}
 		long idx = fixed_idx;
 		if (col_asg >= 0 && *rec.v[col_asg]) {
-			idx = hwk_assignments_find(l, rec.v[col_asg]);
+			idx = hwk_assignments_find_in(dir, l, rec.v[col_asg]);
 			if (idx < 0)
 				goto out;
 		} else if (idx < 0) {
@@ -561,15 +579,18 @@ int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char 
 	for (size_t b = 0; b < nb; b++)
 		if (hwk_entries_check_header(&l->v[batches[b].idx], 1) < 0)
 			goto out;
-	/* rows for a once assignment: checked and appended under the folder's lock (the
-	 * assignments of one import are one client's) */
-	for (size_t b = 0; b < nb && lock < 0; b++)
-		for (size_t j = 0; j < batches[b].n; j++)
-			if (once_row(&l->v[batches[b].idx], &batches[b].rows[j])) {
-				if ((lock = folder_lock(&l->v[batches[b].idx])) < 0)
-					goto out;
-				break;
-			}
+	/* the rows are checked and appended under the folder's lock (the assignments of
+	 * one import are one client's): a once assignment's, and an end's move into
+	 * ended/, wait for it */
+	if ((lock = folder_lock(&l->v[batches[0].idx], now)) < 0)
+		goto out;
+	for (size_t b = 1; b < nb; b++) {
+		struct stat st;
+		if (lstat(l->v[batches[b].idx].yaml_path, &st) < 0) {
+			hwk_err("%s: the assignment has ended", l->v[batches[b].idx].id);
+			goto out;
+		}
+	}
 	for (size_t b = 0; b < nb; b++)
 		if (once_batch(&l->v[batches[b].idx], &batches[b], name) < 0)
 			goto out;
@@ -612,10 +633,11 @@ int hwk_record_log(const hwk_assignment *a, hwk_strs *row, time_t now, int week_
 	*progress = NULL;
 	/* the week's rows are read before the new one is written, so that a file that
 	 * cannot be read stops the log */
-	int once = once_row(a, row) && strcmp(row->v[HWK_E_STATUS], "withdrawn"), lock = -1;
-	/* once: two logs at the same moment must not both find it not done yet, so the
-	 * rows are read and the new one appended under the client folder's lock */
-	if (once && (lock = folder_lock(a)) < 0)
+	int once = once_row(a, row) && strcmp(row->v[HWK_E_STATUS], "withdrawn"), lock;
+	/* under the client folder's lock: two logs of a once assignment at the same moment
+	 * must not both find it not done yet, and a row must not go to an entries file an
+	 * end has just moved into ended/ */
+	if ((lock = folder_lock(a, now)) < 0)
 		return -1;
 	if (hwk_entries_check_header(a, 1) < 0 ||
 	    hwk_entries_tail(a, once ? a->start_day : ws, &rows, &n) < 0) {

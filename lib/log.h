@@ -42,10 +42,11 @@ int hwk_record_append(const hwk_assignment *a, hwk_strs *rows, size_t n);
 
 /* Read an import file (CSV with a header) and append its rows, all or none: every row
  * is checked before any is written. fixed: the assignment given on the command line,
- * or NULL (then each row names its own in an 'assignment' column). Returns the number
+ * or NULL (then each row names its own in an 'assignment' column); l holds client folder
+ * dir's own assignments (one ended into ended/ is named as ended). Returns the number
  * of rows appended through *count. */
-int hwk_record_import(FILE *f, const char *name, hwk_assignments *l, const char *fixed,
-		      time_t now, size_t *count);
+int hwk_record_import(FILE *f, const char *name, const char *dir, hwk_assignments *l,
+		      const char *fixed, time_t now, size_t *count);
 
 /* The types of the assignments of l whose entries this process wrote (an import), in
  * l's order, joined by commas (owned): for a commit message. */

@@ -144,19 +144,28 @@ static int lock_fd(int fd, const char *path)
 /* The mask of signals before hwk_store_lock held them off (one lock at a time). */
 static sigset_t lock_old;
 
-int hwk_store_lock(const char *dir, const char *what)
+/* hwk_store_lock, or with wait 0 hwk_store_trylock */
+static int lock_dir(const char *dir, const char *what, int wait)
 {
 	char *path = hwk_path(dir, HWK_LOCK_NAME);
 	int fd = -1;
 	if (!strcmp(what, "."))
 		what = path; /* ".: busy" would say nothing */
+	if (!wait && geteuid() == 0) {
+		/* as root, in a folder another user owns, nothing is to be done quietly */
+		struct stat st;
+		if (stat(dir, &st) < 0 || st.st_uid != 0) {
+			free(path);
+			return -1;
+		}
+	}
 	if (owner_check(dir, what) == 0) {
 		/* the lock file is never removed nor replaced: every writer locks the same
 		 * file (a file renamed over would leave one locking the old one) */
 		fd = hwk_open_regular(path, O_RDONLY | O_CREAT, 0600, NULL);
-		if (fd < 0)
+		if (fd < 0 && wait)
 			hwk_err_sys("%s", path);
-		else if (lock_fd(fd, what) < 0) {
+		else if (fd >= 0 && (wait ? lock_fd(fd, what) < 0 : flock(fd, LOCK_EX | LOCK_NB) < 0)) {
 			close(fd);
 			fd = -1;
 		}
@@ -166,6 +175,16 @@ int hwk_store_lock(const char *dir, const char *what)
 	if (fd >= 0)
 		block_signals(&lock_old);
 	return fd;
+}
+
+int hwk_store_lock(const char *dir, const char *what)
+{
+	return lock_dir(dir, what, 1);
+}
+
+int hwk_store_trylock(const char *dir)
+{
+	return lock_dir(dir, dir, 0);
 }
 
 void hwk_store_unlock(int lock)
@@ -347,28 +366,6 @@ int hwk_store_create_new(const char *path, const char *data, size_t len)
 	return record_written(path, put_file(path, data, len, 2));
 }
 
-int hwk_store_move(const char *from, const char *to)
-{
-	if (owner_check_of(to) < 0)
-		return -1;
-	/* never over what is there: another process's file, or the same one moved before */
-	int r = renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
-	if (r < 0 && (errno == EINVAL || errno == ENOSYS)) {
-		if ((r = link(from, to)) == 0 && unlink(from) < 0) {
-			int e = errno;
-			unlink(to);
-			errno = e;
-			r = -1;
-		}
-	}
-	if (r < 0)
-		return hwk_err_sys("%s -> %s", from, to);
-	if (durable && (fsync_dir_of(to) < 0 || fsync_dir_of(from) < 0))
-		hwk_note("%s: moved, but syncing its folders failed: %s", to, strerror(errno));
-	record_written(from, 0);
-	return record_written(to, 0);
-}
-
 int hwk_store_remove(const char *path)
 {
 	if (unlink(path) < 0)
@@ -378,6 +375,32 @@ int hwk_store_remove(const char *path)
 	if (fsync_dir_of(path) < 0)
 		hwk_note("%s: removed, but syncing its folder failed: %s", path, strerror(errno));
 	return record_written(path, 0);
+}
+
+int hwk_store_rename(const char *from, const char *to)
+{
+	if (owner_check_of(to) < 0)
+		return -1;
+	/* never over a file there: what it holds is not to be lost */
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) < 0) {
+		if (errno == EEXIST)
+			return hwk_err("%s: already exists: %s not moved", to, from);
+		if (errno != EINVAL && errno != ENOSYS)
+			return hwk_err_sys("%s", from);
+		/* a file system without it: a link fails where to exists */
+		if (link(from, to) < 0)
+			return errno == EEXIST ? hwk_err("%s: already exists: %s not moved", to, from)
+					       : hwk_err_sys("%s", to);
+		if (unlink(from) < 0) {
+			unlink(to);
+			return hwk_err_sys("%s", from);
+		}
+	}
+	/* both folders' entries survive a crash: the new name first */
+	if (durable && (fsync_dir_of(to) < 0 || fsync_dir_of(from) < 0))
+		hwk_note("%s: moved, but syncing its folders failed: %s", to, strerror(errno));
+	record_written(from, 0);
+	return record_written(to, 0);
 }
 
 int hwk_store_append(const char *path, const char *header, const char *rows, size_t len)

@@ -25,12 +25,13 @@ int hwk_store_create(const char *path, const char *data, size_t len);
 /* The same, but a file already there (made by another process) is no error: 1 then,
  * the file untouched; 0 when made here. */
 int hwk_store_create_new(const char *path, const char *data, size_t len);
-/* Move a file to another name in the same file system (a rename: git sees a move),
- * never over a file there (then -1, errno EEXIST, after the message), durably. */
-int hwk_store_move(const char *from, const char *to);
 /* Remove a file and make the removal durable (fsync of its folder: its failure is a
  * note, the file being gone). */
 int hwk_store_remove(const char *path);
+/* Rename a file (into another folder of the same file system), never over a file
+ * there (a message then, nothing moved), and make it durable (fsync of both folders:
+ * their failure is a note, the file being moved). Both paths count as written. */
+int hwk_store_rename(const char *from, const char *to);
 /* Append rows (whole CSV records, ending in LF) to path under an exclusive lock, in one
  * write, then fdatasync. When the file is new or empty the header goes first in the same
  * write; when its last byte is not a line end, one is added first. path must be a
@@ -67,6 +68,9 @@ void hwk_store_written_free(void);
  * whole or not at all. Returns the lock (a file descriptor), or -1 after a message.
  * One lock at a time. */
 int hwk_store_lock(const char *dir, const char *what);
+/* The same without waiting nor a word: -1 when another holds it (or it cannot be
+ * taken), for work that the next writer may do as well. */
+int hwk_store_trylock(const char *dir);
 /* Remove the temp files (NAME.tmp.XXXXXX) that dead processes left in path's folder:
  * those no live writer holds locked. */
 void hwk_store_remove_leftovers(const char *path);

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "assignment.h"
 #include "err.h"
 #include "git.h"
 #include "store.h"
@@ -76,7 +77,7 @@ static int move_once(const char *from, const char *to)
 				       "then run hwk upgrade again", from, to);
 		return dry || hwk_store_remove(from) == 0 ? 1 : -1;
 	}
-	return dry || hwk_store_move(from, to) == 0 ? 1 : -1;
+	return dry || hwk_store_rename(from, to) == 0 ? 1 : -1;
 }
 
 /* Move every NAME.yaml of from into to (made as needed), and from itself when then
@@ -106,51 +107,6 @@ static int move_all(const char *from, const char *to, hwk_upgrade_stats *st)
 	hwk_strs_free(&names);
 	if (rc == 0 && !dry)
 		rmdir(from); /* what is left there (not hwk's) stays, and the folder with it */
-	return rc;
-}
-
-/* An ended assignment's file name (ID.ended-YYYY-MM-DD.yaml): the length of its id, or
- * 0 when it is not one. */
-static size_t ended_id_len(const char *name)
-{
-	size_t n = strlen(name);
-	if (n < 23 || strcmp(name + n - 5, ".yaml") || memcmp(name + n - 22, ".ended-", 7))
-		return 0;
-	return n - 22;
-}
-
-/* Ended assignments and their entries into ended/: the assignment file first, then its
- * entries, so that a run stopped between finds them in either place, as every reader
- * does. */
-static int move_ended(const char *dir, hwk_upgrade_stats *st)
-{
-	hwk_strs names = {0};
-	char *ended = hwk_path(dir, "ended");
-	int rc = 0;
-	/* twice: those in the folder, then the entries a stopped run left behind */
-	for (int pass = 0; pass < 2 && rc == 0; pass++) {
-		rc = files_in(pass ? ended : dir, ".yaml", &names);
-		for (size_t i = 0; i < names.n && rc == 0; i++) {
-			size_t idn = ended_id_len(names.v[i]);
-			if (!idn)
-				continue;
-			char *csv = hwk_xasprintf("%.*s.csv", (int)idn, names.v[i]);
-			char *a = hwk_path(dir, names.v[i]), *b = hwk_path(ended, names.v[i]);
-			char *c = hwk_path(dir, csv), *d = hwk_path(ended, csv);
-			int m = 0;
-			if ((!dry && hwk_store_mkdir(ended) < 0) || (!pass && (m = move_once(a, b)) < 0) ||
-			    move_once(c, d) < 0)
-				rc = -1;
-			st->ended += m > 0;
-			free(a);
-			free(b);
-			free(c);
-			free(d);
-			free(csv);
-		}
-		hwk_strs_free(&names);
-	}
-	free(ended);
 	return rc;
 }
 
@@ -248,7 +204,8 @@ static int set_version(const char *path)
 
 /* One client folder, under its lock (looked at only, when dry): done when its
  * client.yaml says version 2. */
-static int upgrade_client(const char *dir, const char *client, hwk_upgrade_stats *st)
+static int upgrade_client(const char *dir, const char *client, time_t now,
+			  hwk_upgrade_stats *st)
 {
 	int lock = dry ? -1 : hwk_store_lock(dir, dir), rc = -1;
 	if (lock < 0 && !dry)
@@ -266,8 +223,10 @@ static int upgrade_client(const char *dir, const char *client, hwk_upgrade_stats
 		rc = 0;
 		goto out;
 	}
-	if (move_all(old, reviews, st) < 0 || move_ended(dir, st) < 0 ||
-	    add_replaces_in(dir, st) < 0 || add_replaces_in(ended, st) < 0 ||
+	/* ended assignments whose last day is over into ended/, as the next write in the
+	 * folder would move them (one ended ahead stays until its day is over) */
+	if (move_all(old, reviews, st) < 0 || add_replaces_in(dir, st) < 0 ||
+	    (!dry && hwk_assignments_move_ended(dir, now) < 0) || add_replaces_in(ended, st) < 0 ||
 	    (!dry && (hwk_git_files(dir, 1) < 0 || set_version(yaml) < 0)))
 		goto out;
 	st->clients++;
@@ -282,7 +241,7 @@ out:
 }
 
 /* Every client folder, looked at first, then moved over. */
-static int upgrade_clients(const hwk_practice *p, const hwk_strs *clients,
+static int upgrade_clients(const hwk_practice *p, const hwk_strs *clients, time_t now,
 			   hwk_upgrade_stats *st)
 {
 	hwk_upgrade_stats look = {0};
@@ -290,7 +249,7 @@ static int upgrade_clients(const hwk_practice *p, const hwk_strs *clients,
 	for (dry = 1; dry >= 0 && rc == 0; dry--)
 		for (size_t i = 0; i < clients->n && rc == 0; i++) {
 			char *dir = hwk_client_dir(p, clients->v[i]);
-			if (upgrade_client(dir, clients->v[i], dry ? &look : st) < 0)
+			if (upgrade_client(dir, clients->v[i], now, dry ? &look : st) < 0)
 				rc = -1;
 			free(dir);
 		}
@@ -298,13 +257,13 @@ static int upgrade_clients(const hwk_practice *p, const hwk_strs *clients,
 	return rc;
 }
 
-int hwk_upgrade(const hwk_practice *p, hwk_upgrade_stats *st)
+int hwk_upgrade(const hwk_practice *p, time_t now, hwk_upgrade_stats *st)
 {
 	memset(st, 0, sizeof *st);
 	hwk_strs clients = {0};
 	if (p->standalone) {
 		hwk_strs_push(&clients, hwk_xstrdup(p->here_client));
-		int rc = upgrade_clients(p, &clients, st);
+		int rc = upgrade_clients(p, &clients, now, st);
 		hwk_strs_free(&clients);
 		return rc;
 	}
@@ -320,7 +279,7 @@ int hwk_upgrade(const hwk_practice *p, hwk_upgrade_stats *st)
 	size_t bad = 0;
 	int rc = hwk_practice_clients_all(p, &clients, &bad) < 0 || bad ? -1 : 0;
 	if (rc == 0)
-		rc = upgrade_clients(p, &clients, st);
+		rc = upgrade_clients(p, &clients, now, st);
 	/* hwk.yaml last of all: the practice is version 2 when every client is */
 	if (rc == 0 && (hwk_git_files(".", 1) < 0 || (p->format < 2 && set_version("hwk.yaml") < 0)))
 		rc = -1;

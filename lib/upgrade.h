@@ -8,7 +8,6 @@
 typedef struct {
 	size_t clients;  /* client folders moved over by this run */
 	size_t reviews;  /* reviews moved into the practice's reviews/ */
-	size_t ended;    /* ended assignments moved into ended/ */
 	size_t files;    /* entries files given the replaces column */
 	int practice;    /* hwk.yaml was written */
 } hwk_upgrade_stats;
@@ -16,6 +15,6 @@ typedef struct {
 /* Move p over (p found with hwk_practice_allow_old on): each client folder not yet at
  * this version under its lock, then hwk.yaml. Nothing is removed; a run stopped part way
  * is finished by the next. 0 done, -1 after a message (what is done stays done). */
-int hwk_upgrade(const hwk_practice *p, hwk_upgrade_stats *st);
+int hwk_upgrade(const hwk_practice *p, time_t now, hwk_upgrade_stats *st);
 
 #endif

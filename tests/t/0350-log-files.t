@@ -8,6 +8,9 @@
 hwk init p 2>/dev/null
 id=$(hwk -C p assign alex task)
 csv=p/clients/alex/$id.csv
+# the folder's lock file, which a log takes before it looks at the entries file, made
+# as the first writer makes it (empty, 0600): a refused log makes nothing else
+(umask 077 && : >p/clients/alex/.hwk.lock)
 printf 'not yours\n' >"$T/outside.txt"
 
 # refused ARGS-DESC MESSAGE: hwk log task exits 1 with MESSAGE, and nothing changed

@@ -1,7 +1,8 @@
 #!/bin/bash
 # assign --edit, assign --end and review -m read, change and write under the client
-# folder's lock, the file .hwk.lock (empty, 0600, never removed): a writer waits for it
-# at most HWK_LOCK_WAIT ms, then says the folder is busy, writes nothing and exits 1;
+# folder's lock (and log appends under it), the file .hwk.lock (empty, 0600, never
+# removed): a writer waits for it at most HWK_LOCK_WAIT ms, then says the folder is
+# busy, writes nothing and exits 1;
 # SIGTERM while it waits ends it with nothing written; once the lock is free it goes on.
 . "$(dirname "$0")/../lib.sh"
 
@@ -26,8 +27,10 @@ is "review -m while the folder is locked (exit, stderr)" "$rc:$(cat "$T/err")" "
 unchanged "review -m while the folder is locked: nothing changed" p
 HWK_LOCK_WAIT=100 fails "a bounded wait (100 ms), then busy" 1 "hwk assign: $busy" \
 	-C p assign --edit "$id" --where home
-HWK_LOCK_WAIT=0 run -C p log task </dev/null
-expect "log does not take the folder's lock" 0 "" "task: 1 of 7 this week"
+# a log appends under the folder's lock too, so that no row goes to an entries file an
+# end has just moved into ended/
+HWK_LOCK_WAIT=0 fails "log while the folder is locked" 1 \
+	"hwk log: clients/alex/$id.csv: busy: another hwk is writing it; try again" -C p log task
 
 # SIGTERM while waiting: gone, nothing written (hwk itself in the background, not the
 # shell function: a signal to the function's subshell would leave hwk waiting on)
@@ -57,7 +60,8 @@ expect "--end" 0 "" ""
 fails "--edit after --end" 1 "hwk assign: $id: the assignment has ended" \
 	-C p assign --edit "$id" --when morning
 fails "--end after --end" 1 "hwk assign: $id: already ended" -C p assign --end "$id"
-is "the assignment is in one file, its ended one" "$(ls p/clients/alex | grep -c "^$id\..*yaml$")" 1
+is "the assignment is in one file, its ended one in ended/" \
+	"$(cd p/clients/alex && find . -name "$id.*yaml")" "./ended/$id.ended-2026-11-27.yaml"
 
 # the lock file is hwk's own: a link in its place is not followed
 printf 'not yours\n' >"$T/outside"

@@ -220,7 +220,7 @@ static void test_find(void)
 	tu_write_str("f/notes.txt", "x\n");
 	hwk_assignments l;
 	cap_start();
-	int rc = hwk_assignments_load("f", &l);
+	int rc = hwk_assignments_load("f", HWK_CURRENT, &l);
 	const char *msg = cap_end();
 	is_int(rc, 0, "the folder loads");
 	is_str(msg, "", "no message (client.yaml and dot files skipped)");
@@ -263,13 +263,14 @@ static void test_find(void)
 	is_int(l.n, 0, "assignments_free empties");
 
 	hwk_assignments none;
-	is_int(hwk_assignments_load("missing-folder", &none), 0, "a missing folder: no assignments");
+	is_int(hwk_assignments_load("missing-folder", HWK_CURRENT, &none), 0,
+	       "a missing folder: no assignments");
 	is_int(none.n, 0, "none");
 
 	/* one bad file spoils the folder, with its message */
 	tu_write_str("f/2026-11-24-task-0000.yaml", "id: 2026-11-24-task-0000\n");
 	cap_start();
-	rc = hwk_assignments_load("f", &l);
+	rc = hwk_assignments_load("f", HWK_CURRENT, &l);
 	msg = cap_end();
 	is_int(rc, -1, "a bad file in the folder: -1");
 	is_str(msg, "hwk: f/2026-11-24-task-0000.yaml:1:1: 'client' is missing\n", "its message");
@@ -373,22 +374,26 @@ static void test_set(void)
 		   strstr(out, "\nminimum: '21:30'\n"),
 	   "the changed keys in the file");
 
-	/* save: an ended assignment's file takes its end day into its name, then reads back
-	 * the same */
+	/* save: an ended assignment's file takes its end day into its name and, its last
+	 * day over (ended on it), moves into ended/; it reads back the same */
 	is_int(hwk_assignment_save(&a, 0), 0, "save (replace)");
-	is_str(tu_content("c/" SLEEP_ID ".ended-2026-12-04.yaml"), out, "the file is the emitted text");
-	ok(access("c/" SLEEP_ID ".yaml", F_OK) != 0, "under its new name only");
+	is_str(tu_content("c/ended/" SLEEP_ID ".ended-2026-12-04.yaml"), out,
+	       "the file is the emitted text");
+	ok(access("c/" SLEEP_ID ".yaml", F_OK) != 0 &&
+		   access("c/" SLEEP_ID ".ended-2026-12-04.yaml", F_OK) != 0,
+	   "under its new name in ended/ only");
 	hwk_assignment b;
-	is_int(hwk_assignment_load("c/" SLEEP_ID ".ended-2026-12-04.yaml", &b), 0, "it reads back");
+	is_int(hwk_assignment_load("c/ended/" SLEEP_ID ".ended-2026-12-04.yaml", &b), 0,
+	       "it reads back");
 	char *out2 = emit(&b);
 	is_str(out2, out, "and emits the same");
 	free(out2);
 	hwk_assignment_free(&b);
 	free(a.yaml_path);
-	a.yaml_path = hwk_xstrdup("c/" SLEEP_ID ".ended-2026-12-04.yaml");
+	a.yaml_path = hwk_xstrdup("c/ended/" SLEEP_ID ".ended-2026-12-04.yaml");
 	cap_start();
 	rc = hwk_assignment_save(&a, 1);
-	is_str(cap_end(), "hwk: c/" SLEEP_ID ".ended-2026-12-04.yaml: already exists\n",
+	is_str(cap_end(), "hwk: c/ended/" SLEEP_ID ".ended-2026-12-04.yaml: already exists\n",
 	       "save (create) refuses");
 	is_int(rc, -1, "save (create) over an existing file: -1");
 	free(out);
@@ -494,12 +499,85 @@ static void test_load_period(void)
 	hwk_assignments_free(&l);
 	hwk_strs_free(&one);
 
+	/* ended/: read too, each known from its name (start in the id, until after it) */
+	mkdir("p/ended", 0700);
+	period_file("ended/2026-11-01-task-0010.ended-2026-11-10.yaml", "2026-11-01-task-0010",
+		    "2026-11-01", "until: 2026-11-10\n", "ended");
+	tu_write_str("p/ended/2026-11-01-task-0011.ended-2026-11-09.yaml", bad);
+	tu_write_str("p/ended/2026-11-21-task-0012.ended-2026-11-25.yaml", bad);
+	cap_start();
+	rc = hwk_assignments_load_period("p", &names, from, to, &l);
+	msg = cap_end();
+	is_int(rc, 0, "period: ended/ loads (those outside by their names never parsed)");
+	is_str(msg, "", "period: ended/: no message");
+	ok(loaded(&l, "2026-11-01-task-0010"), "period: one in ended/ ended on from is kept");
+	is_int(l.n, 6, "period: six in all");
+	hwk_assignments_free(&l);
+	unlink("p/ended/2026-11-01-task-0010.ended-2026-11-10.yaml");
+	unlink("p/ended/2026-11-01-task-0011.ended-2026-11-09.yaml");
+	unlink("p/ended/2026-11-21-task-0012.ended-2026-11-25.yaml");
+	rmdir("p/ended");
+
 	for (size_t i = 0; i < names.n; i++) {
 		char *path = hwk_xasprintf("p/%s", names.v[i]);
 		unlink(path);
 		free(path);
 	}
 	hwk_strs_free(&names);
+	rmdir("p");
+}
+
+/* Which folder the loaders read: the folder alone for today (HWK_CURRENT), ended/ too for
+ * a period; a move into ended/ a crash stopped reads as the ended file in ended/, its
+ * entries wherever they are. */
+static void test_load_ended(void)
+{
+	hwk_assignments l = {0};
+	hwk_period all = {HWK_DAY_NONE, HWK_DAY_NONE};
+	mkdir("p", 0700);
+	mkdir("p/ended", 0700);
+	period_file("2026-11-01-task-0001.yaml", "2026-11-01-task-0001", "2026-11-01", NULL,
+		    "active");
+	tu_write_str("p/ended/2026-11-01-task-0002.ended-2026-11-10.yaml", "id: [\n");
+	cap_start();
+	int rc = hwk_assignments_load("p", HWK_CURRENT, &l);
+	is_str(cap_end(), "", "current: no message (ended/ not read)");
+	is_int(rc, 0, "current: loads");
+	is_int(l.n, 1, "current: the folder's one");
+	hwk_assignments_free(&l);
+	cap_start();
+	rc = hwk_assignments_load("p", &all, &l);
+	cap_end();
+	is_int(rc, -1, "a period: ended/ is read (its bad file fails)");
+	hwk_assignments_free(&l);
+
+	/* a crash stopped the move: the file in both places, the entries still in the folder */
+	period_file("ended/2026-11-01-task-0002.ended-2026-11-10.yaml", "2026-11-01-task-0002",
+		    "2026-11-01", "until: 2026-11-10\n", "ended");
+	period_file("2026-11-01-task-0002.ended-2026-11-10.yaml", "2026-11-01-task-0002",
+		    "2026-11-01", "until: 2026-11-10\n", "ended");
+	tu_write_str("p/2026-11-01-task-0002.csv", "at,logged,status,reason,note\n");
+	cap_start();
+	rc = hwk_assignments_load("p", &all, &l);
+	is_str(cap_end(), "", "half moved: no message");
+	is_int(rc, 0, "half moved: loads");
+	is_int(l.n, 2, "half moved: each once");
+	if (l.n == 2) {
+		is_str(l.v[1].yaml_path, "p/ended/2026-11-01-task-0002.ended-2026-11-10.yaml",
+		       "half moved: the one in ended/ holds");
+		is_str(l.v[1].csv_path, "p/2026-11-01-task-0002.csv",
+		       "half moved: its entries where they are");
+	}
+	hwk_assignments_free(&l);
+	/* a name the folder has not: found in ended/, to say it has ended */
+	unlink("p/2026-11-01-task-0002.ended-2026-11-10.yaml");
+	is_int(hwk_assignments_load_for("p", "2026-11-01-task-0002", &l), 0, "by id: loads");
+	is_int(l.n, 1, "by id: the one in ended/");
+	hwk_assignments_free(&l);
+	unlink("p/ended/2026-11-01-task-0002.ended-2026-11-10.yaml");
+	unlink("p/2026-11-01-task-0002.csv");
+	unlink("p/2026-11-01-task-0001.yaml");
+	rmdir("p/ended");
 	rmdir("p");
 }
 
@@ -515,6 +593,7 @@ int main(void)
 	test_set();
 	test_new_id();
 	test_load_period();
+	test_load_ended();
 	unlink("c/" SLEEP_ID ".yaml");
 	rmdir("c");
 	tu_leave_temp();
