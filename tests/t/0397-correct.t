@@ -54,7 +54,8 @@ HWK_NOW=2026-11-27T09:10:00+01:00 run -C p -c alex log --correct sleep@2026-11-2
 expect "correct it again" 0 "" "sleep: 4 of 7 this week"
 is "the new row replaces the entry as first logged, not the correction" "$(tail -n 1 "$dir/$SL.csv")" \
 	"2026-11-25T07:30:00+01:00,2026-11-27T09:10:00+01:00,done,,woke at 3,23:00,,30,,,06:30,07:00,3,2026-11-25T08:00:00+01:00"
-run -C p review alex
+# (a review runs up to now: after the correction at 09:10)
+HWK_NOW=2026-11-27T09:30:00+01:00 run -C p review alex
 is "review: the latest correction counts: (20+20+30+20)/4" "$(grep 'fall asleep' "$T/out")" \
 	"  time to fall asleep (min)  22.5  (4)"
 
@@ -63,7 +64,7 @@ HWK_NOW=2026-11-27T09:20:00+01:00 run -C p -c alex log --withdraw sleep@2026-11-
 expect "withdraw the night of the 24th" 0 "" "sleep: 3 of 7 this week"
 is "the withdrawing row: its at, no values, the note, replaces the entry" "$(tail -n 1 "$dir/$SL.csv")" \
 	"2026-11-24T07:30:00+01:00,2026-11-27T09:20:00+01:00,withdrawn,,logged for the wrong client,,,,,,,,,2026-11-24T08:00:00+01:00"
-run -C p review alex
+HWK_NOW=2026-11-27T09:30:00+01:00 run -C p review alex
 is "review: 3 done, the 24th missed" "$(grep -E ' done [0-9]|fall asleep' "$T/out")" \
 	"  done 3, partial 0, skipped 0, missed 1 of 4 expected: 75% completed
   time to fall asleep (min)  23.3  (3)"
@@ -251,6 +252,7 @@ printf '%s\n' at,logged,status,reason,note \
 	2026-11-23T10:00:00+01:00,2026-11-23T10:00:00+01:00,done,, \
 	2026-11-24T10:00:00+01:00,2026-11-24T10:00:00+01:00,done,, >p/clients/old/"$OLD".csv
 chmod 600 p/clients/old/"$OLD".csv
+(umask 077 && touch p/clients/old/.hwk.lock) # made by the first writer in any folder in use
 run -C p -c old list entries -f csv
 expect "version 1: listed" 0 "client,assignment,type,at,logged,status,reason,note
 old,$OLD,task,2026-11-23T10:00:00+01:00,2026-11-23T10:00:00+01:00,done,,

@@ -110,8 +110,8 @@ is "review of the past week (exit)" "$rc" 0
 like "review of the past week: it, ended, with its entries" "$(tr '\n' '|' <"$T/out")" \
 	"task, every day \\($B, ended\\)\\|  done 2, partial 0, skipped 0, missed 5 of 7 expected"
 HWK_NOW=$MON09 run -C p review bo
-like "a first review starts at its start, and shows it" "$(cat "$T/out")" \
-	"^Review of bo, 2026-11-23 to 2026-11-29; no earlier review\\."
+like "a first review starts at its start, runs to today, and shows it" "$(cat "$T/out")" \
+	"^Review of bo, 2026-11-23 to 2026-11-30; no earlier review\\."
 HWK_NOW=$MON09 run -C p report --week 2026-W48 -f csv bo
 is "report of the past week: it, from ended/" \
 	"$(tail -n +2 "$T/out" | cut -d, -f3,8,9 | sort)" \
