@@ -185,6 +185,22 @@ static int merged_header(const eside *a, const eside *b, const hwk_buf **h, char
 	return -1;
 }
 
+int hwk_entries_ordered(const char *data, size_t len)
+{
+	eside side;
+	items rows = {0};
+	char *why = NULL;
+	memset(&side, 0, sizeof side);
+	int rc = parse_entries(1, data, len, &side, &rows, &why) < 0 ? -1 : 1;
+	for (size_t i = 1; rc == 1 && i < rows.n; i++)
+		if (rows.v[i].t < rows.v[i - 1].t)
+			rc = 0;
+	free(why);
+	hwk_buf_free(&side.header);
+	items_free(&rows);
+	return rc;
+}
+
 int hwk_merge_entries(const char *o, size_t on, const char *a, size_t an, const char *b,
 		      size_t bn, hwk_buf *out, char **why)
 {

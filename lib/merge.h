@@ -21,6 +21,10 @@ enum {
  * ",replaces" added (that one is kept); anything else is a conflict, as is a row that
  * cannot be read, one of the wrong length, a 'logged' that is not a time, and a side
  * holding git conflict markers. An empty O is a file both sides added. */
+/* Are an entries file's rows in logged order (each logged at or after the one before:
+ * rows logged at one instant, as an import writes them, are in order whatever their
+ * bytes)? 1 yes, 0 no, -1 when it cannot be read as entries. */
+int hwk_entries_ordered(const char *data, size_t len);
 int hwk_merge_entries(const char *o, size_t on, const char *a, size_t an, const char *b,
 		      size_t bn, hwk_buf *out, char **why);
 

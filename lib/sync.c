@@ -175,11 +175,16 @@ static int reorder(const char *top, const hwk_buf *tracked, char **why)
 			free(path);
 			continue;
 		}
+		/* rows logged at one instant stay as they are: only rows logged before an
+		 * earlier row are out of order */
+		int ordered = -1;
 		if (hwk_read_file(path, HWK_CSV_MAX_BYTES, &text) == 0 && text.len &&
 		    !strncmp(text.s, "at,logged,", 10) &&
-		    hwk_merge_entries(text.s, text.len, text.s, text.len, text.s, text.len, &sorted,
-				      &w) == HWK_MERGE_OK) {
-			if (sorted.len == text.len && !memcmp(sorted.s, text.s, text.len)) {
+		    ((ordered = hwk_entries_ordered(text.s, text.len)) == 1 ||
+		     hwk_merge_entries(text.s, text.len, text.s, text.len, text.s, text.len, &sorted,
+				       &w) == HWK_MERGE_OK)) {
+			if (ordered == 1 ||
+			    (sorted.len == text.len && !memcmp(sorted.s, text.s, text.len))) {
 				if (lstat(path, &st) == 0)
 					hwk_order_note(path, &st);
 			} else if (hwk_store_replace(path, sorted.s, sorted.len) < 0) {

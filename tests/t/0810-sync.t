@@ -123,6 +123,16 @@ run -C plain sync
 is "sync of that clone (exit)" "$rc" 0
 like "puts the file back in order" "$(cat "$T/out")" "put 1 entries file back in logged order"
 check "rows in logged order" sh -c "cut -d, -f2 'plain/$S.csv' | tail -n +2 | sort -c"
+# rows logged at one instant (an import's) are in order whatever their bytes: the later
+# night first here, and sync leaves them so
+printf '%s\n' at,bed,wake,out_of_bed 2026-11-29T07:00,23:00,06:30,06:45 \
+	2026-11-28T07:00,23:10,06:40,06:50 |
+	HWK_NOW=2026-11-30T22:00:00+01:00 hwk -C plain log -q sleep --import - 2>>"$T/setup.err"
+cp "plain/$S.csv" "$T/imported.csv"
+run -C plain sync
+is "rows logged at one instant: sync commits and pushes them (exit)" "$rc" 0
+is "... and does not put them in another order" "$(grep -c 'back in logged order' "$T/out")" 0
+is "... the file as the import wrote it" "$(cat "plain/$S.csv")" "$(cat "$T/imported.csv")"
 
 # ---- a machine where git knows no one: its merge commits all the same ----
 (umask 077 && git clone -q alex.git anon)
