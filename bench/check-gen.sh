@@ -29,10 +29,11 @@ start=$(date +%s)
 HWK=$hwk P=$d/hwk730 sh "$d/replay.sh" 2>"$d/replay.err" || { cat "$d/replay.err" >&2; no "replay with hwk failed"; }
 echo "check-gen: replayed $(grep -cF "\"\$HWK\"" "$d/replay.sh") hwk commands in $(($(date +%s) - start)) s" >&2
 
-# the same tree with the ids' hex digits made xxxx, in names and in contents
+# the same tree with the ids' hex digits made xxxx, in names and in contents; without
+# hwk's local state (.hwk.lock, .hwk.order: never committed, hwk(5) LAYOUT)
 norm() { # from to
 	(cd "$1" && find . -type d) | while read -r p; do mkdir -p "$2/$p"; done
-	(cd "$1" && find . -type f) | while read -r p; do
+	(cd "$1" && find . -type f ! -name '.hwk.*') | while read -r p; do
 		q=$(printf '%s\n' "$p" | sed -E 's/([0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z][a-z0-9-]*)-[0-9a-f]{4}/\1-xxxx/g')
 		sed -E 's/([0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z][a-z0-9-]*)-[0-9a-f]{4}/\1-xxxx/g' "$1/$p" >"$2/$q"
 	done

@@ -4,7 +4,8 @@
  * files (and writes them out again).
  *
  *   cc -O2 -o build/csvparse bench/csvparse.c -lcsv
- *   csvparse PRACTICE    the data rows of every clients/ID/NAME.csv (headers not counted)
+ *   csvparse PRACTICE    the data rows of every clients/ID/NAME.csv and
+ *                        clients/ID/ended/NAME.csv (headers not counted)
  *   csvparse -           the records on standard input less one (a CSV with a header)
  *
  * Prints the count. Exits 1 when a file cannot be read or parsed.
@@ -59,6 +60,33 @@ static int parse(int fd, const char *name)
 	return rc;
 }
 
+static unsigned long long files;
+static int bad;
+
+/* every NAME.csv in the folder dir; 0, or -1 when it is not a folder */
+static int parse_dir(const char *dir)
+{
+	char path[4096];
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (e->d_name[0] == '.' || n < 5 || strcmp(e->d_name + n - 4, ".csv"))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || parse(fd, path) < 0)
+			bad = 1;
+		if (fd >= 0)
+			close(fd);
+		files++;
+	}
+	closedir(d);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -78,29 +106,16 @@ int main(int argc, char **argv)
 		perror(path);
 		return 1;
 	}
-	unsigned long long files = 0;
-	int bad = 0;
-	struct dirent *c, *e;
+	struct dirent *c;
 	while ((c = readdir(top))) {
 		if (c->d_name[0] == '.')
 			continue;
 		snprintf(path, sizeof path, "%s/clients/%s", argv[1], c->d_name);
-		DIR *d = opendir(path);
-		if (!d)
+		if (parse_dir(path) < 0)
 			continue; /* not a folder */
-		while ((e = readdir(d))) {
-			size_t n = strlen(e->d_name);
-			if (e->d_name[0] == '.' || n < 5 || strcmp(e->d_name + n - 4, ".csv"))
-				continue;
-			snprintf(path, sizeof path, "%s/clients/%s/%s", argv[1], c->d_name, e->d_name);
-			int fd = open(path, O_RDONLY | O_CLOEXEC);
-			if (fd < 0 || parse(fd, path) < 0)
-				bad = 1;
-			if (fd >= 0)
-				close(fd);
-			files++;
-		}
-		closedir(d);
+		/* the ended assignments' entries (format version 2, hwk(5)) */
+		snprintf(path, sizeof path, "%s/clients/%s/ended", argv[1], c->d_name);
+		parse_dir(path);
 	}
 	closedir(top);
 	/* every file's first record is its header */

@@ -3,8 +3,11 @@
  *   cc -O2 -o build/gen-practice bench/gen-practice.c
  *   gen-practice [-s SCRIPT] DIR CLIENTS DAYS END_DATE SEED
  *
- * writes into DIR (made, or empty) a practice laid out as hwk writes it (see hwk(5)):
- * CLIENTS clients c-0001 ..., each with a mix of the built-in homework types over the
+ * writes into DIR (made, or empty) a practice in format version 2, laid out as hwk
+ * writes it (see hwk(5)): version: 2 in hwk.yaml and each client.yaml, the replaces
+ * column last in every entries file (empty in every row, as logged), and the ended
+ * assignments, with their entries, in clients/CLIENT/ended/.  It holds CLIENTS
+ * clients c-0001 ..., each with a mix of the built-in homework types over the
  * history, and entries for the last DAYS days up to END_DATE (YYYY-MM-DD), all in
  * Europe/Berlin time.  The same SEED gives the same practice; the history is made
  * backwards from END_DATE and each week's entries come from their own random stream,
@@ -857,7 +860,7 @@ static void make_entries(const Seg *s, const Client *c, const char *cdir, const 
 				bf(&rows, "%s,%s,%s,%s,", tat, tlog, sn[st], reason);
 				bcsv(&rows, note);
 				bput(&rows, out.p ? out.p : "", out.n);
-				bput(&rows, "\n", 1);
+				bput(&rows, ",\n", 2); /* replaces: empty in an entry as logged */
 				if (g.script) {
 					bs(&cmds, "HWK_NOW=");
 					bs(&cmds, tlog);
@@ -891,7 +894,7 @@ static void make_entries(const Seg *s, const Client *c, const char *cdir, const 
 	bs(&out, "at,logged,status,reason,note");
 	if (ty->nfields)
 		bs(&out, ","), bs(&out, ty->header);
-	bs(&out, "\n");
+	bs(&out, ",replaces\n");
 	for (size_t i = 0; i < n; i++) {
 		bput(&out, rows.p + ents[i].off, ents[i].len);
 		if (g.script) {
@@ -904,6 +907,17 @@ static void make_entries(const Seg *s, const Client *c, const char *cdir, const 
 	snprintf(path, sizeof path, "%s/%s.csv", cdir, id);
 	write_file(path, out.p, out.n);
 	g.entries += n;
+}
+
+/* whether an ended assignment lives in ended/ (hwk(5), LAYOUT): hwk assign --end moves
+ * it at once when its last day is the day of the end or earlier; one ended ahead stays
+ * in the folder as ID.ended-UNTIL.yaml until the first write in the folder after its
+ * last day.  This model ends an assignment at the session of its last day or after
+ * (see make_lane), so every ended one is moved at once; one ended ahead would be taken
+ * as moved when its last day is over by END_DATE (a client writes most days). */
+static int in_ended(const Seg *s)
+{
+	return s->ended && (s->until <= local_day(s->ended_at) || s->until < g.end);
 }
 
 static void write_assignment(const Seg *s, const Client *c, const char *cdir, Buf *ab)
@@ -1050,7 +1064,7 @@ static void make_client(const char *dir, int ci)
 	static Buf b;
 	b.n = 0;
 	fmt_date(d, created);
-	bf(&b, "# hwk client (see hwk(5))\nid: %s\n", c.id);
+	bf(&b, "# hwk client (see hwk(5))\nversion: 2\nid: %s\n", c.id);
 	if (c.name)
 		bf(&b, "name: %s\n", c.name);
 	bf(&b, "created: %s\n", d);
@@ -1062,6 +1076,9 @@ static void make_client(const char *dir, int ci)
 	static Buf ab; /* the script's actions for this client */
 	ab.n = 0;
 	nacts = 0;
+	char edir[300];
+	int have_ended = 0;
+	snprintf(edir, sizeof edir, "%s/ended", cdir);
 	for (int i = 0; i < n; i++) {
 		Seg *s = &segs[i];
 		if (s->until >= 0 && s->until < g.ws) /* over before the days written */
@@ -1069,8 +1086,14 @@ static void make_client(const char *dir, int ci)
 		s->var = ++nvars;
 		char id[96];
 		seg_id(id, sizeof id, s);
-		write_assignment(s, &c, cdir, &ab);
-		make_entries(s, &c, cdir, id, &ab);
+		const char *sdir = cdir;
+		if (in_ended(s)) { /* ended/ is made 0700 by the first move */
+			if (!have_ended)
+				make_dir(edir), have_ended = 1;
+			sdir = edir;
+		}
+		write_assignment(s, &c, sdir, &ab);
+		make_entries(s, &c, sdir, id, &ab);
 	}
 	if (g.script) {
 		qsort(acts, nacts, sizeof *acts, cmp_action);
@@ -1140,7 +1163,7 @@ int main(int argc, char **argv)
 	if (chmod(dir, 0700) != 0)
 		die("%s: %s", dir, strerror(errno));
 	char path[256];
-	static const char hy[] = "# hwk practice settings (see hwk(5))\nversion: 1\n"
+	static const char hy[] = "# hwk practice settings (see hwk(5))\nversion: 2\n"
 				 "# the first day of a week: monday ... sunday\nweek_start: monday\n"
 				 "# how often new assignments are due when 'hwk assign' is given no --every\n"
 				 "default_every: day\n";

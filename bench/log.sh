@@ -24,9 +24,11 @@ small=$("$hwk" -C "$d/p" assign small sleep --start 2026-01-01)
 # a client's would. Rows are in strictly increasing logged order, as hwk log appends
 # them: the tail reader then reads only the newest rows, as on a real history (rows out
 # of order would make it read the whole file every time, and time something else).
+# Format version 2 (hwk(5)): the header ends in replaces, empty (a trailing comma) in
+# every row, as hwk log writes it; hwk refuses to append under a header without it.
 gen() { # count file
 	awk -v n="$1" 'BEGIN {
-		print "at,logged,status,reason,note,bed,lights_out,sol,awakenings,waso,wake,out_of_bed,quality"
+		print "at,logged,status,reason,note,bed,lights_out,sol,awakenings,waso,wake,out_of_bed,quality,replaces"
 		for (i = 0; i < n; i++) {
 			if (i >= n - 5) { m = 11; dd = 23 + i - (n - 5) }
 			else { day = 1 + int(i * 300 / n); m = 1 + int((day - 1) / 28); dd = 1 + (day - 1) % 28 }
@@ -34,7 +36,7 @@ gen() { # count file
 			k = (day == pday && i < n - 5) ? k + 1 : 0
 			pday = i < n - 5 ? day : 0
 			t = sprintf("2026-%02d-%02dT07:%02d:%02d+01:00", m, dd, int(k / 60), k % 60)
-			printf "%s,%s,done,,\"note, with \"\"quotes\"\"\",23:40,23:50,20,2,15,06:50,07:05,3\n", t, t
+			printf "%s,%s,done,,\"note, with \"\"quotes\"\"\",23:40,23:50,20,2,15,06:50,07:05,3,\n", t, t
 		}
 	}' >"$2"
 }
