@@ -650,8 +650,8 @@ static int str_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The records' columns, one fixed set for a practice whatever the period's data (format
- * version 2; hwk-report(1)): the fixed ones, the skips by reason, the three texts after
+/* The records' columns, one fixed set for a practice whatever the period's data (the
+ * report's own format, hwk-report(1)): the fixed ones, the skips by reason, the three texts after
  * them; then every built-in type's metrics, the types in the order of hwk types, each
  * type's metrics in the order review shows them; then the custom types of types/, in
  * the byte order of their names, each with its fields' metrics in the byte order of
