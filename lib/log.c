@@ -726,6 +726,8 @@ static int find_entry(const hwk_assignment *a, const char *which, const hwk_entr
 	hwk_day d = HWK_DAY_NONE;
 	int by = 0;
 	size_t m = 0;
+	if (which && !strcmp(which, "last"))
+		which = NULL; /* ASSIGNMENT@last: as ASSIGNMENT alone */
 	if (!which) {
 		/* the entry logged last, however often corrected since */
 		time_t best = 0, x;

@@ -159,6 +159,9 @@ expect "named by its logged, one of them is withdrawn" 0 "" ""
 HWK_NOW=2026-11-27T09:50:00+01:00 run -C p -c alex log --correct sleep quality=4 -q
 is "no @: the latest entry" "$(tail -n 1 "$dir/$SL.csv")" \
 	"2026-11-26T07:30:00+01:00,2026-11-27T09:50:00+01:00,done,,,23:00,,20,,,06:30,07:00,4,2026-11-26T08:00:00+01:00"
+HWK_NOW=2026-11-27T09:55:00+01:00 run -C p -c alex log --correct sleep@last quality=5 -q
+is "@last: the latest entry too, named by the same entry" "$(tail -n 1 "$dir/$SL.csv")" \
+	"2026-11-26T07:30:00+01:00,2026-11-27T09:55:00+01:00,done,,,23:00,,20,,,06:30,07:00,5,2026-11-26T08:00:00+01:00"
 # status: a skip empties the values; back to done empties the reason
 HWK_NOW=2026-11-27T10:00:00+01:00 run -C p -c alex log --correct sleep@2026-11-23 -s forgot -q
 is "corrected to a skip: the values emptied" "$(tail -n 1 "$dir/$SL.csv")" \
