@@ -22,6 +22,13 @@ static int ident(const char *s, size_t n)
 	return 1;
 }
 
+/* A value given as NAME=VALUE: the length of NAME; 0 for a value by position. */
+static size_t named(const char *v)
+{
+	const char *eq = strchr(v, '=');
+	return eq && ident(v, (size_t)(eq - v)) ? (size_t)(eq - v) : 0;
+}
+
 static int set_value(const hwk_assignment *a, hwk_strs *row, size_t i, const char *v,
 		     unsigned char *given)
 {
@@ -39,39 +46,34 @@ static int fill_values(const hwk_assignment *a, const hwk_log_input *in, hwk_str
 	size_t next = 0;
 	int rc = -1;
 	/* names first, so positional values fill the fields left */
+	size_t npos = 0, nreq = 0;
 	for (size_t k = 0; k < in->nvalues; k++) {
-		const char *v = in->values[k], *eq = strchr(v, '=');
-		if (!eq || !ident(v, (size_t)(eq - v)))
+		const char *v = in->values[k];
+		size_t len = named(v), i;
+		npos += !len;
+		if (!len)
 			continue;
-		size_t i;
 		for (i = 0; i < a->fields.n; i++)
-			if (strlen(a->fields.v[i].name) == (size_t)(eq - v) &&
-			    !strncmp(a->fields.v[i].name, v, (size_t)(eq - v)))
+			if (strlen(a->fields.v[i].name) == len && !strncmp(a->fields.v[i].name, v, len))
 				break;
 		if (i == a->fields.n) {
 			char *names = hwk_fields_names(&a->fields);
-			hwk_err("%.*s: no such field in %s (fields: %s)", (int)(eq - v), v, a->type,
-				names);
+			hwk_err("%.*s: no such field in %s (fields: %s)", (int)len, v, a->type, names);
 			free(names);
 			goto out;
 		}
-		if (set_value(a, row, i, eq + 1, given) < 0)
+		if (set_value(a, row, i, v + len + 1, given) < 0)
 			goto out;
 	}
 	/* positional values: no more of them than the required fields still empty fill
 	 * those, in order (hwk log sleep 23:40 06:50 07:05 is bed, wake, out_of_bed);
 	 * more fill every field still empty, in order */
-	size_t npos = 0, nreq = 0;
-	for (size_t k = 0; k < in->nvalues; k++) {
-		const char *v = in->values[k], *eq = strchr(v, '=');
-		npos += !(eq && ident(v, (size_t)(eq - v)));
-	}
 	for (size_t i = 0; i < a->fields.n; i++)
 		nreq += a->fields.v[i].required && !given[i];
 	int required_only = npos <= nreq;
 	for (size_t k = 0; k < in->nvalues; k++) {
-		const char *v = in->values[k], *eq = strchr(v, '=');
-		if (eq && ident(v, (size_t)(eq - v)))
+		const char *v = in->values[k];
+		if (named(v))
 			continue;
 		while (next < a->fields.n &&
 		       (given[next] || (required_only && !a->fields.v[next].required)))
@@ -829,12 +831,13 @@ static int amend_row(const hwk_assignment *a, const hwk_entry *e, const hwk_log_
 	set[HWK_E_REASON] = in->skip;
 	set[HWK_E_NOTE] = in->note;
 	for (size_t k = 0; k < in->nvalues; k++) {
-		char *v = in->values[k], *eq = strchr(v, '=');
-		long c = eq ? fixed_col(v, (size_t)(eq - v)) : -1;
-		if (!eq || !ident(v, (size_t)(eq - v))) {
+		char *v = in->values[k];
+		size_t len = named(v);
+		if (!len) {
 			hwk_err("%s: a correction takes FIELD=VALUE", v);
 			goto out;
 		}
+		long c = fixed_col(v, len);
 		if (c < 0) {
 			values[fields.nvalues++] = v;
 			continue;
@@ -843,7 +846,7 @@ static int amend_row(const hwk_assignment *a, const hwk_entry *e, const hwk_log_
 			hwk_err("%s: given twice", hwk_entry_fixed[c]);
 			goto out;
 		}
-		set[c] = eq + 1;
+		set[c] = v + len + 1;
 	}
 	if (set[HWK_E_AT]) {
 		time_t at;
