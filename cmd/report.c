@@ -111,8 +111,8 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 	hwk_report_sort(&r);
 	if (text)
 		hwk_report_print(stdout, &r, md, hwk_utf8_locale());
-	else
-		hwk_report_records(stdout, &r, fmt);
+	else if (hwk_report_records(stdout, &r, fmt) < 0)
+		partial = 1; /* a type that cannot be read stops only its columns */
 	rc = partial ? HWK_FAIL : HWK_OK;
 out:
 	hwk_report_free(&r);

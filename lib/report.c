@@ -658,8 +658,9 @@ static int str_cmp(const void *a, const void *b)
  * the fields' names. A metric that an assignment has and this set has not (its type
  * left types/, or its fields differ from the type's now) comes after all of them,
  * these in the byte order of their columns' names: only then can two periods differ. */
-static void record_cols(colset *c, const hwk_report *r)
+static int record_cols(colset *c, const hwk_report *r)
 {
+	int bad = 0;
 	for (size_t i = 0; i < NFIXED; i++)
 		col_push(c, hwk_xstrdup(fixed_cols[i]), 0);
 	for (int i = 0; i < HWK_NREASONS; i++)
@@ -677,6 +678,8 @@ static void record_cols(colset *c, const hwk_report *r)
 			hwk_type t = {0};
 			if (hwk_type_load(names.v[i], 1, &t) == 0)
 				type_cols(c, names.v[i], &t.fields);
+			else
+				bad = 1; /* named: its columns come after all, as the data has them */
 			hwk_type_free(&t);
 		}
 	hwk_strs_free(&names);
@@ -704,12 +707,13 @@ static void record_cols(colset *c, const hwk_report *r)
 		extra.v[j] = NULL;
 	}
 	hwk_strs_free(&extra);
+	return bad;
 }
 
-void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
+int hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 {
 	colset set = {0};
-	record_cols(&set, r);
+	int bad = record_cols(&set, r);
 	hwk_strs cols = set.cols;
 	hwk_coltype *types = hwk_xcalloc(cols.n, sizeof *types);
 	for (size_t x = 7; x < cols.n; x++)
@@ -790,7 +794,7 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 		}
 		free(cfl);
 	}
-	if (r->partial && fmt != HWK_FMT_TABLE)
+	if ((r->partial || bad) && fmt != HWK_FMT_TABLE)
 		hwk_out_fail(o);
 	else
 		hwk_out_end(o);
@@ -800,4 +804,5 @@ void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 	free(vals);
 	free(types);
 	hwk_strs_free(&cols);
+	return bad ? -1 : 0;
 }

@@ -57,8 +57,10 @@ void hwk_report_sort(hwk_report *r);
 /* Text for a terminal (md: Markdown for notes); sparklines in UTF-8 when utf8. */
 void hwk_report_print(FILE *f, const hwk_report *r, int md, int utf8);
 /* One record per client x assignment with every number, as CSV, TSV or JSON: in CSV
- * and TSV one fixed set of columns for the practice whatever the data (report.c). */
-void hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt);
+ * and TSV one fixed set of columns for the practice whatever the data (report.c). -1
+ * when a custom type of types/ could not be read for its columns (named; the rest
+ * printed), else 0. */
+int hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt);
 void hwk_report_free(hwk_report *r);
 
 

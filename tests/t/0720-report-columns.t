@@ -174,4 +174,19 @@ run -C p report -f csv --week 2026-W46
 is "a removed type: a week without it keeps the practice's columns" \
 	"$(head -n 1 "$T/out")" "$(head -n 1 "$T/w46.csv")"
 
+# A type in types/ that cannot be read: named with its line, its columns (as its
+# assignments' data has them) after all, every other row printed, and exit 1
+hwk -C p report -f csv --week 2026-W47 >"$T/before.csv" 2>/dev/null
+cp p/types/zz-walk.yaml "$T/zz-walk.yaml"
+echo 'fields: [' >>p/types/zz-walk.yaml
+for f in csv json; do
+	run -C p report -f $f --week 2026-W47
+	is "a type that cannot be read: -f $f exits 1" "$rc" 1
+	like "... and names it (-f $f)" "$(cat "$T/err")" '^hwk report: types/zz-walk\.yaml:[0-9]+:[0-9]+: '
+done
+run -C p report -f csv --week 2026-W47
+is "... the other rows all there" "$(tail -n +2 "$T/out" | cut -d, -f1 | sort -u | paste -sd ' ')" \
+	"$(tail -n +2 "$T/before.csv" | cut -d, -f1 | sort -u | paste -sd ' ')"
+cp "$T/zz-walk.yaml" p/types/zz-walk.yaml
+
 done_testing
