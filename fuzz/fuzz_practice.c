@@ -52,11 +52,11 @@ static void setup(void)
 	p = hwk_xasprintf("%s/clients/alex", dir);
 	mkdir(p, 0700);
 	free(p);
-	static const char hwk_yaml[] = "version: 1\nweek_start: monday\ndefault_every: day\nsync: false\n";
+	static const char hwk_yaml[] = "version: 2\nweek_start: monday\ndefault_every: day\nsync: false\n";
 	p = hwk_xasprintf("%s/hwk.yaml", dir);
 	fuzz_write_file(p, hwk_yaml, sizeof hwk_yaml - 1);
 	free(p);
-	static const char client_yaml[] = "id: alex\nname: Alex\ncreated: 2026-11-16\n";
+	static const char client_yaml[] = "version: 2\nid: alex\nname: Alex\ncreated: 2026-11-16\n";
 	p = hwk_xasprintf("%s/clients/alex/client.yaml", dir);
 	fuzz_write_file(p, client_yaml, sizeof client_yaml - 1);
 	free(p);
