@@ -112,12 +112,11 @@ int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok)
 		if (skipped)
 			return hwk_err("%s: a skipped entry has no values", f->name);
 		char *norm;
-		if (hwk_field_check(f, v, &norm) < 0)
+		/* a row as read is checked and kept as it is: no normalised copy */
+		if (hwk_field_check(f, v, cols->packed ? NULL : &norm) < 0)
 			return -1;
-		if (cols->packed) { /* a row as read: checked, kept as it is */
-			free(norm);
+		if (cols->packed)
 			continue;
-		}
 		free(v);
 		c[HWK_ENTRY_FIXED + i] = norm;
 	}
