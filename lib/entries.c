@@ -599,15 +599,16 @@ int hwk_entries_read(const hwk_assignment *a, hwk_entry **rows, size_t *n)
 	return read_rows(r, rows, n);
 }
 
-/* The rows of a's entries file from its whole bytes in memory, read exactly as
- * hwk_entries_read reads the file (header, line numbers, messages). */
-static int read_rows_mem(const hwk_assignment *a, const char *data, size_t len,
-			 hwk_entry **rows, size_t *n)
+/* Every row of a's entries file through cr, over the file f (closed here) or over the
+ * file's whole bytes in memory (f NULL): read exactly as hwk_entries_read reads it
+ * (header, line numbers, messages). */
+static int read_rows_from(const hwk_assignment *a, hwk_csvr *cr, FILE *f, hwk_entry **rows,
+			  size_t *n)
 {
 	hwk_entries *r;
 	*rows = NULL;
 	*n = 0;
-	if (begin_rows(a, hwk_csvr_mem(data, len, a->csv_path, 1), NULL, &r) < 0)
+	if (begin_rows(a, cr, f, &r) < 0)
 		return -1;
 	return read_rows(r, rows, n);
 }
@@ -674,18 +675,19 @@ int hwk_entries_tail_stored(const hwk_assignment *a, hwk_day since, hwk_entry **
 	if (strlen(before) != 10)
 		strcpy(before, ""); /* no row is before it: the whole file is read */
 	char *buf = NULL;
-	size_t got = 0; /* when whole: the file's bytes in buf */
 	int rc = -2, whole = 0; /* -2: fall back to reading it all; whole: all was wanted */
-	/* nothing seen in order yet: no row can end the search, so all is read at once (one
-	 * larger than the cap is left to the full read, which refuses it) */
+	/* nothing seen in order yet: no row can end the search, so all is read, streamed
+	 * from this descriptor as the full read streams it */
 	if (known == 0) {
-		if (size <= HWK_CSV_MAX_BYTES) {
-			buf = hwk_xmalloc(size + 1);
-			if (pread(fd, buf, size, 0) == (ssize_t)size) {
-				whole = 1;
-				got = size;
-			}
+		FILE *f = fdopen(fd, "r");
+		if (!f) {
+			rc = hwk_err_sys("%s", a->csv_path);
+			close(fd);
+			return rc;
 		}
+		fd = -1;
+		rc = read_rows_from(a, hwk_csvr_file(f, a->csv_path, 1), f, rows, n);
+		whole = 1;
 		size = 0;
 	}
 	while (size > 0) {
@@ -726,7 +728,8 @@ int hwk_entries_tail_stored(const hwk_assignment *a, hwk_day since, hwk_entry **
 		 * knows) */
 		if (!found) {
 			whole = 1;
-			got = len;
+			rc = read_rows_from(a, hwk_csvr_mem(buf, len, a->csv_path, 1), NULL, rows,
+					    n);
 			break;
 		}
 		if (parse_block(a, buf + start, len - start, rows, n) == 0) {
@@ -745,10 +748,9 @@ int hwk_entries_tail_stored(const hwk_assignment *a, hwk_day since, hwk_entry **
 		break;
 	}
 	int all = whole || rc == -2;
-	if (whole)
-		rc = read_rows_mem(a, buf, got, rows, n);
 	free(buf);
-	close(fd);
+	if (fd >= 0)
+		close(fd);
 	if (rc == -2)
 		rc = hwk_entries_read(a, rows, n); /* opened again: something unexpected */
 	if (all) {
