@@ -112,12 +112,11 @@ int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok)
 		if (skipped)
 			return hwk_err("%s: a skipped entry has no values", f->name);
 		char *norm;
-		if (hwk_field_check(f, v, &norm) < 0)
+		/* a row as read is checked and kept as it is: no normalised copy */
+		if (hwk_field_check(f, v, cols->packed ? NULL : &norm) < 0)
 			return -1;
-		if (cols->packed) { /* a row as read: checked, kept as it is */
-			free(norm);
+		if (cols->packed)
 			continue;
-		}
 		free(v);
 		c[HWK_ENTRY_FIXED + i] = norm;
 	}
@@ -302,22 +301,15 @@ static int next_row(hwk_entries *r, hwk_entry *e)
 	return rc;
 }
 
-static int open_rows(const hwk_assignment *a, hwk_entries **out)
+/* The rows of a's entries file through cr, which reads the file f (closed with them) or
+ * the file's bytes in memory (f NULL): its header checked. */
+static int begin_rows(const hwk_assignment *a, hwk_csvr *cr, FILE *f, hwk_entries **out)
 {
 	*out = NULL;
-	int fd = hwk_open_regular(a->csv_path, O_RDONLY, 0, NULL);
-	FILE *f = fd < 0 ? NULL : fdopen(fd, "r");
-	if (!f) {
-		int e = errno;
-		if (fd >= 0)
-			close(fd);
-		errno = e;
-		return errno == ENOENT ? 0 : hwk_err_sys("%s", a->csv_path);
-	}
 	hwk_entries *r = hwk_xcalloc(1, sizeof *r);
 	r->f = f;
 	r->a = a;
-	r->r = hwk_csvr_file(f, a->csv_path, 1);
+	r->r = cr;
 	hwk_strs h = {0};
 	size_t line;
 	int rc = hwk_csvr_next(r->r, &h, &line);
@@ -331,6 +323,21 @@ static int open_rows(const hwk_assignment *a, hwk_entries **out)
 	r->old = rc == 1;
 	*out = r;
 	return 0;
+}
+
+static int open_rows(const hwk_assignment *a, hwk_entries **out)
+{
+	*out = NULL;
+	int fd = hwk_open_regular(a->csv_path, O_RDONLY, 0, NULL);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "r");
+	if (!f) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		errno = e;
+		return errno == ENOENT ? 0 : hwk_err_sys("%s", a->csv_path);
+	}
+	return begin_rows(a, hwk_csvr_file(f, a->csv_path, 1), f, out);
 }
 
 /* Move e onto the end of a growing array of rows. */
@@ -481,7 +488,8 @@ void hwk_entries_close(hwk_entries *r)
 	if (!r)
 		return;
 	hwk_csvr_free(r->r);
-	fclose(r->f);
+	if (r->f)
+		fclose(r->f);
 	free(r->dead);
 	free(r);
 }
@@ -562,16 +570,12 @@ static int parse_block(const hwk_assignment *a, const char *data, size_t len, hw
 	return rc;
 }
 
-int hwk_entries_read(const hwk_assignment *a, hwk_entry **rows, size_t *n)
+/* Every row r gives (r closed), as hwk_entries_read. */
+static int read_rows(hwk_entries *r, hwk_entry **rows, size_t *n)
 {
-	hwk_entries *r;
 	hwk_entry e = {0};
 	size_t cap = 0;
 	int rc;
-	*rows = NULL;
-	*n = 0;
-	if (hwk_entries_open(a, 1, &r) < 0)
-		return -1;
 	while ((rc = hwk_entries_next(r, &e)) == 1) {
 		rows_push(rows, n, &cap, &e);
 	}
@@ -583,6 +587,30 @@ int hwk_entries_read(const hwk_assignment *a, hwk_entry **rows, size_t *n)
 		*n = 0;
 	}
 	return rc < 0 ? -1 : 0;
+}
+
+int hwk_entries_read(const hwk_assignment *a, hwk_entry **rows, size_t *n)
+{
+	hwk_entries *r;
+	*rows = NULL;
+	*n = 0;
+	if (hwk_entries_open(a, 1, &r) < 0)
+		return -1;
+	return read_rows(r, rows, n);
+}
+
+/* Every row of a's entries file through cr, over the file f (closed here) or over the
+ * file's whole bytes in memory (f NULL): read exactly as hwk_entries_read reads it
+ * (header, line numbers, messages). */
+static int read_rows_from(const hwk_assignment *a, hwk_csvr *cr, FILE *f, hwk_entry **rows,
+			  size_t *n)
+{
+	hwk_entries *r;
+	*rows = NULL;
+	*n = 0;
+	if (begin_rows(a, cr, f, &r) < 0)
+		return -1;
+	return read_rows(r, rows, n);
 }
 
 /* Was the row starting at p logged before the day `before` (YYYY-MM-DD), read without
@@ -648,8 +676,17 @@ int hwk_entries_tail_stored(const hwk_assignment *a, hwk_day since, hwk_entry **
 		strcpy(before, ""); /* no row is before it: the whole file is read */
 	char *buf = NULL;
 	int rc = -2, whole = 0; /* -2: fall back to reading it all; whole: all was wanted */
-	/* nothing seen in order yet: no row can end the search, so all is read at once */
+	/* nothing seen in order yet: no row can end the search, so all is read, streamed
+	 * from this descriptor as the full read streams it */
 	if (known == 0) {
+		FILE *f = fdopen(fd, "r");
+		if (!f) {
+			rc = hwk_err_sys("%s", a->csv_path);
+			close(fd);
+			return rc;
+		}
+		fd = -1;
+		rc = read_rows_from(a, hwk_csvr_file(f, a->csv_path, 1), f, rows, n);
 		whole = 1;
 		size = 0;
 	}
@@ -686,10 +723,13 @@ int hwk_entries_tail_stored(const hwk_assignment *a, hwk_day since, hwk_entry **
 			continue;
 		}
 		/* at the start of the file with no old row: every row is wanted, and the
-		 * full reader, which is what the tail must agree with, reads them (a header
-		 * after a blank line, a CR inside its line: it knows) */
+		 * full reader, which is what the tail must agree with, reads them from the
+		 * bytes in hand (a header after a blank line, a CR inside its line: it
+		 * knows) */
 		if (!found) {
 			whole = 1;
+			rc = read_rows_from(a, hwk_csvr_mem(buf, len, a->csv_path, 1), NULL, rows,
+					    n);
 			break;
 		}
 		if (parse_block(a, buf + start, len - start, rows, n) == 0) {
@@ -707,10 +747,13 @@ int hwk_entries_tail_stored(const hwk_assignment *a, hwk_day since, hwk_entry **
 		}
 		break;
 	}
+	int all = whole || rc == -2;
 	free(buf);
-	close(fd);
-	if (rc == -2) {
-		rc = hwk_entries_read(a, rows, n);
+	if (fd >= 0)
+		close(fd);
+	if (rc == -2)
+		rc = hwk_entries_read(a, rows, n); /* opened again: something unexpected */
+	if (all) {
 		/* read whole and in order: note it, so that the next read can stop early */
 		if (rc == 0 && whole && in_order(*rows, *n))
 			hwk_order_note(a->csv_path, &st);

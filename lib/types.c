@@ -485,12 +485,14 @@ static int range_check(const hwk_field *f, const char *value, double v)
 
 int hwk_field_check(const hwk_field *f, const char *value, char **norm)
 {
-	*norm = NULL;
+	if (norm)
+		*norm = NULL;
 	if (!hwk_utf8_valid(value, strlen(value)))
 		return hwk_err("%s: the text is not valid UTF-8", f->name);
 	switch (f->type) {
 	case HWK_F_TEXT:
-		*norm = hwk_xstrdup(value);
+		if (norm)
+			*norm = hwk_xstrdup(value);
 		return 0;
 	case HWK_F_INTEGER: {
 		long v;
@@ -498,7 +500,8 @@ int hwk_field_check(const hwk_field *f, const char *value, char **norm)
 			return hwk_err("%s: %s is not a whole number", f->name, value);
 		if (range_check(f, value, (double)v) < 0)
 			return -1;
-		*norm = hwk_xasprintf("%ld", v);
+		if (norm)
+			*norm = hwk_xasprintf("%ld", v);
 		return 0;
 	}
 	case HWK_F_NUMBER: {
@@ -507,16 +510,17 @@ int hwk_field_check(const hwk_field *f, const char *value, char **norm)
 			return hwk_err("%s: %s is not a number", f->name, value);
 		if (range_check(f, value, v) < 0)
 			return -1;
-		*norm = hwk_xstrdup(value);
+		if (norm)
+			*norm = hwk_xstrdup(value);
 		return 0;
 	}
 	case HWK_F_TIME: {
 		long s = hwk_parse_clock(value);
 		if (s < 0)
 			return hwk_err("%s: %s is not a time of day (HH:MM)", f->name, value);
-		if (s % 60)
+		if (norm && s % 60)
 			*norm = hwk_xasprintf("%02ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
-		else
+		else if (norm)
 			*norm = hwk_xasprintf("%02ld:%02ld", s / 3600, s / 60 % 60);
 		return 0;
 	}
@@ -524,25 +528,29 @@ int hwk_field_check(const hwk_field *f, const char *value, char **norm)
 		hwk_day d;
 		if (hwk_day_parse_ymd(value, &d) < 0)
 			return hwk_err("%s: %s is not a date (YYYY-MM-DD)", f->name, value);
-		*norm = hwk_xstrdup(value);
+		if (norm)
+			*norm = hwk_xstrdup(value);
 		return 0;
 	}
 	case HWK_F_YESNO:
 		if (!strcasecmp(value, "yes") || !strcasecmp(value, "y") || !strcmp(value, "1") ||
 		    !strcasecmp(value, "true")) {
-			*norm = hwk_xstrdup("yes");
+			if (norm)
+				*norm = hwk_xstrdup("yes");
 			return 0;
 		}
 		if (!strcasecmp(value, "no") || !strcasecmp(value, "n") || !strcmp(value, "0") ||
 		    !strcasecmp(value, "false")) {
-			*norm = hwk_xstrdup("no");
+			if (norm)
+				*norm = hwk_xstrdup("no");
 			return 0;
 		}
 		return hwk_err("%s: %s is not yes or no", f->name, value);
 	case HWK_F_CHOICE:
 		for (size_t i = 0; i < f->choices.n; i++)
 			if (!strcmp(f->choices.v[i], value)) {
-				*norm = hwk_xstrdup(value);
+				if (norm)
+					*norm = hwk_xstrdup(value);
 				return 0;
 			}
 		{

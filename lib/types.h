@@ -63,7 +63,8 @@ const hwk_field *hwk_fields_find(const hwk_fields *f, const char *name);
 char *hwk_fields_names(const hwk_fields *f);
 
 /* Check value against f. On success *norm is the value as stored (owned), e.g. "7:05"
- * -> "07:05", "Y" -> "yes". On failure prints "FIELD: VALUE is ..." and returns -1. */
+ * -> "07:05", "Y" -> "yes"; norm NULL only checks (no copy is made). On failure prints
+ * "FIELD: VALUE is ..." and returns -1. */
 int hwk_field_check(const hwk_field *f, const char *value, char **norm);
 /* "0-100", "yes/no", "HH:MM", "a|b|c", ... for help and prompts (owned). */
 char *hwk_field_range(const hwk_field *f);

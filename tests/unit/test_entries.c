@@ -764,6 +764,95 @@ static void test_small(hwk_assignment *a)
 		unlink(*f);
 }
 
+/* ---- a file read whole from its end ---- */
+
+/* The tail for since of a file none of whose rows is older must be what the full read
+ * gives, in the corrected view: the same rows, columns and lines, and the same message. */
+static int tail_whole_ok(const hwk_assignment *a, hwk_day since, size_t want, const char *why)
+{
+	hwk_entry *all, *rows;
+	size_t nall = 0, n = 0;
+	cap_start();
+	int rc1 = hwk_entries_read(a, &all, &nall);
+	char *m1 = hwk_xstrdup(cap_end());
+	if (rc1 == 0)
+		hwk_entries_resolve(all, &nall);
+	cap_start();
+	int rc2 = hwk_entries_tail(a, since, &rows, &n);
+	const char *m2 = cap_end();
+	int good = rc1 == rc2 && !strcmp(m1, m2) && (rc1 < 0 || (n == nall && n == want));
+	for (size_t i = 0; good && rc1 == 0 && i < n; i++)
+		good = same_row(&rows[i], &all[i], 0) && rows[i].line == all[i].line &&
+		       rows[i].line > 1;
+	if (!good)
+		fprintf(stderr, "# %s: read %d (%zu rows, '%s'), tail %d (%zu rows, '%s')\n", why,
+			rc1, nall, m1, rc2, n, m2);
+	free(m1);
+	if (rc1 == 0)
+		hwk_entry_rows_free(all, nall);
+	if (rc2 == 0)
+		hwk_entry_rows_free(rows, n);
+	return good;
+}
+
+static void test_tail_whole(hwk_assignment *a)
+{
+	hwk_day since = ymd(2026, 11, 1);
+	/* every row newer than since: a note over two lines, a correction of the first
+	 * entry, a withdrawal of the second */
+	tu_write_str("whole.csv", HEADER_V2 AT "," L1 ",done,,\"two\nlines\",5,,,06:00,\n"
+			       AT "," L2 ",done,,,6,,,06:00,\n"
+			       AT "," L3 ",done,,,7,,,06:00," L1 "\n"
+			       AT "," L4 ",withdrawn,,,,,,," L2 "\n"
+			       AT "," L5 ",partial,,,,,,07:00,\n");
+	set_csv(a, "whole.csv");
+	ok(tail_whole_ok(a, since, 2, "first read"),
+	   "whole from the tail, never seen in order: the full read's rows and corrected view");
+	ok(tail_whole_ok(a, since, 2, "seen in order"),
+	   "whole from the tail, seen in order (its one block reaches the start): the same");
+
+	/* longer than the first blocks: the block grows to the start of the file */
+	hwk_buf b = {0};
+	hwk_buf_adds(&b, HEADER_V2);
+	for (int i = 0; i < 200; i++)
+		hwk_buf_printf(&b, AT ",2026-11-%02dT%02d:00:00+01:00,done,,note %d padded to make the file long,%d,,,06:00,%s\n",
+			       10 + i / 24, i % 24, i, i % 11,
+			       i == 199 ? "2026-11-10T00:00:00+01:00" : "");
+	tu_write_file("whole-long.csv", b.s, b.len);
+	hwk_buf_free(&b);
+	set_csv(a, "whole-long.csv");
+	ok(tail_whole_ok(a, since, 199, "long, first read"),
+	   "a long file, never seen in order: the full read's rows, the corrected one replaced");
+	ok(tail_whole_ok(a, since, 199, "long, seen in order"),
+	   "a long file, seen in order (blocks grown to its start): the same");
+
+	/* version 1 (no replaces column): read as the full read reads it */
+	tu_write_str("whole-v1.csv", HEADER AT "," L1 ",done,,,5,,,06:00\n" AT "," L2 ",done,,,6,,,06:00\n");
+	set_csv(a, "whole-v1.csv");
+	ok(tail_whole_ok(a, since, 2, "v1") && tail_whole_ok(a, since, 2, "v1 again"),
+	   "a file of version 1 read whole from the tail: the full read's rows");
+
+	/* a wrong header is refused with the full read's message */
+	tu_write_str("whole-badhead.csv", "at,logged,status,reason,note,mood,what,wake\n"
+					  AT "," L1 ",done,,,5,,06:00\n");
+	set_csv(a, "whole-badhead.csv");
+	ok(tail_whole_ok(a, since, 0, "bad header"),
+	   "a wrong header read whole from the tail: the full read's message");
+	cap_start();
+	hwk_entry *rows;
+	size_t n;
+	is_int(hwk_entries_tail(a, since, &rows, &n), -1, "a wrong header: the tail fails");
+	is_str(cap_end(),
+	       "hwk: whole-badhead.csv:1:1: the header must be at,logged,status,reason,note followed by the fields (mood, what, bed, wake) and replaces\n",
+	       "a wrong header: the tail's message");
+
+	static const char *const files[] = {"whole.csv", "whole-long.csv", "whole-v1.csv",
+					    "whole-badhead.csv", NULL};
+	for (const char *const *f = files; *f; f++)
+		unlink(*f);
+	set_csv(a, ID ".csv");
+}
+
 /* An assignment with many long field names: its header is longer than any small read. */
 static void test_long_header(void)
 {
@@ -871,6 +960,7 @@ int main(void)
 		test_stamp_day();
 		test_big(&a);
 		test_small(&a);
+		test_tail_whole(&a);
 		hwk_assignment_free(&a);
 	}
 	test_count();
