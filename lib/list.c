@@ -169,15 +169,20 @@ static int picks_load(const hwk_practice *p, const hwk_strs *clients, size_t c,
 /* The pass over the clients, one at a time, before anything is listed: what stops the
  * command is found there, before a row is printed, and each client's picks are given
  * to see (which may be NULL) for what a listing must know first, as its columns. The
- * files that cannot be read are named here and set *bad. */
+ * files that cannot be read are named here and set *bad, and named[c] for their
+ * client, so that the pass that lists does not name them again (a file that fails
+ * there only is named there). */
 static int picks_scan(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
 		      const hwk_period *past, void (*see)(const picks *, void *), void *arg,
-		      int *bad)
+		      int *bad, unsigned char *named)
 {
 	size_t found = 0;
 	for (size_t c = 0; c < clients->n; c++) {
 		picks k = {0};
-		int r = picks_load(p, clients, c, flt, past, 0, &k, bad, &found);
+		int failed = 0;
+		int r = picks_load(p, clients, c, flt, past, 0, &k, &failed, &found);
+		if (failed)
+			*bad = named[c] = 1;
 		if (r == 0 && see)
 			see(&k, arg);
 		picks_free(&k);
@@ -298,7 +303,8 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 	/* a CSV or TSV header comes before the first row: the columns are learnt in a
 	 * first pass over the clients' assignments, and the entries read in a second,
 	 * one client at a time, so that what is held is one client's */
-	int rc = picks_scan(p, clients, flt, &span, columns_see, &cs, &bad);
+	unsigned char *named = hwk_xcalloc(clients->n + 1, 1);
+	int rc = picks_scan(p, clients, flt, &span, columns_see, &cs, &bad, named);
 	if (rc == 0) {
 		hwk_out *o = hwk_out_new(fmt, f, (const char *const *)cs.cols.v, cs.cols.n);
 		const char **vals = hwk_xcalloc(cs.cols.n + 1, sizeof *vals);
@@ -306,7 +312,7 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 		size_t found = 0;
 		for (size_t c = 0; c < clients->n; c++) {
 			picks k = {0};
-			if (picks_load(p, clients, c, flt, &span, 1, &k, &bad, &found) < 0)
+			if (picks_load(p, clients, c, flt, &span, named[c], &k, &bad, &found) < 0)
 				bad = 1; /* changed since the first pass, and named */
 			for (size_t i = 0; i < k.n; i++) {
 				const hwk_assignment *a = &k.all.v[k.picked[i]];
@@ -320,6 +326,7 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 		free(vals);
 		free(map);
 	}
+	free(named);
 	free(cs.types);
 	hwk_strs_free(&cs.cols);
 	return rc < 0 || bad ? -1 : 0;
@@ -341,14 +348,17 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 	size_t found = 0;
 	/* -a is looked for in every client before a row is printed (an ambiguous one
 	 * stops the command, as one found nowhere); then one client at a time is held */
-	if (flt->assignment && picks_scan(p, clients, flt, HWK_CURRENT, NULL, NULL, &bad) < 0)
+	unsigned char *named = hwk_xcalloc(clients->n + 1, 1);
+	if (flt->assignment &&
+	    picks_scan(p, clients, flt, HWK_CURRENT, NULL, NULL, &bad, named) < 0) {
+		free(named);
 		return -1;
+	}
 	hwk_out *o = hwk_out_new(fmt, f, cols, 9);
 	int rc = 0;
 	for (size_t c = 0; c < clients->n; c++) {
 		picks k = {0};
-		if (picks_load(p, clients, c, flt, HWK_CURRENT, flt->assignment != NULL, &k, &bad,
-			       &found) < 0)
+		if (picks_load(p, clients, c, flt, HWK_CURRENT, named[c], &k, &bad, &found) < 0)
 			bad = 1; /* -a: changed since the scan, and named */
 		for (size_t i = 0; i < k.n; i++) {
 			const hwk_assignment *a = &k.all.v[k.picked[i]];
@@ -396,5 +406,6 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 	if (bad)
 		rc = -1;
 	out_finish(o, fmt, rc < 0);
+	free(named);
 	return rc;
 }
