@@ -119,60 +119,169 @@ int hwk_list_assignments(const hwk_practice *p, const hwk_strs *clients, const h
 	return rc;
 }
 
-/* Every listed client's assignments, and which of them the filter picks. */
+/* One client's assignments, and which of them the filter picks. */
 typedef struct {
-	size_t nclients;
-	hwk_assignments *all; /* per client */
-	size_t **picked;      /* per client: indexes into all[c] */
-	size_t *npicked;
-	int bad;              /* a client or file could not be read (and was named) */
+	hwk_assignments all;
+	size_t *picked; /* indexes into all */
+	size_t n;
 } picks;
 
 static void picks_free(picks *k)
 {
-	for (size_t c = 0; c < k->nclients; c++) {
-		hwk_assignments_free(&k->all[c]);
-		free(k->picked[c]);
-	}
-	free(k->all);
+	hwk_assignments_free(&k->all);
 	free(k->picked);
-	free(k->npicked);
+	*k = (picks){0};
 }
 
-/* The clients' assignments, with their ended ones that reach past (HWK_CURRENT: none).
- * With -a and several clients, a client without that assignment is passed over; that
- * none has it is the error. A file that cannot be read is named, and set in k->bad;
- * -1 is for what stops the command. */
-static int picks_load(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
-		      const hwk_period *past, picks *k)
+/* Client c's assignments, with its ended ones that reach past (HWK_CURRENT: none), and
+ * those the filter picks. A file that cannot be read is named (unless quiet: named in
+ * an earlier pass) and sets *bad; *found counts the clients that have the assignment
+ * -a names. With -a and several clients, a client without it is passed over; -1 (after
+ * a message) is for what stops the command: -a names none of a single client's, or
+ * several of a client's. */
+static int picks_load(const hwk_practice *p, const hwk_strs *clients, size_t c,
+		      const hwk_filter *flt, const hwk_period *past, int quiet, picks *k,
+		      int *bad, size_t *found)
+{
+	hwk_assignments *l = &k->all;
+	if (quiet)
+		hwk_err_quiet(1);
+	if (load_client(p, clients->v[c], past, l) < 0)
+		*bad = 1;
+	if (quiet)
+		hwk_err_quiet(0);
+	k->picked = hwk_xcalloc(l->n + 1, sizeof *k->picked);
+	if (flt->assignment) {
+		size_t i;
+		int r = hwk_assignments_match(l, flt->assignment, &i);
+		if (r == 2 || (r == 0 && clients->n == 1))
+			return (int)hwk_assignments_find(l, flt->assignment); /* says why */
+		if (r == 1)
+			k->picked[k->n++] = i, ++*found;
+		return 0;
+	}
+	for (size_t i = 0; i < l->n; i++)
+		if (!flt->type || !strcmp(flt->type, l->v[i].type))
+			k->picked[k->n++] = i;
+	return 0;
+}
+
+/* The pass over the clients, one at a time, before anything is listed: what stops the
+ * command is found there, before a row is printed, and each client's picks are given
+ * to see (which may be NULL) for what a listing must know first, as its columns. The
+ * files that cannot be read are named here and set *bad, and named[c] for their
+ * client, so that the pass that lists does not name them again (a file that fails
+ * there only is named there). */
+static int picks_scan(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
+		      const hwk_period *past, void (*see)(const picks *, void *), void *arg,
+		      int *bad, unsigned char *named)
 {
 	size_t found = 0;
-	k->nclients = clients->n;
-	k->all = hwk_xcalloc(clients->n + 1, sizeof *k->all);
-	k->picked = hwk_xcalloc(clients->n + 1, sizeof *k->picked);
-	k->npicked = hwk_xcalloc(clients->n + 1, sizeof *k->npicked);
 	for (size_t c = 0; c < clients->n; c++) {
-		hwk_assignments *l = &k->all[c];
-		if (load_client(p, clients->v[c], past, l) < 0)
-			k->bad = 1;
-		k->picked[c] = hwk_xcalloc(l->n + 1, sizeof **k->picked);
-		if (flt->assignment) {
-			size_t i;
-			int r = hwk_assignments_match(l, flt->assignment, &i);
-			if (r == 2 || (r == 0 && clients->n == 1))
-				return (int)hwk_assignments_find(l, flt->assignment); /* says why */
-			if (r == 1)
-				k->picked[c][k->npicked[c]++] = i, found++;
-			continue;
-		}
-		for (size_t i = 0; i < l->n; i++)
-			if (!flt->type || !strcmp(flt->type, l->v[i].type))
-				k->picked[c][k->npicked[c]++] = i;
+		picks k = {0};
+		int failed = 0;
+		int r = picks_load(p, clients, c, flt, past, 0, &k, &failed, &found);
+		if (failed)
+			*bad = named[c] = 1;
+		if (r == 0 && see)
+			see(&k, arg);
+		picks_free(&k);
+		if (r < 0)
+			return -1;
 	}
 	if (flt->assignment && !found)
 		return hwk_err("%s: no such assignment (see 'hwk list assignments')",
 			       flt->assignment);
 	return 0;
+}
+
+/* The columns of a listing of entries: the fixed ones, then every field of the
+ * assignments listed, in the order first met; a name two fields of different kinds
+ * share is text. */
+typedef struct {
+	hwk_strs cols;
+	hwk_coltype *types;
+	size_t nfix;
+} columns;
+
+static void columns_see(const picks *k, void *arg)
+{
+	columns *cs = arg;
+	for (size_t i = 0; i < k->n; i++) {
+		const hwk_fields *fs = &k->all.v[k->picked[i]].fields;
+		for (size_t j = 0; j < fs->n; j++) {
+			size_t x;
+			for (x = cs->nfix; x < cs->cols.n; x++)
+				if (!strcmp(cs->cols.v[x], fs->v[j].name))
+					break;
+			if (x == cs->cols.n) {
+				hwk_strs_push(&cs->cols, hwk_xstrdup(fs->v[j].name));
+				cs->types = hwk_xrealloc(cs->types,
+							 cs->cols.n * sizeof *cs->types);
+				cs->types[x] = coltype(&fs->v[j]);
+			} else if (cs->types[x] != coltype(&fs->v[j])) {
+				cs->types[x] = HWK_COL_TEXT; /* same name, different kinds */
+			}
+		}
+	}
+}
+
+/* The entries of one assignment the filter picks, as rows of o. 0, or -1 when a file
+ * could not be read or a row was bad (each named; the rows before it and the other
+ * files are listed). */
+static int list_entries_of(const hwk_assignment *a, const hwk_filter *flt,
+			   const columns *cs, hwk_out *o, const char **vals, size_t *map)
+{
+	enum { NFROM = 3, NFIX = NFROM + HWK_ENTRY_FIXED };
+	const hwk_strs *cols = &cs->cols;
+	hwk_entries *r;
+	hwk_entry e = {0};
+	int got, bad = 0;
+	/* where each of this assignment's fields goes (none: a field added since the
+	 * columns were decided, which is not listed) */
+	for (size_t j = 0; j < a->fields.n; j++) {
+		map[j] = 0;
+		for (size_t x = cs->nfix; x < cols->n; x++)
+			if (!strcmp(cols->v[x], a->fields.v[j].name))
+				map[j] = x;
+	}
+	if (hwk_entries_open(a, flt->history, &r) < 0)
+		return -1;
+	while ((got = hwk_entries_next(r, &e)) == 1) {
+		size_t one = 1;
+		if (hwk_entries_sift(a, &e, &one, HWK_DAY_NONE))
+			continue; /* named, and left out */
+		char **v = e.cols.v;
+		hwk_day d;
+		if (hwk_entry_day(&e, &d) < 0) {
+			bad = hwk_err_at(a->csv_path, e.line, 0, "at: %s is not a time",
+					 v[HWK_E_AT]);
+			continue;
+		}
+		if ((flt->since != HWK_DAY_NONE && d < flt->since) ||
+		    (flt->until != HWK_DAY_NONE && d > flt->until) ||
+		    (flt->status && strcmp(flt->status, v[HWK_E_STATUS])) ||
+		    (flt->reason && strcmp(flt->reason, v[HWK_E_REASON])))
+			continue;
+		for (size_t x = 0; x < cols->n; x++)
+			vals[x] = NULL;
+		vals[0] = a->client;
+		vals[1] = a->id;
+		vals[2] = a->type;
+		for (size_t x = 0; x < HWK_ENTRY_FIXED; x++)
+			vals[NFROM + x] = v[x];
+		if (flt->history)
+			vals[NFIX] = v[HWK_ENTRY_REPLACES(a)];
+		for (size_t j = 0; j < a->fields.n; j++)
+			if (map[j])
+				vals[map[j]] = v[HWK_ENTRY_FIXED + j];
+		hwk_out_row(o, vals, cs->types);
+	}
+	if (got < 0)
+		bad = -1;
+	hwk_entry_free(&e);
+	hwk_entries_close(r);
+	return bad;
 }
 
 int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
@@ -181,104 +290,45 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 	/* where it comes from, then the entry's fixed columns */
 	static const char *const from[] = {"client", "assignment", "type"};
 	enum { NFROM = 3, NFIX = NFROM + HWK_ENTRY_FIXED };
-	picks k = {0};
-	hwk_strs cols = {0};
 	/* --history: every row as stored, and what each replaces, after the note */
-	const size_t NF = NFIX + (flt->history != 0);
-	hwk_coltype *types = hwk_xcalloc(NF, sizeof *types);
+	columns cs = {.nfix = NFIX + (flt->history != 0)};
+	cs.types = hwk_xcalloc(cs.nfix, sizeof *cs.types);
 	hwk_period span = {flt->since, flt->until}; /* the entries of ended ones too */
-	int rc = picks_load(p, clients, flt, &span, &k);
 	int bad = 0;
 
-	/* the columns: the fixed ones, then every field of the assignments listed */
-	for (size_t i = 0; i < NF; i++)
-		hwk_strs_push(&cols, hwk_xstrdup(i < NFROM ? from[i]
-						 : i < NFIX ? hwk_entry_fixed[i - NFROM]
-							    : hwk_entry_replaces));
-	for (size_t c = 0; c < k.nclients && rc == 0; c++) {
-		for (size_t i = 0; i < k.npicked[c]; i++) {
-			const hwk_fields *fs = &k.all[c].v[k.picked[c][i]].fields;
-			for (size_t j = 0; j < fs->n; j++) {
-				size_t x;
-				for (x = NF; x < cols.n; x++)
-					if (!strcmp(cols.v[x], fs->v[j].name))
-						break;
-				if (x == cols.n) {
-					hwk_strs_push(&cols, hwk_xstrdup(fs->v[j].name));
-					types = hwk_xrealloc(types, cols.n * sizeof *types);
-					types[x] = coltype(&fs->v[j]);
-				} else if (types[x] != coltype(&fs->v[j])) {
-					types[x] = HWK_COL_TEXT; /* same name, different kinds */
-				}
+	for (size_t i = 0; i < cs.nfix; i++)
+		hwk_strs_push(&cs.cols, hwk_xstrdup(i < NFROM ? from[i]
+						    : i < NFIX ? hwk_entry_fixed[i - NFROM]
+							       : hwk_entry_replaces));
+	/* a CSV or TSV header comes before the first row: the columns are learnt in a
+	 * first pass over the clients' assignments, and the entries read in a second,
+	 * one client at a time, so that what is held is one client's */
+	unsigned char *named = hwk_xcalloc(clients->n + 1, 1);
+	int rc = picks_scan(p, clients, flt, &span, columns_see, &cs, &bad, named);
+	if (rc == 0) {
+		hwk_out *o = hwk_out_new(fmt, f, (const char *const *)cs.cols.v, cs.cols.n);
+		const char **vals = hwk_xcalloc(cs.cols.n + 1, sizeof *vals);
+		size_t *map = NULL;
+		size_t found = 0;
+		for (size_t c = 0; c < clients->n; c++) {
+			picks k = {0};
+			if (picks_load(p, clients, c, flt, &span, named[c], &k, &bad, &found) < 0)
+				bad = 1; /* changed since the first pass, and named */
+			for (size_t i = 0; i < k.n; i++) {
+				const hwk_assignment *a = &k.all.v[k.picked[i]];
+				map = hwk_xrealloc(map, (a->fields.n + 1) * sizeof *map);
+				if (list_entries_of(a, flt, &cs, o, vals, map) < 0)
+					bad = 1;
 			}
+			picks_free(&k);
 		}
+		out_finish(o, fmt, bad);
+		free(vals);
+		free(map);
 	}
-	if (rc < 0)
-		goto out;
-	bad = k.bad;
-
-	hwk_out *o = hwk_out_new(fmt, f, (const char *const *)cols.v, cols.n);
-	const char **vals = hwk_xcalloc(cols.n + 1, sizeof *vals);
-	size_t *map = hwk_xcalloc(cols.n + 1, sizeof *map);
-	for (size_t c = 0; c < k.nclients; c++) {
-		for (size_t i = 0; i < k.npicked[c]; i++) {
-			const hwk_assignment *a = &k.all[c].v[k.picked[c][i]];
-			hwk_entries *r;
-			hwk_entry e = {0};
-			int got;
-			/* where each of this assignment's fields goes */
-			for (size_t j = 0; j < a->fields.n; j++)
-				for (size_t x = NF; x < cols.n; x++)
-					if (!strcmp(cols.v[x], a->fields.v[j].name))
-						map[j] = x;
-			/* a file that cannot be read, or a bad row, is named; the rows
-			 * before it and the other files are listed */
-			if (hwk_entries_open(a, flt->history, &r) < 0) {
-				bad = 1;
-				continue;
-			}
-			while ((got = hwk_entries_next(r, &e)) == 1) {
-				size_t one = 1;
-				if (hwk_entries_sift(a, &e, &one, HWK_DAY_NONE))
-					continue; /* named, and left out */
-				char **v = e.cols.v;
-				hwk_day d;
-				if (hwk_entry_day(&e, &d) < 0) {
-					bad = hwk_err_at(a->csv_path, e.line, 0, "at: %s is not a time",
-							 v[HWK_E_AT]);
-					continue;
-				}
-				if ((flt->since != HWK_DAY_NONE && d < flt->since) ||
-				    (flt->until != HWK_DAY_NONE && d > flt->until) ||
-				    (flt->status && strcmp(flt->status, v[HWK_E_STATUS])) ||
-				    (flt->reason && strcmp(flt->reason, v[HWK_E_REASON])))
-					continue;
-				for (size_t x = 0; x < cols.n; x++)
-					vals[x] = NULL;
-				vals[0] = a->client;
-				vals[1] = a->id;
-				vals[2] = a->type;
-				for (size_t x = 0; x < HWK_ENTRY_FIXED; x++)
-					vals[NFROM + x] = v[x];
-				if (flt->history)
-					vals[NFIX] = v[HWK_ENTRY_REPLACES(a)];
-				for (size_t j = 0; j < a->fields.n; j++)
-					vals[map[j]] = v[HWK_ENTRY_FIXED + j];
-				hwk_out_row(o, vals, types);
-			}
-			if (got < 0)
-				bad = 1;
-			hwk_entry_free(&e);
-			hwk_entries_close(r);
-		}
-	}
-	out_finish(o, fmt, bad);
-	free(vals);
-	free(map);
-out:
-	picks_free(&k);
-	free(types);
-	hwk_strs_free(&cols);
+	free(named);
+	free(cs.types);
+	hwk_strs_free(&cs.cols);
 	return rc < 0 || bad ? -1 : 0;
 }
 
@@ -294,16 +344,24 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 					    HWK_COL_INT, HWK_COL_INT, HWK_COL_INT};
 	hwk_day today = hwk_day_of(now);
 	hwk_day ws = hwk_week_start(today, p->week_start);
-	picks k = {0};
-	if (picks_load(p, clients, flt, HWK_CURRENT, &k) < 0) {
-		picks_free(&k);
+	int bad = 0;
+	size_t found = 0;
+	/* -a is looked for in every client before a row is printed (an ambiguous one
+	 * stops the command, as one found nowhere); then one client at a time is held */
+	unsigned char *named = hwk_xcalloc(clients->n + 1, 1);
+	if (flt->assignment &&
+	    picks_scan(p, clients, flt, HWK_CURRENT, NULL, NULL, &bad, named) < 0) {
+		free(named);
 		return -1;
 	}
 	hwk_out *o = hwk_out_new(fmt, f, cols, 9);
-	int rc = k.bad ? -1 : 0;
-	for (size_t c = 0; c < k.nclients; c++) {
-		for (size_t i = 0; i < k.npicked[c]; i++) {
-			const hwk_assignment *a = &k.all[c].v[k.picked[c][i]];
+	int rc = 0;
+	for (size_t c = 0; c < clients->n; c++) {
+		picks k = {0};
+		if (picks_load(p, clients, c, flt, HWK_CURRENT, named[c], &k, &bad, &found) < 0)
+			bad = 1; /* -a: changed since the scan, and named */
+		for (size_t i = 0; i < k.n; i++) {
+			const hwk_assignment *a = &k.all.v[k.picked[i]];
 			if (!hwk_assignment_open(a, now) || !hwk_assignment_active_on(a, today))
 				continue;
 			hwk_every ev; /* the frequency in force today */
@@ -343,8 +401,11 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 			const char *vals[] = {a->client, a->id, a->type, a->every, state, sw, st, se, sl};
 			hwk_out_row(o, vals, types);
 		}
+		picks_free(&k);
 	}
+	if (bad)
+		rc = -1;
 	out_finish(o, fmt, rc < 0);
-	picks_free(&k);
+	free(named);
 	return rc;
 }
