@@ -294,7 +294,8 @@ static ssize_t next_line(hwk_csvr *r, const char **line)
 		for (;;) {
 			if (r->read_err)
 				return 0;
-			const char *s = r->chunk + r->cstart;
+			/* no block yet before the first fill of a pipe (no offset on NULL) */
+			const char *s = r->chunk ? r->chunk + r->cstart : NULL;
 			size_t avail = r->cend - r->cstart;
 			const char *nl = avail ? memchr(s, '\n', avail) : NULL;
 			if (nl || (r->eof && avail)) {
