@@ -442,6 +442,9 @@ static int finish_list(hwk_assignments *out, int rc, int keep)
 	if (out->n)
 		qsort(out->v, out->n, sizeof *out->v, cmp_assignment);
 	drop_leftovers(out);
+	/* as long as it is: a report holds every client's list at once */
+	if (out->n)
+		out->v = hwk_xrealloc(out->v, out->n * sizeof *out->v);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -575,6 +575,12 @@ void hwk_metrics_compute(const hwk_assignment *a, const hwk_entry *rows, size_t 
 		mindfulness_metrics(a, rows, n, out);
 	else if (strcmp(type, "task"))
 		generic_metrics(a, rows, n, out);
+	/* as long as it is (grown by doubling): a report holds two per assignment of the
+	 * caseload until it prints */
+	if (out->n && out->n < out->cap) {
+		out->v = hwk_xrealloc(out->v, out->n * sizeof *out->v);
+		out->cap = out->n;
+	}
 }
 
 void hwk_metrics_free(hwk_metrics *m)

@@ -763,7 +763,7 @@ int hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 			hwk_buf_adds(&trend, "");
 			for (hwk_day d = s->from; d <= s->to; d++) {
 				char n[32];
-				hwk_fmt_decimal(n, (double)s->per_day[d - s->from], 0);
+				hwk_fmt_decimal(n, (double)hwk_summary_day(s, d), 0);
 				if (d > s->from)
 					hwk_buf_addc(&trend, ' ');
 				hwk_buf_adds(&trend, n);

@@ -124,13 +124,29 @@ int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day 
 	hwk_metrics_compute(a, s->rows, s->nrows, &s->metrics);
 	hwk_entry_rows_free(all, n);
 
-	s->per_day = hwk_xcalloc((size_t)(to - from + 1), sizeof *s->per_day);
-	for (size_t i = 0; i < s->nrows; i++) {
-		hwk_day d;
-		const char *const *c = (const char *const *)s->rows[i].cols.v;
-		if (hwk_entry_day(&s->rows[i], &d) == 0 && d >= from && d <= to &&
-		    strcmp(c[HWK_E_STATUS], "skipped"))
-			s->per_day[d - from]++;
+	/* the days kept: where the assignment is active in from..to, and any day of it
+	 * with a counted entry (one kept after its until was moved back) */
+	s->day_from = a->start_day > from ? a->start_day : from;
+	s->day_to = a->until_day != HWK_DAY_NONE && a->until_day < to ? a->until_day : to;
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass)
+			s->per_day = hwk_xcalloc(s->day_to >= s->day_from
+							 ? (size_t)(s->day_to - s->day_from + 1)
+							 : 1,
+						 sizeof *s->per_day);
+		for (size_t i = 0; i < s->nrows; i++) {
+			hwk_day d;
+			const char *const *c = (const char *const *)s->rows[i].cols.v;
+			if (hwk_entry_day(&s->rows[i], &d) < 0 || d < from || d > to ||
+			    !strcmp(c[HWK_E_STATUS], "skipped"))
+				continue;
+			if (pass)
+				s->per_day[d - s->day_from]++;
+			else if (d < s->day_from)
+				s->day_from = d;
+			else if (d > s->day_to)
+				s->day_to = d;
+		}
 	}
 	return 0;
 }
@@ -171,6 +187,11 @@ void hwk_summaries_free(hwk_summary *s, size_t n)
 	free(s);
 }
 
+long hwk_summary_day(const hwk_summary *s, hwk_day d)
+{
+	return d >= s->day_from && d <= s->day_to ? (long)s->per_day[d - s->day_from] : 0;
+}
+
 char *hwk_sparkline(const hwk_summary *s, int utf8)
 {
 	static const char *const blocks[] = {"\u2581", "\u2582", "\u2583", "\u2584",
@@ -178,11 +199,11 @@ char *hwk_sparkline(const hwk_summary *s, int utf8)
 	static const char ascii[] = ".:-=+*#";
 	long max = 0;
 	for (hwk_day d = s->from; d <= s->to; d++)
-		if (s->per_day[d - s->from] > max)
-			max = s->per_day[d - s->from];
+		if (hwk_summary_day(s, d) > max)
+			max = hwk_summary_day(s, d);
 	hwk_buf b = {0};
 	for (hwk_day d = s->from; d <= s->to; d++) {
-		long v = s->per_day[d - s->from];
+		long v = hwk_summary_day(s, d);
 		if (!hwk_assignment_active_on(s->a, d)) {
 			hwk_buf_addc(&b, ' ');
 		} else {

@@ -17,8 +17,15 @@ typedef struct {
 	hwk_metrics metrics, metrics_before;
 	hwk_entry *rows;               /* this period's entries, in the order of `at` */
 	size_t nrows;
-	long *per_day;                 /* done or partial entries per day of from..to */
+	/* done or partial entries per day, kept for the days of from..to from the first
+	 * the assignment is active or has an entry to the last (hwk_summary_day): a
+	 * report over years holds one per assignment of the caseload */
+	hwk_day day_from, day_to;
+	unsigned *per_day;
 } hwk_summary;
+
+/* Done or partial entries on day d of from..to (0 outside the days kept). */
+long hwk_summary_day(const hwk_summary *s, hwk_day d);
 
 /* How a review looks at its period (NULL: as a report does, by the days of `at`):
  * logged, the entries shown (rows, metrics) are those logged in (after, until] (no lower
