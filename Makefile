@@ -102,6 +102,15 @@ bench-deps:
 demo: $(BUILD)/hwk
 	@sh examples/demo.sh $(BUILD)/hwk
 
+# The README's picture of hwk report -f html: the example practice's last week, on a
+# private copy (the checkout stays as it is), in the tests' Chromium (tests/browser.py)
+screenshot: $(BUILD)/hwk
+	@rm -rf $(BUILD)/shot && mkdir -p $(BUILD)/shot doc
+	@cp -R examples/practice $(BUILD)/shot/practice && chmod -R go-rwx $(BUILD)/shot
+	HWK_NOW=2026-11-30T10:00:00+01:00 TZ=Europe/Berlin LC_ALL=C.UTF-8 \
+		$(BUILD)/hwk -C $(BUILD)/shot/practice report -f html >$(BUILD)/shot/report.html
+	python3 tests/browser.py --screenshot doc/report.png $(BUILD)/shot/report.html >/dev/null
+
 tests: $(UNIT_BIN) $(FUZZ_TESTS)
 
 # The fault-injection shim (tests/fault/fault.c), preloaded into hwk by the fault test
@@ -210,4 +219,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: all tests built deps bench-deps demo check check-asan check-valgrind check-race check-faults check-crash fuzz check-bench lint bench bench-clinic bench-sync install uninstall clean
+.PHONY: all tests built deps bench-deps demo screenshot check check-asan check-valgrind check-race check-faults check-crash fuzz check-bench lint bench bench-clinic bench-sync install uninstall clean

@@ -351,7 +351,8 @@ static void activity_chart(hwk_buf *b, const course *c)
 		  "Mood before and after each activity of the period, its mastery and pleasure");
 }
 
-/* Any other type: a chart for each integer or number field. */
+/* Any other type: a chart for each integer or number field, on the field's scale when
+ * it is a rating's (min and max set, at most 100 apart), else on the values'. */
 static void field_charts(hwk_buf *b, const course *c)
 {
 	for (size_t i = 0; i < c->a->fields.n; i++) {
@@ -359,12 +360,14 @@ static void field_charts(hwk_buf *b, const course *c)
 		if (fd->type != HWK_F_INTEGER && fd->type != HWK_F_NUMBER)
 			continue;
 		const char *const f[] = {fd->name, NULL};
-		char *what = hwk_xasprintf("%s%s%s%s, per entry of the period", fd->name,
-					   fd->unit ? " (" : "", fd->unit ? fd->unit : "",
-					   fd->unit ? ")" : "");
-		per_entry(b, c, "field", hwk_xasprintf("%s over time, %s", fd->name, c->a->id), what,
-			  f, f, fd->has_min ? fd->min : NAN, fd->has_max ? fd->max : NAN, what);
+		int scale = fd->has_min && fd->has_max && fd->max - fd->min <= 100;
+		char *label = hwk_xasprintf("%s%s%s%s", fd->name, fd->unit ? " (" : "",
+					    fd->unit ? fd->unit : "", fd->unit ? ")" : "");
+		char *what = hwk_xasprintf("%s, per entry of the period", label);
+		per_entry(b, c, "field", hwk_xasprintf("%s over time, %s", fd->name, c->a->id), label,
+			  f, f, scale ? fd->min : NAN, scale ? fd->max : NAN, what);
 		free(what);
+		free(label);
 	}
 }
 
