@@ -152,6 +152,23 @@ is "review: no markup from a client became an element" "$(got review 'count:scri
 is "review: a short one printed on one page" "$(got review-ben pages)" 1
 is "review: no error on the short one" "$(got review-ben errors):$(got review-ben requests)" "0:0"
 
+# A bad row before the period before (read for the charts alone) and one in the period
+# (read by the summary too): each named once, the rest of the page written, exit 1
+hwk init q 2>/dev/null
+ZED=$(asg q zed sleep --start 2026-11-02)
+lg q zed sleep bed=23:00 sol=20 waso=10 wake=06:30 out_of_bed=07:00 --at 2026-11-04T07:30
+lg q zed sleep bed=23:00 sol=20 waso=10 wake=06:30 out_of_bed=07:00 --at 2026-11-18T07:30
+printf '%s\n' '2026-11-03T07:30:00+01:00,2026-11-03T08:00:00+01:00,done,,,25:00,,,,,06:30,07:00,,' \
+	'2026-11-17T07:30:00+01:00,2026-11-17T08:00:00+01:00,done,,,23:00,,,,,06:30,07:00,9,' >>"q/clients/zed/$ZED.csv"
+run -C q report -f html
+is "a bad row: exit 1" "$rc" 1
+is "a bad row: each named once" "$(sed -E 's/:[0-9]+: .*//' "$T/err" | sort | uniq -c | sed -E 's/^ *//')" \
+	"2 hwk report: clients/zed/$ZED.csv"
+is "a bad row: on two lines of the file" "$(sed -E 's/^[^:]*: [^:]*:([0-9]+): .*/\1/' "$T/err" | sort -u | wc -l)" 2
+cp "$T/out" "$T/bad.html"
+strict "$T/bad.html" "a bad row: the page"
+like "a bad row: the good nights drawn" "$(cat "$T/bad.html")" '<desc>1 night, one row each'
+
 # the usage errors: nothing written, nothing changed
 fails "report -f htm" 2 "hwk report: htm: not a report format (text, md, csv, tsv, json, html)" -C p report -f htm
 fails "review -f pdf" 2 "hwk review: pdf: not a review format (text, html)" -C p review ana -f pdf
