@@ -128,8 +128,10 @@ void hwk_chart_draw(hwk_buf *b, const hwk_chart *c)
 		label(b, "tick", L, bottom + 16, "start", c->xfirst, 0);
 	if (c->xlast)
 		label(b, "tick", R, bottom + 16, "end", c->xlast, 0);
-	label(b, "axis-label", (L + R) / 2.0, bottom + 30, "middle", c->xlabel, 0);
-	label(b, "axis-label", 14, (T + bottom) / 2.0, "middle", c->ylabel, 1);
+	if (c->xlabel)
+		label(b, "axis-label", (L + R) / 2.0, bottom + 30, "middle", c->xlabel, 0);
+	if (c->ylabel)
+		label(b, "axis-label", 14, (T + bottom) / 2.0, "middle", c->ylabel, 1);
 	/* the marks */
 	for (size_t k = 0; k < c->n; k++) {
 		const hwk_series *s = &c->s[k];
