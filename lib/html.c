@@ -57,16 +57,21 @@ static void page_open(hwk_buf *b, const char *title)
 	hwk_buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
 }
 
-static void page_close(hwk_buf *b)
-{
-	hwk_buf_adds(b, "</body>\n</html>\n");
-}
-
 static void flush(FILE *f, hwk_buf *b)
 {
 	if (b->s)
 		fwrite(b->s, 1, b->len, f);
 	hwk_buf_reset(b);
+}
+
+/* The page's end written, the page's buffer and its title's freed: rc. */
+static int page_end(FILE *f, hwk_buf *b, hwk_buf *title, int rc)
+{
+	hwk_buf_adds(b, "</body>\n</html>\n");
+	flush(f, b);
+	hwk_buf_free(b);
+	hwk_buf_free(title);
+	return rc;
 }
 
 static void pct(hwk_buf *b, double v)
@@ -269,11 +274,7 @@ int hwk_html_report(FILE *f, const hwk_report *r)
 		hwk_buf_adds(&b, "</section>\n");
 		flush(f, &b);
 	}
-	page_close(&b);
-	flush(f, &b);
-	hwk_buf_free(&b);
-	hwk_buf_free(&t);
-	return rc;
+	return page_end(f, &b, &t, rc);
 }
 
 int hwk_html_review(FILE *f, const hwk_review *r, int week_start)
@@ -310,9 +311,5 @@ int hwk_html_review(FILE *f, const hwk_review *r, int week_start)
 		hwk_report_assess_free(&x);
 		flush(f, &b);
 	}
-	page_close(&b);
-	flush(f, &b);
-	hwk_buf_free(&b);
-	hwk_buf_free(&t);
-	return rc;
+	return page_end(f, &b, &t, rc);
 }
