@@ -232,9 +232,11 @@ int hwk_html_report(FILE *f, const hwk_report *r)
 	text(&b, t.s);
 	hwk_buf_printf(&b, "</h1>\n<p>%zu client%s, those needing attention first.</p>\n</header>\n",
 		       r->n, r->n == 1 ? "" : "s");
-	hwk_buf_adds(&b, "<table class=\"caseload\">\n<thead><tr><th>client</th>"
-			 "<th class=\"n\">completion</th><th class=\"n\">days since last entry</th>"
-			 "<th>attention</th><th>improving</th></tr></thead>\n<tbody>\n");
+	if (r->n)
+		hwk_buf_adds(&b, "<table class=\"caseload\">\n<thead><tr><th>client</th>"
+				 "<th class=\"n\">completion</th><th class=\"n\">days since last "
+				 "entry</th><th>attention</th><th>improving</th></tr></thead>\n"
+				 "<tbody>\n");
 	for (size_t i = 0; i < r->n; i++) {
 		const hwk_report_client *c = &r->c[i];
 		char *fl = hwk_report_caseload_str(c, 0), *im = hwk_report_caseload_str(c, 1);
@@ -254,7 +256,8 @@ int hwk_html_report(FILE *f, const hwk_report *r)
 		free(fl);
 		free(im);
 	}
-	hwk_buf_adds(&b, "</tbody>\n</table>\n");
+	if (r->n) /* an empty table is no table */
+		hwk_buf_adds(&b, "</tbody>\n</table>\n");
 	flush(f, &b);
 	hwk_chart_period cp = {r->from, r->to, r->today, r->week_start, r->from};
 	for (size_t i = 0; i < r->n; i++) {

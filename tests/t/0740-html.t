@@ -169,6 +169,22 @@ cp "$T/out" "$T/bad.html"
 strict "$T/bad.html" "a bad row: the page"
 like "a bad row: the good nights drawn" "$(cat "$T/bad.html")" '<desc>1 night, one row each'
 
+# a practice with no client: a page all the same
+hwk init e 2>/dev/null
+run -C e report -f html
+is "no client: exit 0, nothing on stderr" "$rc:$(cat "$T/err")" "0:"
+cp "$T/out" "$T/empty.html"
+strict "$T/empty.html" "no client: the page"
+like "no client: said" "$(cat "$T/empty.html")" '<p>0 clients, '
+
+# review -f html with nothing new since the last review: the note, and no page
+hwk -C p review ben -m 'steps agreed' >/dev/null 2>&1
+snap p
+run -C p review ben -f html
+is "nothing new: exit 0, no page" "$rc:$(cat "$T/out")" "0:"
+like "nothing new: the note" "$(cat "$T/err")" '^hwk review: nothing new: nothing was logged since the last review'
+unchanged "nothing new: nothing recorded" p
+
 # the usage errors: nothing written, nothing changed
 fails "report -f htm" 2 "hwk report: htm: not a report format (text, md, csv, tsv, json, html)" -C p report -f htm
 fails "review -f pdf" 2 "hwk review: pdf: not a review format (text, html)" -C p review ana -f pdf
