@@ -82,9 +82,10 @@ $(BUILD)/fuzz/afl_%: $(BUILD)/fuzz/fuzz_%.o $(LIB_OBJ) $(FUZZ_CMD_OBJ)
 # COMMAND:PACKAGE (python3-yaml: python3 that can import yaml), and stop at once
 # naming any that is missing.
 BUILD_PKGS = make gcc libc6-dev pkg-config libyaml-dev libcsv-dev
-TEST_PKGS = jq python3 python3-yaml bsdutils strace git
+TEST_PKGS = jq python3 python3-yaml bsdutils strace git tidy chromium python3-html5lib
 BENCH_PKGS = mawk jq gawk miller
-TEST_NEEDS = jq:jq python3:python3 python3-yaml:python3-yaml script:bsdutils strace:strace git:git
+TEST_NEEDS = jq:jq python3:python3 python3-yaml:python3-yaml script:bsdutils strace:strace git:git \
+	tidy:tidy chromium:chromium python3-html5lib:python3-html5lib
 BENCH_NEEDS = mawk:mawk jq:jq gawk:gawk mlr:miller
 # a command checked for whose package make deps would not install is a mistake here
 pkgs = $(foreach n,$(1),$(lastword $(subst :, ,$(n))))
@@ -100,6 +101,15 @@ bench-deps:
 # The main job on the bundled example practice: what is due, and this week's entries.
 demo: $(BUILD)/hwk
 	@sh examples/demo.sh $(BUILD)/hwk
+
+# The README's picture of hwk report -f html: the example practice's last week, on a
+# private copy (the checkout stays as it is), in the tests' Chromium (tests/browser.py)
+screenshot: $(BUILD)/hwk
+	@rm -rf $(BUILD)/shot && mkdir -p $(BUILD)/shot doc
+	@cp -R examples/practice $(BUILD)/shot/practice && chmod -R go-rwx $(BUILD)/shot
+	HWK_NOW=2026-11-30T10:00:00+01:00 TZ=Europe/Berlin LC_ALL=C.UTF-8 \
+		$(BUILD)/hwk -C $(BUILD)/shot/practice report -f html >$(BUILD)/shot/report.html
+	python3 tests/browser.py --screenshot doc/report.png $(BUILD)/shot/report.html >/dev/null
 
 tests: $(UNIT_BIN) $(FUZZ_TESTS)
 
@@ -209,4 +219,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: all tests built deps bench-deps demo check check-asan check-valgrind check-race check-faults check-crash fuzz check-bench lint bench bench-clinic bench-sync install uninstall clean
+.PHONY: all tests built deps bench-deps demo screenshot check check-asan check-valgrind check-race check-faults check-crash fuzz check-bench lint bench bench-clinic bench-sync install uninstall clean

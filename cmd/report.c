@@ -7,10 +7,11 @@
 
 #include "cmd.h"
 #include "err.h"
+#include "html.h"
 #include "report.h"
 
 static const char usage[] =
-	"usage: hwk report [--week WEEK | --from DATE --to DATE] [-f text|md|csv|tsv|json]\n"
+	"usage: hwk report [--week WEEK | --from DATE --to DATE] [-f text|md|csv|tsv|json|html]\n"
 	"                  [CLIENT...]\n";
 
 enum { O_WEEK = HWK_LONG, O_FROM, O_TO };
@@ -48,7 +49,7 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 	}
 	if (c == 0)
 		return st;
-	int md = 0, text = 0;
+	int md = 0, text = 0, html = 0;
 	hwk_fmt fmt = HWK_FMT_CSV;
 	if (!format)
 		text = isatty(STDOUT_FILENO), fmt = HWK_FMT_TSV;
@@ -56,8 +57,10 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 		text = 1;
 	else if (!strcmp(format, "md"))
 		text = md = 1;
+	else if (!strcmp(format, "html"))
+		html = 1;
 	else if (hwk_fmt_parse(format, &fmt) < 0 || fmt == HWK_FMT_TABLE || fmt == HWK_FMT_YAML) {
-		hwk_err("%s: not a report format (text, md, csv, tsv, json)", format);
+		hwk_err("%s: not a report format (text, md, csv, tsv, json, html)", format);
 		return HWK_USAGE;
 	}
 	if (week && (from_s || to_s)) {
@@ -78,6 +81,7 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 	hwk_practice *p = &ctx->scope.p;
 	r.today = hwk_day_of(ctx->now);
 	r.week_start = p->week_start;
+	r.whole = html;
 	if (from_s) {
 		if (hwk_parse_date(from_s, ctx->now, &r.from) < 0 ||
 		    hwk_parse_date(to_s, ctx->now, &r.to) < 0) {
@@ -109,7 +113,10 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 		      ctx->scope.omitted;
 	r.partial = partial;
 	hwk_report_sort(&r);
-	if (text)
+	if (html) {
+		if (hwk_html_report(stdout, &r) < 0)
+			partial = 1; /* an entries file named: its charts left out */
+	} else if (text)
 		hwk_report_print(stdout, &r, md, hwk_utf8_locale());
 	else if (hwk_report_records(stdout, &r, fmt) < 0)
 		partial = 1; /* a type that cannot be read stops only its columns */

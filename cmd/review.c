@@ -8,12 +8,14 @@
 #include "cmd.h"
 #include "commit.h"
 #include "err.h"
+#include "html.h"
 #include "practice.h"
 #include "review.h"
 
 static const char usage[] =
 	"usage: hwk review [CLIENT] [--since DATE] [--until DATE] [-m NOTE | -e]\n"
 	"                  [-r ASSIGNMENT=0..4]...\n"
+	"       hwk review [CLIENT] [--since DATE] [--until DATE] -f text|html\n"
 	"       hwk review [CLIENT] --amend (-m NOTE | -e)\n";
 
 enum { O_SINCE = HWK_LONG, O_UNTIL, O_AMEND };
@@ -105,9 +107,10 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 		{"edit", 'e', 0},
 		{"rate", 'r', 1},
 		{"amend", O_AMEND, 0},
+		{"format", 'f', 1},
 		{0},
 	};
-	const char *since = NULL, *until = NULL, *note = NULL;
+	const char *since = NULL, *until = NULL, *note = NULL, *format = NULL;
 	hwk_strs rates = {0};
 	int c, edit = 0, amending = 0, st;
 	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0) {
@@ -118,11 +121,25 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 		case 'e': edit = 1; break;
 		case 'r': hwk_strs_push(&rates, hwk_xstrdup(optarg)); break;
 		case O_AMEND: amending = 1; break;
+		case 'f': format = optarg; break;
 		}
 	}
 	if (c == 0) {
 		hwk_strs_free(&rates);
 		return st;
+	}
+	int html = format && !strcmp(format, "html");
+	if (format && !html && strcmp(format, "text")) {
+		hwk_err("%s: not a review format (text, html)", format);
+		hwk_strs_free(&rates);
+		return HWK_USAGE;
+	}
+	/* a page is a view, as text without -m or -e is: it records nothing */
+	if (html && (note || edit || rates.n || amending)) {
+		hwk_err("-f html shows the review and records nothing: -m, -e, -r and --amend "
+			"record one");
+		hwk_strs_free(&rates);
+		return HWK_USAGE;
 	}
 	if (argc - optind > 1 || (note && edit) || (rates.n && !note && !edit) ||
 	    (amending && (since || until || rates.n || (!note && !edit)))) {
@@ -218,6 +235,9 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 		if (hwk_review_make(rdir) < 0 || hwk_review_edit(rdir, &r, &text) < 0 ||
 		    note_ok(text, 0) < 0)
 			goto out;
+	} else if (html) {
+		if (hwk_html_review(stdout, &r, p->week_start) < 0)
+			goto out; /* an entries file named */
 	} else {
 		hwk_review_print(stdout, &r);
 	}

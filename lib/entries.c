@@ -788,3 +788,14 @@ void hwk_entries_count(const hwk_entry *rows, size_t n, hwk_day from, hwk_day to
 			++*skipped;
 	}
 }
+
+const char *hwk_entry_value(const hwk_assignment *a, const hwk_entry *e, const char *name)
+{
+	const hwk_field *fd = hwk_fields_find(&a->fields, name);
+	if (!fd)
+		return NULL;
+	size_t col = (size_t)(fd - a->fields.v) + HWK_ENTRY_FIXED;
+	if (col >= e->cols.n || !e->cols.v[col] || !*e->cols.v[col])
+		return NULL;
+	return e->cols.v[col];
+}

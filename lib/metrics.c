@@ -248,6 +248,10 @@ int hwk_sleep_night(hwk_day day, const char *bed, const char *lights_out, const 
 	time_t t_lo = has_lo ? at_or_before(&d, c_lo, t_wake) : t_wake;
 	time_t t_bed = at_or_before(&d, c_bed, t_lo);
 	out->tib = difftime(t_oob, t_bed) / 60.0;
+	out->bed = t_bed;
+	out->lights_out = has_lo ? t_lo : t_bed;
+	out->wake = t_wake;
+	out->out_of_bed = t_oob;
 
 	double m_sol, m_waso;
 	if (minutes_of(sol, &m_sol) && minutes_of(waso, &m_waso)) {

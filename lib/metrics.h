@@ -37,6 +37,8 @@ void hwk_metrics_free(hwk_metrics *m);
  * day is the morning the entry is dated; times are local clock times "HH:MM". */
 typedef struct {
 	double tib, tst, se; /* time in bed, total sleep time (min), efficiency (%) */
+	time_t bed, lights_out, wake, out_of_bed; /* as placed (lights_out: bed when absent);
+						   * set when the return is 0 */
 } hwk_night;
 int hwk_sleep_night(hwk_day day, const char *bed, const char *lights_out, const char *sol,
 		    const char *waso, const char *wake, const char *out_of_bed, hwk_night *out);

@@ -59,18 +59,6 @@ static int reason_index(const char *name)
 	return -1;
 }
 
-/* The value of a field in a row, or NULL when absent or empty. */
-static const char *field_val(const hwk_assignment *a, const hwk_entry *e, const char *name)
-{
-	const hwk_field *fd = hwk_fields_find(&a->fields, name);
-	if (!fd)
-		return NULL;
-	size_t col = (size_t)(fd - a->fields.v) + HWK_ENTRY_FIXED;
-	if (col >= e->cols.n || !e->cols.v[col] || !*e->cols.v[col])
-		return NULL;
-	return e->cols.v[col];
-}
-
 static int row_counts(const hwk_entry *e)
 {
 	const char *st = e->cols.n > HWK_E_STATUS ? e->cols.v[HWK_E_STATUS] : "";
@@ -89,7 +77,7 @@ static void exposure_steps(const hwk_summary *s, hwk_report_assess *x)
 	} *st = hwk_xcalloc(s->nrows + 1, sizeof *st);
 	for (size_t i = 0; i < s->nrows; i++) {
 		const hwk_entry *e = &s->rows[i];
-		const char *pk = field_val(s->a, e, "suds_peak"), *name = field_val(s->a, e, "step");
+		const char *pk = hwk_entry_value(s->a, e, "suds_peak"), *name = hwk_entry_value(s->a, e, "step");
 		double p;
 		if (!row_counts(e) || !pk || hwk_parse_number(pk, &p) < 0)
 			continue;
@@ -121,7 +109,7 @@ static void exposure_steps(const hwk_summary *s, hwk_report_assess *x)
 
 /* One assignment's own flags, improvement and skip notes, from its rows (still there)
  * and its numbers. */
-static void assess(const hwk_summary *s, hwk_report_assess *x)
+void hwk_report_assess_make(const hwk_summary *s, hwk_report_assess *x)
 {
 	memset(x, 0, sizeof *x);
 	int av = reason_index("avoided");
@@ -154,7 +142,7 @@ static void assess(const hwk_summary *s, hwk_report_assess *x)
 	}
 }
 
-static void assess_free(hwk_report_assess *x)
+void hwk_report_assess_free(hwk_report_assess *x)
 {
 	hwk_strs_free(&x->flags);
 	hwk_strs_free(&x->improving);
@@ -239,7 +227,7 @@ static int add_client(hwk_report *r, const hwk_practice *p, const char *client,
 	c->incomplete = rc < 0;
 	c->x = hwk_xcalloc(c->n + 1, sizeof *c->x);
 	for (size_t k = 0; k < c->n; k++)
-		assess(&c->s[k], &c->x[k]);
+		hwk_report_assess_make(&c->s[k], &c->x[k]);
 	/* the entries themselves are not shown: keep the numbers only */
 	for (size_t k = 0; k < c->n; k++) {
 		hwk_entry_rows_free(c->s[k].rows, c->s[k].nrows);
@@ -249,7 +237,7 @@ static int add_client(hwk_report *r, const hwk_practice *p, const char *client,
 	attention(r, c);
 	/* what the report shows of them from here on is little: a caseload's worth of
 	 * fields and texts need not stay in memory */
-	for (size_t k = 0; k < c->l.n; k++)
+	for (size_t k = 0; k < c->l.n && !r->whole; k++)
 		hwk_assignment_slim(&c->l.v[k]);
 	for (size_t k = 0; k < c->n; k++)
 		hwk_metrics_free(&c->s[k].metrics_before);
@@ -307,7 +295,7 @@ void hwk_report_free(hwk_report *r)
 	for (size_t i = 0; i < r->n; i++) {
 		hwk_report_client *c = &r->c[i];
 		for (size_t k = 0; k < c->n && c->x; k++)
-			assess_free(&c->x[k]);
+			hwk_report_assess_free(&c->x[k]);
 		free(c->x);
 		hwk_summaries_free(c->s, c->n);
 		hwk_assignments_free(&c->l);
@@ -365,7 +353,7 @@ static char *list_str(const hwk_strs *l)
 
 /* The caseload's words: the client's flags, then its assignments' each after its type
  * (improving: its assignments' signs of improvement the same way). Owned. */
-static char *caseload_str(const hwk_report_client *c, int improving)
+char *hwk_report_caseload_str(const hwk_report_client *c, int improving)
 {
 	hwk_buf b = {0};
 	if (!improving)
@@ -411,7 +399,7 @@ static void caseload(FILE *f, const hwk_report *r, int md)
 		char p[32], l[64];
 		pct(p, sizeof p, c->completion);
 		last_str(l, sizeof l, c->since_last);
-		char *fl = caseload_str(c, 0), *im = caseload_str(c, 1);
+		char *fl = hwk_report_caseload_str(c, 0), *im = hwk_report_caseload_str(c, 1);
 		if (md) {
 			fputs("| ", f);
 			put_text(f, c->client, 1);

@@ -45,6 +45,8 @@ typedef struct {
 	size_t n, cap;
 	int partial;           /* something was left out (and named): records in JSON are
 				* left open, so that no JSON reader takes them for whole */
+	int whole;             /* keep the assignments whole (the HTML page reads their
+				* entries again for its charts), not only what names them */
 } hwk_report;
 
 /* Add each client's part (reading only the assignments active in the period or the one
@@ -62,6 +64,13 @@ void hwk_report_print(FILE *f, const hwk_report *r, int md, int utf8);
  * printed), else 0. */
 int hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt);
 void hwk_report_free(hwk_report *r);
+
+/* An assignment's own flags, improvement and skip notes from its summary's rows. */
+void hwk_report_assess_make(const hwk_summary *s, hwk_report_assess *x);
+void hwk_report_assess_free(hwk_report_assess *x);
+/* What the caseload says of a client, owned: its flags, then its assignments' each after
+ * its type, joined by "; " (improving: its assignments' signs of improvement). */
+char *hwk_report_caseload_str(const hwk_report_client *c, int improving);
 
 
 #endif

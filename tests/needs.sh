@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/needs.sh WHAT COMMAND:PACKAGE...: exit 0 when every COMMAND is on PATH; else one
 # line naming the missing packages and how to install them, and exit 1. The COMMAND
-# python3-yaml means a python3 that can import yaml.
+# python3-yaml means a python3 that can import yaml; python3-html5lib a python3 on PATH
+# (any of them: the first may be another install) that can import html5lib.
 # Example: sh tests/needs.sh 'make check' jq:jq script:bsdutils
 what=$1
 shift
@@ -10,6 +11,15 @@ for need; do
 	cmd=${need%%:*} pkg=${need#*:}
 	case $cmd in
 	python3-yaml) python3 -c 'import yaml' >/dev/null 2>&1 && continue ;;
+	python3-html5lib)
+		found=
+		IFS=:
+		for d in $PATH; do
+			[ -x "$d/python3" ] && "$d/python3" -c 'import html5lib' >/dev/null 2>&1 && found=1 && break
+		done
+		unset IFS
+		[ -n "$found" ] && continue
+		;;
 	*) command -v "$cmd" >/dev/null 2>&1 && continue ;;
 	esac
 	case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac

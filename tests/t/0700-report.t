@@ -491,9 +491,9 @@ expect "--to before --from" 2 "" "hwk report: --to 2026-11-16 is before --from 2
 run -C p report --week 2025-W53
 expect "--week 2025-W53 (2025 has 52 ISO weeks)" 2 "" "hwk report: --week: 2025-W53 is not a week (2026-W47, this, last, or a date)"
 run -C p report -f xml
-expect "-f xml" 2 "" "hwk report: xml: not a report format (text, md, csv, tsv, json)"
+expect "-f xml" 2 "" "hwk report: xml: not a report format (text, md, csv, tsv, json, html)"
 run -C p report -f yaml
-expect "-f yaml" 2 "" "hwk report: yaml: not a report format (text, md, csv, tsv, json)"
+expect "-f yaml" 2 "" "hwk report: yaml: not a report format (text, md, csv, tsv, json, html)"
 unchanged "report writes nothing" p
 
 # ---- attention: the flags and the order ------------------------------------------------------------
