@@ -118,6 +118,24 @@ static void remotes(const char *dir, hwk_strs *names, hwk_strs *urls)
 	hwk_buf_free(&b);
 }
 
+/* Is there a .git in dir or a folder above it (else git is not asked at all)? */
+static int under_git(const char *dir)
+{
+	char *d = hwk_xstrdup(dir);
+	int found = 0;
+	for (;;) {
+		char *g = hwk_xasprintf("%s/.git", *d ? d : "");
+		found = there(g);
+		free(g);
+		char *slash = strrchr(d, '/');
+		if (found || !slash)
+			break;
+		*slash = 0;
+	}
+	free(d);
+	return found;
+}
+
 /* Does the history of the repository at top (any ref) hold one of the paths? */
 static int in_history(const char *top, const char *a, const char *b)
 {
@@ -213,7 +231,7 @@ int hwk_forget(const hwk_practice *p, const char *client, hwk_buf *report)
 	int rc = -1, plock = -1, clock = -1, own = there(gitdir);
 	/* what git holds, looked at before anything goes */
 	const char *prefix = "";
-	if (hwk_git_toplevel(".", &top) == 0) {
+	if (under_git(p->root) && hwk_git_toplevel(".", &top) == 0) {
 		size_t tl = strlen(top);
 		if (!strncmp(p->root, top, tl) && p->root[tl] == '/')
 			prefix = p->root + tl + 1; /* the practice inside a larger repository */
