@@ -256,7 +256,7 @@ static void json_node(hwk_buf *b, const hwk_ynode *n)
 static int json_yaml(hwk_buf *b, const hwk_export_file *f)
 {
 	hwk_ynode *root = NULL;
-	if (hwk_yaml_parse(f->name, f->data.s, f->data.len, &root) < 0)
+	if (hwk_yaml_parse(f->path, f->data.s, f->data.len, &root) < 0)
 		return -1;
 	json_node(b, root);
 	hwk_ynode_free(root);
@@ -279,7 +279,7 @@ static void json_strs(hwk_buf *b, const hwk_strs *l)
 static int json_csv(hwk_buf *b, const hwk_export_file *f)
 {
 	hwk_buf t = {0};
-	hwk_csvr *r = hwk_csvr_mem(f->data.s, f->data.len, f->name, 1);
+	hwk_csvr *r = hwk_csvr_mem(f->data.s, f->data.len, f->path, 1);
 	hwk_strs rec = {0};
 	size_t line, n = 0;
 	int rc;
@@ -426,9 +426,9 @@ int hwk_export_json(FILE *out, const hwk_export *x, time_t now)
 			else if (json_csv(&t, csv) < 0) {
 				bad = 1;
 				hwk_buf_adds(&t, "null");
-				json_other(&other, csv, !n_other++);
+				used[ci] = 2; /* given as text below */
 			}
-			if (csv)
+			if (csv && !used[ci])
 				used[ci] = 1;
 			hwk_buf_addc(&t, '}');
 			hwk_buf_add(&b, t.s, t.len);
@@ -463,7 +463,7 @@ int hwk_export_json(FILE *out, const hwk_export *x, time_t now)
 	hwk_buf_addc(&b, ']');
 	/* everything else, as text */
 	for (size_t i = 0; i < x->n; i++)
-		if (!used[i] && !x->v[i].dir)
+		if (used[i] != 1 && !x->v[i].dir)
 			json_other(&other, &x->v[i], !n_other++);
 	hwk_buf_adds(&b, ",\"other_files\":[");
 	if (other.s)

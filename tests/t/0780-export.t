@@ -134,7 +134,32 @@ hwk export: clients/alex/pipe: not a regular file: not read
 hwk export: alex: nothing exported"
 rm p/clients/alex/pipe
 
+rm p/clients/alex/notes.txt
+
+# a file that is not valid YAML or CSV is given as text, named, and the exit status is 1
+cp -a p/clients/alex solo
+printf 'x: [\n' >solo/notes.yaml
+printf 'a,"b\n' >solo/odd.csv
+(cd solo && hwk export >"$T/out" 2>"$T/err")
+rc=$?
+is "a file hwk cannot read as YAML or CSV: named, exit 1" "$rc:$(cat "$T/err")" \
+	"1:hwk export: notes.yaml:2:1: did not find expected node content
+hwk export: odd.csv:1: a quoted field is not closed"
+is "... and given as text, in the order of the paths" \
+	"$(jq -c '[.other_files[] | [.file, .text]]' "$T/out")" \
+	'[["clients/alex/.gitattributes","# entries are append-only: merge them by keeping both sides'"'"' rows\n*.csv merge=union\n# assignments merge key by key once '"'"'hwk git setup'"'"' has run\n*.yaml merge=hwk-assignment\n"],["clients/alex/notes.yaml","x: [\n"],["clients/alex/odd.csv","a,\"b\n"]]'
+# a client folder standing alone: the same paths as in a practice; git's folder left out
+rm solo/notes.yaml solo/odd.csv
+git -C solo init -q
+(cd solo && hwk export -f tar) >"$T/solo.tar" 2>"$T/err"
+is "a client folder standing alone: its tar, as in a practice, without .git" \
+	"$?:$(cat "$T/err"):$(tar -tf "$T/solo.tar" | tr '\n' ' ')" \
+	"0::clients/ clients/alex/ clients/alex/.gitattributes clients/alex/$S.csv clients/alex/$S.yaml clients/alex/client.yaml clients/alex/ended/ clients/alex/ended/$R.csv clients/alex/ended/$R.ended-2026-11-19.yaml "
+is "... and its JSON the same as the practice's, reviews aside" \
+	"$(cd solo && hwk export | jq -c 'del(.reviews)')" "$(jq -c 'del(.reviews)' "$T/alex.json")"
+
 # ---- forget --------------------------------------------------------------------------
+ln -s ../../../outside p/clients/alex/notes.txt
 fails "forget: off a terminal without --yes it refuses" 2 \
 	"hwk forget: not confirmed: standard input is not a terminal, so give --yes (nothing removed)
 usage: hwk forget [-y] CLIENT" -C p forget alex
