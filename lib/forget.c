@@ -136,12 +136,12 @@ static int under_git(const char *dir)
 	return found;
 }
 
-/* Does the history of the repository at top (any ref) hold one of the paths? */
-static int in_history(const char *top, const char *a, const char *b)
+/* Does the history of the repository at top (any ref) hold path? */
+static int in_history(const char *top, const char *path)
 {
 	hwk_buf out = {0};
-	char *argv[] = {"git", "-C", (char *)top, "rev-list", "--all", "-1", "--",
-			(char *)a, (char *)b, NULL};
+	char *argv[] = {"git", "-C", (char *)top, "rev-list", "--all", "-1", "--", (char *)path,
+			NULL};
 	int held = hwk_git_run(argv, &out, HWK_GIT_HUSH) == 0 && out.len > 0;
 	hwk_buf_free(&out);
 	return held;
@@ -178,21 +178,31 @@ static int gitignore_drop(const char *client)
 	return rc;
 }
 
-/* What git keeps that hwk cannot remove: said into r. */
-static void git_report(hwk_buf *r, const char *client, const char *cdir, const char *rdir,
-		       const char *top, const char *prefix, const hwk_strs *pn,
-		       const hwk_strs *pu, int own, const hwk_strs *cn, const hwk_strs *cu)
+/* What git keeps that hwk cannot remove: said into r. held: the paths (relative to
+ * top) its history holds; pn, pu: its remotes; own: cdir was a repository of its own,
+ * with the remotes cn, cu. */
+static void git_report(hwk_buf *r, const char *client, const char *cdir, const char *top,
+		       const hwk_strs *held, const hwk_strs *pn, const hwk_strs *pu, int own,
+		       const hwk_strs *cn, const hwk_strs *cu)
 {
-	if (top) {
-		char *a = hwk_xasprintf("%s%s", prefix, cdir), *b = hwk_xasprintf("%s%s", prefix, rdir);
+	if (held->n) {
+		hwk_buf paths = {0}, opts = {0};
+		for (size_t i = 0; i < held->n; i++) {
+			hwk_buf_printf(&paths, "%s%s", i ? " " : "", held->v[i]);
+			hwk_buf_printf(&opts, " --path %s", held->v[i]);
+		}
+		const char *and = held->n > 1 ? " and " : "";
 		hwk_buf_printf(r,
-			       "- the history of the git repository %s holds %s and %s; to remove "
-			       "them from it:\n"
+			       "- the history of the git repository %s holds %s%s%s; to take "
+			       "%s out of it:\n"
 			       "    cd %s\n"
-			       "    git rm -r -q --cached --ignore-unmatch -- %s %s\n"
+			       "    git rm -r -q --cached --ignore-unmatch -- %s\n"
 			       "    git commit -m 'forget %s'\n"
-			       "    git filter-repo --force --invert-paths --path %s --path %s\n",
-			       top, a, b, top, a, b, client, a, b);
+			       "    git filter-repo --force --invert-paths%s\n",
+			       top, held->v[0], and, held->n > 1 ? held->v[1] : "",
+			       held->n > 1 ? "them" : "it", top, paths.s, client, opts.s);
+		hwk_buf_free(&paths);
+		hwk_buf_free(&opts);
 		for (size_t i = 0; i < pn->n; i++)
 			hwk_buf_printf(r,
 				       "  then replace the history at its remote %s (%s):\n"
@@ -201,8 +211,6 @@ static void git_report(hwk_buf *r, const char *client, const char *cdir, const c
 				       pn->v[i], pu->v[i], pn->v[i], pu->v[i], pn->v[i], pn->v[i]);
 		if (pn->n)
 			hwk_buf_adds(r, "  and have everyone with a clone of it clone it again\n");
-		free(a);
-		free(b);
 	}
 	if (own) {
 		hwk_buf_printf(r, "- %s was a git repository of its own: removed with it%s\n", cdir,
@@ -227,28 +235,27 @@ int hwk_forget(const hwk_practice *p, const char *client, hwk_buf *report)
 	char *cdir = hwk_client_dir(p, client), *rdir = hwk_reviews_dir(p, client);
 	char *cleft = leftover("clients", client), *rleft = leftover("reviews", client);
 	char *top = NULL, *gitdir = hwk_xasprintf("%s/.git", cdir);
-	hwk_strs pn = {0}, pu = {0}, cn = {0}, cu = {0};
+	hwk_strs held = {0}, pn = {0}, pu = {0}, cn = {0}, cu = {0};
 	int rc = -1, plock = -1, clock = -1, own = there(gitdir);
 	/* what git holds, looked at before anything goes */
-	const char *prefix = "";
 	if (under_git(p->root) && hwk_git_toplevel(".", &top) == 0) {
 		size_t tl = strlen(top);
-		if (!strncmp(p->root, top, tl) && p->root[tl] == '/')
-			prefix = p->root + tl + 1; /* the practice inside a larger repository */
-		char *a = hwk_xasprintf("%s%s%s", prefix, *prefix ? "/" : "", cdir);
-		char *b = hwk_xasprintf("%s%s%s", prefix, *prefix ? "/" : "", rdir);
-		if (in_history(top, a, b))
-			remotes(top, &pn, &pu);
-		else {
-			free(top);
-			top = NULL;
+		/* the practice may be a folder inside a larger repository */
+		const char *prefix =
+			!strncmp(p->root, top, tl) && p->root[tl] == '/' ? p->root + tl + 1 : "";
+		const char *dirs[] = {cdir, rdir};
+		for (size_t i = 0; i < 2; i++) {
+			char *path = hwk_xasprintf("%s%s%s", prefix, *prefix ? "/" : "", dirs[i]);
+			if (in_history(top, path))
+				hwk_strs_push(&held, path);
+			else
+				free(path);
 		}
-		free(a);
-		free(b);
+		if (held.n)
+			remotes(top, &pn, &pu);
 	}
 	if (own)
 		remotes(cdir, &cn, &cu);
-	char *pfx = *prefix ? hwk_xasprintf("%s/", prefix) : hwk_xstrdup("");
 	/* the practice's lock, then the client's */
 	int fd = hwk_open_regular(HWK_LOCK_NAME, O_RDONLY | O_CREAT | O_CLOEXEC, 0600, NULL);
 	if (fd < 0) {
@@ -282,7 +289,7 @@ int hwk_forget(const hwk_practice *p, const char *client, hwk_buf *report)
 	hwk_buf_printf(report, "removed %s%s%s\n", had[0] ? cdir : "",
 		       had[0] && had[1] ? " and " : "", had[1] ? rdir : "");
 	hwk_buf_adds(report, "hwk cannot remove these copies:\n");
-	git_report(report, client, cdir, rdir, top, pfx, &pn, &pu, own, &cn, &cu);
+	git_report(report, client, cdir, top, &held, &pn, &pu, own, &cn, &cu);
 	hwk_buf_printf(report, "- backups of the practice still hold %s: remove them there, or "
 			       "let them expire as your backups do\n",
 		       client);
@@ -291,11 +298,11 @@ out:
 	hwk_store_unlock(clock);
 	if (plock >= 0)
 		close(plock);
+	hwk_strs_free(&held);
 	hwk_strs_free(&pn);
 	hwk_strs_free(&pu);
 	hwk_strs_free(&cn);
 	hwk_strs_free(&cu);
-	free(pfx);
 	free(top);
 	free(gitdir);
 	free(cdir);

@@ -216,11 +216,11 @@ P=$(cd p && pwd)
 expect "forget in git: what git keeps, and how to remove it" 0 \
 "removed clients/alex and reviews/alex
 hwk cannot remove these copies:
-- the history of the git repository $P holds clients/alex and reviews/alex; to remove them from it:
+- the history of the git repository $P holds reviews/alex; to take it out of it:
     cd $P
-    git rm -r -q --cached --ignore-unmatch -- clients/alex reviews/alex
+    git rm -r -q --cached --ignore-unmatch -- reviews/alex
     git commit -m 'forget alex'
-    git filter-repo --force --invert-paths --path clients/alex --path reviews/alex
+    git filter-repo --force --invert-paths --path reviews/alex
   then replace the history at its remote backup (https://git.example.org/practice.git):
     git remote add backup https://git.example.org/practice.git
     git push --force --all backup && git push --force --tags backup
@@ -230,6 +230,19 @@ hwk cannot remove these copies:
 - the client's own clone of clients/alex, on their device: ask them to delete it
 - backups of the practice still hold alex: remove them there, or let them expire as your backups do" ""
 is "forget in git: the client's line in .gitignore goes" "$(grep -c alex p/.gitignore)" 0
+
+# on a terminal, the client id typed: removed
+script -qec "$HWK -C p forget bo" /dev/null <<<"bo" >"$T/tty" 2>&1
+like "forget: on a terminal, the id typed removes the client" "$(tr -d '\r' <"$T/tty")" \
+	"confirm: (bo)?removed clients/bo
+hwk cannot remove these copies:
+- the history of the git repository $P holds clients/bo; to take it out of it:
+    cd $P
+    git rm -r -q --cached --ignore-unmatch -- clients/bo
+    git commit -m 'forget bo'
+    git filter-repo --force --invert-paths --path clients/bo
+  then replace"
+is "forget: bo's folder is gone" "$(ls -A p/clients | tr '\n' ' ')" ""
 
 is "setup went well" "$setup_failed:$(cat "$T/setup.err")" "0:"
 done_testing
