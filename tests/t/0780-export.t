@@ -235,10 +235,10 @@ is "forget in git: the client's line in .gitignore goes" "$(grep -c alex p/.giti
 script -qec "$HWK -C p forget bo" /dev/null <<<"bo" >"$T/tty" 2>&1
 like "forget: on a terminal, the id typed removes the client" "$(tr -d '\r' <"$T/tty")" \
 	"confirm: (bo)?removed clients/bo\$"
-like "forget: the history holds clients/bo alone (bo has no reviews)" "$(cat "$T/tty")" \
+like "forget: the history holds clients/bo alone (bo has no reviews)" "$(tr -d '\r' <"$T/tty")" \
 	"holds clients/bo; to take it out of it:\$"
-like "forget: ... and the history is rewritten without it" "$(cat "$T/tty")" \
-	"git filter-repo --force --invert-paths --path clients/bo.\$"
+like "forget: ... and the history is rewritten without it" "$(tr -d '\r' <"$T/tty")" \
+	"git filter-repo --force --invert-paths --path clients/bo\$"
 is "forget: bo's folder is gone" "$(ls -A p/clients | tr '\n' ' ')" ""
 
 is "setup went well" "$setup_failed:$(cat "$T/setup.err")" "0:"
