@@ -82,10 +82,10 @@ $(BUILD)/fuzz/afl_%: $(BUILD)/fuzz/fuzz_%.o $(LIB_OBJ) $(FUZZ_CMD_OBJ)
 # COMMAND:PACKAGE (python3-yaml: python3 that can import yaml), and stop at once
 # naming any that is missing.
 BUILD_PKGS = make gcc libc6-dev pkg-config libyaml-dev libcsv-dev
-TEST_PKGS = jq python3 python3-yaml bsdutils strace git tidy chromium python3-html5lib
+TEST_PKGS = jq python3 python3-yaml bsdutils strace git tar tidy chromium python3-html5lib
 BENCH_PKGS = mawk jq gawk miller
 TEST_NEEDS = jq:jq python3:python3 python3-yaml:python3-yaml script:bsdutils strace:strace git:git \
-	tidy:tidy chromium:chromium python3-html5lib:python3-html5lib
+	tar:tar tidy:tidy chromium:chromium python3-html5lib:python3-html5lib
 BENCH_NEEDS = mawk:mawk jq:jq gawk:gawk mlr:miller
 # a command checked for whose package make deps would not install is a mistake here
 pkgs = $(foreach n,$(1),$(lastword $(subst :, ,$(n))))
