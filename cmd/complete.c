@@ -78,8 +78,7 @@ static void offer(line *l, unsigned what, const char *const *words, const char *
 		size_t n;
 		const hwk_command *c = hwk_commands(&n);
 		for (size_t i = 0; i < n; i++)
-			if (c[i].fn || strcmp(c[i].name, "help"))
-				hwk_cands_add(out, cur, c[i].name, c[i].summary);
+			hwk_cands_add(out, cur, c[i].name, c[i].summary);
 	}
 	if (what & HWK_V_CLIENT && practice(l))
 		hwk_comp_clients(&l->p, cur, out);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/needs.sh WHAT COMMAND:PACKAGE...: exit 0 when every COMMAND is on PATH; else one
 # line naming the missing packages and how to install them, and exit 1. The COMMAND
-# python3-yaml means a python3 that can import yaml.
+# python3-yaml means a python3 that can import yaml; bash-completion, that pkg-config
+# knows bash-completion.
 # Example: sh tests/needs.sh 'make check' jq:jq script:bsdutils
 what=$1
 shift
@@ -10,6 +11,7 @@ for need; do
 	cmd=${need%%:*} pkg=${need#*:}
 	case $cmd in
 	python3-yaml) python3 -c 'import yaml' >/dev/null 2>&1 && continue ;;
+	bash-completion) pkg-config --exists bash-completion 2>/dev/null && continue ;;
 	*) command -v "$cmd" >/dev/null 2>&1 && continue ;;
 	esac
 	case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac
