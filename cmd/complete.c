@@ -51,7 +51,16 @@ static char *client_dir(line *l)
 		return NULL;
 	const char *want = l->op_client ? l->op_client : l->client;
 	char *client = NULL;
-	if (hwk_practice_client(p, want, 1, &client) < 0 || !client)
+	hwk_cands all = {0};
+	if (!want && !p->here_client) {
+		/* the only client, as hwk takes it: from the folder names (at 2,000 clients,
+		 * none is, and no client folder need be looked into to know it) */
+		hwk_comp_clients(p, "", &all);
+		want = all.words.n == 1 ? all.words.v[0] : NULL;
+	}
+	int r = want || p->here_client ? hwk_practice_client(p, want, 1, &client) : -1;
+	hwk_cands_free(&all);
+	if (r < 0 || !client)
 		return NULL;
 	char *dir = hwk_client_dir(p, client);
 	free(client);

@@ -86,6 +86,12 @@ HWK_CLIENT=bo comp log ""
 expect "log: \$HWK_CLIENT's; a type two of them have names neither" 0 "$BO" ""
 comp log ""
 expect "log: no client known in a practice of several: none" 0 "" ""
+(cd p/clients/alex && run __complete log s)
+expect "log: in a client's folder, that client's" 0 "sleep${TAB}$S" ""
+hwk init q 2>/dev/null
+Q=$(asg q solo sleep)
+run __complete -C q log ""
+expect "log: the only client's" 0 "$(lines "$Q${TAB}Sleep diary" "sleep${TAB}$Q")" ""
 comp -c cy log ""
 expect "log: the one assignment of a client" 0 "$(lines "$(cat p/clients/cy/*task*.yaml | sed -n 's/^id: //p')${TAB}Task" "task${TAB}$(cat p/clients/cy/*task*.yaml | sed -n 's/^id: //p')")" ""
 
