@@ -223,17 +223,19 @@ hwk completion fish >"$T/hwk.fish"
 
 # ---- bash: the completion function as bash calls it ----
 
-# bcomp LINE WORD...: _hwk for LINE (the cursor at its end) split into the words bash
-# makes of it (COMP_WORDS: at '=' and ':' too); prints COMPREPLY, one a line
-bcomp() {
-	(cd p && timeout 10 bash --norc --noprofile -c '
+# bcomp_here LINE WORD...: _hwk for LINE (the cursor at its end) split into the words
+# bash makes of it (COMP_WORDS: at '=' and ':' too); prints COMPREPLY, one a line.
+# bcomp: the same in the practice p.
+bcomp_here() {
+	timeout 10 bash --norc --noprofile -c '
 		source "$1"
 		COMP_LINE=$2 COMP_POINT=${#2}
 		shift 2
 		COMP_WORDS=("$@") COMP_CWORD=$(($# - 1))
 		_hwk
-		printf "%s\n" "${COMPREPLY[@]}"' bcomp "$T/hwk.bash" "$@" </dev/null 2>&1)
+		printf "%s\n" "${COMPREPLY[@]}"' bcomp "$T/hwk.bash" "$@" </dev/null 2>&1
 }
+bcomp() { (cd p && bcomp_here "$@"); }
 is "bash: the commands" "$(bcomp 'hwk ' hwk '')" "$(lines init assign log list review report types sync clone upgrade git completion help)"
 is "bash: -c the clients" "$(bcomp 'hwk -c ' hwk -c '')" "$(lines alex bo cy)"
 is "bash: log the assignment ids and types" "$(bcomp 'hwk -c alex log ' hwk -c alex log '')" "$(lines "$E" exposure "$M" mood-check "$S" sleep)"
@@ -246,7 +248,10 @@ is "bash: -f the formats" "$(bcomp 'hwk report -f ' hwk report -f '')" "$(lines 
 is "bash: --week" "$(bcomp 'hwk report --week 2026-W4' hwk report --week 2026-W4)" "$(lines 2026-W48 2026-W47 2026-W46 2026-W45 2026-W44 2026-W43 2026-W42 2026-W41)"
 is "bash: -C a folder" "$(bcomp 'hwk -C cl' hwk -C cl)" "clients"
 is "bash: --import a file" "$(bcomp 'hwk log --import hwk.y' hwk log --import hwk.y)" "hwk.yaml"
-is "bash: quoted words as typed" "$(bcomp "hwk -c 'alex' log s" hwk -c "'alex'" log s)" ""
+is "bash: a quoted word before, unquoted" "$(bcomp "hwk -c 'alex' log s" hwk -c "'alex'" log s)" "sleep"
+is "bash: a double-quoted one" "$(bcomp 'hwk -c "bo" log ' hwk -c '"bo"' log '')" "$(cut -f1 <<<"$BO")"
+ln -s "$T/p" "$HOME/prac"
+is "bash: ~/ before, expanded" "$(cd / && bcomp_here 'hwk -C ~/prac -c ' hwk -C '~/prac' -c '')" "$(lines alex bo cy)"
 
 # with bash-completion loaded, the script is found where make install puts it
 DEST="$T/inst"
