@@ -16,7 +16,6 @@
 #include "date.h"
 #include "entries.h"
 #include "practice.h"
-#include "store.h"
 
 const hwk_value hwk_v_text = {HWK_V_TEXT, NULL}, hwk_v_client = {HWK_V_CLIENT, NULL},
 		hwk_v_type = {HWK_V_TYPE, NULL}, hwk_v_assign = {HWK_V_ASSIGN, NULL},
