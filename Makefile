@@ -2,6 +2,10 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+# where each shell looks for the completion of a command (hwk completion SHELL)
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 BUILD ?= build
 
 CC ?= cc
@@ -82,10 +86,12 @@ $(BUILD)/fuzz/afl_%: $(BUILD)/fuzz/fuzz_%.o $(LIB_OBJ) $(FUZZ_CMD_OBJ)
 # COMMAND:PACKAGE (python3-yaml: python3 that can import yaml), and stop at once
 # naming any that is missing.
 BUILD_PKGS = make gcc libc6-dev pkg-config libyaml-dev libcsv-dev
-TEST_PKGS = jq python3 python3-yaml bsdutils strace git tar tidy chromium python3-html5lib
+TEST_PKGS = jq python3 python3-yaml bsdutils strace git tar tidy chromium python3-html5lib \
+	bash-completion zsh fish
 BENCH_PKGS = mawk jq gawk miller
 TEST_NEEDS = jq:jq python3:python3 python3-yaml:python3-yaml script:bsdutils strace:strace git:git \
-	tar:tar tidy:tidy chromium:chromium python3-html5lib:python3-html5lib
+	tar:tar tidy:tidy chromium:chromium python3-html5lib:python3-html5lib \
+	bash-completion:bash-completion zsh:zsh fish:fish
 BENCH_NEEDS = mawk:mawk jq:jq gawk:gawk mlr:miller
 # a command checked for whose package make deps would not install is a mistake here
 pkgs = $(foreach n,$(1),$(lastword $(subst :, ,$(n))))
@@ -205,16 +211,23 @@ bench-sync:
 check-bench: $(BUILD)/hwk
 	@CC="$(CC)" sh bench/check-gen.sh $(BUILD)/hwk
 
+# the completion scripts are made by the hwk built (hwk completion SHELL)
 install: $(BUILD)/hwk
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BUILD)/hwk $(DESTDIR)$(BINDIR)/hwk
 	install -m 644 $(filter %.1,$(MANS)) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(filter %.5,$(MANS)) $(DESTDIR)$(MANDIR)/man5/
+	$(BUILD)/hwk completion bash >$(DESTDIR)$(BASHCOMPDIR)/hwk
+	$(BUILD)/hwk completion zsh >$(DESTDIR)$(ZSHCOMPDIR)/_hwk
+	$(BUILD)/hwk completion fish >$(DESTDIR)$(FISHCOMPDIR)/hwk.fish
+	chmod 644 $(DESTDIR)$(BASHCOMPDIR)/hwk $(DESTDIR)$(ZSHCOMPDIR)/_hwk $(DESTDIR)$(FISHCOMPDIR)/hwk.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/hwk
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(filter %.1,$(MANS)))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(filter %.5,$(MANS)))
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/hwk $(DESTDIR)$(ZSHCOMPDIR)/_hwk $(DESTDIR)$(FISHCOMPDIR)/hwk.fish
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -102,17 +102,22 @@ static int end(hwk_practice *p, hwk_ctx *ctx, const char *spec, const char *at)
 	return r < 0 ? HWK_FAIL : HWK_OK;
 }
 
+static const hwk_opt opts[] = {
+	/* the assignment's keys (hwk_assign_keys) */
+	{"every", 'e', &hwk_v_text}, {"start", O_START, &hwk_v_text}, {"until", O_UNTIL, &hwk_v_text},
+	{"when", O_WHEN, &hwk_v_text}, {"where", O_WHERE, &hwk_v_text},
+	{"minimum", O_MINIMUM, &hwk_v_text}, {"message", 'm', &hwk_v_text},
+	{"name", O_NAME, &hwk_v_text},
+	/* what to do to an existing one, and when */
+	{"edit", O_EDIT, &hwk_v_assign}, {"end", O_END, &hwk_v_assign}, {"at", O_AT, &hwk_v_text},
+	{0},
+};
+/* [CLIENT] TYPE */
+static const hwk_value operands[] = {{HWK_V_CLIENT | HWK_V_TYPE, NULL}, {HWK_V_TYPE, NULL}, {0}};
+const hwk_cmd_args cmd_assign_args = {opts, operands};
+
 int cmd_assign(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const hwk_opt opts[] = {
-		/* the assignment's keys (hwk_assign_keys) */
-		{"every", 'e', 1}, {"start", O_START, 1}, {"until", O_UNTIL, 1},
-		{"when", O_WHEN, 1}, {"where", O_WHERE, 1}, {"minimum", O_MINIMUM, 1},
-		{"message", 'm', 1}, {"name", O_NAME, 1},
-		/* what to do to an existing one, and when */
-		{"edit", O_EDIT, 1}, {"end", O_END, 1}, {"at", O_AT, 1},
-		{0},
-	};
 	hwk_assignment_opts o = {0};
 	const char **set = o.set;
 	int given[NKEYS] = {0};

@@ -8,12 +8,15 @@
 
 static const char usage[] = "usage: hwk clone [-q] URL [DIR]\n";
 
+static const hwk_opt opts[] = {
+	{"quiet", 'q', 0},
+	{0},
+};
+static const hwk_value operands[] = {{HWK_V_TEXT, NULL}, {HWK_V_DIR, NULL}, {0}};
+const hwk_cmd_args cmd_clone_args = {opts, operands};
+
 int cmd_clone(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const hwk_opt opts[] = {
-		{"quiet", 'q', 0},
-		{0},
-	};
 	int c, quiet = 0, st;
 	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0)
 		quiet = c == 'q';

@@ -12,15 +12,21 @@
 
 static const char usage[] = "usage: hwk export [-f json|tar] [CLIENT]\n";
 
+/* what -f takes */
+static const char *const formats[] = {"json", "tar", NULL};
+static const hwk_value formats_v = {HWK_V_WORD, formats};
+static const hwk_opt opts[] = {
+	{"format", 'f', &formats_v},
+	{0},
+};
+static const hwk_value operands[] = {{HWK_V_CLIENT, NULL}, {0}};
+const hwk_cmd_args cmd_export_args = {opts, operands};
+
 int cmd_export(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const hwk_opt opts[] = {
-		{"format", 'f', 1},
-		{0},
-	};
 	int c, st, tar = 0;
 	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0) {
-		if (!strcmp(optarg, "tar") || !strcmp(optarg, "json")) {
+		if (hwk_word_in(optarg, formats)) {
 			tar = !strcmp(optarg, "tar");
 			continue;
 		}

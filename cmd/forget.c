@@ -29,12 +29,15 @@ static int confirmed(const char *client)
 	return ok;
 }
 
+static const hwk_opt opts[] = {
+	{"yes", 'y', 0},
+	{0},
+};
+static const hwk_value operands[] = {{HWK_V_CLIENT, NULL}, {0}};
+const hwk_cmd_args cmd_forget_args = {opts, operands};
+
 int cmd_forget(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const hwk_opt opts[] = {
-		{"yes", 'y', 0},
-		{0},
-	};
 	int c, st, yes = 0;
 	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0)
 		yes = 1;

@@ -114,12 +114,19 @@ done:
 
 /* ---- setup ---- */
 
+/* (only setup takes an option) */
+static const hwk_opt opts[] = {
+	{"quiet", 'q', 0},
+	{0},
+};
+static const char *const subcommands[] = {"setup", "merge-entries", "merge-assignment",
+					  "sync-repo", NULL};
+static const hwk_value operands[] = {{HWK_V_WORD, subcommands}, {HWK_V_FILE | HWK_V_MORE, NULL},
+				       {0}};
+const hwk_cmd_args cmd_git_args = {opts, operands};
+
 static int setup(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const hwk_opt opts[] = {
-		{"quiet", 'q', 0},
-		{0},
-	};
 	int c, quiet = 0, st;
 	argc--; /* from "setup" on: the dispatcher has made getopt start afresh */
 	argv++;

@@ -22,37 +22,52 @@
 #endif
 
 /* needs: what hwk_setup finds for the command. assign finds its client itself: a new
- * assignment may name a client that is not there yet. */
-static const struct {
-	const char *name;
-	hwk_cmd_fn *fn;
-	unsigned needs;
-	const char *summary;
-} commands[] = {
-	{"init", cmd_init, 0, "make a new practice"},
-	{"assign", cmd_assign, HWK_NEED_PRACTICE, "give a client homework, adjust it or end it"},
-	{"log", cmd_log, HWK_NEED_CLIENT, "log homework done, partly done or skipped"},
-	{"list", cmd_list, HWK_CLIENTS, "list what is due, entries, assignments or clients"},
+ * assignment may name a client that is not there yet. args: its options and operands,
+ * for the completion. */
+static const hwk_command commands[] = {
+	{"init", cmd_init, 0, "make a new practice", &cmd_init_args},
+	{"assign", cmd_assign, HWK_NEED_PRACTICE, "give a client homework, adjust it or end it",
+	 &cmd_assign_args},
+	{"log", cmd_log, HWK_NEED_CLIENT, "log homework done, partly done or skipped",
+	 &cmd_log_args},
+	{"list", cmd_list, HWK_CLIENTS, "list what is due, entries, assignments or clients",
+	 &cmd_list_args},
 	{"review", cmd_review, HWK_NEED_CLIENT,
-	 "show a client's homework since the last review, and keep the review"},
+	 "show a client's homework since the last review, and keep the review", &cmd_review_args},
 	{"report", cmd_report, HWK_CLIENTS,
-	 "sum up a week across the caseload, who needs attention first"},
-	{"types", cmd_types, HWK_NEED_PRACTICE, "list homework types or show one"},
+	 "sum up a week across the caseload, who needs attention first", &cmd_report_args},
+	{"types", cmd_types, HWK_NEED_PRACTICE, "list homework types or show one", &cmd_types_args},
 	{"sync", cmd_sync, HWK_CLIENTS,
-	 "commit, fetch, merge and push the practice's git repositories"},
+	 "commit, fetch, merge and push the practice's git repositories", &cmd_sync_args},
 	{"clone", cmd_clone, 0,
-	 "copy a client folder or a practice from a git remote, private and set up"},
+	 "copy a client folder or a practice from a git remote, private and set up",
+	 &cmd_clone_args},
 	{"export", cmd_export, HWK_NEED_CLIENT,
-	 "write everything hwk holds about a client, as JSON or a tar of its files"},
+	 "write everything hwk holds about a client, as JSON or a tar of its files",
+	 &cmd_export_args},
 	{"forget", cmd_forget, HWK_NEED_PRACTICE,
-	 "remove a client's folder and review notes, and say what copies remain"},
+	 "remove a client's folder and review notes, and say what copies remain",
+	 &cmd_forget_args},
 	{"upgrade", cmd_upgrade, HWK_NEED_PRACTICE,
-	 "move a practice made by an older hwk to this hwk's format"},
-	{"git", cmd_git, 0, "set up git to merge hwk's files (and git's merge drivers)"},
-	{"help", NULL, 0, "show the manual of hwk or of a command"},
+	 "move a practice made by an older hwk to this hwk's format", &cmd_upgrade_args},
+	{"git", cmd_git, 0, "set up git to merge hwk's files (and git's merge drivers)",
+	 &cmd_git_args},
+	{"completion", cmd_completion, 0, "print the shell completion script for bash, zsh or fish",
+	 &cmd_completion_args},
+	{"help", NULL, 0, "show the manual of hwk or of a command", &cmd_help_args},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const hwk_opt help_opts[] = {{0}};
+static const hwk_value help_operands[] = {{HWK_V_COMMAND, NULL}, {0}};
+const hwk_cmd_args cmd_help_args = {help_opts, help_operands};
+
+const hwk_command *hwk_commands(size_t *n)
+{
+	*n = NCOMMANDS;
+	return commands;
+}
 
 static const char usage_text[] = "usage: hwk [-C DIR] [-c CLIENT] COMMAND [ARGS...]\n";
 
@@ -264,6 +279,9 @@ int main(int argc, char **argv)
 	int c;
 
 	hwk_store_init();
+	/* the shell completion's question (hidden: no usage names it) */
+	if (argc > 1 && !strcmp(argv[1], "__complete"))
+		return hwk_complete_main(argc - 1, argv + 1);
 	while ((c = getopt_msg(argc, argv, "+C:c:h", opts)) != -1) {
 		switch (c) {
 		case 'C':

@@ -8,13 +8,16 @@
 
 static const char usage[] = "usage: hwk init [--git] [DIR]\n";
 
+enum { O_GIT = HWK_LONG };
+static const hwk_opt opts[] = {
+	{"git", O_GIT, 0},
+	{0},
+};
+static const hwk_value operands[] = {{HWK_V_DIR, NULL}, {0}};
+const hwk_cmd_args cmd_init_args = {opts, operands};
+
 int cmd_init(int argc, char **argv, hwk_ctx *ctx)
 {
-	enum { O_GIT = HWK_LONG };
-	static const hwk_opt opts[] = {
-		{"git", O_GIT, 0},
-		{0},
-	};
 	int c, git = 0, st;
 	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0)
 		git = c == O_GIT;

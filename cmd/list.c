@@ -24,18 +24,31 @@ static int day_opt(const char *opt, const char *s, time_t now, hwk_day *d)
 	return -1;
 }
 
+/* what -s takes (entries: the first three, and withdrawn with --history; assignments:
+ * active or ended) */
+static const char *const statuses[] = {"done", "partial", "skipped", "withdrawn", "active",
+				       "ended", NULL};
+static const hwk_value statuses_v = {HWK_V_WORD, statuses};
+static const hwk_opt opts[] = {
+	{"format", 'f', &hwk_v_format},
+	/* which days */
+	{"since", O_SINCE, &hwk_v_text}, {"until", O_UNTIL, &hwk_v_text}, {"all", O_ALL, 0},
+	/* entries: every row as stored */
+	{"history", O_HISTORY, 0},
+	/* which rows */
+	{"type", 't', &hwk_v_type}, {"assignment", 'a', &hwk_v_assign},
+	{"status", 's', &statuses_v}, {"reason", 'r', &hwk_v_reason},
+	{0},
+};
+/* k below is one of these (an index of kinds, not a column of an entry) */
+enum { DUE, ENTRIES, ASSIGNMENTS, CLIENTS };
+static const char *const kinds[] = {[DUE] = "due", [ENTRIES] = "entries",
+				    [ASSIGNMENTS] = "assignments", [CLIENTS] = "clients", NULL};
+static const hwk_value operands[] = {{HWK_V_WORD, kinds}, {0}};
+const hwk_cmd_args cmd_list_args = {opts, operands};
+
 int cmd_list(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const hwk_opt opts[] = {
-		{"format", 'f', 1},
-		/* which days */
-		{"since", O_SINCE, 1}, {"until", O_UNTIL, 1}, {"all", O_ALL, 0},
-		/* entries: every row as stored */
-		{"history", O_HISTORY, 0},
-		/* which rows */
-		{"type", 't', 1}, {"assignment", 'a', 1}, {"status", 's', 1}, {"reason", 'r', 1},
-		{0},
-	};
 	hwk_filter flt = {.since = HWK_DAY_NONE, .until = HWK_DAY_NONE};
 	hwk_fmt fmt = hwk_fmt_default(stdout);
 	int c, st;
@@ -66,10 +79,6 @@ int cmd_list(int argc, char **argv, hwk_ctx *ctx)
 	if (argc - optind > 1)
 		return hwk_usage(usage, 0);
 	const char *kind = optind < argc ? argv[optind] : "due";
-	/* k below is one of these (an index of kinds, not a column of an entry) */
-	enum { DUE, ENTRIES, ASSIGNMENTS, CLIENTS };
-	static const char *const kinds[] = {[DUE] = "due", [ENTRIES] = "entries",
-					    [ASSIGNMENTS] = "assignments", [CLIENTS] = "clients", NULL};
 	size_t k;
 	for (k = 0; kinds[k]; k++)
 		if (!strcmp(kinds[k], kind))

@@ -8,6 +8,7 @@
 
 #include "cmd.h"
 #include "commit.h"
+#include "entries.h"
 #include "err.h"
 #include "practice.h"
 #include "log.h"
@@ -22,19 +23,23 @@ static const char usage[] =
 
 enum { O_CORRECT = HWK_LONG, O_WITHDRAW };
 
+static const hwk_opt opts[] = {
+	{"at", 'a', &hwk_v_text},
+	{"partial", 'p', 0},
+	{"skip", 's', &hwk_v_reason},
+	{"message", 'm', &hwk_v_text},
+	{"quiet", 'q', 0},
+	{"import", 'i', &hwk_v_file},
+	{"correct", O_CORRECT, 0},
+	{"withdraw", O_WITHDRAW, 0},
+	{0},
+};
+/* ASSIGNMENT [FIELD=VALUE...] */
+static const hwk_value operands[] = {{HWK_V_ASSIGN, NULL}, {HWK_V_FIELD | HWK_V_MORE, NULL}, {0}};
+const hwk_cmd_args cmd_log_args = {opts, operands};
+
 int cmd_log(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const hwk_opt opts[] = {
-		{"at", 'a', 1},
-		{"partial", 'p', 0},
-		{"skip", 's', 1},
-		{"message", 'm', 1},
-		{"quiet", 'q', 0},
-		{"import", 'i', 1},
-		{"correct", O_CORRECT, 0},
-		{"withdraw", O_WITHDRAW, 0},
-		{0},
-	};
 	hwk_log_input in = {0};
 	const char *import = NULL;
 	int c, quiet = 0, st, correct = 0, withdraw = 0;

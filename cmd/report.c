@@ -28,15 +28,21 @@ static int week_range(const char *s, time_t now, int week_start, hwk_day *from, 
 	return hwk_parse_range(s, now, week_start, from, to);
 }
 
+/* what -f takes: text and md, or a format of rows */
+static const char *const formats[] = {"text", "md", "csv", "tsv", "json", "html", NULL};
+static const hwk_value formats_v = {HWK_V_WORD, formats};
+static const hwk_opt opts[] = {
+	{"week", O_WEEK, &hwk_v_week},
+	{"from", O_FROM, &hwk_v_text},
+	{"to", O_TO, &hwk_v_text},
+	{"format", 'f', &formats_v},
+	{0},
+};
+static const hwk_value operands[] = {{HWK_V_CLIENT | HWK_V_MORE, NULL}, {0}};
+const hwk_cmd_args cmd_report_args = {opts, operands};
+
 int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const hwk_opt opts[] = {
-		{"week", O_WEEK, 1},
-		{"from", O_FROM, 1},
-		{"to", O_TO, 1},
-		{"format", 'f', 1},
-		{0},
-	};
 	const char *week = NULL, *from_s = NULL, *to_s = NULL, *format = NULL;
 	int c, st;
 	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0) {
@@ -53,16 +59,17 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 	hwk_fmt fmt = HWK_FMT_CSV;
 	if (!format)
 		text = isatty(STDOUT_FILENO), fmt = HWK_FMT_TSV;
-	else if (!strcmp(format, "text"))
+	else if (!hwk_word_in(format, formats)) {
+		hwk_err("%s: not a report format (text, md, csv, tsv, json, html)", format);
+		return HWK_USAGE;
+	} else if (!strcmp(format, "text"))
 		text = 1;
 	else if (!strcmp(format, "md"))
 		text = md = 1;
 	else if (!strcmp(format, "html"))
 		html = 1;
-	else if (hwk_fmt_parse(format, &fmt) < 0 || fmt == HWK_FMT_TABLE || fmt == HWK_FMT_YAML) {
-		hwk_err("%s: not a report format (text, md, csv, tsv, json, html)", format);
-		return HWK_USAGE;
-	}
+	else
+		hwk_fmt_parse(format, &fmt);
 	if (week && (from_s || to_s)) {
 		hwk_err("--week and --from/--to cannot be combined");
 		return HWK_USAGE;

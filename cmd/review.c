@@ -98,18 +98,24 @@ out:
 	return rc;
 }
 
+/* what -f takes */
+static const char *const formats[] = {"text", "html", NULL};
+static const hwk_value formats_v = {HWK_V_WORD, formats};
+static const hwk_opt opts[] = {
+	{"since", O_SINCE, &hwk_v_text},
+	{"until", O_UNTIL, &hwk_v_text},
+	{"message", 'm', &hwk_v_text},
+	{"edit", 'e', 0},
+	{"rate", 'r', &hwk_v_rate},
+	{"amend", O_AMEND, 0},
+	{"format", 'f', &formats_v},
+	{0},
+};
+static const hwk_value operands[] = {{HWK_V_CLIENT, NULL}, {0}};
+const hwk_cmd_args cmd_review_args = {opts, operands};
+
 int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const hwk_opt opts[] = {
-		{"since", O_SINCE, 1},
-		{"until", O_UNTIL, 1},
-		{"message", 'm', 1},
-		{"edit", 'e', 0},
-		{"rate", 'r', 1},
-		{"amend", O_AMEND, 0},
-		{"format", 'f', 1},
-		{0},
-	};
 	const char *since = NULL, *until = NULL, *note = NULL, *format = NULL;
 	hwk_strs rates = {0};
 	int c, edit = 0, amending = 0, st;
@@ -129,7 +135,7 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 		return st;
 	}
 	int html = format && !strcmp(format, "html");
-	if (format && !html && strcmp(format, "text")) {
+	if (format && !hwk_word_in(format, formats)) {
 		hwk_err("%s: not a review format (text, html)", format);
 		hwk_strs_free(&rates);
 		return HWK_USAGE;

@@ -90,12 +90,15 @@ static void finish(repo *r)
 	r->done = 1;
 }
 
+static const hwk_opt opts[] = {
+	{"jobs", 'j', &hwk_v_text},
+	{0},
+};
+static const hwk_value operands[] = {{HWK_V_CLIENT | HWK_V_MORE, NULL}, {0}};
+const hwk_cmd_args cmd_sync_args = {opts, operands};
+
 int cmd_sync(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const hwk_opt opts[] = {
-		{"jobs", 'j', 1},
-		{0},
-	};
 	int c, st;
 	long jobs = 8;
 	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0) {

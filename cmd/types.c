@@ -26,12 +26,15 @@ static void add_row(hwk_out *o, const hwk_type *t)
 	hwk_buf_free(&b);
 }
 
+static const hwk_opt opts[] = {
+	{"format", 'f', &hwk_v_format},
+	{0},
+};
+static const hwk_value operands[] = {{HWK_V_TYPE, NULL}, {0}};
+const hwk_cmd_args cmd_types_args = {opts, operands};
+
 int cmd_types(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const hwk_opt opts[] = {
-		{"format", 'f', 1},
-		{0},
-	};
 	hwk_fmt fmt = hwk_fmt_default(stdout);
 	int c, st;
 	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0)

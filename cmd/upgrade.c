@@ -8,9 +8,11 @@
 
 static const char usage[] = "usage: hwk upgrade\n";
 
+static const hwk_opt opts[] = {{0}};
+const hwk_cmd_args cmd_upgrade_args = {opts, NULL};
+
 int cmd_upgrade(int argc, char **argv, hwk_ctx *ctx)
 {
-	static const hwk_opt opts[] = {{0}};
 	int c, st;
 	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0)
 		;

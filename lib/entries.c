@@ -20,10 +20,7 @@ const char *const hwk_reasons[] = {
 
 int hwk_reason_ok(const char *r)
 {
-	for (const char *const *p = hwk_reasons; *p; p++)
-		if (!strcmp(*p, r))
-			return 1;
-	return 0;
+	return hwk_word_in(r, hwk_reasons);
 }
 
 void hwk_entry_stamp(hwk_entry *e)

@@ -35,20 +35,18 @@ struct hwk_out {
 
 /* ---- formats ---- */
 
+const char *const hwk_fmt_names[] = {
+	[HWK_FMT_TABLE] = "table", [HWK_FMT_TSV] = "tsv", [HWK_FMT_CSV] = "csv",
+	[HWK_FMT_JSON] = "json",   [HWK_FMT_YAML] = "yaml", NULL,
+};
+
 int hwk_fmt_parse(const char *s, hwk_fmt *out)
 {
-	static const struct {
-		const char *name;
-		hwk_fmt fmt;
-	} t[] = {
-		{ "table", HWK_FMT_TABLE }, { "tsv", HWK_FMT_TSV }, { "csv", HWK_FMT_CSV },
-		{ "json", HWK_FMT_JSON },   { "yaml", HWK_FMT_YAML },
-	};
 	if (!s)
 		return -1;
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-		if (strcmp(s, t[i].name) == 0) {
-			*out = t[i].fmt;
+	for (size_t i = 0; hwk_fmt_names[i]; i++)
+		if (strcmp(s, hwk_fmt_names[i]) == 0) {
+			*out = (hwk_fmt)i;
 			return 0;
 		}
 	return -1;

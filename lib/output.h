@@ -19,7 +19,9 @@ typedef enum {
 		       * a string elsewhere */
 } hwk_coltype;
 
-int hwk_fmt_parse(const char *s, hwk_fmt *out); /* "table" "tsv" "csv" "json" "yaml"; -1 bad */
+/* The formats' names, in hwk_fmt's order, NULL-ended. */
+extern const char *const hwk_fmt_names[];
+int hwk_fmt_parse(const char *s, hwk_fmt *out); /* a name of hwk_fmt_names; -1 bad */
 hwk_fmt hwk_fmt_default(FILE *f);               /* table on a terminal, else tsv */
 
 typedef struct hwk_out hwk_out;

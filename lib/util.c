@@ -274,6 +274,14 @@ int hwk_streq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+int hwk_word_in(const char *s, const char *const *words)
+{
+	for (; *words; words++)
+		if (!strcmp(*words, s))
+			return 1;
+	return 0;
+}
+
 int hwk_has_prefix(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;

@@ -72,6 +72,8 @@ hwk_strs hwk_strs_split_packed(const char *s, size_t len, char sep);
 int hwk_name_ok(const char *s, size_t max, int digit_first, const char *seps);
 int hwk_streq(const char *a, const char *b); /* NULL-safe */
 int hwk_has_prefix(const char *s, const char *prefix);
+/* Is s one of words (NULL-ended)? */
+int hwk_word_in(const char *s, const char *const *words);
 
 /* v with 0 to 6 decimals into buf (at least 32 bytes), exactly as snprintf "%.*f"
  * writes it (the exact value of the double rounded, a tie to even, "-0.0" for a small

@@ -2,7 +2,8 @@
 # tests/needs.sh WHAT COMMAND:PACKAGE...: exit 0 when every COMMAND is on PATH; else one
 # line naming the missing packages and how to install them, and exit 1. The COMMAND
 # python3-yaml means a python3 that can import yaml; python3-html5lib a python3 on PATH
-# (any of them: the first may be another install) that can import html5lib.
+# (any of them: the first may be another install) that can import html5lib;
+# bash-completion, that pkg-config knows bash-completion.
 # Example: sh tests/needs.sh 'make check' jq:jq script:bsdutils
 what=$1
 shift
@@ -20,6 +21,7 @@ for need; do
 		unset IFS
 		[ -n "$found" ] && continue
 		;;
+	bash-completion) pkg-config --exists bash-completion 2>/dev/null && continue ;;
 	*) command -v "$cmd" >/dev/null 2>&1 && continue ;;
 	esac
 	case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac

@@ -5,10 +5,11 @@
 
 for src in "$TOP"/cmd/*.c; do
 	cmd=$(basename "$src" .c)
-	[ "$cmd" = hwk ] && continue
-	# the table's rows: {"name", 'x', 1} or {"name", O_NAME, 0}
+	# (hwk.c and complete.c are no command)
+	grep -q "^int cmd_$cmd(" "$src" || continue
+	# the table's rows: {"name", 'x', &hwk_v_text} or {"name", O_NAME, 0}
 	# (one or more a line)
-	decl=$(sed -n '/static const hwk_opt opts\[\] = {/,/^	};/p' "$src" |
+	decl=$(sed -n '/static const hwk_opt opts\[\] = {/,/^	*};/p' "$src" |
 		grep -oE '\{"[a-z-]+", *[^,]+,' | sed 's/^{"\([a-z-]*\)", *\([^,]*\),$/\1 \2/')
 	# (a table of none, {{0}}, is a command that takes only -h)
 	check "$cmd declares its options" eval '[ -n "$decl" ] || grep -q "opts\[\] = {{0}};" "$src"'
