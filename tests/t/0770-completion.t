@@ -54,6 +54,8 @@ expect "the commands, with what each does" 0 "$(lines \
 	"types${TAB}list homework types or show one" \
 	"sync${TAB}commit, fetch, merge and push the practice's git repositories" \
 	"clone${TAB}copy a client folder or a practice from a git remote, private and set up" \
+	"export${TAB}write everything hwk holds about a client, as JSON or a tar of its files" \
+	"forget${TAB}remove a client's folder and review notes, and say what copies remain" \
 	"upgrade${TAB}move a practice made by an older hwk to this hwk's format" \
 	"git${TAB}set up git to merge hwk's files (and git's merge drivers)" \
 	"completion${TAB}print the shell completion script for bash, zsh or fish" \
@@ -135,7 +137,15 @@ expect "list -f: its formats" 0 "$(lines table tsv csv json yaml)" ""
 comp types -f ""
 expect "types -f: its formats" 0 "$(lines table tsv csv json yaml)" ""
 comp report -f ""
-expect "report -f: its formats" 0 "$(lines text md csv tsv json)" ""
+expect "report -f: its formats" 0 "$(lines text md csv tsv json html)" ""
+comp review -f ""
+expect "review -f: its formats" 0 "$(lines text html)" ""
+comp export -f ""
+expect "export -f: its formats" 0 "$(lines json tar)" ""
+comp forget ""
+expect "forget: a client" 0 "$(lines alex bo cy)" ""
+comp export b
+expect "export: a client" 0 "$(lines bo)" ""
 comp list ""
 expect "list: what it lists" 0 "$(lines due entries assignments clients)" ""
 comp list entries -s ""
@@ -236,7 +246,7 @@ bcomp_here() {
 		printf "%s\n" "${COMPREPLY[@]}"' bcomp "$T/hwk.bash" "$@" </dev/null 2>&1
 }
 bcomp() { (cd p && bcomp_here "$@"); }
-is "bash: the commands" "$(bcomp 'hwk ' hwk '')" "$(lines init assign log list review report types sync clone upgrade git completion help)"
+is "bash: the commands" "$(bcomp 'hwk ' hwk '')" "$(lines init assign log list review report types sync clone export forget upgrade git completion help)"
 is "bash: -c the clients" "$(bcomp 'hwk -c ' hwk -c '')" "$(lines alex bo cy)"
 is "bash: log the assignment ids and types" "$(bcomp 'hwk -c alex log ' hwk -c alex log '')" "$(lines "$E" exposure "$M" mood-check "$S" sleep)"
 is "bash: log ASSIGNMENT the FIELD= names" "$(bcomp 'hwk -c alex log sleep bed=23:00 q' hwk -c alex log sleep bed = 23 : 00 q)" "quality="
@@ -244,7 +254,7 @@ is "bash: FIELD=VALUE (bash completes after the '=')" "$(bcomp 'hwk -c alex log 
 is "bash: FIELD=VALUE, begun" "$(bcomp 'hwk -c alex log mood-check how=ca' hwk -c alex log mood-check how = ca)" "calm"
 is "bash: --skip the reasons" "$(bcomp 'hwk -c alex log sleep --skip ' hwk -c alex log sleep --skip '')" "$(lines busy difficult avoided forgot unclear unsuited other)"
 is "bash: --skip= the reasons" "$(bcomp 'hwk -c alex log sleep --skip=u' hwk -c alex log sleep --skip = u)" "$(lines unclear unsuited)"
-is "bash: -f the formats" "$(bcomp 'hwk report -f ' hwk report -f '')" "$(lines text md csv tsv json)"
+is "bash: -f the formats" "$(bcomp 'hwk report -f ' hwk report -f '')" "$(lines text md csv tsv json html)"
 is "bash: --week" "$(bcomp 'hwk report --week 2026-W4' hwk report --week 2026-W4)" "$(lines 2026-W48 2026-W47 2026-W46 2026-W45 2026-W44 2026-W43 2026-W42 2026-W41)"
 is "bash: -C a folder" "$(bcomp 'hwk -C cl' hwk -C cl)" "clients"
 is "bash: --import a file" "$(bcomp 'hwk log --import hwk.y' hwk log --import hwk.y)" "hwk.yaml"
