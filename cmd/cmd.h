@@ -20,7 +20,7 @@ typedef struct {
 typedef int hwk_cmd_fn(int argc, char **argv, hwk_ctx *ctx);
 
 hwk_cmd_fn cmd_init, cmd_assign, cmd_log, cmd_list, cmd_types, cmd_review, cmd_report, cmd_git,
-	cmd_sync, cmd_clone, cmd_upgrade;
+	cmd_sync, cmd_clone, cmd_upgrade, cmd_calendar;
 
 /* Find what the command table says the command needs (only the part in mask), once: the
  * command calls it when its arguments are checked, so that usage errors come first.

@@ -37,6 +37,8 @@ static const struct {
 	 "show a client's homework since the last review, and keep the review"},
 	{"report", cmd_report, HWK_CLIENTS,
 	 "sum up a week across the caseload, who needs attention first"},
+	{"calendar", cmd_calendar, HWK_NEED_CLIENT,
+	 "write a client's homework as calendar events with reminders (iCalendar)"},
 	{"types", cmd_types, HWK_NEED_PRACTICE, "list homework types or show one"},
 	{"sync", cmd_sync, HWK_CLIENTS,
 	 "commit, fetch, merge and push the practice's git repositories"},
