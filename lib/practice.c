@@ -142,7 +142,7 @@ out:
 
 int hwk_zone_name_ok(const char *s)
 {
-	/* the tz database's names: no leading or doubled slash, no . or .. part */
+	/* the tz database's names: no leading, trailing or doubled slash, no dot */
 	if (!*s || strlen(s) > 64 || s[strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 					       "0123456789_+-/")] || *s == '/' || *s == '-' ||
 	    s[strlen(s) - 1] == '/' || strstr(s, "//"))
