@@ -108,8 +108,8 @@ static char *summary_of(const hwk_assignment *a, const hwk_every *ev)
 	if (ev->kind != HWK_EVERY_PERWEEK)
 		return hwk_xstrdup(what);
 	if (ev->n == 1)
-		return hwk_xasprintf("%s (once this week)", what);
-	return hwk_xasprintf("%s (%d times this week)", what, ev->n);
+		return hwk_xasprintf("%s: once this week", what);
+	return hwk_xasprintf("%s: %d times this week", what, ev->n);
 }
 
 static char *description_of(const hwk_assignment *a, int timed)

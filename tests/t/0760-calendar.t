@@ -83,13 +83,13 @@ SEQUENCE:1
 DTSTART;TZID=Europe/Berlin:20261125T180000
 DURATION:PT30M
 RRULE:FREQ=WEEKLY;UNTIL=20261231T170000Z
-SUMMARY:Exposure (3 times this week)
+SUMMARY:Exposure: 3 times this week
 LOCATION:the lift\\, 1st floor
 DESCRIPTION:Log it: hwk log $EX
 BEGIN:VALARM
 ACTION:DISPLAY
 TRIGGER:-PT15M
-DESCRIPTION:Exposure (3 times this week)
+DESCRIPTION:Exposure: 3 times this week
 END:VALARM
 END:VEVENT
 BEGIN:VEVENT
@@ -155,7 +155,7 @@ alarm: DISPLAY PT9H
 at: 20261123
 at: 20261124
 event: $(uid "$EX")
-summary: Exposure (3 times this week)
+summary: Exposure: 3 times this week
 start: 20261125T180000 Europe/Berlin
 rule: FREQ=WEEKLY;UNTIL=20261231T170000Z
 location: the lift, 1st floor
