@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/needs.sh WHAT COMMAND:PACKAGE...: exit 0 when every COMMAND is on PATH; else one
 # line naming the missing packages and how to install them, and exit 1. The COMMAND
-# python3-yaml means a python3 that can import yaml.
+# python3-yaml means a python3 that can import yaml; python3-icalendar a python3 on PATH
+# (any of them: a python of one's own may come before Debian's) that can import icalendar.
 # Example: sh tests/needs.sh 'make check' jq:jq script:bsdutils
 what=$1
 shift
@@ -10,6 +11,14 @@ for need; do
 	cmd=${need%%:*} pkg=${need#*:}
 	case $cmd in
 	python3-yaml) python3 -c 'import yaml' >/dev/null 2>&1 && continue ;;
+	python3-icalendar)
+		found= ifs=$IFS
+		IFS=:
+		for d in $PATH; do
+			[ -x "$d/python3" ] && "$d/python3" -c 'import icalendar' >/dev/null 2>&1 && found=1 && break
+		done
+		IFS=$ifs
+		[ -n "$found" ] && continue ;;
 	*) command -v "$cmd" >/dev/null 2>&1 && continue ;;
 	esac
 	case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac

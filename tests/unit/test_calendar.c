@@ -22,29 +22,21 @@ static void clock_is(const char *when, int want_h, int want_m)
 
 static void test_clock(void)
 {
-	clock_is("18:00", 18, 0);
-	clock_is("7:05", 7, 5);
-	clock_is("07.30", 7, 30);
-	clock_is("at 18:00", 18, 0);
-	clock_is("  At 6:15  ", 6, 15);
-	clock_is("7am", 7, 0);
-	clock_is("7 PM", 19, 0);
-	clock_is("7.30pm", 19, 30);
-	clock_is("12am", 0, 0);
-	clock_is("12pm", 12, 0);
-	clock_is("00:00", 0, 0);
-	clock_is("23:59", 23, 59);
-	clock_is("evening", -1, -1);
-	clock_is("on waking", -1, -1);
-	clock_is("after lunch", -1, -1);
-	clock_is("7", -1, -1);         /* a bare number is not a time */
-	clock_is("24:00", -1, -1);
-	clock_is("18:60", -1, -1);
-	clock_is("13pm", -1, -1);
-	clock_is("0am", -1, -1);
-	clock_is("18:00 or later", -1, -1);
-	clock_is("at", -1, -1);
-	clock_is("", -1, -1);
+	/* -1: not a time of day (an all-day event) */
+	static const struct {
+		const char *when;
+		int h, m;
+	} cases[] = {
+		{"18:00", 18, 0}, {"7:05", 7, 5}, {"07.30", 7, 30}, {"at 18:00", 18, 0},
+		{"  At 6:15  ", 6, 15}, {"7am", 7, 0}, {"7 PM", 19, 0}, {"7.30pm", 19, 30},
+		{"12am", 0, 0}, {"12pm", 12, 0}, {"00:00", 0, 0}, {"23:59", 23, 59},
+		{"evening", -1, -1}, {"on waking", -1, -1}, {"after lunch", -1, -1},
+		{"7", -1, -1} /* a bare number is not a time */, {"24:00", -1, -1},
+		{"18:60", -1, -1}, {"13pm", -1, -1}, {"0am", -1, -1}, {"18:00 or later", -1, -1},
+		{"at", -1, -1}, {"", -1, -1},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		clock_is(cases[i].when, cases[i].h, cases[i].m);
 }
 
 static void rule_is(const char *every, hwk_day from, const char *want, hwk_day want_first)
@@ -131,16 +123,25 @@ static void test_zone(void)
 		setenv("TZ", keep, 1);
 	free(keep);
 
-	ok(hwk_zone_name_ok("Europe/London"), "Europe/London is a zone name");
-	ok(hwk_zone_name_ok("America/Argentina/Buenos_Aires"), "three parts");
-	ok(hwk_zone_name_ok("Etc/GMT+5"), "Etc/GMT+5");
-	ok(hwk_zone_name_ok("UTC"), "UTC");
-	ok(!hwk_zone_name_ok("Europe London"), "no spaces");
-	ok(!hwk_zone_name_ok("/etc/passwd"), "not a path");
-	ok(!hwk_zone_name_ok("Europe//London"), "no empty part");
-	ok(!hwk_zone_name_ok("Europe/"), "no empty last part");
-	ok(!hwk_zone_name_ok("../x"), "no .. part");
-	ok(!hwk_zone_name_ok(""), "not empty");
+	static const struct {
+		const char *name;
+		int ok;
+		const char *why;
+	} names[] = {
+		{"Europe/London", 1, "a zone name"},
+		{"America/Argentina/Buenos_Aires", 1, "three parts"},
+		{"Etc/GMT+5", 1, "a + in it"},
+		{"UTC", 1, "one part"},
+		{"Europe London", 0, "no spaces"},
+		{"/etc/passwd", 0, "not a path"},
+		{"Europe//London", 0, "no empty part"},
+		{"Europe/", 0, "no empty last part"},
+		{"../x", 0, "no .. part"},
+		{"", 0, "not empty"},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		is_int(hwk_zone_name_ok(names[i].name), names[i].ok, "'%s': %s", names[i].name,
+		       names[i].why);
 }
 
 int main(void)
