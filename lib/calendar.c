@@ -3,6 +3,7 @@
 #include "calendar.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,27 @@
  * comes (after the day's midnight). */
 #define EVENT_MINUTES 30
 #define ALLDAY_ALARM_HOUR 9
+
+/* Text for an iCalendar TEXT value (owned): a control character (but a line break or a
+ * tab; a CR goes) or a byte that is not UTF-8 becomes U+FFFD: RFC 5545 3.3.11 allows no
+ * control characters in text. */
+static char *ical_text(const char *s)
+{
+	hwk_buf b = {0};
+	hwk_buf_adds(&b, "");
+	while (*s) {
+		uint32_t c;
+		size_t n = hwk_utf8_char(s, SIZE_MAX, &c);
+		if (n && c == '\r') /* a CRLF is a line break */
+			;
+		else if (!n || (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f))
+			hwk_buf_adds(&b, "\xef\xbf\xbd");
+		else
+			hwk_buf_add(&b, s, n);
+		s += n ? n : 1;
+	}
+	return b.s;
+}
 
 static const char *skip_space(const char *s)
 {
@@ -104,12 +126,15 @@ static char *uid_of(const hwk_calendar_opts *o, const hwk_assignment *a)
 
 static char *summary_of(const hwk_assignment *a, const hwk_every *ev)
 {
-	const char *what = a->title ? a->title : a->type;
+	char *what = ical_text(a->title ? a->title : a->type), *s;
 	if (ev->kind != HWK_EVERY_PERWEEK)
-		return hwk_xstrdup(what);
+		return what;
 	if (ev->n == 1)
-		return hwk_xasprintf("%s: once this week", what);
-	return hwk_xasprintf("%s: %d times this week", what, ev->n);
+		s = hwk_xasprintf("%s: once this week", what);
+	else
+		s = hwk_xasprintf("%s: %d times this week", what, ev->n);
+	free(what);
+	return s;
 }
 
 static char *description_of(const hwk_assignment *a, int timed)
@@ -122,7 +147,9 @@ static char *description_of(const hwk_assignment *a, int timed)
 	if (a->minimum)
 		hwk_buf_printf(&b, "Minimum: %s (counts as partly done)\n", a->minimum);
 	hwk_buf_printf(&b, "Log it: hwk log %s", a->id);
-	return b.s;
+	char *text = ical_text(b.s);
+	hwk_buf_free(&b);
+	return text;
 }
 
 /* The day and time of day as libical's time: a date when all-day. */
@@ -208,8 +235,11 @@ static icalcomponent *event_of(cal_state *st, const hwk_assignment *a)
 		add_text(I, ev, I->icalproperty_new_rrule(r));
 	}
 	add_text(I, ev, I->icalproperty_new_summary(summary));
-	if (a->where)
-		add_text(I, ev, I->icalproperty_new_location(a->where));
+	if (a->where) {
+		char *where = ical_text(a->where);
+		add_text(I, ev, I->icalproperty_new_location(where));
+		free(where);
+	}
 	add_text(I, ev, I->icalproperty_new_description(desc));
 
 	icalcomponent *alarm = I->icalcomponent_new(ICAL_VALARM_COMPONENT);
@@ -265,7 +295,13 @@ int hwk_calendar_write(const hwk_assignments *l, const hwk_calendar_opts *o, hwk
 	add_text(I, cal, I->icalproperty_new_version("2.0"));
 	add_text(I, cal, I->icalproperty_new_prodid("-//hwk//hwk calendar//EN"));
 	add_text(I, cal, I->icalproperty_new_calscale("GREGORIAN"));
-	char *calname = hwk_xasprintf("Homework: %s", o->name ? o->name : o->client);
+	/* an X- property's value is written as it is (libical escapes no text there): one
+	 * line */
+	char *name = ical_text(o->name ? o->name : o->client),
+	     *calname = hwk_xasprintf("Homework: %s", name);
+	free(name);
+	for (char *c = calname; (c = strpbrk(c, "\n\t"));)
+		*c = ' ';
 	icalproperty *p = I->icalproperty_new_x(calname);
 	I->icalproperty_set_x_name(p, "X-WR-CALNAME");
 	add_text(I, cal, p);

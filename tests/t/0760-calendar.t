@@ -267,6 +267,42 @@ is "UTC: exit" "$rc" 0
 like "UTC: a zone named UTC, and the start in it" "$(crlf "$T/out" | grep -E '^(TZID|DTSTART;)' | tr '\n' ' ')" \
 	"^TZID:UTC DTSTART;TZID=UTC:20261022T180000 $"
 
+# which assignments, from when: a changed frequency starts its rule on the first day it
+# names from the change (Tuesday 24th -> Wednesday 25th); one ended ahead of a day to
+# come is there up to that day; an active one whose until has gone by is not
+hwk init r 2>/dev/null
+CH=$(HWK_NOW=2026-11-16T09:00:00+01:00 asg r ed task --every day --start 2026-11-16 --when 18:00)
+HWK_NOW=2026-11-24T09:00:00+01:00 hwk -C r assign --edit "$CH" --every mon,wed 2>/dev/null
+AH=$(asg r ed sleep --every day --start 2026-11-20)
+hwk -C r assign --end "$AH" --at 2026-12-02 2>/dev/null
+PA=$(asg r ed exposure --every day --start 2026-11-01 --until 2026-11-20)
+run -C r calendar ed
+is "changed, ended ahead, over: the events" \
+	"$(crlf "$T/out" | sed -n '/^BEGIN:VEVENT$/,$p' | grep -E '^(UID|DTSTART|RRULE|SEQUENCE)')" \
+	"UID:hwk-ed-$CH-6e1bde2c
+SEQUENCE:2
+DTSTART;TZID=Europe/Berlin:20261125T180000
+RRULE:FREQ=WEEKLY;BYDAY=MO,WE
+UID:hwk-ed-$AH-6e1bde2c
+SEQUENCE:2
+DTSTART;VALUE=DATE:20261120
+RRULE:FREQ=DAILY;UNTIL=20261202"
+is "an active one past its until has no event" "$(grep -c "$PA" "$T/out")" 0
+
+# control characters have no place in iCalendar text: each becomes U+FFFD (a CR of a
+# CRLF goes, a tab and a line break stay)
+asg r cy task -m $'a\x01b\tc\x7fd' >/dev/null
+run -C r calendar cy
+is "a control character in the text" "$(crlf "$T/out" | grep '^DESCRIPTION:a')" \
+	"DESCRIPTION:a�b	c�d\n\nLog it: hwk log $(ls r/clients/cy | grep task | sed 's/\.yaml$//')"
+
+# a client's own copy of their folder (standing alone) gives the same calendar, with the
+# same UIDs: importing either updates the same events
+cp -r p/clients/alex alone
+hwk -C p calendar alex >in-practice.ics
+run -C alone calendar
+is "standing alone: the same calendar" "$(cat "$T/out")" "$(cat in-practice.ics)"
+
 # nothing to remind of: an empty calendar, and no zone
 asg p bo task --every once --start 2026-11-20 >/dev/null
 hwk -C p assign --end "$(ls p/clients/bo | grep -m1 task | sed 's/\.yaml$//')" --at 2026-11-26 2>/dev/null
