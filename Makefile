@@ -20,7 +20,11 @@ CSV_LIBS ?= -lcsv
 # every run the dynamic loader's work for them (hwk log aims at the cost of /bin/true)
 STATIC_OK = $(and $(filter /%,$(shell $(CC) -print-file-name=libyaml.a)),$(filter /%,$(shell $(CC) -print-file-name=libcsv.a)))
 LIBS_STATIC = -Wl,-Bstatic $(YAML_LIBS) $(CSV_LIBS) -Wl,-Bdynamic
-LDLIBS += $(if $(STATIC_OK),$(LIBS_STATIC),$(YAML_LIBS) $(CSV_LIBS)) -pthread
+LDLIBS += $(if $(STATIC_OK),$(LIBS_STATIC),$(YAML_LIBS) $(CSV_LIBS)) -pthread -ldl
+# libical is not linked: hwk calendar opens it with dlopen (lib/ical.h says why: linked,
+# it and ICU are loaded by every run, about 4 ms each); only its header is needed here.
+# The program that reads calendars back in the tests links it.
+ICAL_LIBS ?= -lical
 
 LIB_SRC := $(sort $(wildcard lib/*.c))
 CMD_SRC := $(sort $(wildcard cmd/*.c))
@@ -42,6 +46,9 @@ $(BUILD)/.libs-ok:
 	@printf '\043include <csv.h>\nint main(void){struct csv_parser p;return csv_init(&p,0);}\n' \
 	  | $(CC) -x c - -o /dev/null $(CSV_LIBS) >/dev/null 2>&1 \
 	  || { echo "libcsv not found. On Debian/Ubuntu: sudo apt-get install libcsv-dev (or: make deps)" >&2; exit 1; }
+	@printf '\043include <libical/ical.h>\nint main(void){return ICAL_VEVENT_COMPONENT;}\n' \
+	  | $(CC) -x c - -o /dev/null >/dev/null 2>&1 \
+	  || { echo "libical's header not found. On Debian/Ubuntu: sudo apt-get install libical-dev (or: make deps)" >&2; exit 1; }
 	@touch $@
 
 $(BUILD)/%.o: %.c $(BUILD)/.libs-ok
@@ -54,6 +61,12 @@ $(BUILD)/hwk: $(CMD_OBJ) $(LIB_OBJ)
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# tests/unit/ics_read.c reads iCalendar back with libical, for the calendar test
+ICS_READ := $(BUILD)/tests/ics_read
+$(ICS_READ): tests/unit/ics_read.c $(BUILD)/.libs-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(ICAL_LIBS)
 
 # The fuzz targets (fuzz/fuzz_NAME.c) link hwk's library and its commands, with hwk's
 # main renamed hwk_main for the one that runs whole commands in-process. With
@@ -85,13 +98,13 @@ $(BUILD)/fuzz/afl_%: $(BUILD)/fuzz/fuzz_%.o $(LIB_OBJ) $(FUZZ_CMD_OBJ)
 # benchmark's. make check and make bench first check for the commands they call, as
 # COMMAND:PACKAGE (python3-yaml: python3 that can import yaml), and stop at once
 # naming any that is missing.
-BUILD_PKGS = make gcc libc6-dev pkg-config libyaml-dev libcsv-dev
+BUILD_PKGS = make gcc libc6-dev pkg-config libyaml-dev libcsv-dev libical-dev
 TEST_PKGS = jq python3 python3-yaml bsdutils strace git tar tidy chromium python3-html5lib \
-	bash-completion zsh fish
+	bash-completion zsh fish python3-icalendar tzdata
 BENCH_PKGS = mawk jq gawk miller
 TEST_NEEDS = jq:jq python3:python3 python3-yaml:python3-yaml script:bsdutils strace:strace git:git \
 	tar:tar tidy:tidy chromium:chromium python3-html5lib:python3-html5lib \
-	bash-completion:bash-completion zsh:zsh fish:fish
+	bash-completion:bash-completion zsh:zsh fish:fish python3-icalendar:python3-icalendar
 BENCH_NEEDS = mawk:mawk jq:jq gawk:gawk mlr:miller
 # a command checked for whose package make deps would not install is a mistake here
 pkgs = $(foreach n,$(1),$(lastword $(subst :, ,$(n))))
@@ -117,7 +130,7 @@ screenshot: $(BUILD)/hwk
 		$(BUILD)/hwk -C $(BUILD)/shot/practice report -f html >$(BUILD)/shot/report.html
 	python3 tests/browser.py --screenshot doc/report.png $(BUILD)/shot/report.html >/dev/null
 
-tests: $(UNIT_BIN) $(FUZZ_TESTS)
+tests: $(UNIT_BIN) $(FUZZ_TESTS) $(ICS_READ)
 
 # The fault-injection shim (tests/fault/fault.c), preloaded into hwk by the fault test
 FAULT_SO := $(BUILD)/tests/libfault.so
@@ -126,7 +139,7 @@ $(FAULT_SO): tests/fault/fault.c
 	$(CC) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
 
 # hwk, the unit tests and the shim, quietly when they are up to date (for check's first step)
-built: $(BUILD)/hwk $(UNIT_BIN) $(FUZZ_TESTS) $(FAULT_SO)
+built: $(BUILD)/hwk $(UNIT_BIN) $(FUZZ_TESTS) $(FAULT_SO) $(ICS_READ)
 	@:
 
 check:

@@ -20,7 +20,8 @@ typedef struct {
 typedef int hwk_cmd_fn(int argc, char **argv, hwk_ctx *ctx);
 
 hwk_cmd_fn cmd_init, cmd_assign, cmd_log, cmd_list, cmd_types, cmd_review, cmd_report, cmd_git,
-	cmd_sync, cmd_clone, cmd_upgrade, cmd_export, cmd_forget, cmd_completion;
+	cmd_sync, cmd_clone, cmd_upgrade, cmd_export, cmd_forget, cmd_completion,
+	cmd_calendar;
 
 /* Find what the command table says the command needs (only the part in mask), once: the
  * command calls it when its arguments are checked, so that usage errors come first.
@@ -74,7 +75,7 @@ typedef struct {
 extern const hwk_cmd_args cmd_init_args, cmd_assign_args, cmd_log_args, cmd_list_args,
 	cmd_types_args, cmd_review_args, cmd_report_args, cmd_git_args, cmd_sync_args,
 	cmd_clone_args, cmd_upgrade_args, cmd_export_args, cmd_forget_args, cmd_completion_args,
-	cmd_help_args;
+	cmd_calendar_args, cmd_help_args;
 
 /* The command table (cmd/hwk.c), in the order hwk -h shows it. */
 typedef struct {

@@ -54,7 +54,7 @@ static int marks(const char *dir, const char *name)
 static char *standalone_client;
 
 static const char *const setting_keys[] = {"version", "week_start", "default_every", "sync",
-					       "commit", NULL};
+					       "commit", "timezone", NULL};
 
 static int old_ok;
 
@@ -103,8 +103,14 @@ static int read_settings(hwk_practice *p)
 		     hwk_yget_str("hwk.yaml", root, "week_start", 0, &ws) < 0 ||
 		     hwk_yget_str("hwk.yaml", root, "default_every", 0, &p->default_every) < 0 ||
 		     hwk_yget_bool("hwk.yaml", root, "sync", &sync) < 0 ||
-		     hwk_yget_bool("hwk.yaml", root, "commit", &p->commit) < 0))
+		     hwk_yget_bool("hwk.yaml", root, "commit", &p->commit) < 0 ||
+		     hwk_yget_str("hwk.yaml", root, "timezone", 0, &p->zone) < 0))
 		goto out;
+	if (p->zone && !hwk_zone_name_ok(p->zone)) {
+		hwk_yerr("hwk.yaml", hwk_ymap_get(root, "timezone"),
+			 "'timezone' must be a time zone name such as Europe/London");
+		goto out;
+	}
 	/* sync: false trades the durability of what is confirmed for speed (bulk work) */
 	hwk_store_durable(sync);
 	if (check_version("hwk.yaml", root, version, 1) < 0)
@@ -132,6 +138,59 @@ out:
 	free(version);
 	hwk_ynode_free(root);
 	return rc;
+}
+
+int hwk_zone_name_ok(const char *s)
+{
+	/* the tz database's names: no leading, trailing or doubled slash, no dot */
+	if (!*s || strlen(s) > 64 || s[strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+					       "0123456789_+-/")] || *s == '/' || *s == '-' ||
+	    s[strlen(s) - 1] == '/' || strstr(s, "//"))
+		return 0;
+	return 1;
+}
+
+/* The zone name in a path to a zone file: what follows its last "zoneinfo/". */
+static const char *zoneinfo_name(const char *path)
+{
+	const char *at = NULL;
+	for (const char *s = path; (s = strstr(s, "zoneinfo/")); s++)
+		at = s + strlen("zoneinfo/");
+	return at;
+}
+
+/* The system's zone: the link the tz database's tools make */
+#define HWK_LOCALTIME "/etc/localtime"
+
+char *hwk_practice_zone(const hwk_practice *p, const char **from)
+{
+	const char *tz = getenv("TZ"), *name = NULL, *dummy;
+	if (!from)
+		from = &dummy;
+	if (p->zone) {
+		*from = "hwk.yaml";
+		return hwk_xstrdup(p->zone);
+	}
+	if (tz && *tz == ':')
+		tz++;
+	if (tz && *tz == '/')
+		tz = zoneinfo_name(tz);
+	if (tz && hwk_zone_name_ok(tz)) {
+		*from = "$TZ";
+		return hwk_xstrdup(tz);
+	}
+	char link[4096];
+	ssize_t n = readlink(HWK_LOCALTIME, link, sizeof link - 1);
+	if (n > 0) {
+		link[n] = 0;
+		name = zoneinfo_name(link);
+	}
+	if (name && hwk_zone_name_ok(name)) {
+		*from = HWK_LOCALTIME;
+		return hwk_xstrdup(name);
+	}
+	*from = "the default";
+	return hwk_xstrdup("UTC");
 }
 
 static char *default_root(void)
@@ -309,6 +368,7 @@ void hwk_practice_free(hwk_practice *p)
 	free(p->root);
 	free(p->here_client);
 	free(p->default_every);
+	free(p->zone);
 	memset(p, 0, sizeof *p);
 }
 

@@ -19,6 +19,7 @@ typedef struct hwk_practice {
 	char *default_every;
 	int commit;          /* hwk.yaml's commit: each write committed (see hwk_commit) */
 	int format;          /* hwk.yaml's version (1 when none) */
+	char *zone;          /* hwk.yaml's timezone (an IANA name), or NULL */
 } hwk_practice;
 
 /* Whether finding a practice warns, once, when others than the owner and the group can
@@ -35,6 +36,14 @@ int hwk_practice_find(hwk_practice *p, const char *dir);
 /* For commands that write: create the default practice when it is missing. */
 int hwk_practice_ensure(hwk_practice *p, time_t now);
 void hwk_practice_free(hwk_practice *p);
+/* The practice's time zone, an IANA name such as Europe/London (owned): hwk.yaml's
+ * timezone; else $TZ when it names a zone (Europe/London, :Europe/London or a path
+ * ending in zoneinfo/Europe/London); else the zone the system's /etc/localtime links
+ * to; else UTC. *from (unless NULL) says which ("hwk.yaml", "$TZ", "/etc/localtime",
+ * "the default"). */
+char *hwk_practice_zone(const hwk_practice *p, const char **from);
+/* Is s written as a time zone name (Area/Location, letters, digits, _ + - and /)? */
+int hwk_zone_name_ok(const char *s);
 
 /* Make a new practice in dir (created if missing). git: also run git init. */
 int hwk_practice_init(const char *dir, int git, time_t now);

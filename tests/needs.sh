@@ -1,9 +1,9 @@
 #!/bin/sh
 # tests/needs.sh WHAT COMMAND:PACKAGE...: exit 0 when every COMMAND is on PATH; else one
 # line naming the missing packages and how to install them, and exit 1. The COMMAND
-# python3-yaml means a python3 that can import yaml; python3-html5lib a python3 on PATH
-# (any of them: the first may be another install) that can import html5lib;
-# bash-completion, that pkg-config knows bash-completion.
+# python3-yaml means the python3 first on PATH can import yaml; python3-MODULE otherwise,
+# a python3 on PATH that can import MODULE (any of them: a python of one's own may come
+# before Debian's); bash-completion, that pkg-config knows bash-completion.
 # Example: sh tests/needs.sh 'make check' jq:jq script:bsdutils
 what=$1
 shift
@@ -12,15 +12,14 @@ for need; do
 	cmd=${need%%:*} pkg=${need#*:}
 	case $cmd in
 	python3-yaml) python3 -c 'import yaml' >/dev/null 2>&1 && continue ;;
-	python3-html5lib)
-		found=
+	python3-*)
+		found= ifs=$IFS
 		IFS=:
 		for d in $PATH; do
-			[ -x "$d/python3" ] && "$d/python3" -c 'import html5lib' >/dev/null 2>&1 && found=1 && break
+			[ -x "$d/python3" ] && "$d/python3" -c "import ${cmd#python3-}" >/dev/null 2>&1 && found=1 && break
 		done
-		unset IFS
-		[ -n "$found" ] && continue
-		;;
+		IFS=$ifs
+		[ -n "$found" ] && continue ;;
 	bash-completion) pkg-config --exists bash-completion 2>/dev/null && continue ;;
 	*) command -v "$cmd" >/dev/null 2>&1 && continue ;;
 	esac

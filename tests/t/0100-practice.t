@@ -218,7 +218,7 @@ for h in -h --help; do
 		"usage: hwk [-C DIR] [-c CLIENT] COMMAND [ARGS...]"
 	is "hwk $h lists the commands" \
 		"$(sed -n 's/^  \([a-z]*\)  *[a-z].*/\1/p' "$T/out" | tr '\n' ' ')" \
-		"init assign log list review report types sync clone export forget upgrade git completion help "
+		"init assign log list review report calendar types sync clone export forget upgrade git completion help "
 done
 
 run --version

@@ -51,6 +51,7 @@ expect "the commands, with what each does" 0 "$(lines \
 	"list${TAB}list what is due, entries, assignments or clients" \
 	"review${TAB}show a client's homework since the last review, and keep the review" \
 	"report${TAB}sum up a week across the caseload, who needs attention first" \
+	"calendar${TAB}write a client's homework as calendar events with reminders (iCalendar)" \
 	"types${TAB}list homework types or show one" \
 	"sync${TAB}commit, fetch, merge and push the practice's git repositories" \
 	"clone${TAB}copy a client folder or a practice from a git remote, private and set up" \
@@ -146,6 +147,8 @@ comp forget ""
 expect "forget: a client" 0 "$(lines alex bo cy)" ""
 comp export b
 expect "export: a client" 0 "$(lines bo)" ""
+comp calendar ""
+expect "calendar: a client" 0 "$(lines alex bo cy)" ""
 comp list ""
 expect "list: what it lists" 0 "$(lines due entries assignments clients)" ""
 comp list entries -s ""
@@ -246,7 +249,7 @@ bcomp_here() {
 		printf "%s\n" "${COMPREPLY[@]}"' bcomp "$T/hwk.bash" "$@" </dev/null 2>&1
 }
 bcomp() { (cd p && bcomp_here "$@"); }
-is "bash: the commands" "$(bcomp 'hwk ' hwk '')" "$(lines init assign log list review report types sync clone export forget upgrade git completion help)"
+is "bash: the commands" "$(bcomp 'hwk ' hwk '')" "$(lines init assign log list review report calendar types sync clone export forget upgrade git completion help)"
 is "bash: -c the clients" "$(bcomp 'hwk -c ' hwk -c '')" "$(lines alex bo cy)"
 is "bash: log the assignment ids and types" "$(bcomp 'hwk -c alex log ' hwk -c alex log '')" "$(lines "$E" exposure "$M" mood-check "$S" sleep)"
 is "bash: log ASSIGNMENT the FIELD= names" "$(bcomp 'hwk -c alex log sleep bed=23:00 q' hwk -c alex log sleep bed = 23 : 00 q)" "quality="
