@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "csvfile.h"
+#include "entries.h"
 #include "err.h"
 #include "practice.h"
 #include "store.h"
@@ -37,7 +38,7 @@ static const struct {
 
 static const char *const keys[] = {
 	"id", "client", "type", "title", "every", "start", "until", "when", "where", "minimum",
-	"instructions", "status", "fields", "history", NULL,
+	"instructions", "status", "fields", "ladder", "history", NULL,
 };
 
 static char **text_of(hwk_assignment *a, size_t i)
@@ -59,6 +60,7 @@ void hwk_assignment_free(hwk_assignment *a)
 	free(a->yaml_path);
 	free(a->csv_path);
 	hwk_fields_free(&a->fields);
+	hwk_ladder_free(&a->ladder);
 	for (size_t i = 0; i < a->nhistory; i++) {
 		free(a->history[i].at);
 		free(a->history[i].change);
@@ -78,6 +80,7 @@ void hwk_assignment_slim(hwk_assignment *a)
 		*strs[i] = NULL;
 	}
 	hwk_fields_free(&a->fields);
+	hwk_ladder_free(&a->ladder);
 }
 
 /* The folder a file is in ("." for a bare name). */
@@ -208,6 +211,15 @@ static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a,
 	}
 	if (hwk_fields_parse(path, hwk_ymap_get(root, "fields"), &a->fields) < 0)
 		goto out;
+	hwk_ynode *ladder = hwk_ymap_get(root, "ladder");
+	if (!hwk_ynull(ladder) && !hwk_ladder_fits(a)) {
+		hwk_yerr(path, ladder, "'ladder' needs a text field 'step' (an exposure)");
+		goto out;
+	}
+	int lo, hi;
+	hwk_ladder_scale(a, &lo, &hi);
+	if (hwk_ladder_parse(path, ladder, lo, hi, &a->ladder) < 0)
+		goto out;
 	hwk_ynode *h = hwk_ymap_get(root, "history");
 	if (!hwk_ynull(h)) {
 		if (h->kind != HWK_Y_SEQ) {
@@ -288,6 +300,7 @@ void hwk_assignment_emit(const hwk_assignment *a, hwk_buf *out)
 		(texts[i].plain ? hwk_yw_kv_plain : hwk_yw_kv)(w, texts[i].key, text_in(a, i));
 	hwk_yw_str(w, "fields");
 	hwk_fields_emit(w, &a->fields);
+	hwk_ladder_emit(w, &a->ladder);
 	hwk_yw_str(w, "history");
 	hwk_yw_seq_start(w);
 	for (size_t i = 0; i < a->nhistory; i++) {
@@ -959,6 +972,8 @@ int hwk_assignment_create(hwk_practice *p, const hwk_assignment_opts *o, time_t 
 	a.status = hwk_xstrdup("active");
 	a.every = hwk_xstrdup(p->default_every);
 	hwk_fields_copy(&a.fields, &t.fields);
+	if (o->nsteps && hwk_assignment_ladder_args(&a, o->steps, o->nsteps, &a.ladder) < 0)
+		goto out;
 	a.id = hwk_assignment_new_id(sday, o->type);
 	dir = hwk_client_dir(p, client);
 	if (hwk_assignment_derive(&a, dir) < 0)
@@ -1056,6 +1071,69 @@ int hwk_assignment_set(hwk_assignment *a, const char *key, const char *value, ti
 	int rc = hwk_assignment_derive(a, dir);
 	free(dir);
 	return rc < 0 ? -1 : 1;
+}
+
+int hwk_assignment_ladder_args(const hwk_assignment *a, char *const *args, size_t n,
+			       hwk_ladder *out)
+{
+	int lo, hi;
+	memset(out, 0, sizeof *out);
+	if (!hwk_ladder_fits(a))
+		return hwk_err("--step: a %s assignment has no ladder (only a type with a text "
+			       "field 'step', as exposure, has one)", a->type);
+	hwk_ladder_scale(a, &lo, &hi);
+	for (size_t i = 0; i < n; i++)
+		if (hwk_ladder_add_arg(out, args[i], lo, hi) < 0) {
+			hwk_ladder_free(out);
+			return -1;
+		}
+	return 0;
+}
+
+/* How many of a's entries (rows as stored) name step name. -1 after a message. */
+static long naming(const hwk_assignment *a, const char *name)
+{
+	const hwk_field *f = hwk_fields_find(&a->fields, "step");
+	size_t col = (size_t)(f - a->fields.v) + HWK_ENTRY_FIXED;
+	hwk_entry *rows;
+	size_t n;
+	long k = 0;
+	if (hwk_entries_read(a, &rows, &n) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		k += col < rows[i].cols.n && rows[i].cols.v[col] && !strcmp(rows[i].cols.v[col], name);
+	hwk_entry_rows_free(rows, n);
+	return k;
+}
+
+int hwk_assignment_set_ladder(hwk_assignment *a, const hwk_ladder *l, time_t now)
+{
+	if (!hwk_ladder_fits(a))
+		return hwk_err("--step: a %s assignment has no ladder (only a type with a text "
+			       "field 'step', as exposure, has one)", a->type);
+	if (hwk_ladder_same(&a->ladder, l))
+		return 0;
+	/* entries keep a step's name: a step they name stays (its place may change) */
+	for (size_t i = 0; i < a->ladder.n; i++) {
+		const char *name = a->ladder.v[i].name;
+		size_t j = 0;
+		while (j < l->n && strcmp(l->v[j].name, name))
+			j++;
+		long k = j < l->n ? 0 : naming(a, name);
+		if (k < 0)
+			return -1;
+		if (k > 0)
+			return hwk_err("--step: %s: %ld entr%s name this step; it stays on the "
+				       "ladder (give it again, in any place)", name, k,
+				       k == 1 ? "y" : "ies");
+	}
+	char *from = hwk_ladder_text(&a->ladder), *to = hwk_ladder_text(l);
+	hwk_assignment_add_change(a, now, "ladder", from, to);
+	free(from);
+	free(to);
+	hwk_ladder_free(&a->ladder);
+	hwk_ladder_copy(&a->ladder, l);
+	return 1;
 }
 
 int hwk_assignment_end(hwk_assignment *a, hwk_day day, time_t now)

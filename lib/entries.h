@@ -10,7 +10,7 @@
 
 /* One entry as stored: the fixed columns, then one value per field, then replaces
  * (read as empty from a row written before it, one column short). */
-typedef struct {
+typedef struct hwk_entry {
 	hwk_strs cols;
 	size_t line;  /* its first line in the file (0 for rows read from the tail) */
 	size_t back;  /* a row read from the tail: its place from the end (1: the last) */

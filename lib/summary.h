@@ -18,6 +18,9 @@ typedef struct {
 	hwk_entry *rows;               /* this period's entries, in the order of `at` */
 	size_t nrows;
 	long *per_day;                 /* done or partial entries per day of from..to */
+	hwk_ladder_progress ladder;    /* an assignment with a ladder at the end of the
+					* period: each step over every entry dated up to
+					* then (n 0: no ladder) */
 } hwk_summary;
 
 /* How a review looks at its period (NULL: as a report does, by the days of `at`):
