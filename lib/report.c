@@ -801,7 +801,7 @@ int hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 			vals[C_MORE + 1] = cfl;
 			vals[C_MORE + 2] = notes;
 			vals[C_MORE + 3] = ladder;
-			vals[C_MORE + 4] = c->s[k].ladder.next >= 0
+			vals[C_MORE + 4] = c->s[k].ladder.n && c->s[k].ladder.next >= 0
 						   ? c->s[k].ladder.v[c->s[k].ladder.next].step->name
 						   : "";
 			for (size_t m = 0; m < s->metrics.n; m++) {

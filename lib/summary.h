@@ -20,7 +20,7 @@ typedef struct {
 	long *per_day;                 /* done or partial entries per day of from..to */
 	hwk_ladder_progress ladder;    /* an assignment with a ladder at the end of the
 					* period: each step over every entry dated up to
-					* then (n 0: no ladder) */
+					* then (n 0: no ladder, nothing else set) */
 } hwk_summary;
 
 /* How a review looks at its period (NULL: as a report does, by the days of `at`):
