@@ -369,6 +369,18 @@ int hwk_merge_assignment(const char *o, size_t on, const char *a, size_t an, con
 		hwk_buf_printf(&msg, "%s'fields' changed on both sides", msg.len ? "; " : "");
 	else
 		r.fields = x[1 + p].fields;
+	/* the ladder as the fields: from the side that changed it */
+	fo = has_o ? hwk_ladder_text(&x[0].ladder) : NULL;
+	fa = hwk_ladder_text(&x[1].ladder);
+	fb = hwk_ladder_text(&x[2].ladder);
+	p = pick(has_o, fo, fa, fb);
+	free(fo);
+	free(fa);
+	free(fb);
+	if (p < 0)
+		hwk_buf_printf(&msg, "%s'ladder' changed on both sides", msg.len ? "; " : "");
+	else
+		r.ladder = x[1 + p].ladder;
 
 	items hist = {0};
 	for (int i = !has_o; i < 3; i++)
