@@ -1093,15 +1093,13 @@ int hwk_assignment_ladder_args(const hwk_assignment *a, char *const *args, size_
 /* How many of a's entries (rows as stored) name step name. -1 after a message. */
 static long naming(const hwk_assignment *a, const char *name)
 {
-	const hwk_field *f = hwk_fields_find(&a->fields, "step");
-	size_t col = (size_t)(f - a->fields.v) + HWK_ENTRY_FIXED;
 	hwk_entry *rows;
 	size_t n;
 	long k = 0;
 	if (hwk_entries_read(a, &rows, &n) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++)
-		k += col < rows[i].cols.n && rows[i].cols.v[col] && !strcmp(rows[i].cols.v[col], name);
+		k += hwk_streq(hwk_entry_field(a, &rows[i], "step"), name);
 	hwk_entry_rows_free(rows, n);
 	return k;
 }

@@ -771,6 +771,17 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 	return rc;
 }
 
+const char *hwk_entry_field(const hwk_assignment *a, const hwk_entry *e, const char *name)
+{
+	const hwk_field *fd = hwk_fields_find(&a->fields, name);
+	if (!fd)
+		return NULL;
+	size_t col = (size_t)(fd - a->fields.v) + HWK_ENTRY_FIXED;
+	if (col >= e->cols.n || !e->cols.v[col] || !*e->cols.v[col])
+		return NULL;
+	return e->cols.v[col];
+}
+
 void hwk_entries_count(const hwk_entry *rows, size_t n, hwk_day from, hwk_day to, long *done,
 		       long *partial, long *skipped)
 {

@@ -95,6 +95,10 @@ int hwk_entry_at(const hwk_entry *e, time_t *out);
 /* Note e's day and at (what the readers do for each row). */
 void hwk_entry_stamp(hwk_entry *e);
 
+/* The value of a's field name in row e, or NULL when the field is not a's, or the row
+ * has no value for it. */
+const char *hwk_entry_field(const hwk_assignment *a, const hwk_entry *e, const char *name);
+
 /* Done and partial entries per day, from..to, over rows (of any order). */
 void hwk_entries_count(const hwk_entry *rows, size_t n, hwk_day from, hwk_day to, long *done,
 		       long *partial, long *skipped);

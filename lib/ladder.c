@@ -285,17 +285,6 @@ int hwk_step_done(long peaks, double first, double latest, int target)
 	return target != HWK_NO_TARGET ? latest <= target : latest <= first / 2;
 }
 
-static const char *field_val(const hwk_assignment *a, const hwk_entry *e, const char *name)
-{
-	const hwk_field *fd = hwk_fields_find(&a->fields, name);
-	if (!fd)
-		return NULL;
-	size_t col = (size_t)(fd - a->fields.v) + HWK_ENTRY_FIXED;
-	if (col >= e->cols.n || !e->cols.v[col] || !*e->cols.v[col])
-		return NULL;
-	return e->cols.v[col];
-}
-
 void hwk_ladder_progress_make(const hwk_assignment *a, const hwk_ladder *l,
 			      const hwk_entry *rows, size_t nrows, hwk_ladder_progress *out)
 {
@@ -310,7 +299,8 @@ void hwk_ladder_progress_make(const hwk_assignment *a, const hwk_ladder *l,
 		const char *st = e->cols.n > HWK_E_STATUS ? e->cols.v[HWK_E_STATUS] : "";
 		if (strcmp(st, "done") && strcmp(st, "partial"))
 			continue;
-		const char *name = field_val(a, e, "step"), *pk = field_val(a, e, "suds_peak");
+		const char *name = hwk_entry_field(a, e, "step");
+		const char *pk = hwk_entry_field(a, e, "suds_peak");
 		long i = name ? by_name(&out->ladder, name) : -1;
 		if (i < 0) {
 			out->off++;

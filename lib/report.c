@@ -59,18 +59,6 @@ static int reason_index(const char *name)
 	return -1;
 }
 
-/* The value of a field in a row, or NULL when absent or empty. */
-static const char *field_val(const hwk_assignment *a, const hwk_entry *e, const char *name)
-{
-	const hwk_field *fd = hwk_fields_find(&a->fields, name);
-	if (!fd)
-		return NULL;
-	size_t col = (size_t)(fd - a->fields.v) + HWK_ENTRY_FIXED;
-	if (col >= e->cols.n || !e->cols.v[col] || !*e->cols.v[col])
-		return NULL;
-	return e->cols.v[col];
-}
-
 static int row_counts(const hwk_entry *e)
 {
 	const char *st = e->cols.n > HWK_E_STATUS ? e->cols.v[HWK_E_STATUS] : "";
@@ -89,7 +77,8 @@ static void exposure_steps(const hwk_summary *s, hwk_report_assess *x)
 	} *st = hwk_xcalloc(s->nrows + 1, sizeof *st);
 	for (size_t i = 0; i < s->nrows; i++) {
 		const hwk_entry *e = &s->rows[i];
-		const char *pk = field_val(s->a, e, "suds_peak"), *name = field_val(s->a, e, "step");
+		const char *pk = hwk_entry_field(s->a, e, "suds_peak");
+		const char *name = hwk_entry_field(s->a, e, "step");
 		double p;
 		if (!row_counts(e) || !pk || hwk_parse_number(pk, &p) < 0)
 			continue;

@@ -17,21 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void builtin(hwk_assignment *a, const char *type)
-{
-	hwk_type t = {0};
-	memset(a, 0, sizeof *a);
-	if (hwk_type_load(type, 0, &t) < 0) {
-		fprintf(stderr, "# cannot load type %s\n", type);
-		exit(2);
-	}
-	a->id = hwk_xasprintf("2026-11-20-%s-ab12", type);
-	a->client = hwk_xstrdup("alex");
-	a->type = hwk_xstrdup(type);
-	hwk_fields_copy(&a->fields, &t.fields);
-	hwk_type_free(&t);
-}
-
 /* An exposure entry: at, status, step, peak ("" none); the other fields empty. */
 static void row(rowset *s, const char *at, const char *status, const char *step,
 		const char *peak)
@@ -71,38 +56,41 @@ static void test_args(void)
 	is_int(l.v[0].target, HWK_NO_TARGET, "step 1: no target");
 	is_str(l.v[1].name, "a=b", "step 2's name keeps its '='");
 	is_int(l.v[1].target, 30, "step 2's target");
-	is_captured(hwk_ladder_add_arg(&l, "stairs", 0, 100), -1, "no '=': refused",
-		    "hwk: --step: stairs: give NAME=EXPECTED[/TARGET], the SUDS the client "
-		    "expects (0-100), as \"lift, 1 floor\"=40\n", "no '=': message");
-	is_captured(hwk_ladder_add_arg(&l, "stairs=101", 0, 100), -1, "101 refused",
-		    "hwk: --step: stairs=101: the expected SUDS must be a whole number from 0 "
-		    "to 100\n", "101: message");
-	is_captured(hwk_ladder_add_arg(&l, "stairs=4.5", 0, 100), -1, "4.5 refused",
-		    "hwk: --step: stairs=4.5: the expected SUDS must be a whole number from 0 "
-		    "to 100\n", "4.5: message");
-	is_captured(hwk_ladder_add_arg(&l, "stairs=", 0, 100), -1, "nothing expected refused",
-		    "hwk: --step: stairs=: the expected SUDS must be a whole number from 0 "
-		    "to 100\n", "empty: message");
-	is_captured(hwk_ladder_add_arg(&l, "stairs=40/x", 1, 10), -1, "a bad target refused",
-		    "hwk: --step: stairs=40/x: the expected SUDS must be a whole number from 1 "
-		    "to 10\n", "the scale is the assignment's");
-	is_captured(hwk_ladder_add_arg(&l, "stairs=5/-1", 1, 10), -1, "a bad target refused",
-		    "hwk: --step: stairs=5/-1: the target SUDS must be a whole number from 1 "
-		    "to 10\n", "bad target: message");
-	is_captured(hwk_ladder_add_arg(&l, "lift, 1 floor=50", 0, 100), -1, "a name twice",
-		    "hwk: --step: lift, 1 floor: a step of that name is already on the ladder\n",
-		    "a name twice: message");
-	is_captured(hwk_ladder_add_arg(&l, "12=50", 0, 100), -1, "a number as a name",
-		    "hwk: --step: 12=50: the name must not be a number (numbers pick steps by "
-		    "their place)\n", "a number as a name: message");
-	is_captured(hwk_ladder_add_arg(&l, "=50", 0, 100), -1, "no name",
-		    "hwk: --step: =50: a step needs a name\n", "no name: message");
-	is_captured(hwk_ladder_add_arg(&l, " lift=50", 0, 100), -1, "a space first",
-		    "hwk: --step:  lift=50: the name must not start or end with a space\n",
-		    "a space first: message");
-	is_captured(hwk_ladder_add_arg(&l, "a\tb=50", 0, 100), -1, "a tab",
-		    "hwk: --step: a\\tb=50: the name must be one line without control "
-		    "characters\n", "a tab: message");
+	/* each refused with its message, nothing added */
+	static const struct {
+		const char *arg;
+		int lo, hi;
+		const char *msg;
+	} bad[] = {
+		{"stairs", 0, 100, "stairs: give NAME=EXPECTED[/TARGET], the SUDS the client "
+				   "expects (0-100), as \"lift, 1 floor\"=40"},
+		{"stairs=101", 0, 100, "stairs=101: the expected SUDS must be a whole number "
+				       "from 0 to 100"},
+		{"stairs=4.5", 0, 100, "stairs=4.5: the expected SUDS must be a whole number "
+				       "from 0 to 100"},
+		{"stairs=", 0, 100, "stairs=: the expected SUDS must be a whole number from 0 "
+				    "to 100"},
+		/* the scale is the assignment's */
+		{"stairs=40/x", 1, 10, "stairs=40/x: the expected SUDS must be a whole number "
+				       "from 1 to 10"},
+		{"stairs=5/-1", 1, 10, "stairs=5/-1: the target SUDS must be a whole number "
+				       "from 1 to 10"},
+		{"lift, 1 floor=50", 0, 100, "lift, 1 floor: a step of that name is already on "
+					     "the ladder"},
+		{"12=50", 0, 100, "12=50: the name must not be a number (numbers pick steps by "
+				  "their place)"},
+		{"=50", 0, 100, "=50: a step needs a name"},
+		{" lift=50", 0, 100, " lift=50: the name must not start or end with a space"},
+		/* a tab made visible in the message */
+		{"a\tb=50", 0, 100, "a\\tb=50: the name must be one line without control "
+				   "characters"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char want[256];
+		snprintf(want, sizeof want, "hwk: --step: %s\n", bad[i].msg);
+		is_captured(hwk_ladder_add_arg(&l, bad[i].arg, bad[i].lo, bad[i].hi), -1,
+			    "refused", want, "its message");
+	}
 	is_int(l.n, 2, "nothing added by the refused ones");
 
 	/* the history text, and back */
