@@ -7,6 +7,7 @@
 #include "assignment.h"
 #include "cmd.h"
 #include "commit.h"
+#include "entries.h"
 #include "err.h"
 #include "practice.h"
 
@@ -67,7 +68,9 @@ static int edit_one(hwk_assignment *a, void *arg)
 		hwk_ladder l;
 		if (hwk_assignment_ladder_args(a, e->steps, e->nsteps, &l) < 0)
 			return -1;
-		int r = hwk_assignment_set_ladder(a, &l, e->ctx->now);
+		int r = hwk_entries_keep_steps(a, &l);
+		if (r == 0)
+			r = hwk_assignment_set_ladder(a, &l, e->ctx->now);
 		hwk_ladder_free(&l);
 		if (r < 0)
 			return -1;

@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "csvfile.h"
-#include "entries.h"
 #include "err.h"
 #include "practice.h"
 #include "store.h"
@@ -49,6 +48,21 @@ static char **text_of(hwk_assignment *a, size_t i)
 static const char *text_in(const hwk_assignment *a, size_t i)
 {
 	return *(char *const *)((const char *)a + texts[i].off);
+}
+
+/* The SUDS scale of a's ladder: its suds_peak field's bounds, else 0..100. */
+static void ladder_scale(const hwk_assignment *a, int *lo, int *hi)
+{
+	const hwk_field *f = hwk_fields_find(&a->fields, "suds_peak");
+	*lo = f && f->has_min ? (int)f->min : 0;
+	*hi = f && f->has_max ? (int)f->max : 100;
+}
+
+/* Can a take a ladder: has it a text field `step`? */
+static int ladder_fits(const hwk_assignment *a)
+{
+	const hwk_field *f = hwk_fields_find(&a->fields, "step");
+	return f && f->type == HWK_F_TEXT;
 }
 
 static const char *const change_keys[] = {"at", "change", "from", "to", NULL};
@@ -212,12 +226,12 @@ static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a,
 	if (hwk_fields_parse(path, hwk_ymap_get(root, "fields"), &a->fields) < 0)
 		goto out;
 	hwk_ynode *ladder = hwk_ymap_get(root, "ladder");
-	if (!hwk_ynull(ladder) && !hwk_ladder_fits(a)) {
+	if (!hwk_ynull(ladder) && !ladder_fits(a)) {
 		hwk_yerr(path, ladder, "'ladder' needs a text field 'step' (an exposure)");
 		goto out;
 	}
 	int lo, hi;
-	hwk_ladder_scale(a, &lo, &hi);
+	ladder_scale(a, &lo, &hi);
 	if (hwk_ladder_parse(path, ladder, lo, hi, &a->ladder) < 0)
 		goto out;
 	hwk_ynode *h = hwk_ymap_get(root, "history");
@@ -1073,15 +1087,30 @@ int hwk_assignment_set(hwk_assignment *a, const char *key, const char *value, ti
 	return rc < 0 ? -1 : 1;
 }
 
+void hwk_assignment_ladder_on(const hwk_assignment *a, hwk_day day, hwk_ladder *out)
+{
+	for (size_t i = 0; i < a->nhistory; i++) {
+		const hwk_change *c = &a->history[i];
+		hwk_day d;
+		if (strcmp(c->change, "ladder") || hwk_stamp_day(c->at, &d) < 0 || d <= day)
+			continue;
+		/* the first change made after day: the ladder it replaced held then */
+		if (hwk_ladder_from_text(c->from, out) == 0)
+			return;
+		break; /* a record made by hand that is not a ladder: the ladder now */
+	}
+	hwk_ladder_copy(out, &a->ladder);
+}
+
 int hwk_assignment_ladder_args(const hwk_assignment *a, char *const *args, size_t n,
 			       hwk_ladder *out)
 {
 	int lo, hi;
 	memset(out, 0, sizeof *out);
-	if (!hwk_ladder_fits(a))
+	if (!ladder_fits(a))
 		return hwk_err("--step: a %s assignment has no ladder (only a type with a text "
 			       "field 'step', as exposure, has one)", a->type);
-	hwk_ladder_scale(a, &lo, &hi);
+	ladder_scale(a, &lo, &hi);
 	for (size_t i = 0; i < n; i++)
 		if (hwk_ladder_add_arg(out, args[i], lo, hi) < 0) {
 			hwk_ladder_free(out);
@@ -1090,41 +1119,13 @@ int hwk_assignment_ladder_args(const hwk_assignment *a, char *const *args, size_
 	return 0;
 }
 
-/* How many of a's entries (rows as stored) name step name. -1 after a message. */
-static long naming(const hwk_assignment *a, const char *name)
-{
-	hwk_entry *rows;
-	size_t n;
-	long k = 0;
-	if (hwk_entries_read(a, &rows, &n) < 0)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		k += hwk_streq(hwk_entry_field(a, &rows[i], "step"), name);
-	hwk_entry_rows_free(rows, n);
-	return k;
-}
-
 int hwk_assignment_set_ladder(hwk_assignment *a, const hwk_ladder *l, time_t now)
 {
-	if (!hwk_ladder_fits(a))
+	if (!ladder_fits(a))
 		return hwk_err("--step: a %s assignment has no ladder (only a type with a text "
 			       "field 'step', as exposure, has one)", a->type);
 	if (hwk_ladder_same(&a->ladder, l))
 		return 0;
-	/* entries keep a step's name: a step they name stays (its place may change) */
-	for (size_t i = 0; i < a->ladder.n; i++) {
-		const char *name = a->ladder.v[i].name;
-		size_t j = 0;
-		while (j < l->n && strcmp(l->v[j].name, name))
-			j++;
-		long k = j < l->n ? 0 : naming(a, name);
-		if (k < 0)
-			return -1;
-		if (k > 0)
-			return hwk_err("--step: %s: %ld entr%s name this step; it stays on the "
-				       "ladder (give it again, in any place)", name, k,
-				       k == 1 ? "y" : "ies");
-	}
 	char *from = hwk_ladder_text(&a->ladder), *to = hwk_ladder_text(l);
 	hwk_assignment_add_change(a, now, "ladder", from, to);
 	free(from);

@@ -45,9 +45,12 @@ void hwk_assignment_free(hwk_assignment *a);
  * paths), for a caller that holds many after reading their entries. */
 void hwk_assignment_slim(hwk_assignment *a);
 /* Give it ladder l (copied), recording the change with its time when it differs. A
- * type without a step field is refused, and so is a step left out (or renamed) that
- * an entry names. 1 changed, 0 the same, -1 after a message. */
+ * type without a step field is refused (a step left out that entries name is for
+ * hwk_entries_keep_steps to refuse first). 1 changed, 0 the same, -1 after a message. */
 int hwk_assignment_set_ladder(hwk_assignment *a, const hwk_ladder *l, time_t now);
+/* The ladder of a as it was at the end of day: its ladder now, or, when the history
+ * has a ladder change made after day, the ladder that change replaced (owned). */
+void hwk_assignment_ladder_on(const hwk_assignment *a, hwk_day day, hwk_ladder *out);
 /* The ladder of hwk assign --step ARG... for a, in order (hwk_ladder_add_arg, on a's
  * SUDS scale), into *out; -1 after a message, also when a can take no ladder. */
 int hwk_assignment_ladder_args(const hwk_assignment *a, char *const *args, size_t n,

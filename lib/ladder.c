@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assignment.h"
-#include "entries.h"
 #include "err.h"
 #include "output.h"
 #include "ydoc.h"
@@ -46,19 +44,6 @@ int hwk_ladder_same(const hwk_ladder *x, const hwk_ladder *y)
 		    x->v[i].target != y->v[i].target)
 			return 0;
 	return 1;
-}
-
-void hwk_ladder_scale(const hwk_assignment *a, int *lo, int *hi)
-{
-	const hwk_field *f = hwk_fields_find(&a->fields, "suds_peak");
-	*lo = f && f->has_min ? (int)f->min : 0;
-	*hi = f && f->has_max ? (int)f->max : 100;
-}
-
-int hwk_ladder_fits(const hwk_assignment *a)
-{
-	const hwk_field *f = hwk_fields_find(&a->fields, "step");
-	return f && f->type == HWK_F_TEXT;
 }
 
 const char *hwk_step_name_bad(const char *name)
@@ -231,21 +216,6 @@ bad:
 	return -1;
 }
 
-void hwk_ladder_on(const hwk_assignment *a, hwk_day day, hwk_ladder *out)
-{
-	for (size_t i = 0; i < a->nhistory; i++) {
-		const hwk_change *c = &a->history[i];
-		hwk_day d;
-		if (strcmp(c->change, "ladder") || hwk_stamp_day(c->at, &d) < 0 || d <= day)
-			continue;
-		/* the first change made after day: the ladder it replaced held then */
-		if (hwk_ladder_from_text(c->from, out) == 0)
-			return;
-		break; /* a record made by hand that is not a ladder: the ladder now */
-	}
-	hwk_ladder_copy(out, &a->ladder);
-}
-
 static void list_steps(const hwk_ladder *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
@@ -285,8 +255,8 @@ int hwk_step_done(long peaks, double first, double latest, int target)
 	return target != HWK_NO_TARGET ? latest <= target : latest <= first / 2;
 }
 
-void hwk_ladder_progress_make(const hwk_assignment *a, const hwk_ladder *l,
-			      const hwk_entry *rows, size_t nrows, hwk_ladder_progress *out)
+void hwk_ladder_progress_make(const hwk_ladder *l, const hwk_session *ss, size_t n,
+			      hwk_ladder_progress *out)
 {
 	memset(out, 0, sizeof *out);
 	hwk_ladder_copy(&out->ladder, l);
@@ -294,26 +264,19 @@ void hwk_ladder_progress_make(const hwk_assignment *a, const hwk_ladder *l,
 	out->v = hwk_xcalloc(l->n + 1, sizeof *out->v);
 	for (size_t i = 0; i < l->n; i++)
 		out->v[i] = (hwk_step_progress){&out->ladder.v[i], 0, 0, NAN, NAN, 0};
-	for (size_t r = 0; r < nrows; r++) {
-		const hwk_entry *e = &rows[r];
-		const char *st = e->cols.n > HWK_E_STATUS ? e->cols.v[HWK_E_STATUS] : "";
-		if (strcmp(st, "done") && strcmp(st, "partial"))
-			continue;
-		const char *name = hwk_entry_field(a, e, "step");
-		const char *pk = hwk_entry_field(a, e, "suds_peak");
-		long i = name ? by_name(&out->ladder, name) : -1;
+	for (size_t r = 0; r < n; r++) {
+		long i = ss[r].step ? by_name(&out->ladder, ss[r].step) : -1;
 		if (i < 0) {
 			out->off++;
 			continue;
 		}
 		hwk_step_progress *s = &out->v[i];
-		double p;
 		s->sessions++;
-		if (!pk || hwk_parse_number(pk, &p) < 0)
+		if (isnan(ss[r].peak))
 			continue;
 		if (!s->peaks++)
-			s->first = p;
-		s->latest = p;
+			s->first = ss[r].peak;
+		s->latest = ss[r].peak;
 	}
 	out->next = -1;
 	for (size_t i = 0; i < out->n; i++) {

@@ -7,13 +7,10 @@
 
 #include <stddef.h>
 #include <stdio.h>
-#include "date.h"
 #include "util.h"
 
 struct hwk_ynode;
 struct hwk_yw;
-struct hwk_assignment;
-struct hwk_entry;
 
 #define HWK_NO_TARGET (-1)
 
@@ -31,11 +28,6 @@ typedef struct {
 void hwk_ladder_free(hwk_ladder *l);
 void hwk_ladder_copy(hwk_ladder *dst, const hwk_ladder *src);
 int hwk_ladder_same(const hwk_ladder *x, const hwk_ladder *y);
-
-/* The SUDS scale of a's ladder: its suds_peak field's bounds, else 0..100. */
-void hwk_ladder_scale(const struct hwk_assignment *a, int *lo, int *hi);
-/* Can a take a ladder (its fields have a text field `step`)? */
-int hwk_ladder_fits(const struct hwk_assignment *a);
 
 /* One step as given to hwk assign --step: NAME=EXPECTED[/TARGET], the name up to the
  * last '='; the numbers whole, on the scale lo..hi. Appended to l; -1 after a message
@@ -57,10 +49,6 @@ void hwk_ladder_emit(struct hwk_yw *w, const hwk_ladder *l);
 char *hwk_ladder_text(const hwk_ladder *l);
 /* Back from that text (NULL: no step); -1 when it is not one (nothing said). */
 int hwk_ladder_from_text(const char *text, hwk_ladder *out);
-
-/* The ladder of a as it was at the end of day: its ladder now, or, when the history
- * has a ladder change made after day, the ladder that change replaced. */
-void hwk_ladder_on(const struct hwk_assignment *a, hwk_day day, hwk_ladder *out);
 
 /* The step spec names: its number (1 the first), else its exact name, else the one
  * step whose name starts with spec. The index, or -1 after a message listing the
@@ -89,10 +77,14 @@ typedef struct {
 	long off;              /* sessions naming no step of the ladder */
 } hwk_ladder_progress;
 
-/* The progress of ladder l (copied) of a over rows (entries as stored, corrected and
- * in the order of at; skipped ones ignored). */
-void hwk_ladder_progress_make(const struct hwk_assignment *a, const hwk_ladder *l,
-			      const struct hwk_entry *rows, size_t nrows,
+/* One session: a done or partial entry's step (NULL: none) and peak SUDS (NAN: none). */
+typedef struct {
+	const char *step;
+	double peak;
+} hwk_session;
+
+/* The progress of ladder l (copied) over sessions s, in the order of their at. */
+void hwk_ladder_progress_make(const hwk_ladder *l, const hwk_session *s, size_t n,
 			      hwk_ladder_progress *out);
 void hwk_ladder_progress_free(hwk_ladder_progress *p);
 

@@ -82,8 +82,8 @@ static void today_open(const hwk_assignment *a, const hwk_entry *rows, size_t n,
 	memcpy(h->reasons, past.reasons, sizeof h->reasons);
 }
 
-/* The ladder's progress (hwk_ladder_progress_make) over all rows dated up to to, in the
- * order of at. */
+/* The ladder's progress (hwk_ladder_progress_make) over the done and partial rows of all
+ * dated up to to, in the order of at. */
 static void ladder_progress(const hwk_assignment *a, const hwk_ladder *l, const hwk_entry *all,
 			    size_t n, hwk_day to, hwk_ladder_progress *out)
 {
@@ -92,15 +92,22 @@ static void ladder_progress(const hwk_assignment *a, const hwk_ladder *l, const 
 	for (size_t i = 0; i < n; i++) {
 		hwk_day d;
 		time_t t;
-		if (hwk_entry_day(&all[i], &d) == 0 && d <= to && hwk_entry_at(&all[i], &t) == 0)
+		const char *st = all[i].cols.n > HWK_E_STATUS ? all[i].cols.v[HWK_E_STATUS] : "";
+		if ((!strcmp(st, "done") || !strcmp(st, "partial")) &&
+		    hwk_entry_day(&all[i], &d) == 0 && d <= to && hwk_entry_at(&all[i], &t) == 0)
 			o[k++] = (order){t, i};
 	}
 	qsort(o, k, sizeof *o, by_time);
-	hwk_entry *rows = hwk_xcalloc(k + 1, sizeof *rows);
-	for (size_t i = 0; i < k; i++)
-		rows[i] = all[o[i].idx]; /* a view: all keeps them */
-	hwk_ladder_progress_make(a, l, rows, k, out);
-	free(rows);
+	hwk_session *ss = hwk_xcalloc(k + 1, sizeof *ss);
+	for (size_t i = 0; i < k; i++) {
+		const hwk_entry *e = &all[o[i].idx];
+		const char *pk = hwk_entry_field(a, e, "suds_peak");
+		ss[i].step = hwk_entry_field(a, e, "step");
+		if (!pk || hwk_parse_number(pk, &ss[i].peak) < 0)
+			ss[i].peak = NAN;
+	}
+	hwk_ladder_progress_make(l, ss, k, out);
+	free(ss);
 	free(o);
 }
 
@@ -115,7 +122,7 @@ int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day 
 	hwk_entry *all;
 	size_t n;
 	hwk_ladder l;
-	hwk_ladder_on(a, to, &l);
+	hwk_assignment_ladder_on(a, to, &l);
 	if (l.n) {
 		/* a ladder's steps count every session up to the period's end */
 		if (hwk_entries_read(a, &all, &n) < 0) {

@@ -1,31 +1,20 @@
 /* Unit tests for lib/ladder.c: the done rule (hwk(5) LADDER) at and around each of its
  * edges, --step arguments (good and bad), the history text both ways, the ladder as it
- * was on a day from the history, how a step is named when logging (number, exact name,
- * unique start, ambiguous, unknown), and a ladder's progress over hand-made entries
+ * was on a day from the history (hwk_assignment_ladder_on), how a step is named when logging (number, exact name,
+ * unique start, ambiguous, unknown), and a ladder's progress over hand-made sessions
  * (every expected number worked out by hand beside it). */
 #define _GNU_SOURCE
 
 #include "assignment.h"
-#include "entries.h"
 #include "ladder.h"
 #include "types.h"
 #include "capture.h"
-#include "rows.h"
+#include "rows.h" /* builtin() */
 #include "tap.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* An exposure entry: at, status, step, peak ("" none); the other fields empty. */
-static void row(rowset *s, const char *at, const char *status, const char *step,
-		const char *peak)
-{
-	hwk_entry *e = rows_add(s, at, status, strcmp(status, "skipped") ? "" : "busy");
-	const char *vals[] = {step, "", peak, "", "", ""};
-	for (size_t i = 0; i < 6; i++)
-		hwk_strs_push(&e->cols, hwk_xstrdup(vals[i]));
-}
 
 static void test_rule(void)
 {
@@ -156,14 +145,14 @@ static void test_on(void)
 	free(a.history[1].at);
 	a.history[1].at = hwk_xstrdup("2026-11-23T10:00:00+01:00");
 	hwk_ladder l;
-	hwk_ladder_on(&a, hwk_day_from_ymd(2026, 11, 22), &l);
+	hwk_assignment_ladder_on(&a, hwk_day_from_ymd(2026, 11, 22), &l);
 	is_int(l.n, 1, "on the 22nd: the ladder before the change");
 	is_int(l.n ? l.v[0].expected : -1, 50, "lift expected 50 then");
 	hwk_ladder_free(&l);
-	hwk_ladder_on(&a, hwk_day_from_ymd(2026, 11, 23), &l);
+	hwk_assignment_ladder_on(&a, hwk_day_from_ymd(2026, 11, 23), &l);
 	ok(hwk_ladder_same(&l, &a.ladder), "on the day of the change: the new one");
 	hwk_ladder_free(&l);
-	hwk_ladder_on(&a, hwk_day_from_ymd(2026, 12, 1), &l);
+	hwk_assignment_ladder_on(&a, hwk_day_from_ymd(2026, 12, 1), &l);
 	ok(hwk_ladder_same(&l, &a.ladder), "later: the ladder now");
 	hwk_ladder_free(&l);
 	hwk_assignment_free(&a);
@@ -171,25 +160,27 @@ static void test_on(void)
 
 static void test_progress(void)
 {
-	hwk_assignment a;
-	rowset s = {0};
+	hwk_ladder l = {0};
 	hwk_ladder_progress p;
-	builtin(&a, "exposure");
-	hwk_ladder_add_arg(&a.ladder, "lift=40", 0, 100);
-	hwk_ladder_add_arg(&a.ladder, "shop=60/30", 0, 100);
-	hwk_ladder_add_arg(&a.ladder, "bus=70", 0, 100);
-	hwk_ladder_add_arg(&a.ladder, "train=90", 0, 100);
-	/* in the order of at */
-	row(&s, "2026-11-20T18:00:00+01:00", "done", "lift", "70");
-	row(&s, "2026-11-21T18:00:00+01:00", "skipped", "", "");       /* ignored */
-	row(&s, "2026-11-22T18:00:00+01:00", "partial", "lift", "50"); /* partial counts */
-	row(&s, "2026-11-23T18:00:00+01:00", "done", "shop", "80");
-	row(&s, "2026-11-24T18:00:00+01:00", "done", "lift", "");      /* no peak */
-	row(&s, "2026-11-25T18:00:00+01:00", "done", "lift", "35");    /* 35 <= 70 / 2 */
-	row(&s, "2026-11-26T18:00:00+01:00", "done", "shop", "40");    /* 40 > target 30 */
-	row(&s, "2026-11-27T18:00:00+01:00", "done", "walk", "20");    /* on no step */
-	row(&s, "2026-11-27T19:00:00+01:00", "done", "train", "10");   /* one session */
-	hwk_ladder_progress_make(&a, &a.ladder, s.v, s.n, &p);
+	hwk_ladder_add_arg(&l, "lift=40", 0, 100);
+	hwk_ladder_add_arg(&l, "shop=60/30", 0, 100);
+	hwk_ladder_add_arg(&l, "bus=70", 0, 100);
+	hwk_ladder_add_arg(&l, "train=90", 0, 100);
+	/* the sessions (done and partial entries) in the order of at */
+	hwk_session s[] = {
+		{"lift", 70},
+		{"lift", 50},
+		{"shop", 80},
+		{"lift", NAN},  /* no peak */
+		{"lift", 35},   /* 35 <= 70 / 2 */
+		{"shop", 40},   /* 40 > target 30 */
+		{"walk", 20},   /* on no step */
+		{NULL, 20},     /* no step given */
+		{"train", 10},  /* one session */
+		{"shop", 30},   /* taken in below */
+	};
+	size_t n = sizeof s / sizeof *s;
+	hwk_ladder_progress_make(&l, s, n - 1, &p);
 	is_int(p.n, 4, "four steps");
 	/* lift: 4 sessions, 3 with a peak: 70 first, 35 latest: done */
 	is_int(p.v[0].sessions, 4, "lift: 4 sessions");
@@ -204,7 +195,7 @@ static void test_progress(void)
 	ok(isnan(p.v[2].first) && !p.v[2].done, "bus: no peak, not done");
 	ok(!p.v[3].done, "train: one session, not done");
 	is_int(p.next, 1, "next: shop, the first not done");
-	is_int(p.off, 1, "walk is on no step");
+	is_int(p.off, 2, "walk and the one without a step are on no step");
 	char *t = hwk_step_progress_str(&p.v[0]);
 	is_str(t, "lift (expected 40): 4 sessions, peak 70 to 35, done", "lift as shown");
 	free(t);
@@ -213,6 +204,9 @@ static void test_progress(void)
 	free(t);
 	t = hwk_step_progress_str(&p.v[2]);
 	is_str(t, "bus (expected 70): 0 sessions", "bus as shown");
+	free(t);
+	t = hwk_step_progress_str(&p.v[3]);
+	is_str(t, "train (expected 90): 1 session, peak 10 to 10", "train as shown");
 	free(t);
 	hwk_buf b = {0};
 	hwk_ladder_progress_json(&p, &b);
@@ -229,9 +223,8 @@ static void test_progress(void)
 	hwk_buf_free(&b);
 	hwk_ladder_progress_free(&p);
 
-	/* shop down to 30 later: done; then bus and train are left: next bus */
-	row(&s, "2026-11-28T18:00:00+01:00", "done", "shop", "30");
-	hwk_ladder_progress_make(&a, &a.ladder, s.v, s.n, &p);
+	/* shop down to 30 later: done; bus and train are left: next bus */
+	hwk_ladder_progress_make(&l, s, n, &p);
 	ok(p.v[1].done, "shop at its target 30: done");
 	is_int(p.next, 2, "next: bus");
 	hwk_ladder_progress_free(&p);
@@ -240,13 +233,12 @@ static void test_progress(void)
 	hwk_ladder two = {0};
 	hwk_ladder_add_arg(&two, "lift=40", 0, 100);
 	hwk_ladder_add_arg(&two, "shop=60/30", 0, 100);
-	hwk_ladder_progress_make(&a, &two, s.v, s.n, &p);
+	hwk_ladder_progress_make(&two, s, n, &p);
 	is_int(p.next, -1, "every step done: no next");
-	is_int(p.off, 2, "walk and train: on no step of this ladder");
+	is_int(p.off, 3, "walk, the one without a step and train: on no step of this ladder");
 	hwk_ladder_progress_free(&p);
 	hwk_ladder_free(&two);
-	rows_free(&s);
-	hwk_assignment_free(&a);
+	hwk_ladder_free(&l);
 }
 
 int main(void)
