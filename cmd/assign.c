@@ -7,17 +7,22 @@
 #include "assignment.h"
 #include "cmd.h"
 #include "commit.h"
+#include "entries.h"
 #include "err.h"
 #include "practice.h"
 
 static const char usage[] =
 	"usage: hwk assign [CLIENT] TYPE [-e FREQ] [--start DATE] [--until DATE] [--when TEXT]\n"
 	"                  [--where TEXT] [--minimum TEXT] [-m INSTRUCTIONS] [--name NAME]\n"
+	"                  [--step NAME=EXPECTED[/TARGET]]...\n"
 	"       hwk assign --edit ID [-e FREQ] [--until DATE|never] [--when TEXT] [--where TEXT]\n"
-	"                  [--minimum TEXT] [-m INSTRUCTIONS]\n"
+	"                  [--minimum TEXT] [-m INSTRUCTIONS] [--step NAME=EXPECTED[/TARGET]]...\n"
 	"       hwk assign --end ID [--at DATE]\n";
 
-enum { O_START = HWK_LONG, O_UNTIL, O_WHEN, O_WHERE, O_MINIMUM, O_NAME, O_EDIT, O_END, O_AT };
+enum {
+	O_START = HWK_LONG, O_UNTIL, O_WHEN, O_WHERE, O_MINIMUM, O_NAME, O_STEP, O_EDIT, O_END,
+	O_AT
+};
 
 #define NKEYS HWK_ASSIGN_NKEYS
 
@@ -25,6 +30,8 @@ struct edit_arg {
 	hwk_ctx *ctx;
 	const char **set;
 	const int *given;
+	char *const *steps; /* --step: the whole ladder, when nsteps */
+	size_t nsteps;
 	hwk_buf what; /* for the commit message: "CLIENT ID KEY..." */
 };
 
@@ -57,14 +64,31 @@ static int edit_one(hwk_assignment *a, void *arg)
 			hwk_buf_printf(&e->what, " %s", hwk_assign_keys[k]);
 		changed |= r;
 	}
+	if (e->nsteps) {
+		hwk_ladder l;
+		if (hwk_assignment_ladder_args(a, e->steps, e->nsteps, &l) < 0)
+			return -1;
+		int r = hwk_entries_keep_steps(a, &l);
+		if (r == 0)
+			r = hwk_assignment_set_ladder(a, &l, e->ctx->now);
+		hwk_ladder_free(&l);
+		if (r < 0)
+			return -1;
+		if (r && !changed)
+			hwk_buf_printf(&e->what, "%s %s", a->client, a->id);
+		if (r)
+			hwk_buf_adds(&e->what, " ladder");
+		changed |= r;
+	}
 	if (!changed)
 		hwk_note("%s: nothing to change", a->id);
 	return changed;
 }
 
-static int edit(hwk_practice *p, hwk_ctx *ctx, const char *spec, const char **set, int *given)
+static int edit(hwk_practice *p, hwk_ctx *ctx, const char *spec, const char **set, int *given,
+		char *const *steps, size_t nsteps)
 {
-	struct edit_arg e = {ctx, set, given, {0}};
+	struct edit_arg e = {ctx, set, given, steps, nsteps, {0}};
 	int r = hwk_assignment_update(p, ctx->client, spec, edit_one, &e);
 	if (r > 0)
 		hwk_commit(p, "assign: %s", e.what.s);
@@ -107,7 +131,7 @@ static const hwk_opt opts[] = {
 	{"every", 'e', &hwk_v_text}, {"start", O_START, &hwk_v_text}, {"until", O_UNTIL, &hwk_v_text},
 	{"when", O_WHEN, &hwk_v_text}, {"where", O_WHERE, &hwk_v_text},
 	{"minimum", O_MINIMUM, &hwk_v_text}, {"message", 'm', &hwk_v_text},
-	{"name", O_NAME, &hwk_v_text},
+	{"name", O_NAME, &hwk_v_text}, {"step", O_STEP, &hwk_v_text},
 	/* what to do to an existing one, and when */
 	{"edit", O_EDIT, &hwk_v_assign}, {"end", O_END, &hwk_v_assign}, {"at", O_AT, &hwk_v_text},
 	{0},
@@ -122,7 +146,9 @@ int cmd_assign(int argc, char **argv, hwk_ctx *ctx)
 	const char **set = o.set;
 	int given[NKEYS] = {0};
 	const char *edit_id = NULL, *end_id = NULL, *at = NULL;
-	int c, k, st;
+	char **steps = hwk_xcalloc((size_t)argc + 1, sizeof *steps);
+	size_t nsteps = 0;
+	int c, k, st, rc = HWK_USAGE;
 	while ((c = hwk_getopt(argc, argv, opts, usage, &st)) > 0) {
 		switch (c) {
 		case 'e': k = 0; goto set;
@@ -137,55 +163,70 @@ int cmd_assign(int argc, char **argv, hwk_ctx *ctx)
 			break;
 		case O_START: o.start = optarg; break;
 		case O_NAME: o.name = optarg; break;
+		case O_STEP: steps[nsteps++] = optarg; break;
 		case O_EDIT: edit_id = optarg; break;
 		case O_END: end_id = optarg; break;
 		case O_AT: at = optarg; break;
 		}
 	}
-	if (c == 0)
-		return st;
+	if (c == 0) {
+		rc = st;
+		goto out;
+	}
 	int nargs = argc - optind, nset = 0;
 	for (size_t i = 0; i < NKEYS; i++)
 		nset += given[i];
 	if (edit_id && end_id) {
 		hwk_err("--edit and --end cannot be combined");
-		return HWK_USAGE;
+		goto out;
 	}
 	if ((edit_id || end_id) && (nargs || o.start || o.name)) {
 		hwk_err("--%s takes an id and no CLIENT, TYPE, --start or --name",
 			edit_id ? "edit" : "end");
-		return HWK_USAGE;
+		goto out;
 	}
-	if (end_id && nset) {
+	if (end_id && (nset || nsteps)) {
 		hwk_err("--end takes only --at; to change an assignment use --edit");
-		return HWK_USAGE;
+		goto out;
 	}
 	if (at && !end_id) {
 		hwk_err("--at goes with --end");
-		return HWK_USAGE;
+		goto out;
 	}
-	if (edit_id && !nset) {
-		hwk_err("--edit needs something to change (--every, --until, --when, --where, --minimum, -m)");
-		return HWK_USAGE;
+	if (edit_id && !nset && !nsteps) {
+		hwk_err("--edit needs something to change (--every, --until, --when, --where, --minimum, -m, --step)");
+		goto out;
 	}
-	if (!edit_id && !end_id && (nargs < 1 || nargs > 2))
-		return hwk_usage(usage, 0);
+	if (!edit_id && !end_id && (nargs < 1 || nargs > 2)) {
+		rc = hwk_usage(usage, 0);
+		goto out;
+	}
 
+	rc = HWK_FAIL;
 	if (hwk_setup(ctx, ~0u, NULL, 0) < 0)
-		return HWK_FAIL;
+		goto out;
 	hwk_practice *p = &ctx->scope.p;
-	if (edit_id)
-		return edit(p, ctx, edit_id, set, given);
-	if (end_id)
-		return end(p, ctx, end_id, at);
+	if (edit_id) {
+		rc = edit(p, ctx, edit_id, set, given, steps, nsteps);
+		goto out;
+	}
+	if (end_id) {
+		rc = end(p, ctx, end_id, at);
+		goto out;
+	}
 	o.client = nargs == 2 ? argv[optind] : ctx->client;
 	o.type = argv[argc - 1];
+	o.steps = steps;
+	o.nsteps = nsteps;
 	char *id, *what;
 	if (hwk_assignment_create(p, &o, ctx->now, &id, &what) < 0)
-		return HWK_FAIL;
+		goto out;
 	printf("%s\n", id);
 	hwk_commit(p, "assign: %s", what);
 	free(id);
 	free(what);
-	return HWK_OK;
+	rc = HWK_OK;
+out:
+	free(steps);
+	return rc;
 }

@@ -37,7 +37,7 @@ static const struct {
 
 static const char *const keys[] = {
 	"id", "client", "type", "title", "every", "start", "until", "when", "where", "minimum",
-	"instructions", "status", "fields", "history", NULL,
+	"instructions", "status", "fields", "ladder", "history", NULL,
 };
 
 static char **text_of(hwk_assignment *a, size_t i)
@@ -50,6 +50,21 @@ static const char *text_in(const hwk_assignment *a, size_t i)
 	return *(char *const *)((const char *)a + texts[i].off);
 }
 
+/* The SUDS scale of a's ladder: its suds_peak field's bounds, else 0..100. */
+static void ladder_scale(const hwk_assignment *a, int *lo, int *hi)
+{
+	const hwk_field *f = hwk_fields_find(&a->fields, "suds_peak");
+	*lo = f && f->has_min ? (int)f->min : 0;
+	*hi = f && f->has_max ? (int)f->max : 100;
+}
+
+/* Can a take a ladder: has it a text field `step`? */
+static int ladder_fits(const hwk_assignment *a)
+{
+	const hwk_field *f = hwk_fields_find(&a->fields, "step");
+	return f && f->type == HWK_F_TEXT;
+}
+
 static const char *const change_keys[] = {"at", "change", "from", "to", NULL};
 
 void hwk_assignment_free(hwk_assignment *a)
@@ -59,6 +74,7 @@ void hwk_assignment_free(hwk_assignment *a)
 	free(a->yaml_path);
 	free(a->csv_path);
 	hwk_fields_free(&a->fields);
+	hwk_ladder_free(&a->ladder);
 	for (size_t i = 0; i < a->nhistory; i++) {
 		free(a->history[i].at);
 		free(a->history[i].change);
@@ -78,6 +94,7 @@ void hwk_assignment_slim(hwk_assignment *a)
 		*strs[i] = NULL;
 	}
 	hwk_fields_free(&a->fields);
+	hwk_ladder_free(&a->ladder);
 }
 
 /* The folder a file is in ("." for a bare name). */
@@ -208,6 +225,15 @@ static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a,
 	}
 	if (hwk_fields_parse(path, hwk_ymap_get(root, "fields"), &a->fields) < 0)
 		goto out;
+	hwk_ynode *ladder = hwk_ymap_get(root, "ladder");
+	if (!hwk_ynull(ladder) && !ladder_fits(a)) {
+		hwk_yerr(path, ladder, "'ladder' needs a text field 'step' (an exposure)");
+		goto out;
+	}
+	int lo, hi;
+	ladder_scale(a, &lo, &hi);
+	if (hwk_ladder_parse(path, ladder, lo, hi, &a->ladder) < 0)
+		goto out;
 	hwk_ynode *h = hwk_ymap_get(root, "history");
 	if (!hwk_ynull(h)) {
 		if (h->kind != HWK_Y_SEQ) {
@@ -288,6 +314,7 @@ void hwk_assignment_emit(const hwk_assignment *a, hwk_buf *out)
 		(texts[i].plain ? hwk_yw_kv_plain : hwk_yw_kv)(w, texts[i].key, text_in(a, i));
 	hwk_yw_str(w, "fields");
 	hwk_fields_emit(w, &a->fields);
+	hwk_ladder_emit(w, &a->ladder);
 	hwk_yw_str(w, "history");
 	hwk_yw_seq_start(w);
 	for (size_t i = 0; i < a->nhistory; i++) {
@@ -962,6 +989,8 @@ int hwk_assignment_create(hwk_practice *p, const hwk_assignment_opts *o, time_t 
 	a.status = hwk_xstrdup("active");
 	a.every = hwk_xstrdup(p->default_every);
 	hwk_fields_copy(&a.fields, &t.fields);
+	if (o->nsteps && hwk_assignment_ladder_args(&a, o->steps, o->nsteps, &a.ladder) < 0)
+		goto out;
 	a.id = hwk_assignment_new_id(sday, o->type);
 	dir = hwk_client_dir(p, client);
 	if (hwk_assignment_derive(&a, dir) < 0)
@@ -1059,6 +1088,54 @@ int hwk_assignment_set(hwk_assignment *a, const char *key, const char *value, ti
 	int rc = hwk_assignment_derive(a, dir);
 	free(dir);
 	return rc < 0 ? -1 : 1;
+}
+
+void hwk_assignment_ladder_on(const hwk_assignment *a, hwk_day day, hwk_ladder *out)
+{
+	for (size_t i = 0; i < a->nhistory; i++) {
+		const hwk_change *c = &a->history[i];
+		hwk_day d;
+		if (strcmp(c->change, "ladder") || hwk_stamp_day(c->at, &d) < 0 || d <= day)
+			continue;
+		/* the first change made after day: the ladder it replaced held then */
+		if (hwk_ladder_from_text(c->from, out) == 0)
+			return;
+		break; /* a record made by hand that is not a ladder: the ladder now */
+	}
+	hwk_ladder_copy(out, &a->ladder);
+}
+
+int hwk_assignment_ladder_args(const hwk_assignment *a, char *const *args, size_t n,
+			       hwk_ladder *out)
+{
+	int lo, hi;
+	memset(out, 0, sizeof *out);
+	if (!ladder_fits(a))
+		return hwk_err("--step: a %s assignment has no ladder (only a type with a text "
+			       "field 'step', as exposure, has one)", a->type);
+	ladder_scale(a, &lo, &hi);
+	for (size_t i = 0; i < n; i++)
+		if (hwk_ladder_add_arg(out, args[i], lo, hi) < 0) {
+			hwk_ladder_free(out);
+			return -1;
+		}
+	return 0;
+}
+
+int hwk_assignment_set_ladder(hwk_assignment *a, const hwk_ladder *l, time_t now)
+{
+	if (!ladder_fits(a))
+		return hwk_err("--step: a %s assignment has no ladder (only a type with a text "
+			       "field 'step', as exposure, has one)", a->type);
+	if (hwk_ladder_same(&a->ladder, l))
+		return 0;
+	char *from = hwk_ladder_text(&a->ladder), *to = hwk_ladder_text(l);
+	hwk_assignment_add_change(a, now, "ladder", from, to);
+	free(from);
+	free(to);
+	hwk_ladder_free(&a->ladder);
+	hwk_ladder_copy(&a->ladder, l);
+	return 1;
 }
 
 int hwk_assignment_end(hwk_assignment *a, hwk_day day, time_t now)

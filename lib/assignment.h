@@ -5,6 +5,7 @@
 
 #include <time.h>
 #include "frequency.h"
+#include "ladder.h"
 #include "types.h"
 #include "util.h"
 
@@ -16,6 +17,7 @@ typedef struct hwk_assignment {
 	char *id, *client, *type, *title;
 	char *every, *start, *until, *when, *where, *minimum, *instructions, *status;
 	hwk_fields fields;
+	hwk_ladder ladder; /* an exposure's steps (hwk_ladder_fits); none when n is 0 */
 	hwk_change *history;
 	size_t nhistory;
 	/* derived when read */
@@ -42,6 +44,17 @@ void hwk_assignment_free(hwk_assignment *a);
  * status, history and what is derived from them); free the rest (its fields, texts and
  * paths), for a caller that holds many after reading their entries. */
 void hwk_assignment_slim(hwk_assignment *a);
+/* Give it ladder l (copied), recording the change with its time when it differs. A
+ * type without a step field is refused (a step left out that entries name is for
+ * hwk_entries_keep_steps to refuse first). 1 changed, 0 the same, -1 after a message. */
+int hwk_assignment_set_ladder(hwk_assignment *a, const hwk_ladder *l, time_t now);
+/* The ladder of a as it was at the end of day: its ladder now, or, when the history
+ * has a ladder change made after day, the ladder that change replaced (owned). */
+void hwk_assignment_ladder_on(const hwk_assignment *a, hwk_day day, hwk_ladder *out);
+/* The ladder of hwk assign --step ARG... for a, in order (hwk_ladder_add_arg, on a's
+ * SUDS scale), into *out; -1 after a message, also when a can take no ladder. */
+int hwk_assignment_ladder_args(const hwk_assignment *a, char *const *args, size_t n,
+			       hwk_ladder *out);
 /* Change one of every, until, when, where, minimum, instructions (value NULL clears it),
  * recording the change with its time when the value differs. 1 changed, 0 the same,
  * -1 after a message (a bad frequency or date). */
@@ -158,6 +171,8 @@ typedef struct {
 	const char *start;  /* --start, or NULL for today */
 	const char *name;   /* --name: a new client's display name, or NULL */
 	const char *set[HWK_ASSIGN_NKEYS]; /* per hwk_assign_keys; NULL where not given */
+	char *const *steps; /* --step NAME=EXPECTED[/TARGET], in order */
+	size_t nsteps;
 } hwk_assignment_opts;
 
 /* Make and save a new assignment, and its client (and the default practice) when

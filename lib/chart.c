@@ -220,9 +220,9 @@ static void sleep_charts(hwk_buf *b, const course *c)
 		hwk_night nt;
 		const hwk_assignment *a = c->a;
 		if (!counts(e) || !in_period(c, e) || hwk_entry_day(e, &day) < 0 ||
-		    hwk_sleep_night(day, hwk_entry_value(a, e, "bed"), hwk_entry_value(a, e, "lights_out"),
-				    hwk_entry_value(a, e, "sol"), hwk_entry_value(a, e, "waso"),
-				    hwk_entry_value(a, e, "wake"), hwk_entry_value(a, e, "out_of_bed"),
+		    hwk_sleep_night(day, hwk_entry_field(a, e, "bed"), hwk_entry_field(a, e, "lights_out"),
+				    hwk_entry_field(a, e, "sol"), hwk_entry_field(a, e, "waso"),
+				    hwk_entry_field(a, e, "wake"), hwk_entry_field(a, e, "out_of_bed"),
 				    &nt) < 0)
 			continue;
 		time_t base = hwk_time_local(day - 1, 18, 0, 0);
@@ -232,7 +232,7 @@ static void sleep_charts(hwk_buf *b, const course *c)
 		t->bed = minutes_after(nt.bed, base);
 		t->wake = minutes_after(nt.wake, base);
 		t->out_of_bed = minutes_after(nt.out_of_bed, base);
-		const char *s = hwk_entry_value(a, e, "sol"), *w = hwk_entry_value(a, e, "waso");
+		const char *s = hwk_entry_field(a, e, "sol"), *w = hwk_entry_field(a, e, "waso");
 		t->asleep = s && hwk_parse_number(s, &sol) == 0 ? minutes_after(nt.lights_out, base) + sol
 								: NAN;
 		t->waso = w && hwk_parse_number(w, &waso) == 0 ? waso : NAN;
@@ -262,7 +262,7 @@ static void sleep_charts(hwk_buf *b, const course *c)
 /* A number of a row, NAN when absent. */
 static double value(const course *c, const hwk_entry *e, const char *field)
 {
-	const char *s = hwk_entry_value(c->a, e, field);
+	const char *s = hwk_entry_field(c->a, e, field);
 	double v;
 	return s && hwk_parse_number(s, &v) == 0 ? v : NAN;
 }
@@ -280,7 +280,7 @@ static void exposure_chart(hwk_buf *b, const course *c)
 		double pk = value(c, e, "suds_peak");
 		if (!counts(e) || isnan(pk))
 			continue;
-		const char *step = hwk_entry_value(c->a, e, "step");
+		const char *step = hwk_entry_field(c->a, e, "step");
 		if (!step)
 			step = "-";
 		size_t j = 0;

@@ -768,6 +768,42 @@ int hwk_entries_tail(const hwk_assignment *a, hwk_day since, hwk_entry **rows, s
 	return rc;
 }
 
+const char *hwk_entry_field(const hwk_assignment *a, const hwk_entry *e, const char *name)
+{
+	const hwk_field *fd = hwk_fields_find(&a->fields, name);
+	if (!fd)
+		return NULL;
+	size_t col = (size_t)(fd - a->fields.v) + HWK_ENTRY_FIXED;
+	if (col >= e->cols.n || !e->cols.v[col] || !*e->cols.v[col])
+		return NULL;
+	return e->cols.v[col];
+}
+
+int hwk_entries_keep_steps(const hwk_assignment *a, const hwk_ladder *l)
+{
+	hwk_entry *rows = NULL;
+	size_t n = 0;
+	int read = 0, rc = 0;
+	for (size_t i = 0; i < a->ladder.n && rc == 0; i++) {
+		const char *name = a->ladder.v[i].name;
+		size_t j = 0;
+		while (j < l->n && strcmp(l->v[j].name, name))
+			j++;
+		if (j < l->n)
+			continue;
+		if (!read++ && hwk_entries_read(a, &rows, &n) < 0)
+			return -1;
+		long k = 0;
+		for (size_t r = 0; r < n; r++)
+			k += hwk_streq(hwk_entry_field(a, &rows[r], "step"), name);
+		if (k)
+			rc = hwk_err("--step: %s: %ld entr%s name this step; it stays on the ladder "
+				     "(give it again, in any place)", name, k, k == 1 ? "y" : "ies");
+	}
+	hwk_entry_rows_free(rows, n);
+	return rc;
+}
+
 void hwk_entries_count(const hwk_entry *rows, size_t n, hwk_day from, hwk_day to, long *done,
 		       long *partial, long *skipped)
 {
@@ -786,13 +822,3 @@ void hwk_entries_count(const hwk_entry *rows, size_t n, hwk_day from, hwk_day to
 	}
 }
 
-const char *hwk_entry_value(const hwk_assignment *a, const hwk_entry *e, const char *name)
-{
-	const hwk_field *fd = hwk_fields_find(&a->fields, name);
-	if (!fd)
-		return NULL;
-	size_t col = (size_t)(fd - a->fields.v) + HWK_ENTRY_FIXED;
-	if (col >= e->cols.n || !e->cols.v[col] || !*e->cols.v[col])
-		return NULL;
-	return e->cols.v[col];
-}

@@ -95,9 +95,15 @@ int hwk_entry_at(const hwk_entry *e, time_t *out);
 /* Note e's day and at (what the readers do for each row). */
 void hwk_entry_stamp(hwk_entry *e);
 
-/* The value of field name in e, a's row: NULL when a has no such field, or the value is
- * absent or empty. */
-const char *hwk_entry_value(const hwk_assignment *a, const hwk_entry *e, const char *name);
+/* The value of a's field name in row e, or NULL when the field is not a's, or the row
+ * has no value for it. */
+const char *hwk_entry_field(const hwk_assignment *a, const hwk_entry *e, const char *name);
+
+/* Would a's entries keep their steps with ladder l in place of a's: is every step of
+ * a's ladder that an entry names (a row as stored) on l? Entries keep a step's name,
+ * so a step may move, but not leave. 0 yes, -1 after a message naming the first step
+ * that would leave and how many entries name it. */
+int hwk_entries_keep_steps(const hwk_assignment *a, const hwk_ladder *l);
 
 /* Done and partial entries per day, from..to, over rows (of any order). */
 void hwk_entries_count(const hwk_entry *rows, size_t n, hwk_day from, hwk_day to, long *done,

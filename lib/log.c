@@ -93,6 +93,25 @@ out:
 	return rc;
 }
 
+static void put(hwk_strs *row, size_t i, const char *v);
+
+/* A step of the ladder named in the row's step (its number, name or a unique start of
+ * its name) written as the step's name; with no ladder, or no step, left as it is. */
+static int ladder_step(const hwk_assignment *a, hwk_strs *row)
+{
+	const hwk_field *f = hwk_fields_find(&a->fields, "step");
+	if (!a->ladder.n || !f)
+		return 0;
+	size_t col = HWK_ENTRY_FIXED + (size_t)(f - a->fields.v);
+	if (!*row->v[col])
+		return 0;
+	long i = hwk_ladder_find(&a->ladder, row->v[col]);
+	if (i < 0)
+		return -1;
+	put(row, col, a->ladder.v[i].name);
+	return 0;
+}
+
 /* The optional fields of the built-in types worth a question once hwk asks at all: the
  * numbers each type's clinical measures are made of (the intensity and its re-rating of
  * a thought record, the times and ratings that give sleep efficiency, the moods of an
@@ -252,7 +271,7 @@ int hwk_record_build(const hwk_assignment *a, const hwk_log_input *in, time_t no
 		goto bad;
 	if (in->ask && !in->skip && !in->partial && ask_missing(a, row) < 0)
 		goto bad;
-	if (hwk_entry_check(a, row, 0) < 0)
+	if (ladder_step(a, row) < 0 || hwk_entry_check(a, row, 0) < 0)
 		goto bad;
 	return 0;
 bad:
@@ -546,7 +565,7 @@ int hwk_record_import(FILE *f, const char *name, const char *dir, hwk_assignment
 		hwk_time_format(at, s);
 		put(&row, HWK_E_AT, s);
 
-		if (hwk_entry_check(a, &row, 0) < 0) {
+		if (ladder_step(a, &row) < 0 || hwk_entry_check(a, &row, 0) < 0) {
 			hwk_strs_free(&row);
 			goto out;
 		}
@@ -866,8 +885,17 @@ static int amend_row(const hwk_assignment *a, const hwk_entry *e, const hwk_log_
 	for (int c = HWK_E_REASON; c <= HWK_E_NOTE; c++)
 		if (set[c])
 			put(row, (size_t)c, set[c]);
-	if (fill_values(a, &fields, row) < 0 || hwk_entry_check(a, row, 0) < 0)
+	/* a step given is named on the ladder; the entry's own stays as it was */
+	const hwk_field *sf = hwk_fields_find(&a->fields, "step");
+	char *was = sf ? hwk_xstrdup(row->v[HWK_ENTRY_FIXED + (size_t)(sf - a->fields.v)]) : NULL;
+	if (fill_values(a, &fields, row) < 0 ||
+	    (sf && strcmp(was, row->v[HWK_ENTRY_FIXED + (size_t)(sf - a->fields.v)]) &&
+	     ladder_step(a, row) < 0) ||
+	    hwk_entry_check(a, row, 0) < 0) {
+		free(was);
 		goto out;
+	}
+	free(was);
 	rc = 0;
 out:
 	free(values);

@@ -299,6 +299,16 @@ static int pick(int has_o, const char *o, const char *a, const char *b)
 	return -1;
 }
 
+/* pick, for texts made to compare (each owned, freed here) */
+static int pick_owned(int has_o, char *o, char *a, char *b)
+{
+	int p = pick(has_o, o, a, b);
+	free(o);
+	free(a);
+	free(b);
+	return p;
+}
+
 static void push_history(items *l, const hwk_assignment *x, int side)
 {
 	for (size_t i = 0; i < x->nhistory; i++) {
@@ -359,16 +369,19 @@ int hwk_merge_assignment(const char *o, size_t on, const char *a, size_t an, con
 		}
 		*key_slot(&r, i) = (char *)(p ? vb : va);
 	}
-	char *fo = has_o ? fields_text(&x[0].fields) : NULL, *fa = fields_text(&x[1].fields),
-	     *fb = fields_text(&x[2].fields);
-	int p = pick(has_o, fo, fa, fb);
-	free(fo);
-	free(fa);
-	free(fb);
+	int p = pick_owned(has_o, has_o ? fields_text(&x[0].fields) : NULL,
+			   fields_text(&x[1].fields), fields_text(&x[2].fields));
 	if (p < 0)
 		hwk_buf_printf(&msg, "%s'fields' changed on both sides", msg.len ? "; " : "");
 	else
 		r.fields = x[1 + p].fields;
+	/* the ladder as the fields: from the side that changed it */
+	p = pick_owned(has_o, has_o ? hwk_ladder_text(&x[0].ladder) : NULL,
+		       hwk_ladder_text(&x[1].ladder), hwk_ladder_text(&x[2].ladder));
+	if (p < 0)
+		hwk_buf_printf(&msg, "%s'ladder' changed on both sides", msg.len ? "; " : "");
+	else
+		r.ladder = x[1 + p].ladder;
 
 	items hist = {0};
 	for (int i = !has_o; i < 3; i++)

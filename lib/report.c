@@ -77,7 +77,8 @@ static void exposure_steps(const hwk_summary *s, hwk_report_assess *x)
 	} *st = hwk_xcalloc(s->nrows + 1, sizeof *st);
 	for (size_t i = 0; i < s->nrows; i++) {
 		const hwk_entry *e = &s->rows[i];
-		const char *pk = hwk_entry_value(s->a, e, "suds_peak"), *name = hwk_entry_value(s->a, e, "step");
+		const char *pk = hwk_entry_field(s->a, e, "suds_peak");
+		const char *name = hwk_entry_field(s->a, e, "step");
 		double p;
 		if (!row_counts(e) || !pk || hwk_parse_number(pk, &p) < 0)
 			continue;
@@ -386,6 +387,11 @@ static void put_text(FILE *f, const char *s, int md)
 	free(t);
 }
 
+static void put_cell(FILE *f, const char *s, void *md)
+{
+	put_text(f, s, *(int *)md);
+}
+
 static void caseload(FILE *f, const hwk_report *r, int md)
 {
 	static const char *const cols[] = {"client", "completion", "days since last entry",
@@ -497,6 +503,9 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 		}
 		if (s->metrics.hint)
 			fprintf(f, "%s%s\n", li, s->metrics.hint);
+		if (s->ladder.n)
+			hwk_ladder_progress_print(f, &s->ladder, li, md ? "  - " : "      ",
+						  put_cell, &md);
 	}
 	(void)r;
 }
@@ -524,7 +533,8 @@ static const char *const fixed_cols[] = {
 };
 #define NFIXED (sizeof fixed_cols / sizeof *fixed_cols)
 /* after the skips by reason */
-static const char *const more_cols[] = {"improving", "client_attention", "skip_notes"};
+static const char *const more_cols[] = {"improving", "client_attention", "skip_notes", "ladder",
+					"next_step"};
 #define NMORE (sizeof more_cols / sizeof *more_cols)
 #define C_MORE (NFIXED + HWK_NREASONS)
 
@@ -551,6 +561,21 @@ static char *notes_str(const hwk_summary *s, const hwk_report_assess *x, int jso
 	}
 	if (json)
 		hwk_buf_addc(&b, ']');
+	return owned(&b);
+}
+
+/* An assignment's ladder (hwk_ladder_progress): in JSON an array of its steps
+ * (hwk_ladder_progress_json), else "N STEP" joined by "; ". Owned. */
+static char *ladder_str(const hwk_ladder_progress *p, int json)
+{
+	hwk_buf b = {0};
+	if (json)
+		hwk_ladder_progress_json(p, &b);
+	for (size_t i = 0; i < p->n && !json; i++) {
+		char *t = hwk_step_progress_str(&p->v[i]);
+		hwk_buf_printf(&b, "%s%zu %s", i ? "; " : "", i + 1, t);
+		free(t);
+	}
 	return owned(&b);
 }
 
@@ -710,7 +735,7 @@ int hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 	for (size_t i = 0; i < NMORE; i++)
 		types[C_MORE + i] = HWK_COL_TEXT;
 	if (fmt == HWK_FMT_JSON)
-		types[C_MORE + 2] = HWK_COL_JSON;
+		types[C_MORE + 2] = types[C_MORE + 3] = HWK_COL_JSON;
 	/* a row's values: its texts as they are, its numbers in room of their own */
 	const char **vals = hwk_xcalloc(cols.n, sizeof *vals);
 	numbuf *room = hwk_xcalloc(cols.n, sizeof *room);
@@ -726,6 +751,7 @@ int hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 		for (size_t k = 0; k < c->n; k++) {
 			char *fl = list_str(&c->x[k].flags), *im = list_str(&c->x[k].improving);
 			char *notes = notes_str(&c->s[k], &c->x[k], fmt == HWK_FMT_JSON);
+			char *ladder = ladder_str(&c->s[k].ladder, fmt == HWK_FMT_JSON);
 			const hwk_summary *s = &c->s[k];
 			const hwk_adherence *h = &s->now;
 			memset(vals, 0, cols.n * sizeof *vals);
@@ -763,6 +789,10 @@ int hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 			vals[C_MORE] = im;
 			vals[C_MORE + 1] = cfl;
 			vals[C_MORE + 2] = notes;
+			vals[C_MORE + 3] = ladder;
+			vals[C_MORE + 4] = c->s[k].ladder.n && c->s[k].ladder.next >= 0
+						   ? c->s[k].ladder.v[c->s[k].ladder.next].step->name
+						   : "";
 			for (size_t m = 0; m < s->metrics.n; m++) {
 				const hwk_metric *mt = &s->metrics.v[m];
 				char *key = metric_col(s, mt);
@@ -779,6 +809,7 @@ int hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 			free(fl);
 			free(im);
 			free(notes);
+			free(ladder);
 		}
 		free(cfl);
 	}

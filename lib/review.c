@@ -212,6 +212,12 @@ static void put_text(FILE *f, const char *s, const char *indent)
 	free(copy);
 }
 
+static void put_visible(FILE *f, const char *s, void *arg)
+{
+	(void)arg;
+	hwk_put_visible(f, s);
+}
+
 static void day_str(hwk_day d, char *buf)
 {
 	hwk_day_format(d, buf);
@@ -343,6 +349,8 @@ void hwk_review_print(FILE *f, const hwk_review *r)
 		}
 		if (s->metrics.hint)
 			fprintf(f, "%s  hint: %s\n", pre, s->metrics.hint);
+		if (s->ladder.n)
+			hwk_ladder_progress_print(f, &s->ladder, "  ", "    ", put_visible, NULL);
 		for (size_t i = 0; i < s->nrows; i++)
 			print_entry(f, pre, a, &s->rows[i]);
 	}

@@ -82,6 +82,35 @@ static void today_open(const hwk_assignment *a, const hwk_entry *rows, size_t n,
 	memcpy(h->reasons, past.reasons, sizeof h->reasons);
 }
 
+/* The ladder's progress (hwk_ladder_progress_make) over the done and partial rows of all
+ * dated up to to, in the order of at. */
+static void ladder_progress(const hwk_assignment *a, const hwk_ladder *l, const hwk_entry *all,
+			    size_t n, hwk_day to, hwk_ladder_progress *out)
+{
+	order *o = hwk_xcalloc(n + 1, sizeof *o);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		hwk_day d;
+		time_t t;
+		const char *st = all[i].cols.n > HWK_E_STATUS ? all[i].cols.v[HWK_E_STATUS] : "";
+		if ((!strcmp(st, "done") || !strcmp(st, "partial")) &&
+		    hwk_entry_day(&all[i], &d) == 0 && d <= to && hwk_entry_at(&all[i], &t) == 0)
+			o[k++] = (order){t, i};
+	}
+	qsort(o, k, sizeof *o, by_time);
+	hwk_session *ss = hwk_xcalloc(k + 1, sizeof *ss);
+	for (size_t i = 0; i < k; i++) {
+		const hwk_entry *e = &all[o[i].idx];
+		const char *pk = hwk_entry_field(a, e, "suds_peak");
+		ss[i].step = hwk_entry_field(a, e, "step");
+		if (!pk || hwk_parse_number(pk, &ss[i].peak) < 0)
+			ss[i].peak = NAN;
+	}
+	hwk_ladder_progress_make(l, ss, k, out);
+	free(ss);
+	free(o);
+}
+
 int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day today,
 		     int week_start, const hwk_window *w, hwk_summary *s)
 {
@@ -92,9 +121,23 @@ int hwk_summary_make(const hwk_assignment *a, hwk_day from, hwk_day to, hwk_day 
 	s->prev_from = from - (to - from + 1);
 	hwk_entry *all;
 	size_t n;
-	if (hwk_entries_tail(a, s->prev_from, &all, &n) < 0)
-		return -1;
-	hwk_entries_sift(a, all, &n, s->prev_from); /* bad rows named, left out */
+	hwk_ladder l;
+	hwk_assignment_ladder_on(a, to, &l);
+	if (l.n) {
+		/* a ladder's steps count every session up to the period's end */
+		if (hwk_entries_read(a, &all, &n) < 0) {
+			hwk_ladder_free(&l);
+			return -1;
+		}
+		hwk_entries_resolve(all, &n);
+		hwk_entries_sift(a, all, &n, HWK_DAY_NONE); /* bad rows named, left out */
+		ladder_progress(a, &l, all, n, to, &s->ladder);
+		hwk_ladder_free(&l);
+	} else {
+		if (hwk_entries_tail(a, s->prev_from, &all, &n) < 0)
+			return -1;
+		hwk_entries_sift(a, all, &n, s->prev_from); /* bad rows named, left out */
+	}
 	/* the tail may bring a few older rows: only the two periods' count, so that what
 	 * is said (days since the last entry above all) does not depend on the file; and
 	 * with a window, a row logged in it, whatever its day */
@@ -157,6 +200,7 @@ void hwk_summary_free(hwk_summary *s)
 	hwk_metrics_free(&s->metrics_before);
 	hwk_entry_rows_free(s->rows, s->nrows);
 	free(s->per_day);
+	hwk_ladder_progress_free(&s->ladder);
 	memset(s, 0, sizeof *s);
 }
 

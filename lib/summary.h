@@ -22,6 +22,9 @@ typedef struct {
 	 * report over years holds one per assignment of the caseload */
 	hwk_day day_from, day_to;
 	unsigned *per_day;
+	hwk_ladder_progress ladder;    /* an assignment with a ladder at the end of the
+					* period: each step over every entry dated up to
+					* then (n 0: no ladder, nothing else set) */
 } hwk_summary;
 
 /* Done or partial entries on day d of from..to (0 outside the days kept). */

@@ -310,7 +310,7 @@ run assign --edit "$S" --end "$S"
 expect "--edit and --end together" 2 "" "hwk assign: --edit and --end cannot be combined"
 run -c alex assign --edit "$S"
 expect "--edit with nothing to change" 2 "" \
-	"hwk assign: --edit needs something to change (--every, --until, --when, --where, --minimum, -m)"
+	"hwk assign: --edit needs something to change (--every, --until, --when, --where, --minimum, -m, --step)"
 run -c alex assign --end "$S" --every day
 expect "--end with --every" 2 "" "hwk assign: --end takes only --at; to change an assignment use --edit"
 run assign alex task --at today

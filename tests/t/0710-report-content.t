@@ -133,9 +133,9 @@ is "ed: skips without notes, no skip notes" \
 
 # ---- csv: the same, as text --------------------------------------------------------------
 run -C p report -f csv cy
-is "csv: the header ends the fixed columns with improving, client_attention, skip_notes" \
-	"$(head -n 1 "$T/out" | cut -d, -f 20-30)" \
-	"attention,skipped_busy,skipped_difficult,skipped_avoided,skipped_forgot,skipped_unclear,skipped_unsuited,skipped_other,improving,client_attention,skip_notes"
+is "csv: the header ends the fixed columns with improving, client_attention, skip_notes, ladder, next_step" \
+	"$(head -n 1 "$T/out" | cut -d, -f 20-32)" \
+	"attention,skipped_busy,skipped_difficult,skipped_avoided,skipped_forgot,skipped_unclear,skipped_unsuited,skipped_other,improving,client_attention,skip_notes,ladder,next_step"
 is "csv: cy's skip note as DAY REASON: NOTE" "$(sed -n 2p "$T/out" | awk -F, '{ print $30 }')" \
 	"2026-11-19 avoided: could not get out of bed"
 

@@ -4,9 +4,29 @@
 #define HWK_ROWS_H
 
 #include "entries.h"
+#include "types.h"
 #include "util.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* An assignment of a built-in type, its fields as the built-in defines them (exit 2
+ * when the type cannot be had). */
+static inline void builtin(hwk_assignment *a, const char *type)
+{
+	hwk_type t = {0};
+	memset(a, 0, sizeof *a);
+	if (hwk_type_load(type, 0, &t) < 0) {
+		fprintf(stderr, "# cannot load type %s\n", type);
+		exit(2);
+	}
+	a->id = hwk_xasprintf("2026-11-20-%s-ab12", type);
+	a->client = hwk_xstrdup("alex");
+	a->type = hwk_xstrdup(type);
+	hwk_fields_copy(&a->fields, &t.fields);
+	hwk_type_free(&t);
+}
 
 typedef struct {
 	hwk_entry *v;

@@ -487,6 +487,40 @@ static void test_assignment(void)
 	free(why);
 }
 
+/* An exposure's ladder merges as its fields do: from the side that changed it. */
+#define XID "2026-11-27-exposure-3fa9"
+#define XTOP XTOP_EVERY("day")
+#define XTOP_EVERY(every) "# hwk assignment (see hwk(5)); its entries are in " XID ".csv\n" \
+	"id: " XID "\nclient: alex\ntype: exposure\nevery: " every "\nstart: 2026-11-27\n" \
+	"status: active\nfields:\n- name: step\n  type: text\n  required: true\n" \
+	"- name: suds_peak\n  type: integer\n  min: 0\n  max: 100\n"
+#define XLADDER "ladder:\n- name: lift\n  expected: 40\n"
+#define XTRAIN "- name: train\n  expected: 90\n  target: 25\n"
+#define XHIST(at, to) "- at: " at "\n  change: ladder\n  from: lift=40\n  to: |-\n" \
+	"    lift=40\n    " to "\n"
+
+static void test_ladder(void)
+{
+	const char *base = XTOP XLADDER ASSIGNED;
+	const char *train = XTOP XLADDER XTRAIN ASSIGNED
+		XHIST("2026-12-04T16:40:00+01:00", "train=90/25");
+	const char *every = XTOP_EVERY("5/week") XLADDER ASSIGNED
+		"- at: 2026-12-04T17:40:00+01:00\n  change: every\n  from: day\n  to: 5/week\n";
+	const char *merged = XTOP_EVERY("5/week")
+		XLADDER XTRAIN ASSIGNED XHIST("2026-12-04T16:40:00+01:00", "train=90/25")
+		"- at: 2026-12-04T17:40:00+01:00\n  change: every\n  from: day\n  to: 5/week\n";
+	a_merges_to(base, train, every, merged,
+		    "a ladder changed on one side, every on the other: both kept");
+	const char *bus = XTOP XLADDER "- name: bus\n  expected: 70\n" ASSIGNED
+		XHIST("2026-12-04T16:50:00+01:00", "bus=70");
+	char *r, *why;
+	is_int(ma(base, train, bus, &r, &why), HWK_MERGE_CONFLICT,
+	       "the ladder changed differently on both sides: a conflict");
+	is_str(why, "'ladder' changed on both sides", "the conflict names the ladder");
+	free(r);
+	free(why);
+}
+
 int main(void)
 {
 	setenv("TZ", "Europe/Berlin", 1);
@@ -494,5 +528,6 @@ int main(void)
 	test_entries_hand();
 	test_entries_random();
 	test_assignment();
+	test_ladder();
 	return tap_done();
 }

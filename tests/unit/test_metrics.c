@@ -34,22 +34,6 @@ static hwk_day ymd(int y, int m, int d)
 	return hwk_day_from_ymd(y, m, d);
 }
 
-/* An assignment of a built-in type, its fields as the built-in defines them. */
-static void builtin(hwk_assignment *a, const char *type)
-{
-	hwk_type t = {0};
-	memset(a, 0, sizeof *a);
-	if (hwk_type_load(type, 0, &t) < 0) {
-		fprintf(stderr, "# cannot load type %s\n", type);
-		exit(2);
-	}
-	a->id = hwk_xasprintf("2026-11-20-%s-ab12", type);
-	a->client = hwk_xstrdup("alex");
-	a->type = hwk_xstrdup(type);
-	hwk_fields_copy(&a->fields, &t.fields);
-	hwk_type_free(&t);
-}
-
 /* An assignment of a custom type whose fields are given as YAML. */
 static void custom(hwk_assignment *a, const char *type, const char *fields_yaml)
 {
