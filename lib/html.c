@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "ladder.h"
 #include "svg.h"
 
 static const char style[] =
@@ -140,6 +141,54 @@ static void entries(hwk_buf *b, const hwk_summary *s)
 	hwk_buf_adds(b, "</tbody>\n</table>\n");
 }
 
+/* A number of the ladder's table: "-" for none. */
+static void suds(hwk_buf *b, double v)
+{
+	char n[32];
+	if (isnan(v) || v < 0) {
+		hwk_buf_adds(b, "<td class=\"n\">-</td>");
+		return;
+	}
+	hwk_fmt_decimal(n, v, 0);
+	hwk_buf_printf(b, "<td class=\"n\">%s</td>", n);
+}
+
+/* An exposure's ladder (hwk(5) LADDER): each step's sessions, first and latest peak
+ * SUDS and whether it is done, under a caption naming the next step. */
+static void ladder(hwk_buf *b, const hwk_ladder_progress *p)
+{
+	size_t done = 0;
+	for (size_t i = 0; i < p->n; i++)
+		done += p->v[i].done != 0;
+	hwk_buf_printf(b, "<table class=\"ladder\">\n<caption>ladder: %zu of %zu step%s done; ",
+		       done, p->n, p->n == 1 ? "" : "s");
+	if (p->next < 0) {
+		hwk_buf_adds(b, "every step done");
+	} else {
+		hwk_buf_printf(b, "next: %ld ", p->next + 1);
+		text(b, p->v[p->next].step->name);
+	}
+	hwk_buf_adds(b, "</caption>\n<thead><tr><th>step</th><th>expected</th><th>target</th>"
+			"<th>sessions</th><th>first peak</th><th>latest peak</th><th>done</th>"
+			"</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < p->n; i++) {
+		const hwk_step_progress *sp = &p->v[i];
+		hwk_buf_printf(b, "<tr class=\"step%s\"><td>%zu ", sp->done ? " done" : "", i + 1);
+		text(b, sp->step->name);
+		hwk_buf_adds(b, "</td>");
+		suds(b, sp->step->expected);
+		suds(b, sp->step->target == HWK_NO_TARGET ? NAN : sp->step->target);
+		suds(b, (double)sp->sessions);
+		suds(b, sp->first);
+		suds(b, sp->latest);
+		hwk_buf_printf(b, "<td>%s</td></tr>\n", sp->done ? "done" : "");
+	}
+	hwk_buf_adds(b, "</tbody>\n</table>\n");
+	if (p->off)
+		hwk_buf_printf(b, "<p>%ld session%s on no step of the ladder</p>\n", p->off,
+			       p->off == 1 ? "" : "s");
+}
+
 /* One assignment: its numbers as report and review count them, then its charts. */
 static int article(hwk_buf *b, const hwk_summary *s, const hwk_report_assess *x, int rating,
 		   hwk_day to, const hwk_chart_period *cp, int rows)
@@ -207,6 +256,8 @@ static int article(hwk_buf *b, const hwk_summary *s, const hwk_report_assess *x,
 		text(b, s->metrics.hint);
 		hwk_buf_adds(b, "</p>\n");
 	}
+	if (s->ladder.n)
+		ladder(b, &s->ladder);
 	if (rows)
 		entries(b, s);
 	hwk_buf_adds(b, "<div class=\"charts\">\n");

@@ -283,4 +283,23 @@ is "review: the ladder after the numbers, before the entries" \
     5 train (expected 90, target 25): 1 session, peak 50 to 50
   2026-11-23 18:00  done: step lift, 3 floors, suds_peak 40"
 
+# the HTML page: the same steps, as a table (hwk-report(1)), strict and escaped
+HWK_NOW=2026-11-27T09:00:00+01:00 run -C p report alex --week 2026-W48 -f html
+is "report -f html (exit)" "$rc" 0
+H=$T/out
+is "report -f html: the ladder's caption" \
+	"$(grep -o '<caption>ladder:[^<]*' "$H")" "<caption>ladder: 2 of 5 steps done; next: 2 lift, 3 floors"
+is "report -f html: a row a step, the done ones marked" \
+	"$(grep -o '<tr class="step[^"]*"><td>[^<]*</td>\(<td class="n">[^<]*</td>\)*<td>[^<]*</td>' "$H" |
+		sed 's/<[^>]*class="n">/|/g; s/<[^>]*>/ /g; s/  */ /g; s/ *| */|/g; s/ $//')" \
+	" 1 lift, 1 floor|40|-|3|60|30 done
+ 2 lift, 3 floors|60|30|2|70|40
+ 3 stairs|75|-|2|80|40 done
+ 4 bus, one stop|80|-|0|-|-
+ 5 train|90|25|1|50|50"
+is "report -f html: done rows carry the class" "$(grep -c '<tr class="step done">' "$H")" 2
+HWK_NOW=2026-11-27T09:00:00+01:00 run -C p review alex --since 2026-11-23 -f html
+is "review -f html: the same ladder" "$(grep -o '<caption>ladder:[^<]*' "$T/out")" \
+	"<caption>ladder: 2 of 5 steps done; next: 2 lift, 3 floors"
+
 done_testing
