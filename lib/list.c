@@ -226,17 +226,60 @@ static void columns_see(const picks *k, void *arg)
 	}
 }
 
+/* Days by which the day of an entry's at (the date as written, in its own offset) may
+ * lie outside its assignment's start..until, which hwk log holds it to as the day in
+ * the practice's zone: an assignment further from the period has no entry in it. */
+#define ZONE_DAYS 2
+
+/* Entry e of a as a row of o, when the filter takes it. 0, or -1 when its at is not a
+ * time (named). */
+static int entry_row(const hwk_assignment *a, const hwk_entry *e, const hwk_filter *flt,
+		     const columns *cs, hwk_out *o, const char **vals, const size_t *map)
+{
+	enum { NFROM = 3, NFIX = NFROM + HWK_ENTRY_FIXED };
+	char **v = e->cols.v;
+	hwk_day d;
+	if (hwk_entry_day(e, &d) < 0)
+		return hwk_err_at(a->csv_path, e->line, 0, "at: %s is not a time", v[HWK_E_AT]);
+	if ((flt->since != HWK_DAY_NONE && d < flt->since) ||
+	    (flt->until != HWK_DAY_NONE && d > flt->until) ||
+	    (flt->status && strcmp(flt->status, v[HWK_E_STATUS])) ||
+	    (flt->reason && strcmp(flt->reason, v[HWK_E_REASON])))
+		return 0;
+	for (size_t x = 0; x < cs->cols.n; x++)
+		vals[x] = NULL;
+	vals[0] = a->client;
+	vals[1] = a->id;
+	vals[2] = a->type;
+	for (size_t x = 0; x < HWK_ENTRY_FIXED; x++)
+		vals[NFROM + x] = v[x];
+	if (flt->history)
+		vals[NFIX] = v[HWK_ENTRY_REPLACES(a)];
+	for (size_t j = 0; j < a->fields.n; j++)
+		if (map[j])
+			vals[map[j]] = v[HWK_ENTRY_FIXED + j];
+	hwk_out_row(o, vals, cs->types);
+	return 0;
+}
+
 /* The entries of one assignment the filter picks, as rows of o. 0, or -1 when a file
  * could not be read or a row was bad (each named; the rows before it and the other
- * files are listed). */
+ * files are listed). The cost follows the period: an assignment whose days lie outside
+ * it is not opened, and with --since only the rows logged from the day before it on
+ * are read, from the end of the file (an entry's at is never after its logged, but for
+ * a few minutes' slack). */
 static int list_entries_of(const hwk_assignment *a, const hwk_filter *flt,
 			   const columns *cs, hwk_out *o, const char **vals, size_t *map)
 {
-	enum { NFROM = 3, NFIX = NFROM + HWK_ENTRY_FIXED };
 	const hwk_strs *cols = &cs->cols;
+	hwk_day since = flt->since, until = flt->until;
 	hwk_entries *r;
 	hwk_entry e = {0};
 	int got, bad = 0;
+	if ((until != HWK_DAY_NONE && a->start_day > until + ZONE_DAYS) ||
+	    (since != HWK_DAY_NONE && a->until_day != HWK_DAY_NONE &&
+	     a->until_day < since - ZONE_DAYS))
+		return 0;
 	/* where each of this assignment's fields goes (none: a field added since the
 	 * columns were decided, which is not listed) */
 	for (size_t j = 0; j < a->fields.n; j++) {
@@ -245,37 +288,28 @@ static int list_entries_of(const hwk_assignment *a, const hwk_filter *flt,
 			if (!strcmp(cols->v[x], a->fields.v[j].name))
 				map[j] = x;
 	}
+	if (since != HWK_DAY_NONE && since > a->start_day) {
+		/* rows before the period are passed over unchecked, as the tail brings a few */
+		hwk_entry *rows;
+		size_t n;
+		if ((flt->history ? hwk_entries_tail_stored(a, since, &rows, &n)
+				  : hwk_entries_tail(a, since, &rows, &n)) < 0)
+			return -1;
+		hwk_entries_sift(a, rows, &n, since);
+		for (size_t i = 0; i < n; i++)
+			if (entry_row(a, &rows[i], flt, cs, o, vals, map) < 0)
+				bad = -1;
+		hwk_entry_rows_free(rows, n);
+		return bad;
+	}
 	if (hwk_entries_open(a, flt->history, &r) < 0)
 		return -1;
 	while ((got = hwk_entries_next(r, &e)) == 1) {
 		size_t one = 1;
 		if (hwk_entries_sift(a, &e, &one, HWK_DAY_NONE))
 			continue; /* named, and left out */
-		char **v = e.cols.v;
-		hwk_day d;
-		if (hwk_entry_day(&e, &d) < 0) {
-			bad = hwk_err_at(a->csv_path, e.line, 0, "at: %s is not a time",
-					 v[HWK_E_AT]);
-			continue;
-		}
-		if ((flt->since != HWK_DAY_NONE && d < flt->since) ||
-		    (flt->until != HWK_DAY_NONE && d > flt->until) ||
-		    (flt->status && strcmp(flt->status, v[HWK_E_STATUS])) ||
-		    (flt->reason && strcmp(flt->reason, v[HWK_E_REASON])))
-			continue;
-		for (size_t x = 0; x < cols->n; x++)
-			vals[x] = NULL;
-		vals[0] = a->client;
-		vals[1] = a->id;
-		vals[2] = a->type;
-		for (size_t x = 0; x < HWK_ENTRY_FIXED; x++)
-			vals[NFROM + x] = v[x];
-		if (flt->history)
-			vals[NFIX] = v[HWK_ENTRY_REPLACES(a)];
-		for (size_t j = 0; j < a->fields.n; j++)
-			if (map[j])
-				vals[map[j]] = v[HWK_ENTRY_FIXED + j];
-		hwk_out_row(o, vals, cs->types);
+		if (entry_row(a, &e, flt, cs, o, vals, map) < 0)
+			bad = -1;
 	}
 	if (got < 0)
 		bad = -1;
