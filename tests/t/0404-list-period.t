@@ -69,11 +69,9 @@ line two' --at "$d 08:00" ;;
 	2026-11-11) L "$d 23:00" ann --correct mood@2026-09-26 score=8 ;;
 	2026-11-12) L "$d 23:00" ann --withdraw mood@2026-10-02 -m 'wrong day' ;;
 	2026-11-20) A "$d 09:00" cid walk --start 2026-11-20 --name Cid >/dev/null ;;
-	2026-11-24) L "$d 10:00" cid --correct walk@2026-11-21 minutes=99 ;;
-	esac
-	case $d in
 	2026-11-2*) L "$d 09:30" cid walk minutes=$((i + 30)) score=a,b --at "$d 09:00" ;;
 	esac
+	[ "$d" = 2026-11-26 ] && L "$d 10:00" cid --correct walk@2026-11-21 minutes=99
 done
 is "setup" "$setup_failed" 0
 check "ben's walk ended, in ended/" test -f p/clients/ben/ended/"$B".csv
@@ -205,6 +203,26 @@ sweep "read whole"
 # ...so that now only the rows of the period are read from the end
 sweep "from the end" all
 check "the order was noted" test -s p/clients/ann/.hwk.order
+
+# ---- the corrected view: one pass over a file no row of which corrects another -------
+# (a line end not after a comma makes it look for corrections: here the last row, a
+# correction, with no line end at all)
+run -C p -c cid list entries -f csv
+cp "$T/out" "$T/cid.want"
+cid=$(ls p/clients/cid/*.csv)
+cp "$cid" "$T/cid.csv"
+is "cid's last row corrects an entry" "$(tail -n 1 "$cid" | awk -F, '{ print $3, $6, $NF }')" \
+	"done 99 2026-11-21T09:30:00+01:00"
+printf %s "$(cat "$T/cid.csv")" >"$cid"
+run -C p -c cid list entries -f csv
+is "a last correction without its line end still replaces its entry" \
+	"$rc $(cat "$T/out")" "0 $(cat "$T/cid.want")"
+cp "$T/cid.csv" "$cid"
+grep -v ',2026-11-21T09:30:00+01:00$' "$T/cid.csv" | sed '$s/,$//' >"$cid"
+run -C p -c cid list entries -f csv --history
+like "a last row one short of replaces is read with it empty" "$rc $(tail -n 1 "$T/out")" \
+	'^0 cid,.*,walk,2026-11-26T09:00:00\+01:00,2026-11-26T09:30:00\+01:00,done,,,,92,"a,b"$'
+cp "$T/cid.csv" "$cid"
 
 # ---- the period decides what is read: what lies before it is not even opened ---------
 ann=$(ls p/clients/ann/*.csv)
