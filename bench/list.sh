@@ -20,19 +20,7 @@ YEARS=${YEARS:-5}
 bench=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=bench/common.sh
 . "$bench/common.sh"
-days=$((years * 365))
-pny=$build/bench-practice-$seed-$clients-$days
-p2w=$build/bench-practice-$seed-$clients-14
-flat=$pny.flat.csv
-if [ "$(cat "$pny.stamp" 2>/dev/null)" != "$key $days" ]; then
-	rm -f "$flat"
-fi
-practice "$pny" "$days"
-practice "$p2w" 14
-if [ ! -f "$flat" ]; then
-	sh "$bench/flatten.sh" "$pny" >"$flat.tmp"
-	mv "$flat.tmp" "$flat"
-fi
+practices $((years * 365))
 mon=2026-11-23 sun=$end # the week ending on the practices' last day
 week="list entries --since $mon --until $sun -f csv"
 
