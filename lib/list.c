@@ -166,15 +166,35 @@ static int picks_load(const hwk_practice *p, const hwk_strs *clients, size_t c,
 	return 0;
 }
 
+/* Is one of l, client's assignments, read from its ended/? */
+static int any_ended(const hwk_practice *p, const char *client, const hwk_assignments *l)
+{
+	char *dir = hwk_client_dir(p, client);
+	size_t n = strlen(dir), e = strlen(HWK_ENDED_DIR);
+	int any = 0;
+	for (size_t i = 0; i < l->n && !any; i++) {
+		const char *y = l->v[i].yaml_path;
+		any = !strncmp(y, dir, n) && y[n] == '/' && !strncmp(y + n + 1, HWK_ENDED_DIR, e) &&
+		      y[n + 1 + e] == '/';
+	}
+	free(dir);
+	return any;
+}
+
+/* own[c] of picks_scan for a client some of whose assignments come from its ended/ */
+#define NOT_OWN ((size_t)-1)
+
 /* The pass over the clients, one at a time, before anything is listed: what stops the
  * command is found there, before a row is printed, and each client's picks are given
  * to see (which may be NULL) for what a listing must know first, as its columns. The
  * files that cannot be read are named here and set *bad, and named[c] for their
  * client, so that the pass that lists does not name them again (a file that fails
- * there only is named there). */
+ * there only is named there). own (unless NULL): for each client, how many assignments
+ * its folder gave, when its ended/ gave none (else NOT_OWN), so that the pass that
+ * lists need not read ended/ again. */
 static int picks_scan(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
 		      const hwk_period *past, void (*see)(const picks *, void *), void *arg,
-		      int *bad, unsigned char *named)
+		      int *bad, unsigned char *named, size_t *own)
 {
 	size_t found = 0;
 	for (size_t c = 0; c < clients->n; c++) {
@@ -183,6 +203,8 @@ static int picks_scan(const hwk_practice *p, const hwk_strs *clients, const hwk_
 		int r = picks_load(p, clients, c, flt, past, 0, &k, &failed, &found);
 		if (failed)
 			*bad = named[c] = 1;
+		if (own)
+			own[c] = failed || any_ended(p, clients->v[c], &k.all) ? NOT_OWN : k.all.n;
 		if (r == 0 && see)
 			see(&k, arg);
 		picks_free(&k);
@@ -338,7 +360,8 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 	 * first pass over the clients' assignments, and the entries read in a second,
 	 * one client at a time, so that what is held is one client's */
 	unsigned char *named = hwk_xcalloc(clients->n + 1, 1);
-	int rc = picks_scan(p, clients, flt, &span, columns_see, &cs, &bad, named);
+	size_t *own = hwk_xcalloc(clients->n + 1, sizeof *own);
+	int rc = picks_scan(p, clients, flt, &span, columns_see, &cs, &bad, named, own);
 	if (rc == 0) {
 		hwk_out *o = hwk_out_new(fmt, f, (const char *const *)cs.cols.v, cs.cols.n);
 		const char **vals = hwk_xcalloc(cs.cols.n + 1, sizeof *vals);
@@ -346,7 +369,23 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 		size_t found = 0;
 		for (size_t c = 0; c < clients->n; c++) {
 			picks k = {0};
-			if (picks_load(p, clients, c, flt, &span, named[c], &k, &bad, &found) < 0)
+			/* ended/ is read again only where the first pass found one there to
+			 * list, or the folder holds other assignments now (one moved there
+			 * meanwhile) */
+			size_t was = found;
+			int r = 0, failed = 0, again = own[c] == NOT_OWN;
+			if (!again) {
+				r = picks_load(p, clients, c, flt, HWK_CURRENT, 1, &k, &failed,
+					       &found);
+				again = failed || k.all.n != own[c];
+				if (again) {
+					picks_free(&k);
+					found = was;
+				}
+			}
+			if (again)
+				r = picks_load(p, clients, c, flt, &span, named[c], &k, &bad, &found);
+			if (r < 0)
 				bad = 1; /* changed since the first pass, and named */
 			for (size_t i = 0; i < k.n; i++) {
 				const hwk_assignment *a = &k.all.v[k.picked[i]];
@@ -361,6 +400,7 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 		free(map);
 	}
 	free(named);
+	free(own);
 	free(cs.types);
 	hwk_strs_free(&cs.cols);
 	return rc < 0 || bad ? -1 : 0;
@@ -384,7 +424,7 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 	 * stops the command, as one found nowhere); then one client at a time is held */
 	unsigned char *named = hwk_xcalloc(clients->n + 1, 1);
 	if (flt->assignment &&
-	    picks_scan(p, clients, flt, HWK_CURRENT, NULL, NULL, &bad, named) < 0) {
+	    picks_scan(p, clients, flt, HWK_CURRENT, NULL, NULL, &bad, named, NULL) < 0) {
 		free(named);
 		return -1;
 	}
