@@ -197,14 +197,16 @@ lint:
 	mandoc -Tlint -W warning $(MANS)
 
 # Benchmarks (not tests): hwk log on a long history, the weekly report on a generated
-# 2-year, 500-client practice against 2 weeks of it and an awk scan, and the export of
-# all its entries against libcsv parsing the same files.
+# 2-year, 500-client practice against 2 weeks of it and an awk scan, the export of
+# all its entries against libcsv parsing the same files, and list due and a week's
+# list entries on 5 years against 2 weeks and the awk scan.
 bench:
 	@sh tests/needs.sh 'make bench' $(BENCH_NEEDS)
 	@$(MAKE) -s --no-print-directory $(BUILD)/hwk
 	@sh bench/log.sh $(BUILD)/hwk
 	@BUILD=$(BUILD) CC="$(CC)" sh bench/report.sh $(BUILD)/hwk
 	@BUILD=$(BUILD) CC="$(CC)" sh bench/export.sh $(BUILD)/hwk
+	@BUILD=$(BUILD) CC="$(CC)" sh bench/list.sh $(BUILD)/hwk
 
 # A clinic's scale (1,500 clients, 5 years, several GB made once and cached): time and
 # peak RSS of report, list due, a week's export and a review.

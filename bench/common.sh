@@ -1,7 +1,8 @@
 # bench/common.sh: what bench/report.sh and bench/clinic.sh share, sourced after they
 # set $1 (HWK). Sets hwk, bench, build, seed, clients, years, runs, end, d (a temporary
 # folder removed on exit), builds bench/gen-practice.c and bench/interleave.c into
-# $build, and defines practice DIR DAYS: a generated practice, cached under DIR.
+# $build, and defines practice DIR DAYS: a generated practice, cached under DIR, and
+# practices DAYS (below).
 # shellcheck shell=sh disable=SC2034 # the variables are for the scripts that source it
 : "${bench:?set by the script that sources this}"
 hwk=$(cd "$(dirname "${1:-build/hwk}")" && pwd)/$(basename "${1:-build/hwk}")
@@ -37,5 +38,23 @@ practice() { # dir days
 		mv "$1.tmp" "$1"
 		cat "$1.info" >&2
 		echo "$key $2" >"$1.stamp"
+	fi
+}
+
+# practices DAYS: the practice with DAYS days of history ($pny), the same cut to 2 weeks
+# ($p2w) and the flat CSV of every entry of the first ($flat, bench/flatten.sh), each
+# made unless cached
+practices() {
+	pny=$build/bench-practice-$seed-$clients-$1
+	p2w=$build/bench-practice-$seed-$clients-14
+	flat=$pny.flat.csv
+	if [ "$(cat "$pny.stamp" 2>/dev/null)" != "$key $1" ]; then
+		rm -f "$flat"
+	fi
+	practice "$pny" "$1"
+	practice "$p2w" 14
+	if [ ! -f "$flat" ]; then
+		sh "$bench/flatten.sh" "$pny" >"$flat.tmp"
+		mv "$flat.tmp" "$flat"
 	fi
 }

@@ -28,19 +28,8 @@ case $week in
 [0-9][0-9][0-9][0-9]-W[0-5][0-9]) ;;
 *) echo "bench: WEEK=$week: not a week like 2026-W47" >&2; exit 2 ;;
 esac
-days=$((years * 365))
-p2y=$build/bench-practice-$seed-$clients-$days
-p2w=$build/bench-practice-$seed-$clients-14
-flat=$p2y.flat.csv
-if [ "$(cat "$p2y.stamp" 2>/dev/null)" != "$key $days" ]; then
-	rm -f "$flat"
-fi
-practice "$p2y" "$days"
-practice "$p2w" 14
-if [ ! -f "$flat" ]; then
-	sh "$bench/flatten.sh" "$p2y" >"$flat.tmp"
-	mv "$flat.tmp" "$flat"
-fi
+practices $((years * 365))
+p2y=$pny
 
 # the week's Monday and Sunday, for awk: ISO week 1 holds 4 January
 y=${week%-W*} w=${week#*-W}

@@ -179,6 +179,7 @@ size_t hwk_entries_sift(const hwk_assignment *a, hwk_entry *rows, size_t *n, hwk
 
 struct hwk_entries {
 	FILE *f;
+	hwk_buf mem; /* the file's bytes, when read whole (hwk_entries_open) */
 	hwk_csvr *r;
 	const hwk_assignment *a;
 	int old;             /* the header has no replaces (version 1) */
@@ -436,11 +437,45 @@ static unsigned char *dead_of(const row_key *k, size_t n)
 	return dead;
 }
 
+/* Can a row of the file's bytes s name an entry it replaces? Read off the bytes, no
+ * parsing: a row whose replaces is empty ends in a comma, so every line end after the
+ * first one but after a comma (a correcting row, a line inside a quoted value, a blank
+ * line, a CR) says perhaps, and only then are the rows parsed to find out. */
+static int may_replace(const char *s, size_t len)
+{
+	const char *end = s + len, *p = memchr(s, '\n', len);
+	while (p && p + 1 < end) {
+		const char *nl = memchr(p + 1, '\n', (size_t)(end - p - 1));
+		const char *e = nl ? nl : end;
+		if (e[-1] != ',')
+			return 1;
+		p = nl;
+	}
+	return 0;
+}
+
 int hwk_entries_open(const hwk_assignment *a, int history, hwk_entries **out)
 {
-	if (open_rows(a, out) < 0)
+	/* the file is read once into memory, and parsed from there: twice only when a row
+	 * may correct another (the corrected view must know which rows a later one
+	 * replaces before it gives the first); a file over the cap is streamed, and its
+	 * reader says so */
+	hwk_buf b = {0};
+	*out = NULL;
+	if (hwk_read_file(a->csv_path, HWK_CSV_MAX_BYTES, &b) < 0) {
+		int e = errno;
+		hwk_buf_free(&b);
+		errno = e;
+		if (errno == EFBIG)
+			return open_rows(a, out);
+		return errno == ENOENT ? 0 : hwk_err_sys("%s", a->csv_path);
+	}
+	if (begin_rows(a, hwk_csvr_mem(b.s, b.len, a->csv_path, 1), NULL, out) < 0) {
+		hwk_buf_free(&b);
 		return -1;
-	if (!*out || history)
+	}
+	(*out)->mem = b;
+	if (history || (*out)->old || !may_replace(b.s, b.len))
 		return 0;
 	/* what each row says of the entry it is of, as far as the rows can be read (quietly:
 	 * the reading that follows names a problem where it meets it), to mark those a
@@ -450,7 +485,7 @@ int hwk_entries_open(const hwk_assignment *a, int history, hwk_entries **out)
 	row_key *k = NULL;
 	size_t n = 0, cap = 0;
 	hwk_err_quiet(1);
-	if (open_rows(a, &pre) == 0 && pre) {
+	if (begin_rows(a, hwk_csvr_mem(b.s, b.len, a->csv_path, 1), NULL, &pre) == 0) {
 		while (next_row(pre, &e) == 1) {
 			if (n == cap) {
 				cap = cap ? cap * 2 : 64;
@@ -487,6 +522,7 @@ void hwk_entries_close(hwk_entries *r)
 	hwk_csvr_free(r->r);
 	if (r->f)
 		fclose(r->f);
+	hwk_buf_free(&r->mem);
 	free(r->dead);
 	free(r);
 }

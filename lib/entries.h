@@ -58,8 +58,10 @@ char *hwk_entries_header(const hwk_assignment *a);
 /* Reading every row in order. */
 typedef struct hwk_entries hwk_entries;
 /* Open an assignment's entries; no file yet is no entries. -1 after a message.
- * history: every row as stored; else the corrected view (the file is read once more
- * first, to know which rows a later one replaces). */
+ * history: every row as stored; else the corrected view. The file is read once, into
+ * memory (but for one over the cap, streamed for its reader to refuse), and its rows
+ * parsed once more first only when one may replace another (a line end not after a
+ * comma), to know which rows a later one replaces. */
 int hwk_entries_open(const hwk_assignment *a, int history, hwk_entries **out);
 /* 1 with *e filled, 0 at end, -1 after a message naming FILE:LINE. */
 int hwk_entries_next(hwk_entries *r, hwk_entry *e);

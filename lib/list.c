@@ -166,15 +166,35 @@ static int picks_load(const hwk_practice *p, const hwk_strs *clients, size_t c,
 	return 0;
 }
 
+/* Is one of l, client's assignments, read from its ended/? */
+static int any_ended(const hwk_practice *p, const char *client, const hwk_assignments *l)
+{
+	char *dir = hwk_client_dir(p, client);
+	size_t n = strlen(dir), e = strlen(HWK_ENDED_DIR);
+	int any = 0;
+	for (size_t i = 0; i < l->n && !any; i++) {
+		const char *y = l->v[i].yaml_path;
+		any = !strncmp(y, dir, n) && y[n] == '/' && !strncmp(y + n + 1, HWK_ENDED_DIR, e) &&
+		      y[n + 1 + e] == '/';
+	}
+	free(dir);
+	return any;
+}
+
+/* own[c] of picks_scan for a client some of whose assignments come from its ended/ */
+#define NOT_OWN ((size_t)-1)
+
 /* The pass over the clients, one at a time, before anything is listed: what stops the
  * command is found there, before a row is printed, and each client's picks are given
  * to see (which may be NULL) for what a listing must know first, as its columns. The
  * files that cannot be read are named here and set *bad, and named[c] for their
  * client, so that the pass that lists does not name them again (a file that fails
- * there only is named there). */
+ * there only is named there). own (unless NULL): for each client, how many assignments
+ * its folder gave, when its ended/ gave none (else NOT_OWN), so that the pass that
+ * lists need not read ended/ again. */
 static int picks_scan(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
 		      const hwk_period *past, void (*see)(const picks *, void *), void *arg,
-		      int *bad, unsigned char *named)
+		      int *bad, unsigned char *named, size_t *own)
 {
 	size_t found = 0;
 	for (size_t c = 0; c < clients->n; c++) {
@@ -183,6 +203,8 @@ static int picks_scan(const hwk_practice *p, const hwk_strs *clients, const hwk_
 		int r = picks_load(p, clients, c, flt, past, 0, &k, &failed, &found);
 		if (failed)
 			*bad = named[c] = 1;
+		if (own)
+			own[c] = failed || any_ended(p, clients->v[c], &k.all) ? NOT_OWN : k.all.n;
 		if (r == 0 && see)
 			see(&k, arg);
 		picks_free(&k);
@@ -226,17 +248,60 @@ static void columns_see(const picks *k, void *arg)
 	}
 }
 
+/* Days by which the day of an entry's at (the date as written, in its own offset) may
+ * lie outside its assignment's start..until, which hwk log holds it to as the day in
+ * the practice's zone: an assignment further from the period has no entry in it. */
+#define ZONE_DAYS 2
+
+/* Entry e of a as a row of o, when the filter takes it. 0, or -1 when its at is not a
+ * time (named). */
+static int entry_row(const hwk_assignment *a, const hwk_entry *e, const hwk_filter *flt,
+		     const columns *cs, hwk_out *o, const char **vals, const size_t *map)
+{
+	enum { NFROM = 3, NFIX = NFROM + HWK_ENTRY_FIXED };
+	char **v = e->cols.v;
+	hwk_day d;
+	if (hwk_entry_day(e, &d) < 0)
+		return hwk_err_at(a->csv_path, e->line, 0, "at: %s is not a time", v[HWK_E_AT]);
+	if ((flt->since != HWK_DAY_NONE && d < flt->since) ||
+	    (flt->until != HWK_DAY_NONE && d > flt->until) ||
+	    (flt->status && strcmp(flt->status, v[HWK_E_STATUS])) ||
+	    (flt->reason && strcmp(flt->reason, v[HWK_E_REASON])))
+		return 0;
+	for (size_t x = 0; x < cs->cols.n; x++)
+		vals[x] = NULL;
+	vals[0] = a->client;
+	vals[1] = a->id;
+	vals[2] = a->type;
+	for (size_t x = 0; x < HWK_ENTRY_FIXED; x++)
+		vals[NFROM + x] = v[x];
+	if (flt->history)
+		vals[NFIX] = v[HWK_ENTRY_REPLACES(a)];
+	for (size_t j = 0; j < a->fields.n; j++)
+		if (map[j])
+			vals[map[j]] = v[HWK_ENTRY_FIXED + j];
+	hwk_out_row(o, vals, cs->types);
+	return 0;
+}
+
 /* The entries of one assignment the filter picks, as rows of o. 0, or -1 when a file
  * could not be read or a row was bad (each named; the rows before it and the other
- * files are listed). */
+ * files are listed). The cost follows the period: an assignment whose days lie outside
+ * it is not opened, and with --since only the rows logged from the day before it on
+ * are read, from the end of the file (an entry's at is never after its logged, but for
+ * a few minutes' slack). */
 static int list_entries_of(const hwk_assignment *a, const hwk_filter *flt,
 			   const columns *cs, hwk_out *o, const char **vals, size_t *map)
 {
-	enum { NFROM = 3, NFIX = NFROM + HWK_ENTRY_FIXED };
 	const hwk_strs *cols = &cs->cols;
+	hwk_day since = flt->since, until = flt->until;
 	hwk_entries *r;
 	hwk_entry e = {0};
 	int got, bad = 0;
+	if ((until != HWK_DAY_NONE && a->start_day > until + ZONE_DAYS) ||
+	    (since != HWK_DAY_NONE && a->until_day != HWK_DAY_NONE &&
+	     a->until_day < since - ZONE_DAYS))
+		return 0;
 	/* where each of this assignment's fields goes (none: a field added since the
 	 * columns were decided, which is not listed) */
 	for (size_t j = 0; j < a->fields.n; j++) {
@@ -245,37 +310,28 @@ static int list_entries_of(const hwk_assignment *a, const hwk_filter *flt,
 			if (!strcmp(cols->v[x], a->fields.v[j].name))
 				map[j] = x;
 	}
+	if (since != HWK_DAY_NONE && since > a->start_day) {
+		/* rows before the period are passed over unchecked, as the tail brings a few */
+		hwk_entry *rows;
+		size_t n;
+		if ((flt->history ? hwk_entries_tail_stored(a, since, &rows, &n)
+				  : hwk_entries_tail(a, since, &rows, &n)) < 0)
+			return -1;
+		hwk_entries_sift(a, rows, &n, since);
+		for (size_t i = 0; i < n; i++)
+			if (entry_row(a, &rows[i], flt, cs, o, vals, map) < 0)
+				bad = -1;
+		hwk_entry_rows_free(rows, n);
+		return bad;
+	}
 	if (hwk_entries_open(a, flt->history, &r) < 0)
 		return -1;
 	while ((got = hwk_entries_next(r, &e)) == 1) {
 		size_t one = 1;
 		if (hwk_entries_sift(a, &e, &one, HWK_DAY_NONE))
 			continue; /* named, and left out */
-		char **v = e.cols.v;
-		hwk_day d;
-		if (hwk_entry_day(&e, &d) < 0) {
-			bad = hwk_err_at(a->csv_path, e.line, 0, "at: %s is not a time",
-					 v[HWK_E_AT]);
-			continue;
-		}
-		if ((flt->since != HWK_DAY_NONE && d < flt->since) ||
-		    (flt->until != HWK_DAY_NONE && d > flt->until) ||
-		    (flt->status && strcmp(flt->status, v[HWK_E_STATUS])) ||
-		    (flt->reason && strcmp(flt->reason, v[HWK_E_REASON])))
-			continue;
-		for (size_t x = 0; x < cols->n; x++)
-			vals[x] = NULL;
-		vals[0] = a->client;
-		vals[1] = a->id;
-		vals[2] = a->type;
-		for (size_t x = 0; x < HWK_ENTRY_FIXED; x++)
-			vals[NFROM + x] = v[x];
-		if (flt->history)
-			vals[NFIX] = v[HWK_ENTRY_REPLACES(a)];
-		for (size_t j = 0; j < a->fields.n; j++)
-			if (map[j])
-				vals[map[j]] = v[HWK_ENTRY_FIXED + j];
-		hwk_out_row(o, vals, cs->types);
+		if (entry_row(a, &e, flt, cs, o, vals, map) < 0)
+			bad = -1;
 	}
 	if (got < 0)
 		bad = -1;
@@ -304,7 +360,8 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 	 * first pass over the clients' assignments, and the entries read in a second,
 	 * one client at a time, so that what is held is one client's */
 	unsigned char *named = hwk_xcalloc(clients->n + 1, 1);
-	int rc = picks_scan(p, clients, flt, &span, columns_see, &cs, &bad, named);
+	size_t *own = hwk_xcalloc(clients->n + 1, sizeof *own);
+	int rc = picks_scan(p, clients, flt, &span, columns_see, &cs, &bad, named, own);
 	if (rc == 0) {
 		hwk_out *o = hwk_out_new(fmt, f, (const char *const *)cs.cols.v, cs.cols.n);
 		const char **vals = hwk_xcalloc(cs.cols.n + 1, sizeof *vals);
@@ -312,7 +369,23 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 		size_t found = 0;
 		for (size_t c = 0; c < clients->n; c++) {
 			picks k = {0};
-			if (picks_load(p, clients, c, flt, &span, named[c], &k, &bad, &found) < 0)
+			/* ended/ is read again only where the first pass found one there to
+			 * list, or the folder holds other assignments now (one moved there
+			 * meanwhile) */
+			size_t was = found;
+			int r = 0, failed = 0, again = own[c] == NOT_OWN;
+			if (!again) {
+				r = picks_load(p, clients, c, flt, HWK_CURRENT, 1, &k, &failed,
+					       &found);
+				again = failed || k.all.n != own[c];
+				if (again) {
+					picks_free(&k);
+					found = was;
+				}
+			}
+			if (again)
+				r = picks_load(p, clients, c, flt, &span, named[c], &k, &bad, &found);
+			if (r < 0)
 				bad = 1; /* changed since the first pass, and named */
 			for (size_t i = 0; i < k.n; i++) {
 				const hwk_assignment *a = &k.all.v[k.picked[i]];
@@ -327,6 +400,7 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 		free(map);
 	}
 	free(named);
+	free(own);
 	free(cs.types);
 	hwk_strs_free(&cs.cols);
 	return rc < 0 || bad ? -1 : 0;
@@ -350,7 +424,7 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 	 * stops the command, as one found nowhere); then one client at a time is held */
 	unsigned char *named = hwk_xcalloc(clients->n + 1, 1);
 	if (flt->assignment &&
-	    picks_scan(p, clients, flt, HWK_CURRENT, NULL, NULL, &bad, named) < 0) {
+	    picks_scan(p, clients, flt, HWK_CURRENT, NULL, NULL, &bad, named, NULL) < 0) {
 		free(named);
 		return -1;
 	}
