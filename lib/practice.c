@@ -407,7 +407,14 @@ int hwk_practice_init(const char *dir, int git, time_t now)
 		"# the first day of a week: monday ... sunday\n"
 		"week_start: monday\n"
 		"# how often new assignments are due when 'hwk assign' is given no --every\n"
-		"default_every: day\n";
+		"default_every: day\n"
+		"# the time zone of hwk calendar's events (a tz name; without it, TZ's)\n"
+		"# timezone: Europe/London\n"
+		"# with sync false, no fsync after writes (a bulk import goes faster; a crash\n"
+		"# of the system can lose it)\n"
+		"# sync: true\n"
+		"# with commit true, each write is committed to git at once\n"
+		"# commit: false\n";
 	int rc = -1;
 	if (hwk_store_mkdir(types) < 0 || hwk_store_mkdir(clients) < 0)
 		goto out;

@@ -24,4 +24,19 @@ check "nothing made" test ! -e a -a ! -e b
 run -C q init
 expect "-C names the folder to make" 0 "" "hwk init: made a practice in q"
 
+# the settings file shows every setting hwk reads (hwk(5) PRACTICE SETTINGS), set or
+# as a comment with its default, so that a clinician finds them there
+keys=$(sed -n 's/^\.It Cm \([a-z_]*\)$/\1/p' "$TOP/man/hwk.5" |
+	awk '/^version$/ { on = 1 } on && /^(id|name)$/ { exit } on')
+is "hwk(5) lists the settings" "$(echo $keys)" "version week_start default_every timezone sync commit"
+for k in $keys; do
+	check "hwk.yaml shows $k" grep -Eq "^(# )?$k: " q/hwk.yaml
+done
+is "the commented settings are their defaults (or an example)" \
+	"$(grep -E '^# [a-z_]+: ' q/hwk.yaml)" "# timezone: Europe/London
+# sync: true
+# commit: false"
+run -C q list clients
+expect "the practice made reads" 0 "client	name	active	created" ""
+
 done_testing
