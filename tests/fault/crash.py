@@ -7,8 +7,8 @@ little more than the writer's clean run takes), then checks:
   - every YAML and CSV file in the practice parses;
   - the practice is as before the writer, or as its clean run leaves it, or part way
     with only its folders made (a kill cannot take back a mkdir) and, for a new client,
-    its .gitattributes or client.yaml (for --end: the ended file made and the old one
-    not yet removed, which reads as ended);
+    its .gitattributes or client.yaml (for --end: any state its steps pass through,
+    each of which reads as ended, see end_part_way);
   - a client folder without its client.yaml is not listed by hwk list clients;
 and runs the same writer again to its end (the next command), after which:
   - the practice is as one clean run leaves it (log: one or two rows added; --end:
@@ -135,6 +135,29 @@ for name, args, env, _ in WRITERS:
     hwk(*args, env=env)
     twice[name] = state(W)
 
+
+
+def end_part_way(now):
+    """An --end killed part way (hwk(5) LAYOUT): the ended file written in the folder,
+    the old one removed, the ended file written into ended/, the entries renamed there,
+    the folder's ended file removed. Each step is one file made or gone, so a state part
+    way holds nothing but the files before and after and the folder's ended file, with
+    the entries in one of their places and the assignment in at least one."""
+    made = golden['end'] - base
+    ended = [x for x in made if x[0] == 'f' and x[1].endswith('.yaml')]
+    csvs = [x for x in (base ^ golden['end']) if x[0] == 'f' and x[1].endswith('.csv')]
+    if len(ended) != 1:
+        return False
+    folder = os.path.dirname(os.path.dirname(ended[0][1]))
+    in_folder = os.path.join(folder, os.path.basename(ended[0][1]))
+    extra = {x for x in now - base - golden['end']}
+    if any(x[0] != 'f' or x[1] != in_folder for x in extra):
+        return False
+    kept = {x[1] for x in base - golden['end'] if x[0] == 'f' and x[1].endswith('.yaml')}
+    yamls = {x[1] for x in now if x[0] == 'f'} & (kept | {ended[0][1], in_folder})
+    return bool(now & set(csvs)) and bool(yamls) and not (base & golden['end']) - now
+
+
 rng = random.Random(SEED)
 # trials, killed, with files that do not parse, with temp files left, with a client
 # lacking client.yaml, in a state neither before nor after
@@ -156,9 +179,9 @@ try:
         what = 'trial %d (%s, killed at %.1f ms)' % (k, name, delay * 1000)
         bad = unparsable(W)
         now = state(W)
-        # (--end) a kill between writing the ended file and removing the old one leaves
-        # both: hwk reads the ended one (lib/assignment.c, drop_leftovers)
-        stale = name == 'end' and golden[name] < now <= golden[name] | base
+        # (--end) a kill between its steps: hwk reads the assignment as ended, its
+        # entries found in either place (lib/assignment.c, drop_leftovers)
+        stale = name == 'end' and end_part_way(now)
         if now not in (base, golden[name]) and not stale and not (
                 not base - now and
                 all(x in golden[name] and (x[0] == 'd' or partial and partial.fullmatch(x[1]))
