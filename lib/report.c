@@ -238,8 +238,8 @@ static int add_client(hwk_report *r, const hwk_practice *p, const char *client,
 	attention(r, c);
 	/* what the report shows of them from here on is little: a caseload's worth of
 	 * fields and texts need not stay in memory */
-	for (size_t k = 0; k < c->l.n && !r->whole; k++)
-		hwk_assignment_slim(&c->l.v[k]);
+	for (size_t k = 0; k < c->l.n; k++)
+		hwk_assignment_slim(&c->l.v[k], r->whole);
 	for (size_t k = 0; k < c->n; k++)
 		hwk_metrics_free(&c->s[k].metrics_before);
 	free(dir);

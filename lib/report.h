@@ -45,8 +45,9 @@ typedef struct {
 	size_t n, cap;
 	int partial;           /* something was left out (and named): records in JSON are
 				* left open, so that no JSON reader takes them for whole */
-	int whole;             /* keep the assignments whole (the HTML page reads their
-				* entries again for its charts), not only what names them */
+	int whole;             /* keep of the assignments what reading their entries
+				* again needs (the HTML page's charts), not only what
+				* names them (hwk_assignment_slim) */
 } hwk_report;
 
 /* Add each client's part (reading only the assignments active in the period or the one
