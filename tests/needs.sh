@@ -12,14 +12,7 @@ for need; do
 	cmd=${need%%:*} pkg=${need#*:}
 	case $cmd in
 	python3-yaml) python3 -c 'import yaml' >/dev/null 2>&1 && continue ;;
-	python3-*)
-		found= ifs=$IFS
-		IFS=:
-		for d in $PATH; do
-			[ -x "$d/python3" ] && "$d/python3" -c "import ${cmd#python3-}" >/dev/null 2>&1 && found=1 && break
-		done
-		IFS=$ifs
-		[ -n "$found" ] && continue ;;
+	python3-*) sh "$(dirname "$0")/python-with.sh" "${cmd#python3-}" >/dev/null && continue ;;
 	bash-completion) pkg-config --exists bash-completion 2>/dev/null && continue ;;
 	*) command -v "$cmd" >/dev/null 2>&1 && continue ;;
 	esac

@@ -13,14 +13,7 @@
 missing=
 command -v tidy >/dev/null || missing="$missing tidy"
 command -v chromium >/dev/null || missing="$missing chromium"
-PY5=
-IFS=: read -ra dirs <<<"$PATH"
-for d in "${dirs[@]}"; do
-	if [ -x "$d/python3" ] && "$d/python3" -c 'import html5lib' 2>/dev/null; then
-		PY5=$d/python3
-		break
-	fi
-done
+PY5=$(sh "$TOP/tests/python-with.sh" html5lib)
 [ -n "$PY5" ] || missing="$missing python3-html5lib"
 if [ -n "$missing" ]; then
 	echo "# 0740-html.t needs$missing (make deps)"

@@ -10,14 +10,7 @@
 # the reader built with the unit tests, and a python3 that has icalendar (the first
 # python3 on PATH that does: a python of one's own may come before Debian's)
 ICS_READ=$(cd "$TOP" && cd "${UNIT_DIR:-build/tests}" 2>/dev/null && pwd)/ics_read
-PY=
-IFS=: read -ra path_dirs <<<"$PATH"
-for d in "${path_dirs[@]}"; do
-	if [ -x "$d/python3" ] && "$d/python3" -c 'import icalendar' 2>/dev/null; then
-		PY=$d/python3
-		break
-	fi
-done
+PY=$(sh "$TOP/tests/python-with.sh" icalendar)
 check "libical's reader is built (make tests)" test -x "$ICS_READ"
 check "a python3 with icalendar is installed (python3-icalendar; make deps)" test -n "$PY"
 [ -n "$PY" ] || PY=false
