@@ -97,7 +97,7 @@ static long *done_by_day(const hwk_entry *rows, size_t n, hwk_day from, hwk_day 
  * each named day and none on the other days: a second entry on a day, or an extra one
  * on a Saturday, does not make up for a named day without one. */
 static long counted(const hwk_schedule *s, const long *per, hwk_day from, hwk_day lo,
-		    hwk_day hi, int one_a_day)
+		    hwk_day hi)
 {
 	long got = 0;
 	for (hwk_day d = lo; d <= hi; d++) {
@@ -107,7 +107,7 @@ static long counted(const hwk_schedule *s, const long *per, hwk_day from, hwk_da
 		if (ev.kind == HWK_EVERY_PERWEEK)
 			got += k;
 		else if (ev.kind == HWK_EVERY_ONCE || hwk_every_weight7(&ev, d) > 0)
-			got += k < 2 || !one_a_day ? k : 1;
+			got += k < 2 ? k : 1;
 	}
 	return got;
 }
@@ -118,7 +118,7 @@ void hwk_adherence_week(const hwk_assignment *a, const hwk_entry *rows, size_t n
 	hwk_schedule sch;
 	hwk_assignment_schedule(a, &sch);
 	long *per = done_by_day(rows, n, ws, ws + 6);
-	*done = counted(&sch, per, ws, ws, ws + 6, 0);
+	*done = counted(&sch, per, ws, ws, ws + 6);
 	*want = expected(a, &sch, hwk_adherence_until(a, rows, n), ws, ws + 6, week_start);
 	free(per);
 	hwk_schedule_free(&sch);
@@ -205,7 +205,7 @@ void hwk_adherence_compute(const hwk_assignment *a, const hwk_entry *rows, size_
 	long *per = done_by_day(rows, n, from, end < from ? from : end);
 	for (hwk_day ws = hwk_week_start(from, week_start); ws <= end; ws += 7) {
 		hwk_day lo = ws > from ? ws : from, hi = ws + 6 < end ? ws + 6 : end;
-		long got = counted(&sch, per, from, lo, hi, 1);
+		long got = counted(&sch, per, from, lo, hi);
 		long want = expected(a, &sch, until, lo, hi, week_start);
 		out->completed += got < want ? got : want;
 	}

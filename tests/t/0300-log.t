@@ -94,20 +94,20 @@ entries_is "the task row" "$dir/$TA.csv" "$TA_HEAD" "$N,$N,done,,"
 # ---- more of sleep: positions, mixing, normalising ------------------------------------
 # all eight by position
 run -C p log sleep 23:40 23:50 15 2 30 06:50 07:05 4
-expect "sleep by position" 0 "" "sleep: 2 of 3 this week"
+expect "sleep by position" 0 "" "sleep: 1 of 3 this week"
 # names anywhere; the positions fill bed, lights_out, sol, awakenings, waso, out_of_bed
 # (wake and quality were named); 6:50 -> 06:50, 0:10 -> 00:10, 007 -> 7
 run -C p log sleep wake=6:50 23:40 quality=4 0:10 007 1 20 07:05
-expect "sleep mixed" 0 "" "sleep: 3 of 3 this week"
+expect "sleep mixed" 0 "" "sleep: 1 of 3 this week"
 # a partial entry: required fields may be missing; partial counts toward the week (4 of 3:
 # more entries than the week expects is simply more)
 run -C p log sleep --partial bed=23:30 -m 'forgot the rest'
-expect "--partial without the required wake and out_of_bed" 0 "" "sleep: 4 of 3 this week"
+expect "--partial without the required wake and out_of_bed" 0 "" "sleep: 1 of 3 this week"
 # a skip does not count
 run -C p log sleep --skip forgot
-expect "a skipped night" 0 "" "sleep: 4 of 3 this week"
+expect "a skipped night" 0 "" "sleep: 1 of 3 this week"
 run -C p log sleep -p
-expect "-p is --partial, even with no values at all" 0 "" "sleep: 5 of 3 this week"
+expect "-p is --partial, even with no values at all" 0 "" "sleep: 1 of 3 this week"
 entries_is "the sleep rows in the order logged" "$dir/$SL.csv" \
 	"$SL_HEAD" \
 	"$N,$N,done,,,23:40,,15,,,06:50,07:05,4" \
@@ -144,7 +144,7 @@ run -C p log task -q -m 'quietly'
 expect "-q silences the confirmation" 0 "" ""
 is "the quiet entry is stored" "$(tail -n 1 "$dir/$TA.csv")" "$N,$N,done,,quietly,"
 run -C p log task
-expect "the quiet entry counted" 0 "" "task: 3 of 3 this week"
+expect "the next log: the quiet entry counted, its day once" 0 "" "task: 1 of 3 this week"
 
 # ---- the text round trip through hwk list ------------------------------------------------
 run -C p list entries -t thought-record -f csv
@@ -184,21 +184,21 @@ expect "--at 'yesterday 21:30'" 0 "" "task: 1 of 7 this week"
 run -C p -c sam log task --at 2026-11-25T08:00
 expect "--at 2026-11-25T08:00" 0 "" "task: 2 of 7 this week"
 run -C p -c sam log task --at 2026-11-26T20:00:00Z
-expect "--at in UTC" 0 "" "task: 3 of 7 this week"
+expect "--at in UTC" 0 "" "task: 2 of 7 this week"
 run -C p -c sam log task --at 2026-11-26T20:00:00-05:00
-expect "--at with another offset" 0 "" "task: 4 of 7 this week"
+expect "--at with another offset" 0 "" "task: 3 of 7 this week"
 run -C p -c sam log task --at wed
 expect "--at wed: the most recent Wednesday, at the time of day it is now" 0 "" \
-	"task: 5 of 7 this week"
+	"task: 3 of 7 this week"
 run -C p -c sam log task --at 2026-11-27T09:05
-expect "--at 5 minutes ahead is allowed (clocks differ)" 0 "" "task: 6 of 7 this week"
+expect "--at 5 minutes ahead is allowed (clocks differ)" 0 "" "task: 3 of 7 this week"
 snap p
 run -C p -c sam log task --at 2026-11-27T09:05:01
 expect "--at more than 5 minutes ahead" 1 "" \
 	"hwk log: --at: 2026-11-27T09:05:01 is in the future"
 unchanged "nothing written" p
 run -C p -c sam log task --at 'mon 00:00'
-expect "--at 'mon 00:00', the first minute of the week" 0 "" "task: 7 of 7 this week"
+expect "--at 'mon 00:00', the first minute of the week" 0 "" "task: 4 of 7 this week"
 # Stored in local time with its offset (Europe/Berlin is +01:00 in November):
 # 20:00Z is 21:00+01:00; 20:00-05:00 is 01:00Z, 02:00+01:00 the next day.
 entries_is "the times as stored" "$sam" \
@@ -210,6 +210,11 @@ entries_is "the times as stored" "$sam" \
 	"2026-11-25T09:00:00+01:00,$N,done,," \
 	"2026-11-27T09:05:00+01:00,$N,done,," \
 	"2026-11-23T00:00:00+01:00,$N,done,,"
+# seven entries on four days (Mon 23, Wed 25 twice, Thu 26 twice, Fri 27 twice): the week
+# counts each day the task asks for once, in log's line and in list due's week, as
+# completion does
+is "list due: this week's days with an entry" \
+	"$(hwk -C p -c sam list due -f csv | awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } { print $c["week"] "/" $c["expected_week"] }')" "4/7"
 
 # last week's entry does not count this week: a task for kim since 2026-11-16
 assign -C p assign kim task --start 2026-11-16
@@ -217,14 +222,20 @@ run -C p -c kim log task --at 'sun 23:59'
 expect "an entry on last week's Sunday is not in this week" 0 "" "task: 0 of 7 this week"
 is "it is stored for Sunday 2026-11-22" "$(tail -n 1 "p/clients/kim/$id.csv")" \
 	"2026-11-22T23:59:00+01:00,$N,done,,,"
+# under N/week every entry counts, two on one day too (no day is named)
+assign -C p assign kim mindfulness --every 3/week --start 2026-11-16
+run -C p -c kim log mindfulness --at 'tue 08:00' breathing 5
+expect "3/week: the first entry" 0 "" "mindfulness: 1 of 3 this week"
+run -C p -c kim log mindfulness --at 'tue 20:00' breathing 5
+expect "3/week: a second one the same day counts too" 0 "" "mindfulness: 2 of 3 this week"
 
 # ---- which assignment --------------------------------------------------------------------
 run -C p -c alex log "$MI" 'breathing' 5
-expect "by full id" 0 "" "mindfulness: 2 of 3 this week"
+expect "by full id" 0 "" "mindfulness: 1 of 3 this week"
 run -C p -c alex log "${MI%-*}" 'breathing' 6
-expect "by a unique prefix of the id" 0 "" "mindfulness: 3 of 3 this week"
+expect "by a unique prefix of the id" 0 "" "mindfulness: 1 of 3 this week"
 run -C p -c alex log 2026-11-27-m 'breathing' 7
-expect "by a short unique prefix" 0 "" "mindfulness: 4 of 3 this week"
+expect "by a short unique prefix" 0 "" "mindfulness: 1 of 3 this week"
 is "all three rows went to the mindfulness file" "$(tail -n 3 "$dir/$MI.csv" | cut -d, -f6,7)" \
 	"breathing,5
 breathing,6
@@ -275,10 +286,10 @@ unchanged "nothing written without a client" c
 run -C c -c bob log task
 expect "-c names the client" 0 "" "task: 1 of 3 this week"
 HWK_CLIENT=bob run -C c log task
-expect "HWK_CLIENT names the client" 0 "" "task: 2 of 3 this week"
+expect "HWK_CLIENT names the client" 0 "" "task: 1 of 3 this week"
 (cd c/clients/alex && hwk log task -m here) >"$T/out" 2>"$T/err"
 rc=$?
-expect "inside clients/alex the client is alex" 0 "" "task: 2 of 3 this week"
+expect "inside clients/alex the client is alex" 0 "" "task: 1 of 3 this week"
 snap c
 run -C c -c nobody log task
 expect "an unknown client" 1 "" "hwk log: nobody: no such client (see 'hwk list clients')"
@@ -317,7 +328,7 @@ run -C w log "$id" 23:40 06:50 07:00
 expect "weeks from Sunday" 0 "" "sleep: 1 of 2 this week"
 sed -i 's/^week_start: sunday$/week_start: saturday/' w/hwk.yaml
 run -C w log "$id" bed=23:40 wake=06:50 out_of_bed=07:00
-expect "weeks from Saturday" 0 "" "sleep: 2 of 1 this week"
+expect "weeks from Saturday" 0 "" "sleep: 1 of 1 this week"
 
 # ---- files ----------------------------------------------------------------------------------
 is "no temp files left" "$(find p c w -name '*.tmp.*')" ""

@@ -66,8 +66,9 @@ is "the entries file: header + 2 lines a row" "$(wc -l <"$csv")" $((2 * TOTAL + 
 is "the file ends with a line end" "$(tail -c 1 "$csv" | od -An -c | tr -d ' ')" '\n'
 
 run -C p log mindfulness breathing 5
-expect "one more after the storm: the week counts them all" 0 "" \
-	"mindfulness: $((TOTAL + 1)) of 7 this week"
+expect "one more after the storm: the week counts each of its two days once" 0 "" \
+	"mindfulness: 2 of 7 this week"
+is "one more after the storm: every row kept" "$(($(wc -l <"$csv") - 2 * TOTAL - 1))" 1
 
 is "every file in the practice is 0600 under umask 022" "$(find p -type f -printf '%m\n' | sort -u)" 600
 is "every folder in the practice is 0700 under umask 022" "$(find p -type d -printf '%m\n' | sort -u)" 700

@@ -53,7 +53,9 @@ expect "a locked entries file: busy" 1 "" \
 unchanged "busy: nothing written" p
 exec 9<&-
 run -C p log task </dev/null
-expect "the lock released: logged" 0 "" "task: 2 of 3 this week"
+expect "the lock released: logged (its day already had one: still 1 of 3)" 0 "" \
+	"task: 1 of 3 this week"
+is "the lock released: the row is in the file" "$(($(wc -l <"$csv") - 1))" 2
 
 # durable: log fdatasyncs the entries file before it confirms; sync: false in hwk.yaml
 # (for bulk work) turns that off, and is a true-or-false setting
