@@ -42,7 +42,8 @@ int cmd_calendar(int argc, char **argv, hwk_ctx *ctx)
 	hwk_client_info ci = {0};
 	hwk_buf out = {0};
 	int rc = HWK_FAIL;
-	if (hwk_client_read(dir, 0, &ci) < 0 || hwk_assignments_load(dir, HWK_CURRENT, &l) < 0)
+	hwk_period recent = hwk_calendar_period(ctx->now);
+	if (hwk_client_read(dir, 0, &ci) < 0 || hwk_assignments_load(dir, &recent, &l) < 0)
 		goto out;
 	hwk_calendar_opts o = {client, ci.name, ci.created, zone, from, ctx->now, (int)alarm};
 	if (hwk_calendar_write(&l, &o, &out) < 0)

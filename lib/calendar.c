@@ -83,6 +83,20 @@ int hwk_calendar_holds(const hwk_assignment *a, time_t now)
 	       (a->until_day == HWK_DAY_NONE || a->until_day >= hwk_day_of(now));
 }
 
+int hwk_calendar_ended(const hwk_assignment *a, time_t now)
+{
+	hwk_day today = hwk_day_of(now);
+	return !hwk_assignment_open(a, now) && !strcmp(a->status, "ended") &&
+	       a->until_day != HWK_DAY_NONE && a->until_day <= today &&
+	       a->until_day >= today - HWK_CALENDAR_ENDED_DAYS;
+}
+
+hwk_period hwk_calendar_period(time_t now)
+{
+	hwk_period p = {hwk_day_of(now) - HWK_CALENDAR_ENDED_DAYS, HWK_DAY_NONE};
+	return p;
+}
+
 static const char *const byday[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
 
 char *hwk_calendar_rule(const hwk_every *e, hwk_day day, hwk_day *first)
@@ -137,7 +151,7 @@ static char *summary_of(const hwk_assignment *a, const hwk_every *ev)
 	return s;
 }
 
-static char *description_of(const hwk_assignment *a, int timed)
+static char *description_of(const hwk_assignment *a, int timed, int ended)
 {
 	hwk_buf b = {0};
 	if (a->instructions)
@@ -146,7 +160,10 @@ static char *description_of(const hwk_assignment *a, int timed)
 		hwk_buf_printf(&b, "When: %s\n", a->when);
 	if (a->minimum)
 		hwk_buf_printf(&b, "Minimum: %s (counts as partly done)\n", a->minimum);
-	hwk_buf_printf(&b, "Log it: hwk log %s", a->id);
+	if (ended)
+		hwk_buf_printf(&b, "Ended: %s", a->until); /* nothing to log any more */
+	else
+		hwk_buf_printf(&b, "Log it: hwk log %s", a->id);
 	char *text = ical_text(b.s);
 	hwk_buf_free(&b);
 	return text;
@@ -181,7 +198,10 @@ static void add_text(const hwk_ical *I, icalcomponent *c, icalproperty *p)
 }
 
 /* The event of one assignment, or NULL when none of its days is left. */
-static icalcomponent *event_of(cal_state *st, const hwk_assignment *a)
+/* The event of assignment a; ended: one that has ended (hwk_calendar_ended), whose
+ * event stops at its last day, or is cancelled when it ended before its first day. NULL
+ * when there is none (an open one whose until comes before its first day). */
+static icalcomponent *event_of(cal_state *st, const hwk_assignment *a, int ended)
 {
 	const hwk_ical *I = st->I;
 	hwk_schedule s;
@@ -192,16 +212,20 @@ static icalcomponent *event_of(cal_state *st, const hwk_assignment *a)
 	hwk_schedule_free(&s);
 	hwk_day first;
 	char *rule = hwk_calendar_rule(&a->ev, from, &first);
+	int cancelled = 0;
 	if (a->until_day != HWK_DAY_NONE && first > a->until_day) {
 		free(rule);
-		return NULL;
+		if (!ended)
+			return NULL;
+		rule = NULL; /* it never came: a calendar that holds it cancels it */
+		cancelled = 1;
 	}
 	int hh = 0, mm = 0, timed = a->when && hwk_when_clock(a->when, &hh, &mm);
 	icaltimezone *utc = I->icaltimezone_get_utc_timezone();
 
 	icalcomponent *ev = I->icalcomponent_new(ICAL_VEVENT_COMPONENT);
 	char *uid = uid_of(st->o, a), *summary = summary_of(a, &a->ev),
-	     *desc = description_of(a, timed);
+	     *desc = description_of(a, timed, ended);
 	add_text(I, ev, I->icalproperty_new_uid(uid));
 	add_text(I, ev, I->icalproperty_new_dtstamp(st->stamp));
 	/* each change to the assignment is a new version of its event */
@@ -241,6 +265,13 @@ static icalcomponent *event_of(cal_state *st, const hwk_assignment *a)
 		free(where);
 	}
 	add_text(I, ev, I->icalproperty_new_description(desc));
+	if (cancelled) {
+		add_text(I, ev, I->icalproperty_new_status(ICAL_STATUS_CANCELLED));
+		free(uid);
+		free(summary);
+		free(desc);
+		return ev;
+	}
 
 	icalcomponent *alarm = I->icalcomponent_new(ICAL_VALARM_COMPONENT);
 	struct icaltriggertype trigger;
@@ -313,7 +344,10 @@ int hwk_calendar_write(const hwk_assignments *l, const hwk_calendar_opts *o, hwk
 	icalcomponent **events = hwk_xcalloc(l->n + 1, sizeof *events);
 	size_t n = 0;
 	for (size_t i = 0; i < l->n; i++)
-		if (hwk_calendar_holds(&l->v[i], o->now) && (events[n] = event_of(&st, &l->v[i])))
+		if ((hwk_calendar_holds(&l->v[i], o->now) &&
+		     (events[n] = event_of(&st, &l->v[i], 0))) ||
+		    (hwk_calendar_ended(&l->v[i], o->now) &&
+		     (events[n] = event_of(&st, &l->v[i], 1))))
 			n++;
 	if (st.timed) {
 		/* the zone's rules from the first event on: its DST changes, not its history */

@@ -16,6 +16,16 @@ int hwk_when_clock(const char *when, int *hh, int *mm);
 /* Does the calendar hold this assignment: one still to be done at now (active, or
  * ended ahead of a day not past), and not past its until? */
 int hwk_calendar_holds(const hwk_assignment *a, time_t now);
+/* How long an ended assignment stays in the calendar after its last day, in days: its
+ * event with the last day as UNTIL, so that a calendar that imported it while it was
+ * active stops its reminders when the file is imported again (calendars keep an event
+ * a new import lacks). */
+#define HWK_CALENDAR_ENDED_DAYS 90
+/* Is a an ended assignment whose last day lies within HWK_CALENDAR_ENDED_DAYS before
+ * now's day (and not ahead)? */
+int hwk_calendar_ended(const hwk_assignment *a, time_t now);
+/* The period whose ended assignments the calendar reads (hwk_assignments_load). */
+hwk_period hwk_calendar_period(time_t now);
 
 /* The RRULE of a frequency, without UNTIL ("FREQ=DAILY", "FREQ=WEEKLY;BYDAY=MO,WE"), or
  * NULL for once (a single event). The first day it falls on at or after day into

@@ -25,6 +25,7 @@
 	X(icalproperty_new_sequence) X(icalproperty_new_dtstart) X(icalproperty_new_duration) \
 	X(icalproperty_new_rrule) X(icalproperty_new_summary) X(icalproperty_new_description) \
 	X(icalproperty_new_location) X(icalproperty_new_action) X(icalproperty_new_trigger) \
+	X(icalproperty_new_status)                                                          \
 	X(icalproperty_set_tzid) X(icalproperty_add_parameter) X(icalparameter_new_tzid)    \
 	X(icalrecurrencetype_from_string) X(icaldurationtype_from_int)                      \
 	X(icaltimezone_get_builtin_timezone) X(icaltimezone_get_component)                  \

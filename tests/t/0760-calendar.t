@@ -27,8 +27,8 @@ EX=$(asg p alex exposure --every 3/week --start 2026-11-25 --when 18:00 --until 
 TA=$(asg p alex task --every mon,wed --start 2026-11-26 --when 7.30pm)
 AC=$(asg p alex activity --every weekday --start 2026-11-28 --when 'at 8am')
 TR=$(asg p alex thought-record --every once --start 2026-11-30 --when evening)
-EN=$(asg p alex task --every day --start 2026-11-20 --when 18:30)
-hwk -C p assign --end "$EN" --at 2026-11-26 2>>"$T/setup.err" || setup_failed=$((setup_failed + 1))
+EN=$(asg p alex task --every day --start 2026-07-01 --when 18:30)
+hwk -C p assign --end "$EN" --at 2026-08-20 2>>"$T/setup.err" || setup_failed=$((setup_failed + 1))
 is "setup" "$setup_failed" 0
 
 snap p
@@ -130,7 +130,7 @@ DESCRIPTION:Thought record
 END:VALARM
 END:VEVENT
 END:VCALENDAR"
-is "the ended assignment has no event" "$(grep -c "$EN" a.ics)" 0
+is "an assignment ended more than 90 days ago has no event" "$(grep -c "$EN" a.ics)" 0
 
 # libical reads it back: no problem found, the zone, and each event as it was meant, its
 # text unescaped; the first two times each falls on (local, and in UTC)
@@ -296,9 +296,85 @@ hwk -C p calendar alex >in-practice.ics
 run -C alone calendar
 is "standing alone: the same calendar" "$(cat "$T/out")" "$(cat in-practice.ics)"
 
+# ended within the last 90 days: its event stays, stopped at its last day, so that a
+# calendar that imported it while it ran ends its reminders when the file is imported
+# again (a calendar keeps the events a new import lacks); one that ended before its first
+# day is cancelled; one whose last day is 91 days ago is left out
+RE=$(asg p di task --every day --start 2026-11-20 --when 18:30)
+hwk -C p calendar di >di-before.ics
+is "running: its reminders go on (no UNTIL)" "$(crlf di-before.ics | sed -n '/^BEGIN:VEVENT/,$p' | grep '^RRULE')" "RRULE:FREQ=DAILY"
+hwk -C p assign --end "$RE" --at 2026-11-26 2>/dev/null
+CA=$(asg p di task --every mon --start 2026-11-24)
+hwk -C p assign --end "$CA" --at 2026-11-26 2>/dev/null
+D90=$(asg p di task --every day --start 2026-08-01)
+hwk -C p assign --end "$D90" --at 2026-08-29 2>/dev/null
+D91=$(asg p di task --every day --start 2026-08-01)
+hwk -C p assign --end "$D91" --at 2026-08-28 2>/dev/null
+snap p
+run -C p calendar di
+cp "$T/out" di.ics
+is "ended: exit" "$rc" 0
+unchanged "ended: nothing written" p
+is "ended: each event as it stands now" "$(crlf di.ics | sed -n '/^BEGIN:VEVENT$/,$p')" "BEGIN:VEVENT
+UID:hwk-di-$D90-ff18f0d8
+DTSTAMP:20261127T080000Z
+SEQUENCE:2
+DTSTART;VALUE=DATE:20260801
+RRULE:FREQ=DAILY;UNTIL=20260829
+SUMMARY:Task
+DESCRIPTION:Ended: 2026-08-29
+BEGIN:VALARM
+ACTION:DISPLAY
+TRIGGER:PT9H
+DESCRIPTION:Task
+END:VALARM
+END:VEVENT
+BEGIN:VEVENT
+UID:hwk-di-$RE-ff18f0d8
+DTSTAMP:20261127T080000Z
+SEQUENCE:2
+DTSTART;TZID=Europe/Berlin:20261120T183000
+DURATION:PT30M
+RRULE:FREQ=DAILY;UNTIL=20261126T173000Z
+SUMMARY:Task
+DESCRIPTION:Ended: 2026-11-26
+BEGIN:VALARM
+ACTION:DISPLAY
+TRIGGER:-PT15M
+DESCRIPTION:Task
+END:VALARM
+END:VEVENT
+BEGIN:VEVENT
+UID:hwk-di-$CA-ff18f0d8
+DTSTAMP:20261127T080000Z
+SEQUENCE:2
+DTSTART;VALUE=DATE:20261130
+SUMMARY:Task
+DESCRIPTION:Ended: 2026-11-26
+STATUS:CANCELLED
+END:VEVENT
+END:VCALENDAR"
+is "ended: the same UID as while it ran, a later SEQUENCE" \
+	"$(crlf di-before.ics | grep -A2 "^UID:hwk-di-$RE" | sed -n 1p;crlf di-before.ics | grep -A2 "^UID:hwk-di-$RE" | sed -n 3p)" \
+	"UID:hwk-di-$RE-ff18f0d8
+SEQUENCE:1"
+is "ended 91 days ago: left out" "$(grep -c "$D91" di.ics)" 0
+"$ICS_READ" di.ics 1 >read.out 2>&1
+is "ended: libical reads it" "$(head -1 read.out)" "errors: 0"
+"$PY" - di.ics >py.out 2>&1 <<'PY'
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+for e in cal.walk('VEVENT'):
+    r = e.get('RRULE')
+    print(e['UID'].split('-task-')[1][:4], e.get('STATUS', '-'), r['UNTIL'][0] if r else '-')
+PY
+is "ended: icalendar reads the UNTIL and the cancel" "$(cat py.out)" "${D90#*-task-} - 2026-08-29
+${RE#*-task-} - 2026-11-26 17:30:00+00:00
+${CA#*-task-} CANCELLED -"
+
 # nothing to remind of: an empty calendar, and no zone
-asg p bo task --every once --start 2026-11-20 >/dev/null
-hwk -C p assign --end "$(ls p/clients/bo | grep -m1 task | sed 's/\.yaml$//')" --at 2026-11-26 2>/dev/null
+asg p bo task --every once --start 2026-07-20 >/dev/null
+hwk -C p assign --end "$(ls p/clients/bo | grep -m1 task | sed 's/\.yaml$//')" --at 2026-08-26 2>/dev/null
 run -C p calendar bo
 is "none active: an empty calendar" "$(crlf "$T/out" | grep -c -E 'VEVENT|VTIMEZONE')" 0
 "$ICS_READ" "$T/out" >read.out 2>&1
