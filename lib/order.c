@@ -35,14 +35,19 @@ static void split(const char *path, char **dir, char **base)
 	*base = hwk_xstrdup(slash ? slash + 1 : path);
 }
 
-/* the last folder's cache, kept: commands read a client's files one after another */
-static char *last_dir, *last_text;
+/* the last folders' caches, kept: commands read a client's files one after another,
+ * those of its folder and of its ended/ in turn */
+#define KEPT 2
+static char *kept_dir[KEPT], *kept_text[KEPT];
+static unsigned kept_next; /* the slot the next folder takes */
 
 void hwk_order_forget(void)
 {
-	free(last_dir);
-	free(last_text);
-	last_dir = last_text = NULL;
+	for (int i = 0; i < KEPT; i++) {
+		free(kept_dir[i]);
+		free(kept_text[i]);
+		kept_dir[i] = kept_text[i] = NULL;
+	}
 }
 
 /* the cache of folder dir as text (owned, "" when none) */
@@ -51,9 +56,9 @@ static char *load(const char *dir)
 	static int registered;
 	if (!registered && atexit(hwk_order_forget) == 0)
 		registered = 1;
-	if (last_dir && !strcmp(last_dir, dir))
-		return hwk_xstrdup(last_text);
-	hwk_order_forget();
+	for (int i = 0; i < KEPT; i++)
+		if (kept_dir[i] && !strcmp(kept_dir[i], dir))
+			return hwk_xstrdup(kept_text[i]);
 	char *p = hwk_xasprintf("%s/%s", dir, ORDER_NAME);
 	hwk_buf b = {0};
 	int ok = hwk_read_file(p, ORDER_MAX, &b) == 0;
@@ -62,8 +67,11 @@ static char *load(const char *dir)
 		hwk_buf_free(&b);
 		hwk_buf_adds(&b, "");
 	}
-	last_dir = hwk_xstrdup(dir);
-	last_text = hwk_xstrdup(b.s);
+	unsigned i = kept_next++ % KEPT;
+	free(kept_dir[i]);
+	free(kept_text[i]);
+	kept_dir[i] = hwk_xstrdup(dir);
+	kept_text[i] = hwk_xstrdup(b.s);
 	return b.s;
 }
 

@@ -15,7 +15,7 @@ off_t hwk_order_known(const char *csv_path, const struct stat *st);
 /* Note that the whole of csv_path as st describes it is in logged order (quietly: a
  * cache that cannot be written is no error). */
 void hwk_order_note(const char *csv_path, const struct stat *st);
-/* Forget the cache read last (kept in memory for the next file of the same folder): for
+/* Forget the caches read last (kept in memory for the next files of the same folders): for
  * a process that runs several commands, such as a fuzz target. */
 void hwk_order_forget(void);
 

@@ -470,17 +470,22 @@ char *hwk_client_dir(const hwk_practice *p, const char *client)
 
 /* A client folder met in clients/: 1 a client, 0 not one (not a folder, or no
  * client.yaml yet), -1 after a message (a symbolic link, or a folder that cannot be
- * looked into). */
-static int client_folder(const char *id)
+ * looked into). type: what the listing said it is (a DT_ value; DT_UNKNOWN when it did
+ * not say, or when there is no listing: then it is looked at). */
+static int client_folder(const char *id, unsigned char type)
 {
 	char *dir = hwk_xasprintf("clients/%s", id);
 	char *yaml = hwk_xasprintf("%s/client.yaml", dir);
 	struct stat st;
 	int rc = 0;
-	if (lstat(dir, &st) < 0) {
+	if (type == DT_DIR || type == DT_LNK) {
+		st.st_mode = type == DT_DIR ? S_IFDIR : S_IFLNK; /* the listing said: no lstat */
+	} else if (lstat(dir, &st) < 0) {
 		if (errno != ENOENT)
 			rc = hwk_err_sys("%s", dir);
-	} else if (S_ISLNK(st.st_mode)) {
+		st.st_mode = 0;
+	}
+	if (S_ISLNK(st.st_mode)) {
 		errno = ELOOP; /* never followed: it leads out of the practice */
 		rc = hwk_err_sys("%s", dir);
 	} else if (S_ISDIR(st.st_mode)) {
@@ -520,7 +525,7 @@ int hwk_practice_clients_all(const hwk_practice *p, hwk_strs *out, size_t *bad)
 	while ((e = hwk_readdir(d, &err))) {
 		if (e->d_name[0] == '.' || !hwk_client_id_ok(e->d_name))
 			continue;
-		int r = client_folder(e->d_name);
+		int r = client_folder(e->d_name, e->d_type);
 		if (r < 0)
 			++*bad;
 		else if (r)
@@ -573,7 +578,7 @@ int hwk_practice_client(const hwk_practice *p, const char *want, int allow_none,
 			return hwk_err("%s: not a client id (lower-case letters, digits, '-', '_' and '.')",
 				       want);
 		/* a folder that is a link or cannot be looked into says so */
-		int r = p->exists && !p->standalone ? client_folder(want) : client_exists(p, want);
+		int r = p->exists && !p->standalone ? client_folder(want, DT_UNKNOWN) : client_exists(p, want);
 		if (r < 0)
 			return -1;
 		if (!r)
