@@ -81,7 +81,10 @@ run -C home sync
 expect "the client gets the clinic's entries" 0 "alex: merged 2 commits" ""
 is "the two machines hold the same entries" "$(cat "home/$S.csv")" "$(cat "p/clients/alex/$S.csv")"
 HWK_NOW=2026-11-28T12:00:00+01:00 run -C p -c alex list due -f tsv
-like "the week's count holds all three" "$(cat "$T/out")" "$S	sleep	day	done	3	"
+like "the week's count: its day done (three entries on one day count once)" "$(cat "$T/out")" \
+	"$S	sleep	day	done	1	"
+HWK_NOW=2026-11-28T12:00:00+01:00 run -C p -c alex list entries --since 2026-11-28 -f tsv
+is "read from the end, the day holds all three" "$(tail -n +2 "$T/out" | wc -l)" 3
 
 # ---- a conflict is given up ----
 HWK_NOW=2026-11-29T10:00:00+01:00 hwk -C p assign --edit "$S" --every 5/week 2>>"$T/setup.err"
