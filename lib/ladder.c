@@ -216,7 +216,7 @@ bad:
 	return -1;
 }
 
-static void list_steps(const hwk_ladder *l)
+void hwk_ladder_list(const hwk_ladder *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		fprintf(stderr, "  %zu ", i + 1);
@@ -244,7 +244,7 @@ long hwk_ladder_find(const hwk_ladder *l, const char *spec)
 	hwk_err(hits > 1 ? "step: %s is more than one step of the ladder; give its number "
 			   "or more of its name:"
 			 : "step: %s is not a step of the ladder; its steps:", spec);
-	list_steps(l);
+	hwk_ladder_list(l);
 	return -1;
 }
 

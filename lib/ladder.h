@@ -50,6 +50,8 @@ char *hwk_ladder_text(const hwk_ladder *l);
 /* Back from that text (NULL: no step); -1 when it is not one (nothing said). */
 int hwk_ladder_from_text(const char *text, hwk_ladder *out);
 
+/* The steps on stderr, one a line with its number ("  1 lift, 1 floor"). */
+void hwk_ladder_list(const hwk_ladder *l);
 /* The step spec names: its number (1 the first), else its exact name, else the one
  * step whose name starts with spec. The index, or -1 after a message listing the
  * steps ("step: SPEC is not a step of the ladder; its steps: ..."). */

@@ -138,11 +138,18 @@ static int is_offered(const hwk_assignment *a, const char *field)
 
 /* Ask on the terminal for f until an answer is good, three times at most; optional:
  * Enter, or three bad answers, leave it empty. 0 answered or left empty, 1 the input
- * ended (optional), -1 after a message. */
-static int ask_field(const hwk_field *f, char **slot, int optional, char **line, size_t *cap)
+ * ended (optional), -1 after a message. ladder: f is the step of an exposure with this
+ * ladder (else NULL): its steps are listed first, and an answer is a step's number or
+ * name (hwk_ladder_find), kept as its name. */
+static int ask_field(const hwk_field *f, const hwk_ladder *ladder, char **slot, int optional,
+		     char **line, size_t *cap)
 {
+	if (ladder) {
+		fputs("The steps of the ladder:\n", stderr);
+		hwk_ladder_list(ladder);
+	}
 	for (int tries = 0; tries < 3; tries++) {
-		char *range = hwk_field_range(f);
+		char *range = ladder ? hwk_xstrdup("its number or name") : hwk_field_range(f);
 		fprintf(stderr, "%s (%s%s): ", f->prompt ? f->prompt : f->name, range,
 			optional ? ", Enter to skip" : "");
 		free(range);
@@ -161,7 +168,9 @@ static int ask_field(const hwk_field *f, char **slot, int optional, char **line,
 		if (n == 0 && optional)
 			return 0;
 		char *norm;
-		if (n > 0 && hwk_field_check(f, *line, &norm) == 0) {
+		long step = ladder && n > 0 ? hwk_ladder_find(ladder, *line) : 0;
+		if (step >= 0 && n > 0 &&
+		    hwk_field_check(f, ladder ? ladder->v[step].name : *line, &norm) == 0) {
 			free(*slot);
 			*slot = norm;
 			return 0;
@@ -183,7 +192,8 @@ static int ask_missing(const hwk_assignment *a, hwk_strs *row)
 		if (!f->required || **slot)
 			continue;
 		asked = 1;
-		rc = ask_field(f, slot, 0, &line, &cap);
+		int step = a->ladder.n && !strcmp(f->name, "step");
+		rc = ask_field(f, step ? &a->ladder : NULL, slot, 0, &line, &cap);
 	}
 	/* offered until one is answered by the end of the input */
 	for (size_t i = 0; i < a->fields.n && rc == 0 && asked; i++) {
@@ -191,7 +201,7 @@ static int ask_missing(const hwk_assignment *a, hwk_strs *row)
 		char **slot = &row->v[HWK_ENTRY_FIXED + i];
 		if (f->required || **slot || !is_offered(a, f->name))
 			continue;
-		rc = ask_field(f, slot, 1, &line, &cap);
+		rc = ask_field(f, NULL, slot, 1, &line, &cap);
 	}
 	free(line);
 	return rc < 0 ? -1 : 0;

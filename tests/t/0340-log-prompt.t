@@ -69,4 +69,23 @@ printf 'Late again\nI am hopeless\nx\n200\n65\n' |
 is "the third answer to an offered field is taken" \
 	"$(tail -n 1 "p/clients/alex/$tr_id.csv" | cut -d, -f6-)" "Late again,,65,I am hopeless,,,,,,,"
 
+# an exposure with a ladder: the steps are listed before the step is asked for, and the
+# answer is a step's number, name or unique start of a name, stored as the step's name;
+# one that is no step says so, lists them again, and is asked again
+ex_id=$(hwk -C p assign alex exposure --step "lift, 1 floor"=40 --step stairs=70/30 2>/dev/null)
+printf 'lift, 2\nst\n60\n\n\n\n' |
+	script -qec "cd p && '$HWK' -c alex log exposure" /dev/null >"$T/tty" 2>&1
+tty=$(tr -d '\r' <"$T/tty")
+is "the ladder listed first, then again after a wrong step" "$(count '  1 lift, 1 floor')" 2
+like "the list's lines" "$tty" "The steps of the ladder:
+  1 lift, 1 floor
+  2 stairs
+Step of the ladder \(its number or name\): "
+is "asked twice: the first answer named no step" "$(count 'Step of the ladder (its number or name): ')" 2
+is "said why" "$(count 'hwk log: step: lift, 2 is not a step of the ladder; its steps:')" 1
+is "the step stored by its name, the SUDS before with it" \
+	"$(tail -n 1 "p/clients/alex/$ex_id.csv" | cut -d, -f6-)" "stairs,60,,,,,"
+printf '1\n\n\n\n\n' | script -qec "cd p && '$HWK' -c alex log exposure" /dev/null >"$T/tty" 2>&1
+is "by its number" "$(tail -n 1 "p/clients/alex/$ex_id.csv" | cut -d, -f6-)" "\"lift, 1 floor\",,,,,,"
+
 done_testing
