@@ -3,11 +3,15 @@
 #define _GNU_SOURCE
 #include "commit.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "err.h"
 #include "git.h"
@@ -39,6 +43,75 @@ static int asks(const hwk_practice *p)
 	int on = rc == 0 && b.s && !strcmp(b.s, "true\n");
 	hwk_buf_free(&b);
 	return on;
+}
+
+/* How long a commit waits for another git command's index.lock, at most: one a crashed
+ * git left stays until it is removed, and the write must not wait long for that. */
+#define COMMIT_WAIT_MS 3000
+/* The file hwk's commits in a repository lock in turn (its top; .hwk.* is ignored). */
+#define COMMIT_LOCK ".hwk.commit"
+
+/* Take the commit lock of repository top, waiting as writers wait for a lock: -1 when
+ * it cannot be had (never made in a folder of another user's: see hwk(5)
+ * PERMISSIONS); the commit then goes ahead unlocked, waiting for index.lock alone. */
+static int commit_lock(const char *top)
+{
+	struct stat st;
+	if (stat(top, &st) < 0 || st.st_uid != geteuid())
+		return -1;
+	char *path = hwk_path(top, COMMIT_LOCK);
+	int fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+	if (fd >= 0)
+		close(fd);
+	hwk_err_quiet(1);
+	int lock = hwk_store_lock_file(path);
+	hwk_err_quiet(0);
+	free(path);
+	return lock >= 0 ? lock : -1;
+}
+
+/* Does git say that the files had nothing to commit (in its C locale's words, as
+ * hwk_git_commit runs it): "nothing to commit", "nothing added to commit" (other files
+ * untracked), "no changes added to commit" (other files changed)? */
+static int nothing_to_commit(const hwk_buf *out)
+{
+	return out->s && (strstr(out->s, "nothing to commit") ||
+			  strstr(out->s, "nothing added to commit") ||
+			  strstr(out->s, "no changes added to commit"));
+}
+
+/* Commit paths in repository top: one hwk commit at a time (the commit lock), and
+ * while another git command holds the index (index.lock) waiting with growing pauses
+ * up to COMMIT_WAIT_MS (HWK_LOCK_WAIT when shorter). Files with nothing to commit were
+ * committed by another writer's commit (two writers of one entries file): done. git's
+ * words in out; -1 when not committed. */
+static int commit_waiting(const char *top, const char *message, const hwk_strs *paths,
+			  hwk_buf *out)
+{
+	long left = hwk_store_lock_wait_ms(), pause = 10;
+	if (left > COMMIT_WAIT_MS)
+		left = COMMIT_WAIT_MS;
+	int lock = commit_lock(top), rc;
+	for (;;) {
+		hwk_buf_reset(out);
+		hwk_err_quiet(1);
+		rc = message ? hwk_git_commit(top, message, paths->v, paths->n, out) : -1;
+		hwk_err_quiet(0);
+		if (rc < 0 && nothing_to_commit(out))
+			rc = 0;
+		if (rc == 0 || !message || left <= 0 || !out->s || !strstr(out->s, "index.lock"))
+			break;
+		long ms = pause < left ? pause : left;
+		struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+		while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+			;
+		left -= ms;
+		if (pause < 200)
+			pause *= 2;
+	}
+	if (lock >= 0)
+		close(lock);
+	return rc;
 }
 
 typedef struct {
@@ -93,10 +166,7 @@ void hwk_commit(const hwk_practice *p, const char *fmt, ...)
 	for (size_t k = 0; k < nr; k++) {
 		hwk_buf out = {0};
 		const char *top = *r[k].top ? r[k].top : ".";
-		hwk_err_quiet(1);
-		int rc = message ? hwk_git_commit(top, message, r[k].paths.v, r[k].paths.n, &out)
-				 : -1;
-		hwk_err_quiet(0);
+		int rc = commit_waiting(top, message, &r[k].paths, &out);
 		if (rc < 0) {
 			char *l = out.len ? hwk_git_first_line(&out) : hwk_xstrdup("git could not be run");
 			hwk_note("not committed (%s): written all the same; hwk sync will commit it", l);

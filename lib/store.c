@@ -107,8 +107,7 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* How long a writer waits for another's lock: HWK_LOCK_WAIT milliseconds, else 10 s. */
-static long lock_wait_ms(void)
+long hwk_store_lock_wait_ms(void)
 {
 	const char *e = getenv("HWK_LOCK_WAIT");
 	char *end;
@@ -121,7 +120,7 @@ static long lock_wait_ms(void)
  * written. -1 after a message ("busy") when the wait runs out. */
 static int lock_fd(int fd, const char *path)
 {
-	long left = lock_wait_ms(), pause = 1;
+	long left = hwk_store_lock_wait_ms(), pause = 1;
 	for (;;) {
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 			return 0;

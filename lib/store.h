@@ -79,6 +79,8 @@ void hwk_store_remove_leftovers(const char *path);
  * the new file. The descriptor to close, -2 when there is no such file, or -1 after a
  * message. */
 int hwk_store_lock_file(const char *path);
+/* How long a writer waits for another's lock: HWK_LOCK_WAIT milliseconds, else 10 s. */
+long hwk_store_lock_wait_ms(void);
 /* Release a lock of hwk_store_lock (-1: nothing to do). */
 void hwk_store_unlock(int lock);
 

@@ -109,10 +109,41 @@ like "the review is the clinician's: committed in the practice's repository" \
 	"$(last p | tr '\n' ' ')" "^review: alex reviews/alex/2026-11-29-090000-[0-9a-f]{4}\.yaml $"
 is "and nothing of it in the client's" "$(count p/clients/alex)" "$n"
 
+# ---- writers committing at the same moment ----
+# one hwk commit at a time in a repository (.hwk.commit, locked in turn): six clients'
+# logs at once in the practice's repository are six commits, each of its own file
+for c in 1 2 3 4 5 6; do asg p "c$c" sleep --start 2026-11-01 >"$T/c$c.id"; done
+n=$(count p)
+for c in 1 2 3 4 5 6; do
+	hwk -C p -c "c$c" log -q sleep bed=23:20 wake=06:50 out_of_bed=07:05 \
+		>"$T/c$c.out" 2>"$T/c$c.err" &
+done
+wait
+is "six writers at once: nothing said" "$(cat "$T"/c[1-6].out "$T"/c[1-6].err)" ""
+is "six writers at once: six commits" "$(count p)" $((n + 6))
+is "... each of its own client's entries file" \
+	"$(git -C p log -6 --format='%s' --name-only | sed '/^$/d' | paste - - | sort)" \
+	"$(for c in 1 2 3 4 5 6; do printf 'log: c%s sleep 2026-11-27 done\tclients/c%s/%s.csv\n' $c $c "$(cat "$T/c$c.id")"; done)"
+# (alex's folder, its own repository since, is left aside)
+is "... the lock file ignored, the other changes untouched" \
+	"$(git -C p status --porcelain -- . ':!clients/alex')" \
+	"$(printf '%s\n' "M  hwk.yaml" "?? notes.txt")"
+# six writers of one entries file: a commit takes the rows of the others written by
+# then, and a writer whose rows are committed already has nothing to say
+for d in 10 11 12 13 14 15; do
+	hwk -C p -c alex log -q sleep bed=23:20 wake=06:50 out_of_bed=07:05 --at 2026-11-$d \
+		>"$T/a$d.out" 2>"$T/a$d.err" &
+done
+wait
+is "six writers of one file: nothing said" "$(cat "$T"/a1[0-5].out "$T"/a1[0-5].err)" ""
+is "... every row committed" "$(git -C p/clients/alex show "HEAD:$S.csv")" \
+	"$(cat "p/clients/alex/$S.csv")"
+
 # ---- a failed commit ----
+# (an index.lock a crashed git left: waited for, up to 3 s or HWK_LOCK_WAIT, then said)
 touch p/clients/alex/.git/index.lock
 n=$(count p/clients/alex)
-run -C p -c alex log -q sleep bed=23:20 wake=06:50 out_of_bed=07:05 --at 2026-11-24
+HWK_LOCK_WAIT=200 run -C p -c alex log -q sleep bed=23:20 wake=06:50 out_of_bed=07:05 --at 2026-11-24
 is "a locked index: exit 0" "$rc" 0
 is "nothing on stdout" "$(cat "$T/out")" ""
 is "one warning line" "$(wc -l <"$T/err")" 1
