@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -63,6 +65,36 @@ static int remove_one(const char *path, const struct stat *st, int type, struct 
 static void remove_tree(const char *dir)
 {
 	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+}
+
+/* How long a staging folder stays untouched before another hwk clone may take it for
+ * what a killed one left: a live clone also holds it locked (flock) all along. */
+#define LEFTOVER_AGE 60
+
+/* Remove the staging folders killed clones left in parent (.hwk.clone-*, ours, not
+ * changed for LEFTOVER_AGE seconds and locked by no live clone), never following a
+ * link: what a clone copied is client data, not to be left lying about. */
+static void remove_leftovers(const char *parent)
+{
+	DIR *d = opendir(parent);
+	if (!d)
+		return;
+	time_t now = time(NULL);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (strncmp(e->d_name, ".hwk.clone-", 11))
+			continue;
+		char *p = hwk_xasprintf("%s/%s", parent, e->d_name);
+		int fd = open(p, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		struct stat st;
+		if (fd >= 0 && fstat(fd, &st) == 0 && st.st_uid == geteuid() &&
+		    now - st.st_mtime >= LEFTOVER_AGE && flock(fd, LOCK_EX | LOCK_NB) == 0)
+			remove_tree(p);
+		if (fd >= 0)
+			close(fd);
+		free(p);
+	}
+	closedir(d);
 }
 
 static int private_one(const char *path, const struct stat *st, int type, struct FTW *f)
@@ -152,7 +184,7 @@ int hwk_clone(const char *url, const char *dir, const char *practice_dir, hwk_cl
 		return hwk_err_sys("the current folder");
 	int rc = -1;
 	char *root = NULL, *target = NULL, *parent = NULL, *stage = NULL, *clients = NULL;
-	int made_clients = 0;
+	int made_clients = 0, stage_lock = -1;
 	hwk_buf said = {0};
 
 	if (!dir) {
@@ -191,6 +223,7 @@ int hwk_clone(const char *url, const char *dir, const char *practice_dir, hwk_cl
 		parent = hwk_xstrdup(root);
 	}
 	/* a hidden folder beside its place (hwk's .gitignore keeps .hwk.* out of git) */
+	remove_leftovers(parent);
 	stage = hwk_xasprintf("%s/.hwk.clone-XXXXXX", parent);
 	if (!mkdtemp(stage)) {
 		hwk_err_sys("%s", parent);
@@ -198,6 +231,10 @@ int hwk_clone(const char *url, const char *dir, const char *practice_dir, hwk_cl
 		stage = NULL;
 		goto out;
 	}
+	/* held until the end: no other clone takes it for a leftover meanwhile */
+	stage_lock = open(stage, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (stage_lock >= 0)
+		flock(stage_lock, LOCK_EX | LOCK_NB);
 	/* a remote on this machine is copied, not hard-linked: making the copy private
 	 * must not change the remote's own files */
 	char *argv[] = {"git", "clone", "-q", "--no-hardlinks", "--", (char *)url, stage, NULL};
@@ -281,6 +318,8 @@ out:
 		remove_tree(stage);
 		free(stage);
 	}
+	if (stage_lock >= 0)
+		close(stage_lock);
 	if (made_clients && rc < 0)
 		rmdir(clients);
 	if (rc < 0)

@@ -118,4 +118,25 @@ run clone a b c
 is "three arguments: usage (exit)" "$rc" 2
 
 is "setup went well" "$(cat "$T/setup.err")" ""
+# ---- what a killed clone left ----
+# a staging folder no live clone holds and untouched for a minute is removed by the next
+# clone beside it (it holds a copy of client data); a fresh one, one a live clone holds
+# locked, and what a link leads to are left
+mkdir -p left/.hwk.clone-old/sub left/.hwk.clone-fresh left/.hwk.clone-held kept
+echo 'client data' >left/.hwk.clone-old/sub/entries.csv
+echo 'mine' >kept/file
+ln -s ../kept left/.hwk.clone-link
+touch -d 2020-01-01 left/.hwk.clone-old left/.hwk.clone-held
+touch -h -d 2020-01-01 left/.hwk.clone-link
+exec 8<left/.hwk.clone-held
+flock 8
+(cd left && hwk clone ../alex.git) >"$T/out" 2>"$T/err"
+is "a clone beside leftovers (exit)" "$?" 0
+exec 8<&-
+is "the old leftover is removed; the fresh, the held and the link stay" \
+	"$(cd left && find . -maxdepth 1 -name '.hwk.*' | sort | tr '\n' ' ')" \
+	"./.hwk.clone-fresh ./.hwk.clone-held ./.hwk.clone-link "
+is "what the link leads to is untouched" "$(cat kept/file)" "mine"
+check "the clone is there" test -f left/alex/client.yaml
+
 done_testing
