@@ -34,19 +34,23 @@ ORDER="bob cat hal gus eve ann fay dan"
 RECORDS="bob cat hal gus eve ann fay" # dan has no assignment: no record
 words() { tr '\n' ' ' | sed 's/ $//'; }
 
+# in_order FORMAT CASELOAD SECTIONS: report -f FORMAT exits 0, the clients of its
+# caseload (the shell command CASELOAD reading the report) and of its sections
+# (SECTIONS) come in ORDER, and nothing is left in the practice
+in_order() {
+	run -C p report -f "$1" --week 2026-W47
+	is "$1 (exit)" "$rc" 0
+	is "$1: the caseload, attention first" "$(eval "$2" <"$T/out" | words)" "$ORDER"
+	is "$1: the sections in the same order" "$(eval "$3" <"$T/out" | words)" "$ORDER"
+	unchanged "$1: no file left in the practice" p
+}
+
 snap p
-run -C p report -f text --week 2026-W47
-is "text (exit)" "$rc" 0
-is "text: the caseload, attention first" "$(sed -n '4,11p' "$T/out" | cut -d' ' -f1 | words)" "$ORDER"
-is "text: the sections in the same order" "$(grep -xE '[a-z]{3}' "$T/out" | words)" "$ORDER"
+in_order text "sed -n '4,11p' | cut -d' ' -f1" "grep -xE '[a-z]{3}'"
 is "text: the caseload row of cat" "$(grep '^cat ' "$T/out" | tr -s ' ')" \
 	"cat 43% 4 completion 43%; nothing logged for 4 days -"
-unchanged "text: no file left in the practice" p
 
-run -C p report -f md --week 2026-W47
-is "md (exit)" "$rc" 0
-is "md: the caseload" "$(grep '^| [a-z]' "$T/out" | cut -d' ' -f2 | sed 1d | words)" "$ORDER"
-is "md: the sections" "$(sed -n 's/^## //p' "$T/out" | words)" "$ORDER"
+in_order md "grep '^| [a-z]' | cut -d' ' -f2 | sed 1d" "sed -n 's/^## //p'"
 # each section is what a report of its client alone shows (but the blank line before
 # the next one)
 nolast() { awk '{ l[NR] = $0 } END { n = NR; while (n && l[n] == "") n--; for (i = 1; i <= n; i++) print l[i] }'; }
@@ -55,7 +59,6 @@ for c in hal dan; do
 	awk -v c="## $c" '/^## /{on = ($0 == c)} on' "$T/out" | nolast >"$T/part"
 	check "md: $c's section as in a report of $c alone" cmp -s "$T/one" "$T/part"
 done
-unchanged "md: no file left in the practice" p
 
 for f in csv tsv; do
 	sep=,
@@ -78,12 +81,9 @@ is "json: hal's numbers in hal's record" \
 	'[4,3,"3 skips: busy"]'
 unchanged "json: no file left in the practice" p
 
-run -C p report -f html --week 2026-W47
-is "html (exit)" "$rc" 0
-is "html: the caseload" "$(grep -o '^<tr><td>[a-z]*</td>' "$T/out" | sed 's/<[^>]*>//g' | words)" "$ORDER"
-is "html: the sections" "$(grep -o '^<h2>[a-z]*</h2>' "$T/out" | sed 's/<[^>]*>//g' | words)" "$ORDER"
+in_order html "grep -o '^<tr><td>[a-z]*</td>' | sed 's/<[^>]*>//g'" \
+	"grep -o '^<h2>[a-z]*</h2>' | sed 's/<[^>]*>//g'"
 is "html: one page" "$(grep -c '^</html>$' "$T/out")" 1
-unchanged "html: no file left in the practice" p
 
 # ---- the temporary file --------------------------------------------------------------
 root=$(cd p && pwd)
