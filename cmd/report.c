@@ -69,9 +69,10 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 		r.kind = HWK_REPORT_TEXT;
 	else if (!strcmp(format, "md"))
 		r.kind = HWK_REPORT_MD;
-	else if (!strcmp(format, "html"))
+	else if (!strcmp(format, "html")) {
 		r.kind = HWK_REPORT_HTML;
-	else
+		r.page = &hwk_html_report_page;
+	} else
 		hwk_fmt_parse(format, &r.fmt);
 	r.utf8 = hwk_utf8_locale();
 	if (week && (from_s || to_s)) {

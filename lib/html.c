@@ -270,7 +270,7 @@ static int article(hwk_buf *b, const hwk_summary *s, const hwk_report_assess *x,
 	return rc;
 }
 
-void hwk_html_report_head(FILE *f, const hwk_report *r)
+static void report_head(FILE *f, const hwk_report *r)
 {
 	char from[16], to[16];
 	hwk_day_format(r->from, from);
@@ -314,7 +314,7 @@ void hwk_html_report_head(FILE *f, const hwk_report *r)
 	hwk_buf_free(&t);
 }
 
-int hwk_html_report_client(hwk_buf *b, const hwk_report *r, const hwk_report_client *c)
+static int report_client(hwk_buf *b, const hwk_report *r, const hwk_report_client *c)
 {
 	hwk_chart_period cp = {r->from, r->to, r->today, r->week_start, r->from};
 	int rc = 0;
@@ -334,10 +334,12 @@ int hwk_html_report_client(hwk_buf *b, const hwk_report *r, const hwk_report_cli
 	return rc;
 }
 
-void hwk_html_report_foot(FILE *f)
+static void report_foot(FILE *f)
 {
 	fputs(page_foot, f);
 }
+
+const hwk_report_page hwk_html_report_page = {report_head, report_client, report_foot};
 
 int hwk_html_review(FILE *f, const hwk_review *r, int week_start)
 {

@@ -8,7 +8,6 @@
 #include <strings.h>
 
 #include "err.h"
-#include "html.h"
 #include "prefetch.h"
 #include "spill.h"
 
@@ -270,8 +269,8 @@ static int client_keep(hwk_report *r, const hwk_report_client *c)
 		}
 	} else {
 		if (r->kind == HWK_REPORT_HTML) {
-			if (hwk_html_report_client(&b, r, c) < 0)
-				r->charts_bad = 1; /* named: its charts left out */
+			if (r->page->client(&b, r, c) < 0)
+				r->page_bad = 1; /* named: its charts left out */
 		} else {
 			rows_make(&b, r, c);
 		}
@@ -596,10 +595,10 @@ int hwk_report_print(FILE *f, hwk_report *r)
 		return text_print(f, r);
 	if (r->kind == HWK_REPORT_ROWS)
 		return rows_print(f, r);
-	hwk_html_report_head(f, r);
+	r->page->head(f, r);
 	int rc = sections(f, r);
-	hwk_html_report_foot(f);
-	return rc < 0 || r->charts_bad ? -1 : 0;
+	r->page->foot(f);
+	return rc < 0 || r->page_bad ? -1 : 0;
 }
 
 /* ---- records ---- */

@@ -56,22 +56,33 @@ typedef struct {
 } hwk_report_row;
 
 struct hwk_spill;
+typedef struct hwk_report hwk_report;
 
+/* A page made of parts (the HTML page, html.h, which builds on this module): the
+ * caseload on f (head), each client's section into b while c is whole (client: -1 when
+ * something of it was left out, named), then the page's end on f (foot). */
 typedef struct {
+	void (*head)(FILE *f, const hwk_report *r);
+	int (*client)(hwk_buf *b, const hwk_report *r, const hwk_report_client *c);
+	void (*foot)(FILE *f);
+} hwk_report_page;
+
+struct hwk_report {
 	hwk_day from, to, today;
 	int week_start;
 	const char *label;     /* "2026-W47", or NULL */
 	hwk_report_kind kind;
 	hwk_fmt fmt;           /* HWK_REPORT_ROWS: CSV, TSV or JSON */
+	const hwk_report_page *page; /* HWK_REPORT_HTML: hwk_html_report_page */
 	int utf8;              /* text and md: sparklines in UTF-8 */
 	hwk_report_row *c;     /* a row a client, attention first once sorted */
 	size_t n, cap;
 	int partial;           /* something was left out (and named): records in JSON are
 				* left open, so that no JSON reader takes them for whole */
-	int charts_bad;        /* HTML: an entries file could not be read for its charts */
+	int page_bad;          /* HTML: a client's part was left out (its charts) */
 	hwk_strs metric_cols;  /* ROWS: every metric column the data has (metric_col) */
 	struct hwk_spill *spill;
-} hwk_report;
+};
 
 /* Ready r (its period, kind and format set) for its clients: its spill in the practice
  * folder. -1 after a message naming the folder. */
@@ -88,7 +99,7 @@ int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs 
  * completion, then by id): the caseload, then each client's section from the spill.
  * Text for a terminal (md: Markdown for notes); rows: one record per client x
  * assignment with every number, as CSV, TSV or JSON, in CSV and TSV one fixed set of
- * columns for the practice whatever the data (report.c); HTML (html.h). -1 when a
+ * columns for the practice whatever the data (report.c); HTML through r->page. -1 when a
  * custom type of types/ could not be read for its columns, an entries file for its
  * charts, or the spill read back (each named; the rest printed), else 0. */
 int hwk_report_print(FILE *f, hwk_report *r);
