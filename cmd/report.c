@@ -55,21 +55,26 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 	}
 	if (c == 0)
 		return st;
-	int md = 0, text = 0, html = 0;
-	hwk_fmt fmt = HWK_FMT_CSV;
-	if (!format)
-		text = isatty(STDOUT_FILENO), fmt = HWK_FMT_TSV;
-	else if (!hwk_word_in(format, formats)) {
+	hwk_report r = {0};
+	r.kind = HWK_REPORT_ROWS;
+	r.fmt = HWK_FMT_CSV;
+	if (!format) {
+		r.fmt = HWK_FMT_TSV;
+		if (isatty(STDOUT_FILENO))
+			r.kind = HWK_REPORT_TEXT;
+	} else if (!hwk_word_in(format, formats)) {
 		hwk_err("%s: not a report format (text, md, csv, tsv, json, html)", format);
 		return HWK_USAGE;
 	} else if (!strcmp(format, "text"))
-		text = 1;
+		r.kind = HWK_REPORT_TEXT;
 	else if (!strcmp(format, "md"))
-		text = md = 1;
-	else if (!strcmp(format, "html"))
-		html = 1;
-	else
-		hwk_fmt_parse(format, &fmt);
+		r.kind = HWK_REPORT_MD;
+	else if (!strcmp(format, "html")) {
+		r.kind = HWK_REPORT_HTML;
+		r.page = &hwk_html_report_page;
+	} else
+		hwk_fmt_parse(format, &r.fmt);
+	r.utf8 = hwk_utf8_locale();
 	if (week && (from_s || to_s)) {
 		hwk_err("--week and --from/--to cannot be combined");
 		return HWK_USAGE;
@@ -79,7 +84,6 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 		return HWK_USAGE;
 	}
 
-	hwk_report r = {0};
 	int rc = HWK_FAIL;
 	char label[16] = "";
 	/* the practice's week_start first: the dates are read with it */
@@ -88,7 +92,6 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 	hwk_practice *p = &ctx->scope.p;
 	r.today = hwk_day_of(ctx->now);
 	r.week_start = p->week_start;
-	r.whole = html;
 	if (from_s) {
 		if (hwk_parse_date(from_s, ctx->now, &r.from) < 0 ||
 		    hwk_parse_date(to_s, ctx->now, &r.to) < 0) {
@@ -115,19 +118,17 @@ int cmd_report(int argc, char **argv, hwk_ctx *ctx)
 	/* the clients named (each must exist), the one implied, or all */
 	if (hwk_setup(ctx, ~0u, argv + optind, (size_t)(argc - optind)) < 0)
 		goto out;
+	/* each client's part waits in a file of the practice's own until all are read */
+	if (hwk_report_open(&r, p) < 0)
+		goto out;
 	/* what cannot be read is named, the rest reported, and the exit status 1 */
-	int partial = hwk_report_add_clients(&r, p, &ctx->scope.clients) < 0 ||
-		      ctx->scope.omitted;
-	r.partial = partial;
-	hwk_report_sort(&r);
-	if (html) {
-		if (hwk_html_report(stdout, &r) < 0)
-			partial = 1; /* an entries file named: its charts left out */
-	} else if (text)
-		hwk_report_print(stdout, &r, md, hwk_utf8_locale());
-	else if (hwk_report_records(stdout, &r, fmt) < 0)
-		partial = 1; /* a type that cannot be read stops only its columns */
-	rc = partial ? HWK_FAIL : HWK_OK;
+	int added = hwk_report_add_clients(&r, p, &ctx->scope.clients);
+	if (added == -2)
+		goto out; /* the spill could not be written: nothing printed */
+	r.partial = added < 0 || ctx->scope.omitted;
+	if (hwk_report_print(stdout, &r) < 0)
+		r.partial = 1; /* named: a type's columns or an entries file's charts left out */
+	rc = r.partial ? HWK_FAIL : HWK_OK;
 out:
 	hwk_report_free(&r);
 	return rc;

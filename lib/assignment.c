@@ -85,25 +85,6 @@ void hwk_assignment_free(hwk_assignment *a)
 	memset(a, 0, sizeof *a);
 }
 
-void hwk_assignment_slim(hwk_assignment *a, int entries)
-{
-	char **strs[] = {&a->client, &a->title, &a->when, &a->where, &a->minimum,
-			 &a->instructions, &a->yaml_path, &a->csv_path};
-	for (size_t i = 0; i < sizeof strs / sizeof *strs - (entries != 0); i++) {
-		free(*strs[i]);
-		*strs[i] = NULL;
-	}
-	if (entries) {
-		for (size_t i = 0; i < a->fields.n; i++) {
-			free(a->fields.v[i].prompt);
-			a->fields.v[i].prompt = NULL;
-		}
-		return;
-	}
-	hwk_fields_free(&a->fields);
-	hwk_ladder_free(&a->ladder);
-}
-
 /* The folder a file is in ("." for a bare name). */
 static char *folder_of(const char *path)
 {

@@ -40,12 +40,6 @@ int hwk_assignment_derive(hwk_assignment *a, const char *dir);
 void hwk_assignment_add_change(hwk_assignment *a, time_t when, const char *change,
 			       const char *from, const char *to);
 void hwk_assignment_free(hwk_assignment *a);
-/* Keep only what names it and says when it was due (id, type, every, start, until,
- * status, history and what is derived from them); free the rest (its fields, texts and
- * paths), for a caller that holds many after reading their entries. entries: keep what
- * reading its entries again needs too (its entries file, fields but their prompts, and
- * ladder). */
-void hwk_assignment_slim(hwk_assignment *a, int entries);
 /* Give it ladder l (copied), recording the change with its time when it differs. A
  * type without a step field is refused (a step left out that entries name is for
  * hwk_entries_keep_steps to refuse first). 1 changed, 0 the same, -1 after a message. */

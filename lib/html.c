@@ -65,10 +65,12 @@ static void flush(FILE *f, hwk_buf *b)
 	hwk_buf_reset(b);
 }
 
+static const char page_foot[] = "</body>\n</html>\n";
+
 /* The page's end written, the page's buffer and its title's freed: rc. */
 static int page_end(FILE *f, hwk_buf *b, hwk_buf *title, int rc)
 {
-	hwk_buf_adds(b, "</body>\n</html>\n");
+	hwk_buf_adds(b, page_foot);
 	flush(f, b);
 	hwk_buf_free(b);
 	hwk_buf_free(title);
@@ -268,13 +270,12 @@ static int article(hwk_buf *b, const hwk_summary *s, const hwk_report_assess *x,
 	return rc;
 }
 
-int hwk_html_report(FILE *f, const hwk_report *r)
+static void report_head(FILE *f, const hwk_report *r)
 {
 	char from[16], to[16];
 	hwk_day_format(r->from, from);
 	hwk_day_format(r->to, to);
 	hwk_buf b = {0}, t = {0};
-	int rc = 0;
 	hwk_buf_printf(&t, "Report for %s to %s", from, to);
 	if (r->label)
 		hwk_buf_printf(&t, " (%s)", r->label);
@@ -289,8 +290,7 @@ int hwk_html_report(FILE *f, const hwk_report *r)
 				 "entry</th><th>attention</th><th>improving</th></tr></thead>\n"
 				 "<tbody>\n");
 	for (size_t i = 0; i < r->n; i++) {
-		const hwk_report_client *c = &r->c[i];
-		char *fl = hwk_report_caseload_str(c, 0), *im = hwk_report_caseload_str(c, 1);
+		const hwk_report_row *c = &r->c[i];
 		hwk_buf_adds(&b, "<tr><td>");
 		text(&b, c->client);
 		hwk_buf_adds(&b, "</td><td class=\"n\">");
@@ -300,36 +300,46 @@ int hwk_html_report(FILE *f, const hwk_report *r)
 		else
 			hwk_buf_printf(&b, "</td><td class=\"n\">%ld", c->since_last);
 		hwk_buf_adds(&b, "</td><td class=\"attention\">");
-		text(&b, *fl ? fl : "-");
+		text(&b, *c->flags ? c->flags : "-");
 		hwk_buf_adds(&b, "</td><td class=\"improving\">");
-		text(&b, *im ? im : "-");
+		text(&b, *c->improving ? c->improving : "-");
 		hwk_buf_adds(&b, "</td></tr>\n");
-		free(fl);
-		free(im);
+		if (b.len >= 65536)
+			flush(f, &b);
 	}
 	if (r->n) /* an empty table is no table */
 		hwk_buf_adds(&b, "</tbody>\n</table>\n");
 	flush(f, &b);
-	hwk_chart_period cp = {r->from, r->to, r->today, r->week_start, r->from};
-	for (size_t i = 0; i < r->n; i++) {
-		const hwk_report_client *c = &r->c[i];
-		hwk_buf_adds(&b, "<section class=\"client\">\n<h2>");
-		who(&b, c->client, c->name);
-		hwk_buf_adds(&b, "</h2>\n");
-		list_p(&b, "attention", "attention", &c->flags);
-		if (!c->n)
-			hwk_buf_printf(&b, "<p>%s</p>\n",
-				       c->incomplete ? "no assignment to show: files not read (see "
-						       "the messages)"
-						     : "no assignment was active");
-		for (size_t k = 0; k < c->n; k++)
-			if (article(&b, &c->s[k], &c->x[k], -1, r->to, &cp, 0) < 0)
-				rc = -1;
-		hwk_buf_adds(&b, "</section>\n");
-		flush(f, &b);
-	}
-	return page_end(f, &b, &t, rc);
+	hwk_buf_free(&b);
+	hwk_buf_free(&t);
 }
+
+static int report_client(hwk_buf *b, const hwk_report *r, const hwk_report_client *c)
+{
+	hwk_chart_period cp = {r->from, r->to, r->today, r->week_start, r->from};
+	int rc = 0;
+	hwk_buf_adds(b, "<section class=\"client\">\n<h2>");
+	who(b, c->client, c->name);
+	hwk_buf_adds(b, "</h2>\n");
+	list_p(b, "attention", "attention", &c->flags);
+	if (!c->n)
+		hwk_buf_printf(b, "<p>%s</p>\n",
+			       c->incomplete ? "no assignment to show: files not read (see "
+					       "the messages)"
+					     : "no assignment was active");
+	for (size_t k = 0; k < c->n; k++)
+		if (article(b, &c->s[k], &c->x[k], -1, r->to, &cp, 0) < 0)
+			rc = -1;
+	hwk_buf_adds(b, "</section>\n");
+	return rc;
+}
+
+static void report_foot(FILE *f)
+{
+	fputs(page_foot, f);
+}
+
+const hwk_report_page hwk_html_report_page = {report_head, report_client, report_foot};
 
 int hwk_html_review(FILE *f, const hwk_review *r, int week_start)
 {

@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "prefetch.h"
+#include "spill.h"
 
 /* Attention: the thresholds of the brief. */
 #define LOW_COMPLETION 50.0 /* % */
@@ -190,15 +191,10 @@ static void attention(const hwk_report *r, hwk_report_client *c)
 		c->nflags += c->x[k].flags.n;
 }
 
-/* One client's part, from the names of its folder's assignment files. */
-static int add_client(hwk_report *r, const hwk_practice *p, const char *client,
-		      const hwk_strs *names)
+/* One client's part, from the names of its folder's assignment files, into c. */
+static int client_make(const hwk_report *r, const hwk_practice *p, const char *client,
+		       const hwk_strs *names, hwk_report_client *c)
 {
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 16;
-		r->c = hwk_xrealloc(r->c, r->cap * sizeof *r->c);
-	}
-	hwk_report_client *c = &r->c[r->n];
 	memset(c, 0, sizeof *c);
 	char *dir = hwk_client_dir(p, client);
 	hwk_day prev_from = r->from - (r->to - r->from + 1);
@@ -236,15 +232,77 @@ static int add_client(hwk_report *r, const hwk_practice *p, const char *client,
 		c->s[k].nrows = 0;
 	}
 	attention(r, c);
-	/* what the report shows of them from here on is little: a caseload's worth of
-	 * fields and texts need not stay in memory */
-	for (size_t k = 0; k < c->l.n; k++)
-		hwk_assignment_slim(&c->l.v[k], r->whole);
-	for (size_t k = 0; k < c->n; k++)
-		hwk_metrics_free(&c->s[k].metrics_before);
 	free(dir);
-	r->n++;
 	return rc;
+}
+
+static void client_free(hwk_report_client *c)
+{
+	for (size_t k = 0; k < c->n && c->x; k++)
+		hwk_report_assess_free(&c->x[k]);
+	free(c->x);
+	hwk_summaries_free(c->s, c->n);
+	hwk_assignments_free(&c->l);
+	hwk_strs_free(&c->flags);
+	free(c->client);
+	free(c->name);
+}
+
+static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, int md, int utf8);
+static void rows_make(hwk_buf *b, hwk_report *r, const hwk_report_client *c);
+
+/* The client's section made into the spill and its caseload row kept: what the report
+ * holds of it from here on. -1 after a message: the spill cannot be written. */
+static int client_keep(hwk_report *r, const hwk_report_client *c)
+{
+	hwk_buf b = {0};
+	char *mem = NULL;
+	size_t len = 0;
+	if (r->kind == HWK_REPORT_TEXT || r->kind == HWK_REPORT_MD) {
+		FILE *m = open_memstream(&mem, &len);
+		if (!m)
+			return hwk_err_sys("a client's section");
+		section(m, r, c, r->kind == HWK_REPORT_MD, r->utf8);
+		if (fclose(m) != 0) {
+			free(mem);
+			return hwk_err_sys("a client's section");
+		}
+	} else {
+		if (r->kind == HWK_REPORT_HTML) {
+			if (r->page->client(&b, r, c) < 0)
+				r->page_bad = 1; /* named: its charts left out */
+		} else {
+			rows_make(&b, r, c);
+		}
+		mem = b.s;
+		len = b.len;
+	}
+	off_t at;
+	int rc = hwk_spill_add(r->spill, mem ? mem : "", len, &at);
+	free(mem);
+	if (rc < 0)
+		return -1;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->c = hwk_xrealloc(r->c, r->cap * sizeof *r->c);
+	}
+	r->c[r->n++] = (hwk_report_row){
+		.client = hwk_xstrdup(c->client),
+		.nflags = c->nflags,
+		.completion = c->completion,
+		.since_last = c->since_last,
+		.flags = hwk_report_caseload_str(c, 0),
+		.improving = hwk_report_caseload_str(c, 1),
+		.at = at,
+		.len = len,
+	};
+	return 0;
+}
+
+int hwk_report_open(hwk_report *r, const hwk_practice *p)
+{
+	r->spill = hwk_spill_open(p->root);
+	return r->spill ? 0 : -1;
 }
 
 int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs *clients)
@@ -255,12 +313,18 @@ int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs 
 		dirs[i] = hwk_client_dir(p, clients->v[i]);
 	hwk_prefetch *pf = hwk_prefetch_start((const char *const *)dirs, clients->n);
 	int rc = 0;
-	for (size_t i = 0; i < clients->n; i++) {
+	for (size_t i = 0; i < clients->n && rc > -2; i++) {
 		hwk_strs names;
-		if (hwk_prefetch_get(pf, i, &names) < 0 && errno != ENOENT)
+		hwk_report_client c;
+		if (hwk_prefetch_get(pf, i, &names) < 0 && errno != ENOENT) {
 			rc = hwk_err_sys("%s", dirs[i]); /* left out, named */
-		else if (add_client(r, p, clients->v[i], &names) < 0) /* gone: nothing assigned */
-			rc = -1;
+		} else { /* ENOENT: gone, nothing assigned */
+			if (client_make(r, p, clients->v[i], &names, &c) < 0)
+				rc = -1;
+			if (client_keep(r, &c) < 0)
+				rc = -2;
+			client_free(&c);
+		}
 		hwk_strs_free(&names);
 	}
 	if (rc < 0)
@@ -274,7 +338,7 @@ int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs 
 
 static int by_attention(const void *x, const void *y)
 {
-	const hwk_report_client *a = x, *b = y;
+	const hwk_report_row *a = x, *b = y;
 	if (a->nflags != b->nflags)
 		return a->nflags > b->nflags ? -1 : 1;
 	int na = isnan(a->completion), nb = isnan(b->completion);
@@ -285,26 +349,16 @@ static int by_attention(const void *x, const void *y)
 	return strcmp(a->client, b->client);
 }
 
-void hwk_report_sort(hwk_report *r)
-{
-	if (r->n > 1)
-		qsort(r->c, r->n, sizeof *r->c, by_attention);
-}
-
 void hwk_report_free(hwk_report *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
-		hwk_report_client *c = &r->c[i];
-		for (size_t k = 0; k < c->n && c->x; k++)
-			hwk_report_assess_free(&c->x[k]);
-		free(c->x);
-		hwk_summaries_free(c->s, c->n);
-		hwk_assignments_free(&c->l);
-		hwk_strs_free(&c->flags);
-		free(c->client);
-		free(c->name);
+		free(r->c[i].client);
+		free(r->c[i].flags);
+		free(r->c[i].improving);
 	}
 	free(r->c);
+	hwk_strs_free(&r->metric_cols);
+	hwk_spill_close(r->spill);
 	memset(r, 0, sizeof *r);
 }
 
@@ -401,25 +455,23 @@ static void caseload(FILE *f, const hwk_report *r, int md)
 		      "|---|---|---|---|---|\n", f);
 	hwk_out *o = md ? NULL : hwk_out_new(HWK_FMT_TABLE, f, cols, 5);
 	for (size_t i = 0; i < r->n; i++) {
-		const hwk_report_client *c = &r->c[i];
+		const hwk_report_row *c = &r->c[i];
 		char p[32], l[64];
 		pct(p, sizeof p, c->completion);
 		last_str(l, sizeof l, c->since_last);
-		char *fl = hwk_report_caseload_str(c, 0), *im = hwk_report_caseload_str(c, 1);
+		const char *fl = *c->flags ? c->flags : "-", *im = *c->improving ? c->improving : "-";
 		if (md) {
 			fputs("| ", f);
 			put_text(f, c->client, 1);
 			fprintf(f, " | %s | %s | ", p, l);
-			put_text(f, *fl ? fl : "-", 1);
+			put_text(f, fl, 1);
 			fputs(" | ", f);
-			put_text(f, *im ? im : "-", 1);
+			put_text(f, im, 1);
 			fputs(" |\n", f);
 		} else {
-			const char *vals[] = {c->client, p, l, *fl ? fl : "-", *im ? im : "-"};
+			const char *vals[] = {c->client, p, l, fl, im};
 			hwk_out_row(o, vals, NULL);
 		}
-		free(fl);
-		free(im);
 	}
 	if (o)
 		hwk_out_end(o);
@@ -510,8 +562,18 @@ static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, in
 	(void)r;
 }
 
-void hwk_report_print(FILE *f, const hwk_report *r, int md, int utf8)
+/* Each client's section, from the spill, in the order of r->c. -1 after a message. */
+static int sections(FILE *f, hwk_report *r)
 {
+	for (size_t i = 0; i < r->n; i++)
+		if (hwk_spill_copy(r->spill, r->c[i].at, r->c[i].len, f) < 0)
+			return -1;
+	return 0;
+}
+
+static int text_print(FILE *f, hwk_report *r)
+{
+	int md = r->kind == HWK_REPORT_MD;
 	char from[16], to[16];
 	hwk_day_format(r->from, from);
 	hwk_day_format(r->to, to);
@@ -520,8 +582,23 @@ void hwk_report_print(FILE *f, const hwk_report *r, int md, int utf8)
 		fprintf(f, " (%s)", r->label);
 	fprintf(f, ", %zu client%s\n\n", r->n, r->n == 1 ? "" : "s");
 	caseload(f, r, md);
-	for (size_t i = 0; i < r->n; i++)
-		section(f, r, &r->c[i], md, utf8);
+	return sections(f, r);
+}
+
+static int rows_print(FILE *f, hwk_report *r);
+
+int hwk_report_print(FILE *f, hwk_report *r)
+{
+	if (r->n > 1)
+		qsort(r->c, r->n, sizeof *r->c, by_attention);
+	if (r->kind == HWK_REPORT_TEXT || r->kind == HWK_REPORT_MD)
+		return text_print(f, r);
+	if (r->kind == HWK_REPORT_ROWS)
+		return rows_print(f, r);
+	r->page->head(f, r);
+	int rc = sections(f, r);
+	r->page->foot(f);
+	return rc < 0 || r->page_bad ? -1 : 0;
 }
 
 /* ---- records ---- */
@@ -696,22 +773,11 @@ static int record_cols(colset *c, const hwk_report *r)
 			hwk_type_free(&t);
 		}
 	hwk_strs_free(&names);
-	/* what the data has beyond them */
+	/* what the data has beyond them (each once in r->metric_cols) */
 	hwk_strs extra = {0};
-	for (size_t i = 0; i < r->n; i++)
-		for (size_t k = 0; k < r->c[i].n; k++) {
-			const hwk_summary *s = &r->c[i].s[k];
-			for (size_t m = 0; m < s->metrics.n; m++) {
-				char *key = metric_col(s, &s->metrics.v[m]);
-				size_t j;
-				for (j = 0; j < extra.n && strcmp(extra.v[j], key); j++)
-					;
-				if (col_find(c, key) != (size_t)-1 || j < extra.n)
-					free(key);
-				else
-					hwk_strs_push(&extra, key);
-			}
-		}
+	for (size_t i = 0; i < r->metric_cols.n; i++)
+		if (col_find(c, r->metric_cols.v[i]) == (size_t)-1)
+			hwk_strs_push(&extra, hwk_xstrdup(r->metric_cols.v[i]));
 	if (extra.n)
 		qsort(extra.v, extra.n, sizeof *extra.v, str_cmp);
 	for (size_t j = 0; j < extra.n; j++) {
@@ -723,11 +789,127 @@ static int record_cols(colset *c, const hwk_report *r)
 	return bad;
 }
 
-int hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
+/* The values of a record before its metrics: the fixed columns, the skips by reason and
+ * the texts after them. */
+#define NVALS (C_MORE + NMORE)
+
+/* A metric's column, each once in r->metric_cols: the data's, for record_cols. */
+static void metric_seen(hwk_report *r, const char *key)
+{
+	hwk_strs *l = &r->metric_cols;
+	for (size_t k = 0; k < l->n; k++)
+		if (!strcmp(l->v[k], key))
+			return;
+	hwk_strs_push(l, hwk_xstrdup(key));
+}
+
+static void put(hwk_buf *b, const char *s)
+{
+	hwk_buf_add(b, s, strlen(s) + 1);
+}
+
+/* A client's records, one per assignment, into b in a form that does not depend on the
+ * columns (which only the whole caseload tells): each record its NVALS values, then
+ * its metrics' count and each metric's column, value and count, every one of them
+ * ended by a NUL. */
+static void rows_make(hwk_buf *b, hwk_report *r, const hwk_report_client *c)
+{
+	const char *vals[NVALS];
+	numbuf room[NVALS];
+	hwk_buf trend = {0};
+	char from[16], to[16];
+	int json = r->fmt == HWK_FMT_JSON;
+	hwk_day_format(r->from, from);
+	hwk_day_format(r->to, to);
+	char *cfl = list_str(&c->flags);
+	for (size_t k = 0; k < c->n; k++) {
+		char *fl = list_str(&c->x[k].flags), *im = list_str(&c->x[k].improving);
+		char *notes = notes_str(&c->s[k], &c->x[k], json);
+		char *ladder = ladder_str(&c->s[k].ladder, json);
+		const hwk_summary *s = &c->s[k];
+		const hwk_adherence *h = &s->now;
+		vals[0] = c->client;
+		vals[1] = c->name ? c->name : "";
+		vals[2] = s->a->id;
+		vals[3] = s->a->type;
+		vals[4] = hwk_assignment_every_on(s->a, r->to);
+		vals[5] = from;
+		vals[6] = to;
+		num(vals, room, 7, (double)h->expected, 0);
+		num(vals, room, 8, (double)h->done, 0);
+		num(vals, room, 9, (double)h->partial, 0);
+		num(vals, room, 10, (double)h->skipped, 0);
+		num(vals, room, 11, (double)h->missed, 0);
+		num(vals, room, 12, h->completion, 1);
+		num(vals, room, 13, s->before.completion, 1);
+		num(vals, room, 14, h->completion - s->before.completion, 1);
+		num(vals, room, 15, h->since_last < 0 ? NAN : (double)h->since_last, 0);
+		num(vals, room, 16, (double)h->streak, 0);
+		vals[17] = h->streak_weeks ? "weeks" : "days";
+		hwk_buf_reset(&trend);
+		hwk_buf_adds(&trend, "");
+		for (hwk_day d = s->from; d <= s->to; d++) {
+			char n[32];
+			hwk_fmt_decimal(n, (double)hwk_summary_day(s, d), 0);
+			if (d > s->from)
+				hwk_buf_addc(&trend, ' ');
+			hwk_buf_adds(&trend, n);
+		}
+		vals[18] = trend.s;
+		vals[19] = fl;
+		for (int x = 0; x < HWK_NREASONS; x++)
+			num(vals, room, NFIXED + (size_t)x, (double)h->reasons[x], 0);
+		vals[C_MORE] = im;
+		vals[C_MORE + 1] = cfl;
+		vals[C_MORE + 2] = notes;
+		vals[C_MORE + 3] = ladder;
+		vals[C_MORE + 4] = s->ladder.n && s->ladder.next >= 0
+					   ? s->ladder.v[s->ladder.next].step->name
+					   : "";
+		for (size_t x = 0; x < NVALS; x++)
+			put(b, vals[x]);
+		hwk_buf_printf(b, "%zu", s->metrics.n);
+		hwk_buf_addc(b, 0);
+		for (size_t m = 0; m < s->metrics.n; m++) {
+			const hwk_metric *mt = &s->metrics.v[m];
+			char *key = metric_col(s, mt);
+			metric_seen(r, key);
+			put(b, key);
+			free(key);
+			if (mt->text) {
+				put(b, mt->text);
+			} else {
+				hwk_fmt_decimal(room[0], mt->value, mt->decimals);
+				put(b, room[0]);
+			}
+			hwk_fmt_decimal(room[0], (double)mt->n, 0);
+			put(b, room[0]);
+		}
+		free(fl);
+		free(im);
+		free(notes);
+		free(ladder);
+	}
+	free(cfl);
+	hwk_buf_free(&trend);
+}
+
+/* The next string of a client's records (rows_make), NUL-ended: NULL past their end. */
+static const char *take(const char *buf, size_t len, size_t *pos)
+{
+	if (*pos >= len)
+		return NULL;
+	const char *s = buf + *pos;
+	*pos += strlen(s) + 1;
+	return s;
+}
+
+static int rows_print(FILE *f, hwk_report *r)
 {
 	colset set = {0};
-	int bad = record_cols(&set, r);
+	int bad = record_cols(&set, r), unread = 0;
 	hwk_strs cols = set.cols;
+	hwk_fmt fmt = r->fmt;
 	hwk_coltype *types = hwk_xcalloc(cols.n, sizeof *types);
 	for (size_t x = 7; x < cols.n; x++)
 		types[x] = set.text[x] ? HWK_COL_TEXT : HWK_COL_NUM;
@@ -736,92 +918,48 @@ int hwk_report_records(FILE *f, const hwk_report *r, hwk_fmt fmt)
 		types[C_MORE + i] = HWK_COL_TEXT;
 	if (fmt == HWK_FMT_JSON)
 		types[C_MORE + 2] = types[C_MORE + 3] = HWK_COL_JSON;
-	/* a row's values: its texts as they are, its numbers in room of their own */
 	const char **vals = hwk_xcalloc(cols.n, sizeof *vals);
-	numbuf *room = hwk_xcalloc(cols.n, sizeof *room);
-	hwk_buf trend = {0};
-	char from[16], to[16];
-	hwk_day_format(r->from, from);
-	hwk_day_format(r->to, to);
+	char *buf = NULL;
+	size_t cap = 0;
 
 	hwk_out *o = hwk_out_new(fmt, f, (const char *const *)cols.v, cols.n);
-	for (size_t i = 0; i < r->n; i++) {
-		const hwk_report_client *c = &r->c[i];
-		char *cfl = list_str(&c->flags);
-		for (size_t k = 0; k < c->n; k++) {
-			char *fl = list_str(&c->x[k].flags), *im = list_str(&c->x[k].improving);
-			char *notes = notes_str(&c->s[k], &c->x[k], fmt == HWK_FMT_JSON);
-			char *ladder = ladder_str(&c->s[k].ladder, fmt == HWK_FMT_JSON);
-			const hwk_summary *s = &c->s[k];
-			const hwk_adherence *h = &s->now;
+	for (size_t i = 0; i < r->n && !unread; i++) {
+		size_t len = r->c[i].len, pos = 0;
+		if (len + 1 > cap) {
+			cap = len + 1;
+			free(buf);
+			buf = hwk_xmalloc(cap);
+		}
+		if (hwk_spill_read(r->spill, r->c[i].at, len, buf) < 0) {
+			unread = 1;
+			break;
+		}
+		buf[len] = 0;
+		while (pos < len) {
 			memset(vals, 0, cols.n * sizeof *vals);
-			vals[0] = c->client;
-			vals[1] = c->name ? c->name : "";
-			vals[2] = s->a->id;
-			vals[3] = s->a->type;
-			vals[4] = hwk_assignment_every_on(s->a, r->to);
-			vals[5] = from;
-			vals[6] = to;
-			num(vals, room, 7, (double)h->expected, 0);
-			num(vals, room, 8, (double)h->done, 0);
-			num(vals, room, 9, (double)h->partial, 0);
-			num(vals, room, 10, (double)h->skipped, 0);
-			num(vals, room, 11, (double)h->missed, 0);
-			num(vals, room, 12, h->completion, 1);
-			num(vals, room, 13, s->before.completion, 1);
-			num(vals, room, 14, h->completion - s->before.completion, 1);
-			num(vals, room, 15, h->since_last < 0 ? NAN : (double)h->since_last, 0);
-			num(vals, room, 16, (double)h->streak, 0);
-			vals[17] = h->streak_weeks ? "weeks" : "days";
-			hwk_buf_reset(&trend);
-			hwk_buf_adds(&trend, "");
-			for (hwk_day d = s->from; d <= s->to; d++) {
-				char n[32];
-				hwk_fmt_decimal(n, (double)hwk_summary_day(s, d), 0);
-				if (d > s->from)
-					hwk_buf_addc(&trend, ' ');
-				hwk_buf_adds(&trend, n);
-			}
-			vals[18] = trend.s;
-			vals[19] = fl;
-			for (int x = 0; x < HWK_NREASONS; x++)
-				num(vals, room, NFIXED + (size_t)x, (double)h->reasons[x], 0);
-			vals[C_MORE] = im;
-			vals[C_MORE + 1] = cfl;
-			vals[C_MORE + 2] = notes;
-			vals[C_MORE + 3] = ladder;
-			vals[C_MORE + 4] = c->s[k].ladder.n && c->s[k].ladder.next >= 0
-						   ? c->s[k].ladder.v[c->s[k].ladder.next].step->name
-						   : "";
-			for (size_t m = 0; m < s->metrics.n; m++) {
-				const hwk_metric *mt = &s->metrics.v[m];
-				char *key = metric_col(s, mt);
-				size_t x = col_find(&set, key);
-				free(key);
-				if (mt->text) {
-					vals[x] = mt->text;
-				} else {
-					num(vals, room, x, mt->value, mt->decimals);
-				}
-				num(vals, room, x + 1, (double)mt->n, 0);
+			for (size_t x = 0; x < NVALS; x++)
+				vals[x] = take(buf, len, &pos);
+			const char *nm = take(buf, len, &pos);
+			size_t n = nm ? strtoul(nm, NULL, 10) : 0;
+			for (size_t m = 0; m < n; m++) {
+				const char *key = take(buf, len, &pos);
+				const char *v = take(buf, len, &pos), *vn = take(buf, len, &pos);
+				/* every metric's column is there (record_cols) */
+				size_t x = key ? col_find(&set, key) : (size_t)-1;
+				if (x != (size_t)-1)
+					vals[x] = v, vals[x + 1] = vn;
 			}
 			hwk_out_row(o, vals, types);
-			free(fl);
-			free(im);
-			free(notes);
-			free(ladder);
 		}
-		free(cfl);
 	}
-	if ((r->partial || bad) && fmt != HWK_FMT_TABLE)
+	if (r->partial || bad || unread)
 		hwk_out_fail(o);
 	else
 		hwk_out_end(o);
+	free(buf);
 	free(set.text);
-	hwk_buf_free(&trend);
-	free(room);
 	free(vals);
 	free(types);
 	hwk_strs_free(&cols);
-	return bad ? -1 : 0;
+	return bad || unread ? -1 : 0;
 }
