@@ -12,8 +12,12 @@
 
 typedef struct hwk_spill hwk_spill;
 
-/* A new, empty spill in dir; NULL after a message naming dir. */
+/* A new, empty spill in dir; NULL after a message naming dir. Where dir cannot be
+ * written in (read-only, full, not the user's own), the spill is held in memory
+ * instead: the command still works, its memory then grows with what it spills. */
 hwk_spill *hwk_spill_open(const char *dir);
+/* Is it held in memory (hwk_spill_open could not make the file)? */
+int hwk_spill_in_memory(const hwk_spill *s);
 /* Append n bytes; *at is where they start. -1 after a message (ENOSPC, EIO). */
 int hwk_spill_add(hwk_spill *s, const void *p, size_t n, off_t *at);
 /* Read back n bytes from at into p (which has room for them). -1 after a message. */
