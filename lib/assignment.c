@@ -539,19 +539,27 @@ typedef struct {
  * name did not rule them out. moves (unless NULL) is set when the folder holds an ended
  * assignment whose last day is today or before (hwk_assignments_move_ended). A file
  * renamed away meanwhile makes the folder listed and read again. */
-static int name_cmp(const void *a, const void *b)
+/* An assignment's id (its first n bytes) against a listed name, as ID.csv would be
+ * compared with it by strcmp: the order of hwk_strs_sort. */
+typedef struct {
+	const char *id;
+	size_t n;
+} csv_key;
+
+static int csv_cmp(const void *key, const void *listed)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const csv_key *k = key;
+	const char *s = *(char *const *)listed;
+	int c = strncmp(k->id, s, k->n);
+	return c ? c : strcmp(".csv", s + k->n);
 }
 
 /* Is the file ID.csv, of the assignment file name whose id is its first idn bytes,
  * among csvs (sorted)? */
 static int csv_listed(const hwk_strs *csvs, const char *name, size_t idn)
 {
-	char *csv = hwk_xasprintf("%.*s.csv", (int)idn, name);
-	int found = bsearch(&csv, csvs->v, csvs->n, sizeof *csvs->v, name_cmp) != NULL;
-	free(csv);
-	return found;
+	csv_key k = {name, idn};
+	return bsearch(&k, csvs->v, csvs->n, sizeof *csvs->v, csv_cmp) != NULL;
 }
 
 static int read_folder(const char *dir, const hwk_strs *names, const want *w,
