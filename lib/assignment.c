@@ -163,6 +163,10 @@ static int check_date(const char *file, const hwk_ynode *root, const char *key, 
 	return 0;
 }
 
+/* Where an assignment file read is: given as text (FLOATING), or at its path, whose name
+ * and folder must fit it (PLACED); BESIDE: placed, and its folder's listing showed its
+ * entries file there, so that no look for one a crash left behind is needed. */
+enum { FLOATING, PLACED, BESIDE };
 static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a, int placed);
 
 int hwk_assignment_load(const char *path, hwk_assignment *a)
@@ -171,7 +175,7 @@ int hwk_assignment_load(const char *path, hwk_assignment *a)
 	memset(a, 0, sizeof *a);
 	if (hwk_yaml_load(path, &root) < 0)
 		return -1;
-	return assignment_from(path, root, a, 1);
+	return assignment_from(path, root, a, PLACED);
 }
 
 int hwk_assignment_parse(const char *name, const char *data, size_t len, hwk_assignment *a)
@@ -180,11 +184,11 @@ int hwk_assignment_parse(const char *name, const char *data, size_t len, hwk_ass
 	memset(a, 0, sizeof *a);
 	if (hwk_yaml_parse(name, data, len, &root) < 0)
 		return -1;
-	return assignment_from(name, root, a, 0);
+	return assignment_from(name, root, a, FLOATING);
 }
 
-/* Read from an assignment file's text; root is freed. placed: path is where the file
- * is, whose name and folder must fit it. */
+/* Read from an assignment file's text; root is freed. placed: FLOATING, PLACED or
+ * BESIDE, above. */
 static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a, int placed)
 {
 	int rc = -1;
@@ -277,7 +281,8 @@ static int assignment_from(const char *path, hwk_ynode *root, hwk_assignment *a,
 		struct stat st;
 		char *left = rc == 0 && client_dir ? hwk_path(client_dir, strrchr(a->csv_path, '/') + 1)
 						   : NULL;
-		if (left && lstat(a->csv_path, &st) < 0 && errno == ENOENT && lstat(left, &st) == 0) {
+		if (left && placed != BESIDE && lstat(a->csv_path, &st) < 0 && errno == ENOENT &&
+		    lstat(left, &st) == 0) {
 			free(a->csv_path);
 			a->csv_path = left;
 		} else {
@@ -416,7 +421,9 @@ static void drop_leftovers(hwk_assignments *l)
 	l->n = k;
 }
 
-int hwk_dir_yaml_names(const char *dir, hwk_strs *names)
+/* hwk_dir_yaml_names, and (unless csvs is NULL) the names of the entries files there
+ * (*.csv, nothing hidden), sorted. */
+static int dir_names(const char *dir, hwk_strs *names, hwk_strs *csvs)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -425,14 +432,23 @@ int hwk_dir_yaml_names(const char *dir, hwk_strs *names)
 	int err = 0;
 	while ((e = hwk_readdir(d, &err))) {
 		size_t n = strlen(e->d_name);
+		if (csvs && e->d_name[0] != '.' && n > 4 && !memcmp(e->d_name + n - 4, ".csv", 4))
+			hwk_strs_push(csvs, hwk_xstrdup(e->d_name));
 		if (e->d_name[0] == '.' || n <= 5 || memcmp(e->d_name + n - 5, ".yaml", 5) ||
 		    (n == 11 && !memcmp(e->d_name, "client.yaml", 11)))
 			continue;
 		hwk_strs_push(names, hwk_xstrdup(e->d_name));
 	}
 	closedir(d);
+	if (csvs)
+		hwk_strs_sort(csvs);
 	errno = err;
 	return err ? -1 : 0;
+}
+
+int hwk_dir_yaml_names(const char *dir, hwk_strs *names)
+{
+	return dir_names(dir, names, NULL);
 }
 
 /* The next free place in a list being loaded (grown by doubling; zeroed). */
@@ -504,10 +520,37 @@ typedef struct {
  * name did not rule them out. moves (unless NULL) is set when the folder holds an ended
  * assignment whose last day is today or before (hwk_assignments_move_ended). A file
  * renamed away meanwhile makes the folder listed and read again. */
+/* An assignment's id (its first n bytes) against a listed name, as ID.csv would be
+ * compared with it by strcmp: the order of hwk_strs_sort. */
+typedef struct {
+	const char *id;
+	size_t n;
+} csv_key;
+
+static int csv_cmp(const void *key, const void *listed)
+{
+	const csv_key *k = key;
+	const char *s = *(char *const *)listed;
+	int c = strncmp(k->id, s, k->n);
+	return c ? c : strcmp(".csv", s + k->n);
+}
+
+/* Is the file ID.csv, of the assignment file name whose id is its first idn bytes,
+ * among csvs (sorted)? */
+static int csv_listed(const hwk_strs *csvs, const char *name, size_t idn)
+{
+	csv_key k = {name, idn};
+	return bsearch(&k, csvs->v, csvs->n, sizeof *csvs->v, csv_cmp) != NULL;
+}
+
 static int read_folder(const char *dir, const hwk_strs *names, const want *w,
 		       hwk_assignments *out, size_t *cap, size_t *seen, int *moves)
 {
 	hwk_strs listed = {0};
+	/* the entries files of an ended/ this lists: one there needs no look for one a
+	 * crash left in the client's folder (assignment_from) */
+	hwk_strs csvs = {0};
+	char *parent = names ? NULL : ended_parent(dir);
 	hwk_buf text = {0};
 	size_t first = out->n;
 	int rc = 0, tries = 0, gone;
@@ -516,7 +559,7 @@ static int read_folder(const char *dir, const hwk_strs *names, const want *w,
 	day_text(w->to, to_s, "~");
 	day_text(hwk_day_of(hwk_now(NULL)), today, "");
 	if (!names) {
-		if (hwk_dir_yaml_names(dir, &listed) < 0)
+		if (dir_names(dir, &listed, parent ? &csvs : NULL) < 0)
 			rc = errno == ENOENT ? 0 : hwk_err_sys("%s", dir);
 		names = &listed;
 	}
@@ -544,8 +587,9 @@ again:
 			rc = hwk_err_sys("%s", path);
 		} else if (!surely_outside(name, text.s, from_s, to_s)) {
 			hwk_assignment *a = next_slot(out, cap);
+			int placed = idn && csvs.n && csv_listed(&csvs, name, idn) ? BESIDE : PLACED;
 			if (hwk_yaml_parse(path, text.s, text.len, &root) < 0 ||
-			    assignment_from(path, root, a, 1) < 0)
+			    assignment_from(path, root, a, placed) < 0)
 				rc = -1;
 			else if ((w->to != HWK_DAY_NONE && a->start_day > w->to) ||
 				 (w->from != HWK_DAY_NONE && a->until_day != HWK_DAY_NONE &&
@@ -566,7 +610,8 @@ again:
 		while (out->n > first)
 			hwk_assignment_free(&out->v[--out->n]);
 		hwk_strs_free(&listed);
-		if (hwk_dir_yaml_names(dir, &listed) < 0) {
+		hwk_strs_free(&csvs);
+		if (dir_names(dir, &listed, parent ? &csvs : NULL) < 0) {
 			rc = hwk_err_sys("%s", dir);
 		} else {
 			names = &listed;
@@ -574,6 +619,8 @@ again:
 		}
 	}
 	hwk_strs_free(&listed);
+	hwk_strs_free(&csvs);
+	free(parent);
 	hwk_buf_free(&text);
 	return rc;
 }

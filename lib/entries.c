@@ -53,7 +53,9 @@ int hwk_entry_at(const hwk_entry *e, time_t *out)
 	return 0;
 }
 
-int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok)
+/* hwk_entry_check; at_ok: its at is known to be a time already (the readers stamp each
+ * row with what they read of it, hwk_entry_stamp), not read again. */
+static int check_row(const hwk_assignment *a, hwk_strs *cols, int partial_ok, int at_ok)
 {
 	if (cols->n != HWK_ENTRY_NCOLS(a))
 		return hwk_err("a row of %s must have %zu columns, not %zu", a->csv_path,
@@ -61,7 +63,7 @@ int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok)
 	char **c = cols->v;
 	const char *replaces = c[HWK_ENTRY_REPLACES(a)];
 	time_t t;
-	if (hwk_time_parse_iso(c[HWK_E_AT], &t) < 0)
+	if (!at_ok && hwk_time_parse_iso(c[HWK_E_AT], &t) < 0)
 		return hwk_err("at: %s is not a time (2026-11-27T21:04:00+01:00)", c[HWK_E_AT]);
 	if (*c[HWK_E_LOGGED] && hwk_time_parse_iso(c[HWK_E_LOGGED], &t) < 0)
 		return hwk_err("logged: %s is not a time (2026-11-27T21:04:00+01:00)", c[HWK_E_LOGGED]);
@@ -123,6 +125,11 @@ int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok)
 	return 0;
 }
 
+int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok)
+{
+	return check_row(a, cols, partial_ok, 0);
+}
+
 /* Rows found bad by hwk_entries_sift so far. */
 static size_t bad_rows;
 
@@ -159,7 +166,7 @@ size_t hwk_entries_sift(const hwk_assignment *a, hwk_entry *rows, size_t *n, hwk
 		/* checked quietly first: a bad row's message names its line, which a row read
 		 * from the end learns only then */
 		hwk_err_quiet(1);
-		int ok = hwk_entry_check(a, &rows[i].cols, 0) == 0;
+		int ok = check_row(a, &rows[i].cols, 0, rows[i].stamped && rows[i].at_ok) == 0;
 		hwk_err_quiet(0);
 		if (!ok) {
 			size_t line = rows[i].line ? rows[i].line : tail_line(a, rows[i].back);

@@ -294,11 +294,22 @@ int hwk_parse_long(const char *s, long *out)
 		p++;
 	if (!*p)
 		return -1;
-	for (; *p; p++)
+	/* up to 18 digits cannot overflow: summed here as they are checked (a check of a
+	 * million entries reads some ten million); strtol for more, to say when it does */
+	long v = 0;
+	const char *digits = p;
+	for (; *p; p++) {
 		if (*p < '0' || *p > '9')
 			return -1;
+		if (p - digits < 18)
+			v = v * 10 + (*p - '0');
+	}
+	if (p - digits <= 18) {
+		*out = *s == '-' ? -v : v;
+		return 0;
+	}
 	errno = 0;
-	long v = strtol(s, NULL, 10);
+	v = strtol(s, NULL, 10);
 	if (errno)
 		return -1;
 	*out = v;

@@ -347,6 +347,27 @@ run -c esc list entries -f yaml
 is "YAML parses to the same" "$(python3 -c 'import json,sys,yaml; print(json.dumps(yaml.safe_load(sys.stdin), ensure_ascii=False, separators=(",",":")))' <"$T/out" 2>/dev/null | jq -c '[.[] | [.change, .hours, .ok, .label, .note]]')" \
 	"$(hwk -c esc list entries -f json | jq -c '[.[] | [.change, .hours, .ok, .label, .note]]')"
 
+# ---- CSV quoting: every field comes back as logged ----
+
+# quotes, commas and a line break in a note and a text value, a value that quotes only
+# at its end, and a note longer than the writer's first room (64 KiB and more)
+Q=$(hwk assign quo scores)
+long=$(awk 'BEGIN { for (i = 0; i < 5000; i++) printf "word %d, \"q\" ", i }')
+hwk -c quo log scores label='say "hi", then go' -m $'two\nlines, "one" quote' --at 07:00 -q
+hwk -c quo log scores label='ends in a quote"' -m "$long" --at 07:10 -q
+hwk -c quo log scores label='plain' -m 'a,b' --at 07:20 -q
+run -c quo list entries -f csv
+is "CSV with quotes (exit)" "$rc" 0
+is "CSV: quotes doubled, fields with , \" or LF quoted, the rest as they are" \
+	"$(sed -n '2,3p' "$T/out"; tail -n 1 "$T/out")" \
+	"quo,$Q,scores,2026-11-27T07:00:00+01:00,2026-11-27T09:00:00+01:00,done,,\"two
+lines, \"\"one\"\" quote\",,,,\"say \"\"hi\"\", then go\"
+quo,$Q,scores,2026-11-27T07:20:00+01:00,2026-11-27T09:00:00+01:00,done,,\"a,b\",,,,plain"
+is "CSV: the rows read back by a CSV reader are the rows of JSON" \
+	"$(python3 -c 'import csv,json,sys; r=list(csv.DictReader(sys.stdin)); print(json.dumps([[e["note"], e["label"]] for e in r]))' <"$T/out")" \
+	"$(hwk -c quo list entries -f json | jq -c '[.[] | [.note, .label]]' | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)))')"
+is "CSV: the long note whole" "$(python3 -c 'import csv,sys; print(len(list(csv.DictReader(sys.stdin))[1]["note"]))' <"$T/out")" "${#long}"
+
 # ---- bad filters and kinds: usage errors, nothing written ----
 
 snap .

@@ -247,6 +247,45 @@ static void test_csv(void)
 	CHECK(HWK_FMT_CSV, c4, v4, NULL, "only\n\"\"\n\"\"\nx\n",
 	      "csv: one empty column is quoted, not a blank line");
 	CHECK0(HWK_FMT_CSV, cols, "client,note,n\n", "csv: header only with no rows");
+
+	/* a quote or comma after plain bytes, and quotes after the byte that quotes */
+	static const char *const v5[] = { "ab\"c", "x,y\"z\"", "q\"\"" };
+	CHECK(HWK_FMT_CSV, cols, v5, NULL,
+	      "client,note,n\n\"ab\"\"c\",\"x,y\"\"z\"\"\",\"q\"\"\"\"\"\n",
+	      "csv: a byte that quotes after plain ones; every quote doubled");
+
+	/* fields longer than the line's first room, quotes in them, many rows: the room
+	 * grows under the row being written, and its commas still fit */
+	enum { LONG = 70000, ROWS = 40 };
+	char *big = malloc(LONG + 1);
+	memset(big, 'a', LONG);
+	big[LONG / 2] = '"';
+	big[LONG] = 0;
+	const char *vl[3 * ROWS];
+	for (size_t r = 0; r < ROWS; r++)
+		vl[3 * r] = r % 2 ? big : "", vl[3 * r + 1] = r % 3 ? "" : big, vl[3 * r + 2] = "z";
+	char *got = render(HWK_FMT_CSV, cols, 3, vl, ROWS, NULL);
+	hwk_buf want = {0};
+	hwk_buf_adds(&want, "client,note,n\n");
+	for (size_t r = 0; r < ROWS; r++)
+		for (size_t c = 0; c < 3; c++) {
+			if (*vl[3 * r + c] == 'z') {
+				hwk_buf_adds(&want, "z\n");
+				continue;
+			}
+			if (*vl[3 * r + c]) {
+				hwk_buf_adds(&want, "\"");
+				hwk_buf_add(&want, big, LONG / 2);
+				hwk_buf_adds(&want, "\"\"");
+				hwk_buf_adds(&want, big + LONG / 2 + 1);
+				hwk_buf_adds(&want, "\"");
+			}
+			hwk_buf_addc(&want, ',');
+		}
+	is_str(got, want.s, "csv: long quoted fields over the line's room, many rows");
+	free(got);
+	hwk_buf_free(&want);
+	free(big);
 }
 
 static void test_json(void)

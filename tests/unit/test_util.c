@@ -4,6 +4,7 @@
 #include "tap.h"
 #include "testutil.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -85,6 +86,65 @@ static void test_numbers(void)
 	ok(agree, "%d random decimals read as strtod reads them", tried);
 }
 
+static void integer(const char *s, int want_rc, long want)
+{
+	long v = 12345;
+	int rc = hwk_parse_long(s, &v);
+	if (want_rc < 0) {
+		is_int(rc, -1, "'%s' is not an integer", s);
+	} else {
+		is_int(rc, 0, "'%s' is an integer", s);
+		ok(v == want, "'%s' reads as %ld (got %ld)", s, want, v);
+	}
+}
+
+static void test_integers(void)
+{
+	integer("0", 0, 0);
+	integer("-0", 0, 0);
+	integer("7", 0, 7);
+	integer("-12", 0, -12);
+	integer("007", 0, 7);
+	integer("999999999999999999", 0, 999999999999999999L);   /* 18 digits: summed */
+	integer("-999999999999999999", 0, -999999999999999999L);
+	integer("1000000000000000000", 0, 1000000000000000000L); /* 19: strtol */
+	integer("9223372036854775807", 0, LONG_MAX);
+	integer("-9223372036854775808", 0, LONG_MIN);
+	integer("000000000000000000000000042", 0, 42);            /* zeros count as digits */
+	integer("9223372036854775808", -1, 0);                    /* overflows */
+	integer("-9223372036854775809", -1, 0);
+	integer("99999999999999999999999", -1, 0);
+	integer("", -1, 0);
+	integer("-", -1, 0);
+	integer("+1", -1, 0);
+	integer(" 1", -1, 0);
+	integer("1 ", -1, 0);
+	integer("1.0", -1, 0);
+	integer("12a", -1, 0);
+	integer("--1", -1, 0);
+
+	/* the sum made while checking agrees with strtol on every length it makes */
+	int agree = 1, tried = 0;
+	for (int i = 0; i < 100000; i++) {
+		char buf[32];
+		int nd = 1 + (int)(next_rand() % 18);
+		size_t k = 0;
+		if (next_rand() % 4 == 0)
+			buf[k++] = '-';
+		for (int d = 0; d < nd; d++)
+			buf[k++] = (char)('0' + next_rand() % 10);
+		buf[k] = 0;
+		long v;
+		tried++;
+		if (hwk_parse_long(buf, &v) < 0 || v != strtol(buf, NULL, 10)) {
+			if (agree)
+				fprintf(stderr, "# %s: %ld, strtol %ld\n", buf, v, strtol(buf, NULL, 10));
+			agree = 0;
+		}
+	}
+	ok(agree, "%d random integers read as strtol reads them", tried);
+}
+
 static void test_utf8(void)
 {
 	static const struct {
@@ -164,6 +224,7 @@ static void test_packed(void)
 int main(void)
 {
 	test_numbers();
+	test_integers();
 	test_utf8();
 	test_packed();
 	return tap_done();
