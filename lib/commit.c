@@ -3,14 +3,12 @@
 #define _GNU_SOURCE
 #include "commit.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "err.h"
@@ -101,13 +99,7 @@ static int commit_waiting(const char *top, const char *message, const hwk_strs *
 			rc = 0;
 		if (rc == 0 || !message || left <= 0 || !out->s || !strstr(out->s, "index.lock"))
 			break;
-		long ms = pause < left ? pause : left;
-		struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-		while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-			;
-		left -= ms;
-		if (pause < 200)
-			pause *= 2;
+		hwk_store_pause(&left, &pause, 200);
 	}
 	if (lock >= 0)
 		close(lock);

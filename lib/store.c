@@ -130,14 +130,19 @@ static int lock_fd(int fd, const char *path)
 			return hwk_err_sys("%s: locking", path);
 		if (left <= 0)
 			return hwk_err("%s: busy: another hwk is writing it; try again", path);
-		long ms = pause < left ? pause : left;
-		struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-		while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-			;
-		left -= ms;
-		if (pause < 100)
-			pause *= 2;
+		hwk_store_pause(&left, &pause, 100);
 	}
+}
+
+void hwk_store_pause(long *left, long *pause, long most)
+{
+	long ms = *pause < *left ? *pause : *left;
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+	*left -= ms;
+	if (*pause < most)
+		*pause *= 2;
 }
 
 /* The mask of signals before hwk_store_lock held them off (one lock at a time). */

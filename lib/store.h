@@ -81,6 +81,9 @@ void hwk_store_remove_leftovers(const char *path);
 int hwk_store_lock_file(const char *path);
 /* How long a writer waits for another's lock: HWK_LOCK_WAIT milliseconds, else 10 s. */
 long hwk_store_lock_wait_ms(void);
+/* One pause of a bounded wait with growing pauses: sleep *pause milliseconds (no more
+ * than *left, which it takes them from), then double *pause up to most. */
+void hwk_store_pause(long *left, long *pause, long most);
 /* Release a lock of hwk_store_lock (-1: nothing to do). */
 void hwk_store_unlock(int lock);
 
