@@ -28,9 +28,10 @@ int cmd_upgrade(int argc, char **argv, hwk_ctx *ctx)
 	int rc = hwk_upgrade(p, ctx->now, &s);
 	if (s.clients || s.practice)
 		hwk_note("version " HWK_FORMAT_S " now: %zu client folder%s moved over (%zu "
-			 "review%s moved, %zu entries file%s given the replaces column)",
+			 "review%s moved, %zu entries file%s given the replaces column, %zu "
+			 "ended assignment%s moved into year folders)",
 			 s.clients, s.clients == 1 ? "" : "s", s.reviews, s.reviews == 1 ? "" : "s",
-			 s.files, s.files == 1 ? "" : "s");
+			 s.files, s.files == 1 ? "" : "s", s.ended, s.ended == 1 ? "" : "s");
 	else if (rc == 0)
 		hwk_note("already version " HWK_FORMAT_S);
 	return rc < 0 ? HWK_FAIL : HWK_OK;

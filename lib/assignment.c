@@ -92,11 +92,51 @@ static char *folder_of(const char *path)
 	return slash ? hwk_xstrndup(path, (size_t)(slash - path)) : hwk_xstrdup(".");
 }
 
-/* The client folder an ended/ folder is in, or NULL when dir is not one. */
+int hwk_ended_year_name(const char *name)
+{
+	return strlen(name) == 4 && strspn(name, "0123456789") == 4;
+}
+
+char *hwk_ended_year_dir(const char *dir, const char *until)
+{
+	return hwk_xasprintf("%s/" HWK_ENDED_DIR "/%.4s", dir, until);
+}
+
+int hwk_ended_years(const char *dir, hwk_strs *years)
+{
+	char *ended = hwk_path(dir, HWK_ENDED_DIR);
+	DIR *d = opendir(ended);
+	int rc = 0, err = 0;
+	if (!d) {
+		rc = errno == ENOENT ? 0 : -1;
+		free(ended);
+		return rc;
+	}
+	struct dirent *e;
+	while ((e = hwk_readdir(d, &err))) {
+		if (!hwk_ended_year_name(e->d_name))
+			continue; /* not a year folder: not hwk's, left alone */
+		char *path = hwk_path(ended, e->d_name);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			hwk_strs_push(years, hwk_xstrdup(e->d_name));
+		free(path);
+	}
+	closedir(d);
+	free(ended);
+	hwk_strs_sort(years);
+	errno = err;
+	return err ? -1 : 0;
+}
+
+/* The client folder an ended/YYYY/ folder is in, or NULL when dir is not one. */
 static char *ended_parent(const char *dir)
 {
 	size_t n = strlen(dir), k = strlen(HWK_ENDED_DIR);
-	if (n < k || strcmp(dir + n - k, HWK_ENDED_DIR) || (n > k && dir[n - k - 1] != '/'))
+	if (n < k + 5 || dir[n - 5] != '/' || !hwk_ended_year_name(dir + n - 4))
+		return NULL;
+	n -= 5;
+	if (strncmp(dir + n - k, HWK_ENDED_DIR, k) || (n > k && dir[n - k - 1] != '/'))
 		return NULL;
 	return n == k ? hwk_xstrdup(".") : hwk_xstrndup(dir, n - k - 1);
 }
@@ -625,13 +665,55 @@ again:
 	return rc;
 }
 
-/* The ended assignments of ended/ in dir that w wants, added to out. */
+/* The year folders of ended/ that may hold an ended assignment meeting a period from
+ * (HWK_DAY_NONE: open) on: a file in ended/YYYY/ has its last day in YYYY, and on the
+ * day it was moved or before, so no later than today (a day more, for a clock another
+ * machine has ahead). A short span of years is opened directly, year by year (a year
+ * folder not there holds none); else, and with no from, ended/ is listed. */
+static int ended_years_from(const char *dir, hwk_day from, hwk_strs *years)
+{
+	if (from != HWK_DAY_NONE) {
+		int fy, ty, m, d;
+		hwk_day_to_ymd(from, &fy, &m, &d);
+		hwk_day_to_ymd(hwk_day_of(hwk_now(NULL)) + 1, &ty, &m, &d);
+		if (fy > ty)
+			return 0;
+		if (ty - fy < HWK_ENDED_YEARS_OPENED && fy >= 1000 && ty <= 9999) {
+			for (int y = fy; y <= ty; y++)
+				hwk_strs_push(years, hwk_xasprintf("%04d", y));
+			return 0;
+		}
+	}
+	if (hwk_ended_years(dir, years) < 0)
+		return hwk_err_sys("%s/%s", dir, HWK_ENDED_DIR);
+	if (from != HWK_DAY_NONE) {
+		char fs[16];
+		hwk_day_format(from, fs);
+		size_t k = 0;
+		for (size_t i = 0; i < years->n; i++) {
+			if (strncmp(years->v[i], fs, 4) >= 0)
+				years->v[k++] = years->v[i];
+			else
+				free(years->v[i]);
+		}
+		years->n = k;
+	}
+	return 0;
+}
+
+/* The ended assignments of ended/YYYY/ in dir that w wants, added to out. */
 static int read_ended(const char *dir, const want *w, hwk_assignments *out, size_t *cap)
 {
 	size_t seen;
-	char *ended = hwk_path(dir, HWK_ENDED_DIR);
-	int rc = read_folder(ended, NULL, w, out, cap, &seen, NULL);
-	free(ended);
+	hwk_strs years = {0};
+	int rc = ended_years_from(dir, w->from, &years);
+	for (size_t i = 0; i < years.n && (rc == 0 || w->keep); i++) {
+		char *ydir = hwk_xasprintf("%s/%s/%s", dir, HWK_ENDED_DIR, years.v[i]);
+		if (read_folder(ydir, NULL, w, out, cap, &seen, NULL) < 0)
+			rc = -1;
+		free(ydir);
+	}
+	hwk_strs_free(&years);
 	return rc;
 }
 
@@ -690,19 +772,21 @@ int hwk_assignments_load_for(const char *dir, const char *spec, hwk_assignments 
  * before it: the folder is left as it was (but for that ID.yaml). */
 static int move_one(const char *dir, const char *name, size_t idn)
 {
-	char *from = hwk_path(dir, name), *edir = hwk_path(dir, HWK_ENDED_DIR);
+	char *from = hwk_path(dir, name), *top = hwk_path(dir, HWK_ENDED_DIR);
+	char *edir = hwk_ended_year_dir(dir, name + idn + 7);
 	char *to = hwk_path(edir, name), *id = hwk_xstrndup(name, idn);
 	char *yaml = hwk_xasprintf("%s.yaml", id), *csv = hwk_xasprintf("%s.csv", id);
 	char *old = hwk_path(dir, yaml), *entries = hwk_path(dir, csv), *moved = hwk_path(edir, csv);
 	hwk_buf text = {0};
 	struct stat st;
 	int rc = -1, made = -1, renamed = 0; /* made: 0 when the ended file is made here */
-	int had = stat(edir, &st) == 0;
+	int had_top = stat(top, &st) == 0, had = stat(edir, &st) == 0;
 	if (hwk_read_file(from, HWK_YAML_MAX_BYTES, &text) < 0) {
 		hwk_err_sys("%s", from);
 		goto out;
 	}
-	if (hwk_store_mkdir(edir) < 0 || (lstat(old, &st) == 0 && hwk_store_remove(old) < 0))
+	if (hwk_store_mkdir(top) < 0 || hwk_store_mkdir(edir) < 0 ||
+	    (lstat(old, &st) == 0 && hwk_store_remove(old) < 0))
 		goto undo;
 	made = hwk_store_create_new(to, text.s ? text.s : "", text.len);
 	if (made < 0)
@@ -723,9 +807,12 @@ undo:
 		hwk_store_remove(to);
 	if (!had)
 		rmdir(edir);
+	if (!had_top)
+		rmdir(top);
 out:
 	hwk_buf_free(&text);
 	free(from);
+	free(top);
 	free(edir);
 	free(to);
 	free(id);
@@ -953,12 +1040,20 @@ static int id_taken_in(const char *dir, const char *id)
 	return taken;
 }
 
-/* Is an id taken in client folder dir, or in its ended/ (an id is never used again)? */
+/* Is an id taken in client folder dir, or in any year folder of its ended/ (an id is
+ * never used again)? */
 static int id_taken(const char *dir, const char *id)
 {
-	char *ended = hwk_path(dir, HWK_ENDED_DIR);
-	int taken = id_taken_in(dir, id) || id_taken_in(ended, id);
-	free(ended);
+	int taken = id_taken_in(dir, id);
+	hwk_strs years = {0};
+	if (!taken)
+		hwk_ended_years(dir, &years);
+	for (size_t i = 0; i < years.n && !taken; i++) {
+		char *ydir = hwk_xasprintf("%s/%s/%s", dir, HWK_ENDED_DIR, years.v[i]);
+		taken = id_taken_in(ydir, id);
+		free(ydir);
+	}
+	hwk_strs_free(&years);
 	return taken;
 }
 

@@ -80,6 +80,18 @@ typedef struct {
  * ID.ended-UNTIL.yaml with its entries ID.csv: an assignment ended on a day before
  * today, or on today once ended, is moved there (hwk_assignments_move_ended). */
 #define HWK_ENDED_DIR "ended"
+/* ... in its year folder: ended/YYYY/, YYYY the year of its last day (UNTIL). */
+/* Is name a year folder's (four digits)? */
+int hwk_ended_year_name(const char *name);
+/* dir/ended/YYYY for an assignment whose UNTIL (YYYY-MM-DD...) is until; owned. */
+char *hwk_ended_year_dir(const char *dir, const char *until);
+/* The year folders in client folder dir's ended/ (names of four digits that are
+ * folders; any other name is not hwk's and left out), sorted; none when there is no
+ * ended/. -1 with errno set, nothing said. */
+int hwk_ended_years(const char *dir, hwk_strs *years);
+/* A command about a period from a year Y on opens ended/Y ... ended/Y' directly (Y' the
+ * year of tomorrow) when they are at most this many; else it lists ended/. */
+#define HWK_ENDED_YEARS_OPENED 3
 
 /* The period a command is about, for the loaders below: the ended assignments of
  * ended/ whose start..until meets from..to (HWK_DAY_NONE: open) are read besides the

@@ -317,12 +317,15 @@ static void json_kv(hwk_buf *b, const char *key, const char *val, int first)
 		hwk_buf_adds(b, "null");
 }
 
-/* An assignment's or an entries file's name: its folder ("" or "ended/"), its id. */
+/* An assignment's or an entries file's name: its folder ("" or "ended/YYYY/"), its id. */
 static int split_name(const char *rel, const char *ext, size_t *folder, char **id)
 {
 	const char *slash = strrchr(rel, '/');
 	size_t fl = slash ? (size_t)(slash - rel) + 1 : 0;
-	if (fl && strncmp(rel, "ended/", fl))
+	char year[5] = "";
+	if (fl == 11)
+		memcpy(year, rel + 6, 4);
+	if (fl && (fl != 11 || strncmp(rel, HWK_ENDED_DIR "/", 6) || !hwk_ended_year_name(year)))
 		return 0;
 	size_t len = strlen(rel), el = strlen(ext);
 	if (len <= fl + el || strcmp(rel + len - el, ext))

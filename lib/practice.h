@@ -7,7 +7,7 @@
 #include "util.h"
 
 /* The format version of the files this hwk reads and writes (hwk(5) FORMAT VERSIONS). */
-#define HWK_FORMAT_S "2"
+#define HWK_FORMAT_S "3"
 
 typedef struct hwk_practice {
 	char *root;          /* absolute path; the process works from this folder */

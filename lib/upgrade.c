@@ -1,7 +1,7 @@
 /* upgrade: moving a practice, or a client folder standing alone, from format version 1
- * to version 2 (hwk(5) FORMAT VERSIONS, "Moving over"). Every step is a rename or an
+ * or 2 to version 3 (hwk(5) FORMAT VERSIONS, "Moving over"). Every step is a rename or an
  * atomic replace and is skipped when done, so a run stopped part way is finished by the
- * next; a client folder whose client.yaml says version 2 is done, and hwk.yaml is
+ * next; a client folder whose client.yaml says version 3 is done, and hwk.yaml is
  * written last. */
 #define _GNU_SOURCE
 #include "upgrade.h"
@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "assignment.h"
+#include "date.h"
 #include "err.h"
 #include "git.h"
 #include "store.h"
@@ -202,8 +203,109 @@ static int set_version(const char *path)
 	return rc;
 }
 
+/* Is name an ended assignment's file, ID.ended-UNTIL.yaml? The length of its ID (its
+ * UNTIL at name + idn + 7), else 0. */
+static size_t ended_file(const char *name)
+{
+	size_t n = strlen(name);
+	if (n < 23 || memcmp(name + n - 22, ".ended-", 7) || memcmp(name + n - 5, ".yaml", 5) ||
+	    !hwk_ymd_ok(name + n - 15))
+		return 0;
+	return n - 22;
+}
+
+/* ended/NAME into ended/YYYY/NAME, the year folder made as needed. */
+static int move_into_year(const char *ended, const char *name, const char *until,
+			  hwk_upgrade_stats *st, int count)
+{
+	char *ydir = hwk_xasprintf("%s/%.4s", ended, until);
+	char *a = hwk_path(ended, name), *b = hwk_path(ydir, name);
+	int m = !dry && hwk_store_mkdir(ydir) < 0 ? -1 : move_once(a, b);
+	if (count)
+		st->ended += m > 0 && !dry;
+	free(ydir);
+	free(a);
+	free(b);
+	return m < 0 ? -1 : 0;
+}
+
+/* The entries file ID.csv left directly in ended/ whose assignment is in a year folder
+ * already (not as hwk moves them: by hand): its UNTIL, owned, or NULL. */
+static char *until_in_years(const char *dir, const char *id)
+{
+	hwk_strs years = {0}, names = {0};
+	char *until = NULL, *prefix = hwk_xasprintf("%s.ended-", id);
+	hwk_ended_years(dir, &years);
+	for (size_t i = 0; i < years.n && !until; i++) {
+		char *ydir = hwk_xasprintf("%s/%s/%s", dir, HWK_ENDED_DIR, years.v[i]);
+		if (files_in(ydir, ".yaml", &names) == 0)
+			for (size_t k = 0; k < names.n && !until; k++)
+				if (hwk_has_prefix(names.v[k], prefix) && ended_file(names.v[k]))
+					until = hwk_xstrndup(names.v[k] + strlen(prefix), 10);
+		hwk_strs_free(&names);
+		free(ydir);
+	}
+	hwk_strs_free(&years);
+	free(prefix);
+	return until;
+}
+
+/* Version 2 to 3: each ended assignment directly in ended/ into ended/YYYY/, YYYY the
+ * year of its last day: its entries file first, then its assignment file, so that
+ * until the last rename the assignment file in ended/ says what is left to move, and
+ * a run stopped between the two is finished by the next (the entries file, there
+ * already, is not moved again). A name in ended/ that is neither is not hwk's: it
+ * stays. */
+static int move_into_years(const char *dir, hwk_upgrade_stats *st)
+{
+	char *ended = hwk_path(dir, HWK_ENDED_DIR);
+	hwk_strs yamls = {0}, csvs = {0};
+	int rc = files_in(ended, ".yaml", &yamls) < 0 || files_in(ended, ".csv", &csvs) < 0 ? -1 : 0;
+	for (size_t i = 0; i < yamls.n && rc == 0; i++) {
+		size_t idn = ended_file(yamls.v[i]);
+		if (!idn)
+			continue;
+		const char *until = yamls.v[i] + idn + 7;
+		char *csv = hwk_xasprintf("%.*s.csv", (int)idn, yamls.v[i]);
+		if (move_into_year(ended, csv, until, st, 0) < 0 ||
+		    move_into_year(ended, yamls.v[i], until, st, 1) < 0)
+			rc = -1;
+		free(csv);
+	}
+	/* an entries file whose assignment file was moved ahead of it, by hand: after it */
+	for (size_t i = 0; i < csvs.n && rc == 0; i++) {
+		char *id = hwk_xstrndup(csvs.v[i], strlen(csvs.v[i]) - 4), *path = hwk_path(ended, csvs.v[i]);
+		struct stat sb;
+		char *until = lstat(path, &sb) == 0 ? until_in_years(dir, id) : NULL;
+		if (until && move_into_year(ended, csvs.v[i], until, st, 0) < 0)
+			rc = -1;
+		free(until);
+		free(path);
+		free(id);
+	}
+	hwk_strs_free(&yamls);
+	hwk_strs_free(&csvs);
+	free(ended);
+	return rc;
+}
+
+/* add_replaces_in for each year folder of ended/. */
+static int add_replaces_years(const char *dir, hwk_upgrade_stats *st)
+{
+	hwk_strs years = {0};
+	int rc = hwk_ended_years(dir, &years) < 0 ? hwk_err_sys("%s/%s", dir, HWK_ENDED_DIR) : 0;
+	for (size_t i = 0; i < years.n && rc == 0; i++) {
+		char *ydir = hwk_xasprintf("%s/%s/%s", dir, HWK_ENDED_DIR, years.v[i]);
+		rc = add_replaces_in(ydir, st);
+		free(ydir);
+	}
+	hwk_strs_free(&years);
+	return rc;
+}
+
 /* One client folder, under its lock (looked at only, when dry): done when its
- * client.yaml says version 2. */
+ * client.yaml says version 3. A version 1 folder takes the steps to version 2 first,
+ * then the move to version 3. */
 static int upgrade_client(const char *dir, const char *client, time_t now,
 			  hwk_upgrade_stats *st)
 {
@@ -219,15 +321,21 @@ static int upgrade_client(const char *dir, const char *client, time_t now,
 		goto out;
 	free(ci.name);
 	free(ci.created);
-	if (ci.format >= 2) {
+	if (ci.format >= 3) {
 		rc = 0;
 		goto out;
 	}
-	/* ended assignments whose last day is over into ended/, as the next write in the
-	 * folder would move them (one ended ahead stays until its day is over) */
-	if (move_all(old, reviews, st) < 0 || add_replaces_in(dir, st) < 0 ||
-	    (!dry && hwk_assignments_move_ended(dir, now) < 0) || add_replaces_in(ended, st) < 0 ||
-	    (!dry && (hwk_git_files(dir, 1) < 0 || set_version(yaml) < 0)))
+	/* version 1: ended assignments whose last day is over into ended/YYYY/, as the
+	 * next write in the folder would move them (one ended ahead stays until its day is
+	 * over); version 2: those in ended/ into their year folders */
+	if (ci.format < 2 &&
+	    (move_all(old, reviews, st) < 0 || add_replaces_in(dir, st) < 0 ||
+	     (!dry && hwk_assignments_move_ended(dir, now) < 0) || add_replaces_in(ended, st) < 0 ||
+	     add_replaces_years(dir, st) < 0))
+		goto out;
+	if (move_into_years(dir, st) < 0 ||
+	    (!dry && (hwk_assignments_move_ended(dir, now) < 0 || hwk_git_files(dir, 1) < 0 ||
+		      set_version(yaml) < 0)))
 		goto out;
 	st->clients++;
 	rc = 0;
@@ -280,10 +388,10 @@ int hwk_upgrade(const hwk_practice *p, time_t now, hwk_upgrade_stats *st)
 	int rc = hwk_practice_clients_all(p, &clients, &bad) < 0 || bad ? -1 : 0;
 	if (rc == 0)
 		rc = upgrade_clients(p, &clients, now, st);
-	/* hwk.yaml last of all: the practice is version 2 when every client is */
-	if (rc == 0 && (hwk_git_files(".", 1) < 0 || (p->format < 2 && set_version("hwk.yaml") < 0)))
+	/* hwk.yaml last of all: the practice is version 3 when every client is */
+	if (rc == 0 && (hwk_git_files(".", 1) < 0 || (p->format < 3 && set_version("hwk.yaml") < 0)))
 		rc = -1;
-	st->practice = rc == 0 && p->format < 2;
+	st->practice = rc == 0 && p->format < 3;
 	close(lock);
 	hwk_strs_free(&clients);
 	return rc;

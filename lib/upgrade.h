@@ -9,6 +9,7 @@ typedef struct {
 	size_t clients;  /* client folders moved over by this run */
 	size_t reviews;  /* reviews moved into the practice's reviews/ */
 	size_t files;    /* entries files given the replaces column */
+	size_t ended;    /* ended assignments moved from ended/ into their year folders */
 	int practice;    /* hwk.yaml was written */
 } hwk_upgrade_stats;
 
