@@ -177,7 +177,7 @@ check "the default practice is \$XDG_DATA_HOME/hwk" test -f "$T/xdg/hwk/hwk.yaml
 check "a self-guided user is client 'me'" test -f "$T/xdg/hwk/clients/me/$D.yaml"
 is "me's client.yaml" "$(cat "$T/xdg/hwk/clients/me/client.yaml")" \
 	"# hwk client (see hwk(5))
-version: 2
+version: 3
 id: me
 created: 2026-11-27"
 is "the default practice is private (0600 files, 0700 folders)" \

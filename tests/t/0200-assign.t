@@ -23,7 +23,7 @@ is "assign CLIENT TYPE (stderr)" "$(cat "$T/err")" ""
 S=$(cat "$T/out")
 like "it prints the new id" "$S" '^2026-11-27-sleep-[0-9a-f]{4}$'
 is "client.yaml is made" "$(cat clients/alex/client.yaml)" "# hwk client (see hwk(5))
-version: 2
+version: 3
 id: alex
 created: 2026-11-27"
 is "the client folder stands alone in git too" "$(grep -v '^#' clients/alex/.gitattributes)" \
@@ -53,7 +53,7 @@ is "assign with every option (stderr)" "$(cat "$T/err")" ""
 F=$(cat "$T/out")
 like "the id carries the day and the type" "$F" '^2026-11-2[37]-sleep-[0-9a-f]{4}$'
 is "--name lands in client.yaml" "$(cat clients/bo/client.yaml)" "# hwk client (see hwk(5))
-version: 2
+version: 3
 id: bo
 name: Bo B.
 created: 2026-11-27"
@@ -417,13 +417,13 @@ expect "--end" 0 "" ""
 # (hwk(5)), so that a report of a later week knows it without opening it; its entries
 # file keeps its name
 check "--end: the file is moved to ended/ID.ended-UNTIL.yaml" \
-	test -f "clients/eve/ended/$E.ended-2026-11-27.yaml" -a ! -e "clients/eve/$E.yaml" \
+	test -f "clients/eve/ended/2026/$E.ended-2026-11-27.yaml" -a ! -e "clients/eve/$E.yaml" \
 	-a ! -e "clients/eve/$E.ended-2026-11-27.yaml"
 is "--end: status ended, until today" \
-	"$(grep -E '^(until|status):' "clients/eve/ended/$E.ended-2026-11-27.yaml")" \
+	"$(grep -E '^(until|status):' "clients/eve/ended/2026/$E.ended-2026-11-27.yaml")" \
 	"until: 2026-11-27
 status: ended"
-is "--end: recorded in the history" "$(tail -n 3 "clients/eve/ended/$E.ended-2026-11-27.yaml")" \
+is "--end: recorded in the history" "$(tail -n 3 "clients/eve/ended/2026/$E.ended-2026-11-27.yaml")" \
 	"- at: 2026-11-27T09:00:00+01:00
   change: ended
   to: '2026-11-27'"
@@ -439,7 +439,7 @@ expect "--end --at junk" 1 "" "hwk assign: --at: junk is not a date (2026-11-27,
 unchanged "refused ends change nothing" .
 run -c eve assign --end task
 expect "--end by type name when one is active" 0 "" ""
-is "it was the active one" "$(grep '^status:' "clients/eve/ended/$G.ended-2026-11-27.yaml")" \
+is "it was the active one" "$(grep '^status:' "clients/eve/ended/2026/$G.ended-2026-11-27.yaml")" \
 	"status: ended"
 run -c eve list assignments --all -f json
 is "ended assignments are listed as before" \

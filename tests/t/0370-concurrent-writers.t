@@ -58,13 +58,13 @@ for ((r = 1; r <= ROUNDS; r++)); do
 	# no file that was there before the round is gone (the assignment's, and its entries,
 	# may have moved into ended/ under its ended name), and the assignment is in exactly
 	# one file
-	ended=$(ls "$d" "$d/ended" 2>/dev/null | grep -c "^$id\.ended-2026-11-27\.yaml\$")
+	ended=$(ls "$d" "$d/ended/2026" 2>/dev/null | grep -c "^$id\.ended-2026-11-27\.yaml\$")
 	[ -f "$d/$id.yaml" ] && [ "$ended" -eq 1 ] && both=$((both + 1))
 	[ -f "$d/$id.ended-2026-11-27.yaml" ] && { odd=$((odd + 1)); echo "# round $r: not moved" >&2; }
 	while read -r f; do
 		[ -e "p/$f" ] && continue
 		[ "$f" = "./clients/alex/$id.yaml" ] && [ "$ended" -eq 1 ] && continue
-		[ "$f" = "./clients/alex/$id.csv" ] && [ -e "$d/ended/$id.csv" ] && continue
+		[ "$f" = "./clients/alex/$id.csv" ] && [ -e "$d/ended/2026/$id.csv" ] && continue
 		deleted=$((deleted + 1))
 		echo "# round $r: $f is gone" >&2
 	done <"$T/before"
@@ -72,7 +72,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 	[ "$(find "p/clients/new$r" -name '*-task-*.yaml' | wc -l)" -eq "$(cat "$T"/res.new* | grep -c '^0')" ] ||
 		{ odd=$((odd + 1)); echo "# round $r: new$r has not one file per assign that exited 0" >&2; }
 	yaml=$d/$id.yaml
-	[ "$ended" -eq 1 ] && yaml=$d/ended/$id.ended-2026-11-27.yaml
+	[ "$ended" -eq 1 ] && yaml=$d/ended/2026/$id.ended-2026-11-27.yaml
 
 	# the end: exit 0 and ended, or (never here) exit 1 and not
 	if [ "$(cat "$T/res.end")" = 0 ]; then
@@ -83,7 +83,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 	cat "$T"/res.log* >"$T/logs"
 	made_logs=$((made_logs + $(grep -c '^0 ' "$T/logs")))
 	while read -r st note; do
-		n=$(cat "$d/$id.csv" "$d/ended/$id.csv" 2>/dev/null | grep -c ",$note,\$")
+		n=$(cat "$d/$id.csv" "$d/ended/2026/$id.csv" 2>/dev/null | grep -c ",$note,\$")
 		n=${n:-0} # no entries file: no row
 		if [ "$st" = 0 ] && [ "$n" != 1 ]; then
 			lost_logs=$((lost_logs + 1))

@@ -15,13 +15,13 @@ import sys
 for i in range(65536):
     n = "2026-11-27-task-%04x" % i
     if n != sys.argv[1]:
-        open("p/clients/alex/%s%s.csv" % ("ended/" if i % 2 else "", n), "w").close()' "$id"
+        open("p/clients/alex/%s%s.csv" % ("ended/2026/" if i % 2 else "", n), "w").close()' "$id"
 run -C p assign alex task </dev/null
 is "every id taken: no free id (exit)" "$rc" 1
 is "every id taken: the message" "$(sed -E 's/task-[0-9a-f]{4}/task-xxxx/' "$T/err")" \
 	"hwk assign: clients/alex/2026-11-27-task-xxxx.yaml: no free id: all drawn were taken"
 is "every id taken: no assignment file made" "$(find "$d" -name '*.yaml' ! -name client.yaml)" \
-	"$d/ended/$id.ended-2026-11-27.yaml"
+	"$d/ended/2026/$id.ended-2026-11-27.yaml"
 is "every id taken: no temp file left" "$(find "$d" -name '*.tmp.*')" ""
 find "$d" -name '*.csv' -delete
 run -C p assign alex task </dev/null

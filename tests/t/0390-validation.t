@@ -121,22 +121,22 @@ fi
 
 # ---- j. versions are whole numbers -------------------------------------------------------------------
 cp p/hwk.yaml "$T/hwk.yaml"
-is "line 2 of hwk.yaml is the version" "$(sed -n 2p p/hwk.yaml)" "version: 2"
+is "line 2 of hwk.yaml is the version" "$(sed -n 2p p/hwk.yaml)" "version: 3"
 for v in 1.0 01 1e0 -1 0 one "'1.0'"; do
 	sed -i "2s/.*/version: $v/" p/hwk.yaml
 	fails "version: $v is malformed" 1 \
-		"hwk list: hwk.yaml:2:10: 'version' must be a whole number (this hwk reads version 2)" \
+		"hwk list: hwk.yaml:2:10: 'version' must be a whole number (this hwk reads version 3)" \
 		-C p list assignments
 done
-for v in 3 10 "'3'"; do
+for v in 4 10 "'4'"; do
 	sed -i "2s/.*/version: $v/" p/hwk.yaml
 	fails "version: $v is newer" 1 \
-		"hwk list: hwk.yaml:2:10: version ${v//\'/} is newer than this hwk understands (2)" \
+		"hwk list: hwk.yaml:2:10: version ${v//\'/} is newer than this hwk understands (3)" \
 		-C p list assignments
 done
-sed -i "2s/.*/version: '2'/" p/hwk.yaml
+sed -i "2s/.*/version: '3'/" p/hwk.yaml
 run -C p list assignments -f csv
-is "version: '2' is version 2 (exit)" "$rc" 0
+is "version: '3' is version 3 (exit)" "$rc" 0
 cp "$T/hwk.yaml" p/hwk.yaml
 
 # ---- d. a hand-edited row of entries ---------------------------------------------------------------

@@ -28,15 +28,15 @@ cp "p/clients/alex/$A.csv" "$T/a.csv"
 run -C p assign --end "$A"
 expect "end today" 0 "" ""
 is "end today: its file and entries are in ended/ at once, the folder holds the client alone" \
-	"$(ls_client alex)" "$(sorted ./client.yaml "./ended/$A.csv" "./ended/$A.ended-2026-11-27.yaml")"
-check "end today: the entries moved as they were" cmp -s "$T/a.csv" "p/clients/alex/ended/$A.csv"
+	"$(ls_client alex)" "$(sorted ./client.yaml "./ended/2026/$A.csv" "./ended/2026/$A.ended-2026-11-27.yaml")"
+check "end today: the entries moved as they were" cmp -s "$T/a.csv" "p/clients/alex/ended/2026/$A.csv"
 is "end today: the ended file says so" \
-	"$(grep -E '^(until|status):' "p/clients/alex/ended/$A.ended-2026-11-27.yaml")" \
+	"$(grep -E '^(until|status):' "p/clients/alex/ended/2026/$A.ended-2026-11-27.yaml")" \
 	"until: 2026-11-27
 status: ended"
-is "ended/ is 0700, its files 0600" \
-	"$(stat -c '%a %n' p/clients/alex/ended p/clients/alex/ended/* | sed 's|p/clients/alex/||')" \
-	"$(printf '%s\n' "700 ended" "600 ended/$A.csv" "600 ended/$A.ended-2026-11-27.yaml")"
+is "ended/ and ended/2026/ are 0700, its files 0600" \
+	"$(stat -c '%a %n' p/clients/alex/ended p/clients/alex/ended/2026 p/clients/alex/ended/2026/* | sed 's|p/clients/alex/||')" \
+	"$(printf '%s\n' "700 ended" "700 ended/2026" "600 ended/2026/$A.csv" "600 ended/2026/$A.ended-2026-11-27.yaml")"
 
 fails "log to it by id" 1 "hwk log: $A: the assignment has ended" -C p -c alex log "$A"
 fails "log to it by its type" 1 "hwk log: task: the task assignment $A has ended" \
@@ -95,9 +95,9 @@ HWK_NOW=$MON09 fails "the day after: a log to it is refused" 1 \
 HWK_NOW=$MON09 run -C p -c bo log "$C"
 expect "the day after: a log to another assignment" 0 "" "task: 1 of 3 this week"
 is "that write moved it into ended/" "$(ls_client bo)" \
-	"$(sorted "./$C.csv" "./$C.yaml" ./client.yaml "./ended/$B.csv" \
-		"./ended/$B.ended-2026-11-29.yaml")"
-check "its entries moved as they were" cmp -s "$T/b.csv" "p/clients/bo/ended/$B.csv"
+	"$(sorted "./$C.csv" "./$C.yaml" ./client.yaml "./ended/2026/$B.csv" \
+		"./ended/2026/$B.ended-2026-11-29.yaml")"
+check "its entries moved as they were" cmp -s "$T/b.csv" "p/clients/bo/ended/2026/$B.csv"
 
 # the past week still shows it: list --all, list entries, review, report
 HWK_NOW=$MON09 run -C p -c bo list assignments --all --since 2026-11-23 --until 2026-11-29 -f csv
@@ -130,8 +130,8 @@ hwk -C p assign --end "$D" --at 2026-11-29 2>>"$T/setup.err" || setup_failed=$((
 cr=p/clients/cr
 cp "$cr/$D.csv" "$T/d.csv"
 cp "$cr/$D.ended-2026-11-29.yaml" "$T/d.yaml"
-moved="$(sorted "./$E.csv" "./$E.yaml" ./client.yaml "./ended/$D.csv" \
-	"./ended/$D.ended-2026-11-29.yaml")"
+moved="$(sorted "./$E.csv" "./$E.yaml" ./client.yaml "./ended/2026/$D.csv" \
+	"./ended/2026/$D.ended-2026-11-29.yaml")"
 # reads STATE: what the period commands and list due say in STATE, and that they move nothing
 reads() {
 	snap p
@@ -154,12 +154,12 @@ finish() {
 	HWK_NOW=$MON09 run -C p -c cr log -q "$E" -m "$1"
 	expect "$1: a write" 0 "" ""
 	is "$1: the move is finished" "$(ls_client cr)" "$moved"
-	check "$1: its entries are whole" cmp -s "$T/d.csv" "$cr/ended/$D.csv"
-	check "$1: the ended file is as it was" cmp -s "$T/d.yaml" "$cr/ended/$D.ended-2026-11-29.yaml"
+	check "$1: its entries are whole" cmp -s "$T/d.csv" "$cr/ended/2026/$D.csv"
+	check "$1: the ended file is as it was" cmp -s "$T/d.yaml" "$cr/ended/2026/$D.ended-2026-11-29.yaml"
 }
 mkdir -m 700 "$cr/ended"
 # (1) its file written into ended/, the old file and the entries still in the folder
-cp "$T/d.yaml" "$cr/ended/$D.ended-2026-11-29.yaml"
+cp "$T/d.yaml" "$cr/ended/2026/$D.ended-2026-11-29.yaml"
 reads "ended file in ended/, old file and entries in the folder"
 finish "ended file in ended/, old file and entries in the folder"
 # (2) its file written into ended/ and its entries renamed; the old file still there
@@ -168,15 +168,15 @@ reads "ended file and entries in ended/, old file in the folder"
 finish "ended file and entries in ended/, old file in the folder"
 # (3) an end stopped before it reached ended/: ID.yaml and its ended name both in the folder
 cp "$T/d.yaml" "$cr/$D.ended-2026-11-29.yaml"
-mv "$cr/ended/$D.csv" "$cr/"
-rm "$cr/ended/$D.ended-2026-11-29.yaml"
+mv "$cr/ended/2026/$D.csv" "$cr/"
+rm "$cr/ended/2026/$D.ended-2026-11-29.yaml"
 sed -e 's/^status: ended/status: active/' -e '/^until:/d' "$T/d.yaml" >"$cr/$D.yaml"
 reads "an end stopped in the folder (ID.yaml and its ended name)"
 finish "an end stopped in the folder (ID.yaml and its ended name)"
 # (4) the ended file in ended/, its entries left in the folder (by hand): found there
-mv "$cr/ended/$D.csv" "$cr/"
+mv "$cr/ended/2026/$D.csv" "$cr/"
 reads "ended file in ended/, entries in the folder"
-mv "$cr/$D.csv" "$cr/ended/"
+mv "$cr/$D.csv" "$cr/ended/2026/"
 
 # ---- a move that fails ----------------------------------------------------------------------
 # an end today whose move fails is no end: the assignment is as it was, the retry ends it
@@ -189,7 +189,7 @@ rm p/clients/fa/ended
 run -C p assign --end "$F"
 expect "end today, ended/ can be made again" 0 "" ""
 is "end today: moved" "$(ls_client fa)" \
-	"$(sorted ./client.yaml "./ended/$F.csv" "./ended/$F.ended-2026-11-27.yaml")"
+	"$(sorted ./client.yaml "./ended/2026/$F.csv" "./ended/2026/$F.ended-2026-11-27.yaml")"
 # a move after a write that is done: the write stands, the next one moves it
 H=$(asg p fb task --start 2026-11-23)
 J=$(asg p fb task --start 2026-11-23 --every 3/week)
@@ -205,13 +205,13 @@ rm p/clients/fb/ended
 HWK_NOW=$MON09 run -C p assign --edit "$J" --when morning
 expect "the next write (an edit)" 0 "" ""
 is "the next write moves it" "$(ls_client fb)" \
-	"$(sorted "./$J.csv" "./$J.yaml" ./client.yaml "./ended/$H.ended-2026-11-29.yaml")"
+	"$(sorted "./$J.csv" "./$J.yaml" ./client.yaml "./ended/2026/$H.ended-2026-11-29.yaml")"
 K=$(asg p fb task)
 HWK_NOW=$MON09 hwk -C p assign --end "$K" --at 2026-12-01 2>>"$T/setup.err" || setup_failed=$((setup_failed + 1))
 HWK_NOW=2026-12-02T09:00:00+01:00 run -C p assign fb task
 is "an assign is a write too (exit)" "$rc" 0
 check "an assign is a write too: it moves what is over" \
-	test -f "p/clients/fb/ended/$K.ended-2026-12-01.yaml" -a ! -e "p/clients/fb/$K.ended-2026-12-01.yaml"
+	test -f "p/clients/fb/ended/2026/$K.ended-2026-12-01.yaml" -a ! -e "p/clients/fb/$K.ended-2026-12-01.yaml"
 
 # ---- an id is never used again ---------------------------------------------------------------
 # every id of task on 2026-11-27 but one is taken; the free one is that of an assignment ended
@@ -228,7 +228,7 @@ for i in range(65536):
 run -C q assign alex task
 is "the id of one in ended/ is not drawn again (exit)" "$rc" 1
 is "no assignment made" "$(find q/clients/alex -name '*.yaml' ! -name client.yaml)" \
-	"q/clients/alex/ended/$Q.ended-2026-11-27.yaml"
+	"q/clients/alex/ended/2026/$Q.ended-2026-11-27.yaml"
 
 is "setup" "$setup_failed" 0
 [ "$setup_failed" -eq 0 ] || sed 's/^/# /' "$T/setup.err" >&2

@@ -74,7 +74,7 @@ line two' --at "$d 08:00" ;;
 	[ "$d" = 2026-11-26 ] && L "$d 10:00" cid --correct walk@2026-11-21 minutes=99
 done
 is "setup" "$setup_failed" 0
-check "ben's walk ended, in ended/" test -f p/clients/ben/ended/"$B".csv
+check "ben's walk ended, in ended/" test -f p/clients/ben/ended/2026/"$B".csv
 
 # ---- the reference: every entry, cut to since..until (empty: open) by awk -------------
 cut_to() { # FORMAT SINCE UNTIL: stdin, a whole listing in FORMAT
@@ -239,12 +239,12 @@ cp "$T/ann.csv" "$ann"
 # place of a file is an error to any reader that opens it)
 hide() { mv "$1" "$1.aside" && mkdir "$1"; }
 show() { rmdir "$1" && mv "$1.aside" "$1"; }
-hide p/clients/ben/ended/"$B".csv
+hide p/clients/ben/ended/2026/"$B".csv
 run -C p -c ben list entries --since 2026-10-25 -f csv
 is "an ended assignment before the period is not opened" "$rc $(wc -l <"$T/out") $(cat "$T/err")" "0 34 "
 run -C p -c ben list entries --since 2026-10-20 -f csv
 like "one that reaches it is" "$rc $(cat "$T/err")" "^1 .*$B.csv: "
-show p/clients/ben/ended/"$B".csv
+show p/clients/ben/ended/2026/"$B".csv
 cid=$(ls p/clients/cid/*.csv)
 hide "$cid"
 run -C p list entries --until 2026-11-15 -f csv

@@ -79,12 +79,12 @@ run -C p assign --end "$T2" --at yesterday
 is "end (exit)" "$rc" 0
 is "end: the old names gone and the new ones in ended/, in one commit" "$(last p)" \
 	"$(printf '%s\n' "assign: alex $T2 ended 2026-11-26" "clients/alex/$T2.csv" \
-		"clients/alex/$T2.yaml" "clients/alex/ended/$T2.csv" \
-		"clients/alex/ended/$T2.ended-2026-11-26.yaml")"
+		"clients/alex/$T2.yaml" "clients/alex/ended/2026/$T2.csv" \
+		"clients/alex/ended/2026/$T2.ended-2026-11-26.yaml")"
 is "end: git sees the move as renames" \
 	"$(git -C p diff --name-status -M HEAD~1 HEAD | sed -E 's/^R[0-9]+/R/')" \
-	"$(printf 'R\t%s\t%s\n' "clients/alex/$T2.csv" "clients/alex/ended/$T2.csv" \
-		"clients/alex/$T2.yaml" "clients/alex/ended/$T2.ended-2026-11-26.yaml")"
+	"$(printf 'R\t%s\t%s\n' "clients/alex/$T2.csv" "clients/alex/ended/2026/$T2.csv" \
+		"clients/alex/$T2.yaml" "clients/alex/ended/2026/$T2.ended-2026-11-26.yaml")"
 is "end: the old names are no longer in git" \
 	"$(git -C p ls-files "clients/alex/$T2.yaml" "clients/alex/$T2.csv")" ""
 is "still untouched: the other changes" "$(git -C p status --porcelain)" \

@@ -14,6 +14,6 @@ like "... and alex's week of sleep, five rows" \
 unchanged "the example practice in the checkout is untouched" "$TOP/examples/practice"
 is "the example practice is in this hwk's format" \
 	"$(cd "$TOP/examples/practice" && grep -h '^version:' hwk.yaml clients/*/client.yaml | sort -u)" \
-	"version: 2"
+	"version: 3"
 
 done_testing
