@@ -1,7 +1,7 @@
 #!/bin/bash
 # hwk upgrade: a version 1 practice (tests/fixtures/v1, as the hwk of format 1 wrote it:
 # alex with two reviews in his folder and an ended exposure beside his sleep diary, sam
-# with one thought record) moved to version 2 (hwk(5) FORMAT VERSIONS) in one step: every
+# with one thought record) moved to version 3 (hwk(5) FORMAT VERSIONS) in one step: every
 # row and review kept byte for byte, each move a rename git sees as one, a run stopped
 # part way finished by the next; every other command refuses the old format.
 . "$(dirname "$0")/../lib.sh"
@@ -20,7 +20,7 @@ fresh() {
 # files DIR: every file and folder under DIR, sorted (locks aside)
 files() { (cd "$1" && find . -mindepth 1 ! -name .hwk.lock ! -name .hwk.order | sort); }
 
-V1_REFUSED="hwk.yaml: the files are in format version 1; run 'hwk upgrade' to move them to version 2 (see hwk(5))"
+V1_REFUSED="hwk.yaml: the files are in format version 1; run 'hwk upgrade' to move them to version 3 (see hwk(5))"
 
 # ---- every command but upgrade refuses version 1, and changes nothing ----
 fresh p
@@ -35,7 +35,7 @@ fails "upgrade takes no arguments" 2 "usage: hwk upgrade" -C p upgrade alex
 # ---- the upgrade ----
 run -C p upgrade
 expect "upgrade moves both clients over and says what it did" 0 "" \
-	"hwk upgrade: version 2 now: 2 client folders moved over (2 reviews moved, 3 entries files given the replaces column)"
+	"hwk upgrade: version 3 now: 2 client folders moved over (2 reviews moved, 3 entries files given the replaces column, 0 ended assignments moved into year folders)"
 is "the files after: reviews in the practice, the ended exposure in ended/" "$(files p)" \
 "./.gitattributes
 ./.gitignore
@@ -47,8 +47,9 @@ is "the files after: reviews in the practice, the ended exposure in ended/" "$(f
 ./clients/alex/$SLEEP.yaml
 ./clients/alex/client.yaml
 ./clients/alex/ended
-./clients/alex/ended/$EXPO.csv
-./clients/alex/ended/$EXPO.ended-2026-11-25.yaml
+./clients/alex/ended/2026
+./clients/alex/ended/2026/$EXPO.csv
+./clients/alex/ended/2026/$EXPO.ended-2026-11-25.yaml
 ./clients/sam
 ./clients/sam/.gitattributes
 ./clients/sam/.gitignore
@@ -64,10 +65,10 @@ is "reviews are moved byte for byte" \
 	"$(cat p/reviews/alex/2026-11-24.yaml p/reviews/alex/2026-12-01.yaml | sha256sum)" \
 	"$(cat "$FIX"/clients/alex/reviews/2026-11-24.yaml "$FIX"/clients/alex/reviews/2026-12-01.yaml | sha256sum)"
 is "the ended assignment is moved byte for byte" \
-	"$(sha256sum <p/clients/alex/ended/$EXPO.ended-2026-11-25.yaml)" \
+	"$(sha256sum <p/clients/alex/ended/2026/$EXPO.ended-2026-11-25.yaml)" \
 	"$(sha256sum <"$FIX"/clients/alex/$EXPO.ended-2026-11-25.yaml)"
-for f in alex/$SLEEP alex/ended/$EXPO sam/$TR; do
-	src=$FIX/clients/${f/ended\//}.csv
+for f in alex/$SLEEP alex/ended/2026/$EXPO sam/$TR; do
+	src=$FIX/clients/${f/ended\/2026\//}.csv
 	is "$f.csv: the header gains replaces" "$(head -n 1 p/clients/$f.csv)" "$(head -n 1 "$src"),replaces"
 	is "$f.csv: every row stays as it was" "$(tail -n +2 p/clients/$f.csv)" "$(tail -n +2 "$src")"
 done
@@ -75,11 +76,11 @@ is "hwk.yaml: only the version line changed" "$(diff "$FIX/hwk.yaml" p/hwk.yaml)
 "2c2
 < version: 1
 ---
-> version: 2"
-is "client.yaml: version 2 added after the comment, nothing else changed" \
+> version: 3"
+is "client.yaml: version 3 added after the comment, nothing else changed" \
 	"$(diff "$FIX/clients/alex/client.yaml" p/clients/alex/client.yaml)" \
 "1a2
-> version: 2"
+> version: 3"
 is "a client folder's .gitignore keeps hwk's locks and temporary files out" \
 	"$(grep -v '^#' p/clients/sam/.gitignore)" "$(printf '%s\n' '.hwk.*' '*.tmp.*')"
 is "every file is the owner's alone" "$(find p -type f -perm /077 | wc -l)" 0
@@ -98,7 +99,7 @@ expect "list due works on the upgraded practice" 0 \
 # ---- run again: nothing to do, nothing touched ----
 snap p
 run -C p upgrade
-expect "a second upgrade says it is done" 0 "" "hwk upgrade: already version 2"
+expect "a second upgrade says it is done" 0 "" "hwk upgrade: already version 3"
 unchanged "... and changes nothing" p
 
 # ---- a run stopped part way is finished by the next ----
@@ -110,7 +111,7 @@ rm -rf q/clients/alex/reviews q/clients/alex/$EXPO.csv q/clients/alex/$EXPO.ende
 cp p/.gitignore q/ 2>/dev/null
 run -C q upgrade
 expect "an upgrade stopped after one client is finished" 0 "" \
-	"hwk upgrade: version 2 now: 1 client folder moved over (0 reviews moved, 1 entries file given the replaces column)"
+	"hwk upgrade: version 3 now: 1 client folder moved over (0 reviews moved, 1 entries file given the replaces column, 0 ended assignments moved into year folders)"
 is "... to the same files as a whole run" "$(files q)" "$(files p)"
 is "... and the same bytes" "$(cd q && find . -type f ! -name '.hwk.*' | sort | xargs sha256sum)" \
 	"$(cd p && find . -type f ! -name '.hwk.*' | sort | xargs sha256sum)"
@@ -118,13 +119,13 @@ is "... and the same bytes" "$(cd q && find . -type f ! -name '.hwk.*' | sort | 
 # inside one client: one review moved, the ended assignment's file written into ended/
 # but its entries not yet moved nor the old file removed, one header done
 fresh r
-mkdir -p r/reviews/alex r/clients/alex/ended
+mkdir -p r/reviews/alex r/clients/alex/ended/2026
 mv r/clients/alex/reviews/2026-11-24.yaml r/reviews/alex/
-cp -p r/clients/alex/$EXPO.ended-2026-11-25.yaml r/clients/alex/ended/
+cp -p r/clients/alex/$EXPO.ended-2026-11-25.yaml r/clients/alex/ended/2026/
 sed -i '1s/$/,replaces/' r/clients/alex/$SLEEP.csv
 run -C r upgrade
 expect "an upgrade stopped inside a client is finished" 0 "" \
-	"hwk upgrade: version 2 now: 2 client folders moved over (1 review moved, 2 entries files given the replaces column)"
+	"hwk upgrade: version 3 now: 2 client folders moved over (1 review moved, 2 entries files given the replaces column, 0 ended assignments moved into year folders)"
 is "... to the same files as a whole run" "$(files r)" "$(files p)"
 is "... and the same bytes" "$(cd r && find . -type f ! -name '.hwk.*' | sort | xargs sha256sum)" \
 	"$(cd p && find . -type f ! -name '.hwk.*' | sort | xargs sha256sum)"
@@ -163,14 +164,14 @@ is "... hwk.yaml still says version 1" "$(grep '^version' p/hwk.yaml)" "version:
 
 # ---- newer and odd versions ----
 fresh p
-sed -i 's/^version: 1/version: 3/' p/hwk.yaml
+sed -i 's/^version: 1/version: 4/' p/hwk.yaml
 fails "a newer practice is refused by upgrade" 1 \
-	"hwk upgrade: hwk.yaml:2:10: version 3 is newer than this hwk understands (2)" -C p upgrade
+	"hwk upgrade: hwk.yaml:2:10: version 4 is newer than this hwk understands (3)" -C p upgrade
 fails "... and by every command" 1 \
-	"hwk list: hwk.yaml:2:10: version 3 is newer than this hwk understands (2)" -C p list due
-sed -i 's/^version: 3/version: 1.0/' p/hwk.yaml
+	"hwk list: hwk.yaml:2:10: version 4 is newer than this hwk understands (3)" -C p list due
+sed -i 's/^version: 4/version: 1.0/' p/hwk.yaml
 fails "a version that is no whole number is refused" 1 \
-	"hwk list: hwk.yaml:2:10: 'version' must be a whole number (this hwk reads version 2)" \
+	"hwk list: hwk.yaml:2:10: 'version' must be a whole number (this hwk reads version 3)" \
 	-C p list due
 fresh p
 sed -i '/^version/d' p/hwk.yaml
@@ -178,18 +179,18 @@ fails "a practice with no version is version 1" 1 "hwk list: $V1_REFUSED" -C p l
 run -C p upgrade
 is "... and upgrades (exit)" "$rc" 0
 is "... its hwk.yaml gains the version after its opening comment" "$(sed -n 1,2p p/hwk.yaml)" \
-	"$(printf '%s\n' '# hwk practice settings (see hwk(5))' 'version: 2')"
+	"$(printf '%s\n' '# hwk practice settings (see hwk(5))' 'version: 3')"
 
 # ---- a client folder standing alone, upgraded inside it ----
 fresh p
 cp -r p/clients/sam solo
 fails "a standalone client folder of version 1 is refused" 1 \
-	"hwk list: client.yaml: the files are in format version 1; run 'hwk upgrade' to move them to version 2 (see hwk(5))" \
+	"hwk list: client.yaml: the files are in format version 1; run 'hwk upgrade' to move them to version 3 (see hwk(5))" \
 	-C solo list due
 run -C solo upgrade
 expect "it is upgraded by the same command run inside it" 0 "" \
-	"hwk upgrade: version 2 now: 1 client folder moved over (0 reviews moved, 1 entries file given the replaces column)"
-is "... client.yaml says version 2" "$(grep '^version' solo/client.yaml)" "version: 2"
+	"hwk upgrade: version 3 now: 1 client folder moved over (0 reviews moved, 1 entries file given the replaces column, 0 ended assignments moved into year folders)"
+is "... client.yaml says version 3" "$(grep '^version' solo/client.yaml)" "version: 3"
 run -C solo list due
 is "... and it works (exit)" "$rc" 0
 
@@ -210,18 +211,18 @@ M	clients/alex/client.yaml
 M	clients/sam/$TR.csv
 M	clients/sam/client.yaml
 M	hwk.yaml
-R080	clients/alex/$EXPO.csv	clients/alex/ended/$EXPO.csv
-R100	clients/alex/$EXPO.ended-2026-11-25.yaml	clients/alex/ended/$EXPO.ended-2026-11-25.yaml
+R080	clients/alex/$EXPO.csv	clients/alex/ended/2026/$EXPO.csv
+R100	clients/alex/$EXPO.ended-2026-11-25.yaml	clients/alex/ended/2026/$EXPO.ended-2026-11-25.yaml
 R100	clients/alex/reviews/2026-11-24.yaml	reviews/alex/2026-11-24.yaml
 R100	clients/alex/reviews/2026-12-01.yaml	reviews/alex/2026-12-01.yaml"
 is "the entries files: one line changed each" "$(git -C g diff --cached --numstat -- '*.csv' | cut -f1,2 | sort -u)" "1	1"
 
-# ---- new practices and clients are version 2 from the start ----
+# ---- new practices and clients are version 3 from the start ----
 hwk init n >/dev/null 2>&1
 hwk -C n assign kim sleep >/dev/null 2>&1
-is "hwk init writes version 2" "$(grep '^version' n/hwk.yaml)" "version: 2"
-is "a new client.yaml says version 2" "$(grep '^version' n/clients/kim/client.yaml)" "version: 2"
+is "hwk init writes version 3" "$(grep '^version' n/hwk.yaml)" "version: 3"
+is "a new client.yaml says version 3" "$(grep '^version' n/clients/kim/client.yaml)" "version: 3"
 run -C n upgrade
-expect "upgrade on a new practice: nothing to do" 0 "" "hwk upgrade: already version 2"
+expect "upgrade on a new practice: nothing to do" 0 "" "hwk upgrade: already version 3"
 
 done_testing
