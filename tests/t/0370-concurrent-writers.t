@@ -58,7 +58,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 	# no file that was there before the round is gone (the assignment's, and its entries,
 	# may have moved into ended/ under its ended name), and the assignment is in exactly
 	# one file
-	ended=$(ls "$d" "$d/ended/2026" 2>/dev/null | grep -c "^$id\.ended-2026-11-27\.yaml\$")
+	ended=$(find "$d" "$d/ended/2026" -maxdepth 1 -name "$id.ended-2026-11-27.yaml" 2>/dev/null | wc -l)
 	[ -f "$d/$id.yaml" ] && [ "$ended" -eq 1 ] && both=$((both + 1))
 	[ -f "$d/$id.ended-2026-11-27.yaml" ] && { odd=$((odd + 1)); echo "# round $r: not moved" >&2; }
 	while read -r f; do

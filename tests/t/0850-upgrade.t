@@ -69,8 +69,8 @@ is "the ended assignment is moved byte for byte" \
 	"$(sha256sum <"$FIX"/clients/alex/$EXPO.ended-2026-11-25.yaml)"
 for f in alex/$SLEEP alex/ended/2026/$EXPO sam/$TR; do
 	src=$FIX/clients/${f/ended\/2026\//}.csv
-	is "$f.csv: the header gains replaces" "$(head -n 1 p/clients/$f.csv)" "$(head -n 1 "$src"),replaces"
-	is "$f.csv: every row stays as it was" "$(tail -n +2 p/clients/$f.csv)" "$(tail -n +2 "$src")"
+	is "$f.csv: the header gains replaces" "$(head -n 1 p/clients/"$f".csv)" "$(head -n 1 "$src"),replaces"
+	is "$f.csv: every row stays as it was" "$(tail -n +2 p/clients/"$f".csv)" "$(tail -n +2 "$src")"
 done
 is "hwk.yaml: only the version line changed" "$(diff "$FIX/hwk.yaml" p/hwk.yaml)" \
 "2c2
