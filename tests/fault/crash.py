@@ -139,7 +139,7 @@ for name, args, env, _ in WRITERS:
 
 def end_part_way(now):
     """An --end killed part way (hwk(5) LAYOUT): the ended file written in the folder,
-    the old one removed, the ended file written into ended/, the entries renamed there,
+    the old one removed, the ended file written into ended/YYYY/, the entries renamed there,
     the folder's ended file removed. Each step is one file made or gone, so a state part
     way holds nothing but the files before and after and the folder's ended file, with
     the entries in one of their places and the assignment in at least one."""
@@ -148,7 +148,8 @@ def end_part_way(now):
     csvs = [x for x in (base ^ golden['end']) if x[0] == 'f' and x[1].endswith('.csv')]
     if len(ended) != 1:
         return False
-    folder = os.path.dirname(os.path.dirname(ended[0][1]))
+    # the client folder: ended[0] is in its ended/YYYY/
+    folder = os.path.dirname(os.path.dirname(os.path.dirname(ended[0][1])))
     in_folder = os.path.join(folder, os.path.basename(ended[0][1]))
     extra = {x for x in now - base - golden['end']}
     if any(x[0] != 'f' or x[1] != in_folder for x in extra):

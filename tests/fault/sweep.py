@@ -169,14 +169,14 @@ def sweep(name, kind, args, partial='', env_extra=None, stale_ok=False, errnos=N
 
     def moving(now):
         # (--end) part way: the ended file written in the folder (the old one perhaps
-        # still there), then moved with its entries into ended/ (lib/assignment.c,
+        # still there), then moved with its entries into ended/YYYY/ (lib/assignment.c,
         # move_one): each file as before or as after, or the ended file in the folder;
         # the ended file and the entries each somewhere. hwk reads the ended one, and
         # the next write finishes the move.
         if not stale_ok:
             return False
         ended = {x for x in golden - base if x[0] == 'f' and x[1].endswith('.yaml')}
-        folder = {(x[0], x[1].replace('/ended/', '/'), *x[2:]) for x in ended}
+        folder = {(x[0], re.sub(r'/ended/[0-9]{4}/', '/', x[1]), *x[2:]) for x in ended}
         entries = {x for x in base | golden if x[0] == 'f' and x[1].endswith('.csv')}
         return (now <= base | golden | folder and bool(now & (ended | folder))
                 and (not entries or bool(now & entries)))

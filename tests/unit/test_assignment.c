@@ -375,25 +375,25 @@ static void test_set(void)
 	   "the changed keys in the file");
 
 	/* save: an ended assignment's file takes its end day into its name and, its last
-	 * day over (ended on it), moves into ended/; it reads back the same */
+	 * day over (ended on it), moves into ended/2026/ (the year of its last day); it reads back the same */
 	is_int(hwk_assignment_save(&a, 0), 0, "save (replace)");
-	is_str(tu_content("c/ended/" SLEEP_ID ".ended-2026-12-04.yaml"), out,
+	is_str(tu_content("c/ended/2026/" SLEEP_ID ".ended-2026-12-04.yaml"), out,
 	       "the file is the emitted text");
 	ok(access("c/" SLEEP_ID ".yaml", F_OK) != 0 &&
 		   access("c/" SLEEP_ID ".ended-2026-12-04.yaml", F_OK) != 0,
-	   "under its new name in ended/ only");
+	   "under its new name in ended/2026/ only");
 	hwk_assignment b;
-	is_int(hwk_assignment_load("c/ended/" SLEEP_ID ".ended-2026-12-04.yaml", &b), 0,
+	is_int(hwk_assignment_load("c/ended/2026/" SLEEP_ID ".ended-2026-12-04.yaml", &b), 0,
 	       "it reads back");
 	char *out2 = emit(&b);
 	is_str(out2, out, "and emits the same");
 	free(out2);
 	hwk_assignment_free(&b);
 	free(a.yaml_path);
-	a.yaml_path = hwk_xstrdup("c/ended/" SLEEP_ID ".ended-2026-12-04.yaml");
+	a.yaml_path = hwk_xstrdup("c/ended/2026/" SLEEP_ID ".ended-2026-12-04.yaml");
 	cap_start();
 	rc = hwk_assignment_save(&a, 1);
-	is_str(cap_end(), "hwk: c/ended/" SLEEP_ID ".ended-2026-12-04.yaml: already exists\n",
+	is_str(cap_end(), "hwk: c/ended/2026/" SLEEP_ID ".ended-2026-12-04.yaml: already exists\n",
 	       "save (create) refuses");
 	is_int(rc, -1, "save (create) over an existing file: -1");
 	free(out);
@@ -499,12 +499,13 @@ static void test_load_period(void)
 	hwk_assignments_free(&l);
 	hwk_strs_free(&one);
 
-	/* ended/: read too, each known from its name (start in the id, until after it) */
+	/* ended/YYYY/: read too, each known from its name (start in the id, until after it) */
 	mkdir("p/ended", 0700);
-	period_file("ended/2026-11-01-task-0010.ended-2026-11-10.yaml", "2026-11-01-task-0010",
+	mkdir("p/ended/2026", 0700);
+	period_file("ended/2026/2026-11-01-task-0010.ended-2026-11-10.yaml", "2026-11-01-task-0010",
 		    "2026-11-01", "until: 2026-11-10\n", "ended");
-	tu_write_str("p/ended/2026-11-01-task-0011.ended-2026-11-09.yaml", bad);
-	tu_write_str("p/ended/2026-11-21-task-0012.ended-2026-11-25.yaml", bad);
+	tu_write_str("p/ended/2026/2026-11-01-task-0011.ended-2026-11-09.yaml", bad);
+	tu_write_str("p/ended/2026/2026-11-21-task-0012.ended-2026-11-25.yaml", bad);
 	cap_start();
 	rc = hwk_assignments_load_period("p", &names, from, to, &l);
 	msg = cap_end();
@@ -513,9 +514,10 @@ static void test_load_period(void)
 	ok(loaded(&l, "2026-11-01-task-0010"), "period: one in ended/ ended on from is kept");
 	is_int(l.n, 6, "period: six in all");
 	hwk_assignments_free(&l);
-	unlink("p/ended/2026-11-01-task-0010.ended-2026-11-10.yaml");
-	unlink("p/ended/2026-11-01-task-0011.ended-2026-11-09.yaml");
-	unlink("p/ended/2026-11-21-task-0012.ended-2026-11-25.yaml");
+	unlink("p/ended/2026/2026-11-01-task-0010.ended-2026-11-10.yaml");
+	unlink("p/ended/2026/2026-11-01-task-0011.ended-2026-11-09.yaml");
+	unlink("p/ended/2026/2026-11-21-task-0012.ended-2026-11-25.yaml");
+	rmdir("p/ended/2026");
 	rmdir("p/ended");
 
 	for (size_t i = 0; i < names.n; i++) {
@@ -536,9 +538,10 @@ static void test_load_ended(void)
 	hwk_period all = {HWK_DAY_NONE, HWK_DAY_NONE};
 	mkdir("p", 0700);
 	mkdir("p/ended", 0700);
+	mkdir("p/ended/2026", 0700);
 	period_file("2026-11-01-task-0001.yaml", "2026-11-01-task-0001", "2026-11-01", NULL,
 		    "active");
-	tu_write_str("p/ended/2026-11-01-task-0002.ended-2026-11-10.yaml", "id: [\n");
+	tu_write_str("p/ended/2026/2026-11-01-task-0002.ended-2026-11-10.yaml", "id: [\n");
 	cap_start();
 	int rc = hwk_assignments_load("p", HWK_CURRENT, &l);
 	is_str(cap_end(), "", "current: no message (ended/ not read)");
@@ -552,7 +555,7 @@ static void test_load_ended(void)
 	hwk_assignments_free(&l);
 
 	/* a crash stopped the move: the file in both places, the entries still in the folder */
-	period_file("ended/2026-11-01-task-0002.ended-2026-11-10.yaml", "2026-11-01-task-0002",
+	period_file("ended/2026/2026-11-01-task-0002.ended-2026-11-10.yaml", "2026-11-01-task-0002",
 		    "2026-11-01", "until: 2026-11-10\n", "ended");
 	period_file("2026-11-01-task-0002.ended-2026-11-10.yaml", "2026-11-01-task-0002",
 		    "2026-11-01", "until: 2026-11-10\n", "ended");
@@ -563,7 +566,7 @@ static void test_load_ended(void)
 	is_int(rc, 0, "half moved: loads");
 	is_int(l.n, 2, "half moved: each once");
 	if (l.n == 2) {
-		is_str(l.v[1].yaml_path, "p/ended/2026-11-01-task-0002.ended-2026-11-10.yaml",
+		is_str(l.v[1].yaml_path, "p/ended/2026/2026-11-01-task-0002.ended-2026-11-10.yaml",
 		       "half moved: the one in ended/ holds");
 		is_str(l.v[1].csv_path, "p/2026-11-01-task-0002.csv",
 		       "half moved: its entries where they are");
@@ -574,9 +577,10 @@ static void test_load_ended(void)
 	is_int(hwk_assignments_load_for("p", "2026-11-01-task-0002", &l), 0, "by id: loads");
 	is_int(l.n, 1, "by id: the one in ended/");
 	hwk_assignments_free(&l);
-	unlink("p/ended/2026-11-01-task-0002.ended-2026-11-10.yaml");
+	unlink("p/ended/2026/2026-11-01-task-0002.ended-2026-11-10.yaml");
 	unlink("p/2026-11-01-task-0002.csv");
 	unlink("p/2026-11-01-task-0001.yaml");
+	rmdir("p/ended/2026");
 	rmdir("p/ended");
 	rmdir("p");
 }

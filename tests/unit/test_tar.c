@@ -35,7 +35,7 @@ int main(void)
 	   "the checksum: six octal digits, NUL, space");
 
 	char name[300];
-	snprintf(name, sizeof name, "clients/%s/ended/%s.yaml",
+	snprintf(name, sizeof name, "clients/%s/ended/2026/%s.yaml",
 		 "a-client-id-of-sixty-four-characters-is-allowed-by-hwk-so-test-it",
 		 "2026-11-20-thought-record-6fd5.ended-2026-12-18");
 	ok(strlen(name) > 100 && hwk_tar_header(h, name, '0', 0600, 0, 0) == 0,
