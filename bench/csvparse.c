@@ -5,7 +5,7 @@
  *
  *   cc -O2 -o build/csvparse bench/csvparse.c -lcsv
  *   csvparse PRACTICE    the data rows of every clients/ID/NAME.csv and
- *                        clients/ID/ended/NAME.csv (headers not counted)
+ *                        clients/ID/ended/YYYY/NAME.csv (headers not counted)
  *   csvparse -           the records on standard input less one (a CSV with a header)
  *
  * Prints the count. Exits 1 when a file cannot be read or parsed.
@@ -113,9 +113,19 @@ int main(int argc, char **argv)
 		snprintf(path, sizeof path, "%s/clients/%s", argv[1], c->d_name);
 		if (parse_dir(path) < 0)
 			continue; /* not a folder */
-		/* the ended assignments' entries (format version 2, hwk(5)) */
+		/* the ended assignments' entries, by year (format version 3, hwk(5)) */
 		snprintf(path, sizeof path, "%s/clients/%s/ended", argv[1], c->d_name);
-		parse_dir(path);
+		DIR *ended = opendir(path);
+		struct dirent *y;
+		while (ended && (y = readdir(ended))) {
+			if (strlen(y->d_name) != 4 || strspn(y->d_name, "0123456789") != 4)
+				continue; /* not a year folder */
+			snprintf(path, sizeof path, "%s/clients/%s/ended/%s", argv[1], c->d_name,
+				 y->d_name);
+			parse_dir(path);
+		}
+		if (ended)
+			closedir(ended);
 	}
 	closedir(top);
 	/* every file's first record is its header */

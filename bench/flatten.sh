@@ -5,7 +5,7 @@
 # an entries file before note, which never hold a comma or a quote (hwk(5)), so that
 # awk -F, reads the result right. Text after them may be quoted over several lines:
 # a line starts a row only when the quotes before it in the file are balanced.
-# Entries files in a client folder and in its ended/ (format version 2, hwk(5)); the
+# Entries files in a client folder and in its ended/YYYY/ (format version 3, hwk(5)); the
 # rows must be entries as logged, with replaces empty, as bench/gen-practice.c writes
 # them: a correction (hwk log --correct, --withdraw) stops it with an error, since the
 # corrected view hwk counts is not made here.
@@ -20,13 +20,13 @@ if [ ! -f "$1/hwk.yaml" ]; then
 fi
 echo client,assignment,type,at,logged,status,reason
 [ -d "$1/clients" ] || exit 0
-# the entries files of a client folder, and of its ended/ (hwk(5), LAYOUT)
+# the entries files of a client folder, and of its ended/YYYY/ (hwk(5), LAYOUT)
 cd "$1/clients"
-find . -mindepth 2 -maxdepth 3 -name '*.csv' -type f \( -path './*/ended/*' -o ! -path './*/*/*' \) -exec awk '
+find . -mindepth 2 -maxdepth 4 -name '*.csv' -type f \( -path './*/ended/[0-9][0-9][0-9][0-9]/*' -o ! -path './*/*/*' \) -exec awk '
 FNR == 1 {	# the header row; the file names the client and the assignment
 	n = split(FILENAME, p, "/"); id = p[n]; client = p[n - 1]
-	if (client == "ended")
-		client = p[n - 2]
+	if (n >= 3 && p[n - 2] == "ended")
+		client = p[n - 3]
 	sub(/\.csv$/, "", id)
 	type = id; sub(/^[0-9]+-[0-9]+-[0-9]+-/, "", type); sub(/-[0-9a-f]+$/, "", type)
 	inq = 0

@@ -3,10 +3,11 @@
  *   cc -O2 -o build/gen-practice bench/gen-practice.c
  *   gen-practice [-s SCRIPT] DIR CLIENTS DAYS END_DATE SEED
  *
- * writes into DIR (made, or empty) a practice in format version 2, laid out as hwk
- * writes it (see hwk(5)): version: 2 in hwk.yaml and each client.yaml, the replaces
+ * writes into DIR (made, or empty) a practice in format version 3, laid out as hwk
+ * writes it (see hwk(5)): version: 3 in hwk.yaml and each client.yaml, the replaces
  * column last in every entries file (empty in every row, as logged), and the ended
- * assignments, with their entries, in clients/CLIENT/ended/.  It holds CLIENTS
+ * assignments, with their entries, in clients/CLIENT/ended/YYYY/, YYYY the year of
+ * the last day.  It holds CLIENTS
  * clients c-0001 ..., each with a mix of the built-in homework types over the
  * history, and entries for the last DAYS days up to END_DATE (YYYY-MM-DD), all in
  * Europe/Berlin time.  The same SEED gives the same practice; the history is made
@@ -1064,7 +1065,7 @@ static void make_client(const char *dir, int ci)
 	static Buf b;
 	b.n = 0;
 	fmt_date(d, created);
-	bf(&b, "# hwk client (see hwk(5))\nversion: 2\nid: %s\n", c.id);
+	bf(&b, "# hwk client (see hwk(5))\nversion: 3\nid: %s\n", c.id);
 	if (c.name)
 		bf(&b, "name: %s\n", c.name);
 	bf(&b, "created: %s\n", d);
@@ -1076,8 +1077,8 @@ static void make_client(const char *dir, int ci)
 	static Buf ab; /* the script's actions for this client */
 	ab.n = 0;
 	nacts = 0;
-	char edir[300];
-	int have_ended = 0;
+	char edir[300], ydir[320];
+	int have_ended = 0, years_made[10000] = {0};
 	snprintf(edir, sizeof edir, "%s/ended", cdir);
 	for (int i = 0; i < n; i++) {
 		Seg *s = &segs[i];
@@ -1087,10 +1088,18 @@ static void make_client(const char *dir, int ci)
 		char id[96];
 		seg_id(id, sizeof id, s);
 		const char *sdir = cdir;
-		if (in_ended(s)) { /* ended/ is made 0700 by the first move */
+		if (in_ended(s)) { /* ended/ and ended/YYYY/ are made 0700 by the first move */
+			char u[11];
+			fmt_date(u, s->until);
+			int y = atoi(u);
 			if (!have_ended)
 				make_dir(edir), have_ended = 1;
-			sdir = edir;
+			snprintf(ydir, sizeof ydir, "%s/%.4s", edir, u);
+			if (y < 0 || y > 9999)
+				die("%s: a year out of range", u);
+			if (!years_made[y])
+				make_dir(ydir), years_made[y] = 1;
+			sdir = ydir;
 		}
 		write_assignment(s, &c, sdir, &ab);
 		make_entries(s, &c, sdir, id, &ab);
@@ -1163,7 +1172,7 @@ int main(int argc, char **argv)
 	if (chmod(dir, 0700) != 0)
 		die("%s: %s", dir, strerror(errno));
 	char path[256];
-	static const char hy[] = "# hwk practice settings (see hwk(5))\nversion: 2\n"
+	static const char hy[] = "# hwk practice settings (see hwk(5))\nversion: 3\n"
 				 "# the first day of a week: monday ... sunday\nweek_start: monday\n"
 				 "# how often new assignments are due when 'hwk assign' is given no --every\n"
 				 "default_every: day\n";
