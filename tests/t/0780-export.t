@@ -155,7 +155,7 @@ git -C solo init -q
 (cd solo && hwk export -f tar) >"$T/solo.tar" 2>"$T/err"
 is "a client folder standing alone: its tar, as in a practice, without .git" \
 	"$?:$(cat "$T/err"):$(tar -tf "$T/solo.tar" | tr '\n' ' ')" \
-	"0::clients/ clients/alex/ clients/alex/.gitattributes clients/alex/$S.csv clients/alex/$S.yaml clients/alex/client.yaml clients/alex/ended/ clients/alex/ended/2026/$R.csv clients/alex/ended/2026/$R.ended-2026-11-19.yaml "
+	"0::clients/ clients/alex/ clients/alex/.gitattributes clients/alex/$S.csv clients/alex/$S.yaml clients/alex/client.yaml clients/alex/ended/ clients/alex/ended/2026/ clients/alex/ended/2026/$R.csv clients/alex/ended/2026/$R.ended-2026-11-19.yaml "
 is "... and its JSON the same as the practice's, reviews aside" \
 	"$(cd solo && hwk export | jq -c 'del(.reviews)')" "$(jq -c 'del(.reviews)' "$T/alex.json")"
 
