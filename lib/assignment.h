@@ -77,11 +77,10 @@ typedef struct {
 } hwk_assignments;
 
 /* The folder of a client folder where its ended assignments are, each as
- * ID.ended-UNTIL.yaml with its entries ID.csv: an assignment ended on a day before
- * today, or on today once ended, is moved there (hwk_assignments_move_ended). */
+ * YYYY/ID.ended-UNTIL.yaml with its entries YYYY/ID.csv: an assignment ended on a day
+ * before today, or on today once ended, is moved there (hwk_assignments_move_ended). */
 #define HWK_ENDED_DIR "ended"
-/* ... in its year folder: ended/YYYY/, YYYY the year of its last day (UNTIL). */
-/* Is name a year folder's (four digits)? */
+/* Is name a year folder's of ended/ (four digits; YYYY the year of UNTIL)? */
 int hwk_ended_year_name(const char *name);
 /* dir/ended/YYYY for an assignment whose UNTIL (YYYY-MM-DD...) is until; owned. */
 char *hwk_ended_year_dir(const char *dir, const char *until);
@@ -94,10 +93,11 @@ int hwk_ended_years(const char *dir, hwk_strs *years);
 #define HWK_ENDED_YEARS_OPENED 3
 
 /* The period a command is about, for the loaders below: the ended assignments of
- * ended/ whose start..until meets from..to (HWK_DAY_NONE: open) are read besides the
- * folder's own, each known from its file's name alone (the id starts with the start,
- * the name holds the until); the others are not opened. HWK_CURRENT: a command about
- * today or later, which reads the folder alone. */
+ * ended/YYYY/ whose start..until meets from..to (HWK_DAY_NONE: open) are read besides
+ * the folder's own, each known from its file's name alone (the id starts with the
+ * start, the name holds the until); the others are not opened, nor the year folders
+ * before from's year (hwk(5), LAYOUT). HWK_CURRENT: a command about today or later,
+ * which reads the folder alone. */
 typedef struct {
 	hwk_day from, to;
 } hwk_period;
@@ -120,10 +120,10 @@ int hwk_assignments_load_for(const char *dir, const char *spec, hwk_assignments 
  * goes on past a file that cannot be read, as hwk_assignments_load_all. */
 int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day from,
 				hwk_day to, hwk_assignments *out);
-/* Move into ended/ (made 0700 when missing) each ended assignment of client folder dir
- * whose last day is over at now (its until before today, or today when it was ended on
- * that day or later), with its entries: its file is written into ended/ first (one
- * there already holds), then the entries file renamed there, then the file in dir
+/* Move into ended/YYYY/ (YYYY its until's year; each made 0700 when missing) each ended
+ * assignment of client folder dir whose last day is over at now (its until before
+ * today, or today when it was ended on that day or later), with its entries: its file
+ * is written into ended/YYYY/ first (one there already holds), then the entries file renamed there, then the file in dir
  * removed, so that a crash between leaves the ended file holding, its entries in
  * either place, and the next call finishes the move. dir's lock must be held. -1 after
  * a message when one could not be moved (the others are). */
