@@ -1175,7 +1175,14 @@ int main(int argc, char **argv)
 	static const char hy[] = "# hwk practice settings (see hwk(5))\nversion: 3\n"
 				 "# the first day of a week: monday ... sunday\nweek_start: monday\n"
 				 "# how often new assignments are due when 'hwk assign' is given no --every\n"
-				 "default_every: day\n";
+				 "default_every: day\n"
+				 "# the time zone of hwk calendar's events (a tz name; without it, TZ's)\n"
+				 "# timezone: Europe/London\n"
+				 "# with sync false, no fsync after writes (a bulk import goes faster; a crash\n"
+				 "# of the system can lose it)\n"
+				 "# sync: true\n"
+				 "# with commit true, each write is committed to git at once\n"
+				 "# commit: false\n";
 	snprintf(path, sizeof path, "%s/hwk.yaml", dir);
 	write_file(path, hy, sizeof hy - 1);
 	snprintf(path, sizeof path, "%s/.gitattributes", dir);
