@@ -554,10 +554,10 @@ static int read_folder(const char *dir, const hwk_strs *names, const want *w,
 	hwk_buf text = {0};
 	size_t first = out->n;
 	int rc = 0, tries = 0, gone;
-	char from_s[16], to_s[16], today[16];
+	char from_s[16], to_s[16], stayed[16]; /* an until before stayed moves */
 	day_text(w->from, from_s, "");
 	day_text(w->to, to_s, "~");
-	day_text(hwk_day_of(hwk_now(NULL)), today, "");
+	day_text(hwk_day_of(hwk_now(NULL)) - HWK_ENDED_STAY, stayed, "");
 	if (!names) {
 		if (dir_names(dir, &listed, parent ? &csvs : NULL) < 0)
 			rc = errno == ENOENT ? 0 : hwk_err_sys("%s", dir);
@@ -569,7 +569,7 @@ again:
 	for (size_t ni = 0; ni < names->n && (rc == 0 || w->keep); ni++) {
 		const char *name = names->v[ni];
 		size_t n = strlen(name), idn = ended_name(name, n);
-		if (moves && idn && strncmp(name + idn + 7, today, 10) <= 0)
+		if (moves && idn && strncmp(name + idn + 7, stayed, 10) < 0)
 			*moves = 1;
 		if ((w->spec && !name_may_match(name, n, w->spec)) || ended_before(name, n, from_s) ||
 		    surely_outside(name, NULL, from_s, to_s))
@@ -625,9 +625,12 @@ again:
 	return rc;
 }
 
-/* The ended assignments of ended/ in dir that w wants, added to out. */
+/* The ended assignments of ended/ in dir that w wants, added to out: none, and ended/
+ * not even listed, when w starts within HWK_ENDED_RECENT days of today. */
 static int read_ended(const char *dir, const want *w, hwk_assignments *out, size_t *cap)
 {
+	if (w->from != HWK_DAY_NONE && w->from >= hwk_day_of(hwk_now(NULL)) - HWK_ENDED_RECENT)
+		return 0;
 	size_t seen;
 	char *ended = hwk_path(dir, HWK_ENDED_DIR);
 	int rc = read_folder(ended, NULL, w, out, cap, &seen, NULL);
@@ -737,25 +740,13 @@ out:
 	return rc;
 }
 
-/* Is an ended assignment's file name in dir (idn its id's length) over at now: its
- * last day before today, or today when it was ended on it (not ahead)? */
-static int over(const char *dir, const char *name, size_t idn, time_t now)
+/* Is an ended assignment's file name (idn its id's length) over at now: its until
+ * more than HWK_ENDED_STAY days before today (so surely closed, even ended ahead)? */
+static int over(const char *name, size_t idn, time_t now)
 {
-	char today[16];
-	day_text(hwk_day_of(now), today, "");
-	int c = strncmp(name + idn + 7, today, 10);
-	if (c)
-		return c < 0;
-	hwk_assignment a;
-	char *path = hwk_path(dir, name);
-	hwk_err_quiet(1);
-	int read = hwk_assignment_load(path, &a) == 0;
-	hwk_err_quiet(0);
-	free(path);
-	int open = !read || hwk_assignment_open(&a, now);
-	if (read)
-		hwk_assignment_free(&a);
-	return !open;
+	char stayed[16];
+	day_text(hwk_day_of(now) - HWK_ENDED_STAY, stayed, "");
+	return strncmp(name + idn + 7, stayed, 10) < 0;
 }
 
 /* The names of dir's ended assignments that are over at now, into *due. */
@@ -766,7 +757,7 @@ static void due_names(const char *dir, time_t now, hwk_strs *due)
 	hwk_dir_yaml_names(dir, &names);
 	for (size_t i = 0; i < names.n; i++) {
 		size_t idn = ended_name(names.v[i], strlen(names.v[i]));
-		if (idn && over(dir, names.v[i], idn, now)) {
+		if (idn && over(names.v[i], idn, now)) {
 			hwk_strs_push(due, names.v[i]);
 			names.v[i] = NULL;
 		}
@@ -1207,8 +1198,8 @@ int hwk_assignment_save(const hwk_assignment *a, int create)
 		 * a report of a later week knows it without opening it: the new file is
 		 * made first, then the old one goes (a crash between leaves both; the
 		 * ended one holds). It is so in the folder, where daily commands see it
-		 * ended; hwk_assignments_move_ended moves it into ended/ once its last
-		 * day is over (at once, when that is today or before) */
+		 * ended; hwk_assignments_move_ended moves it into ended/ once its stay
+		 * is over (at once, when its last day is that long ago) */
 		char *ended = hwk_xasprintf("%.*s.ended-%s.yaml", (int)(n - 5), a->yaml_path,
 					    a->until);
 		char *dir = folder_of(ended), *name = strrchr(ended, '/');
@@ -1223,9 +1214,9 @@ int hwk_assignment_save(const hwk_assignment *a, int create)
 			hwk_store_remove(ended);
 			rc = -1;
 		}
-		/* ended on today or before: into ended/ at once; when that fails, the
+		/* its stay over already: into ended/ at once; when that fails, the
 		 * assignment is put back as it was */
-		if (rc == 0 && !hwk_assignment_open(a, hwk_now(NULL)) &&
+		if (rc == 0 && over(name, strlen(a->id), hwk_now(NULL)) &&
 		    move_one(dir, name, strlen(a->id)) < 0) {
 			if (hwk_store_create(a->yaml_path, old.s ? old.s : "", old.len) == 0)
 				hwk_store_remove(ended);
