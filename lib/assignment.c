@@ -512,7 +512,21 @@ typedef struct {
 	const char *spec;  /* only those whose name may answer it (NULL: all) */
 	hwk_day from, to;  /* only those active on some day of from..to (HWK_DAY_NONE: open) */
 	int keep;          /* go on past a file that cannot be read */
+	hwk_day ended_from; /* an ended one whose until (in its name) is before it is passed
+			     * over, as from does (HWK_DAY_NONE: none) */
 } want;
+
+/* Is name ID.yaml for an id among ids (the ended ones passed over: a leftover ID.yaml
+ * of an end a crash stopped goes with its ended file)? */
+static int twin_of(const char *name, size_t n, const hwk_strs *ids)
+{
+	if (n < 6 || strcmp(name + n - 5, ".yaml"))
+		return 0;
+	for (size_t i = 0; i < ids->n; i++)
+		if (strlen(ids->v[i]) == n - 5 && !memcmp(ids->v[i], name, n - 5))
+			return 1;
+	return 0;
+}
 
 /* Read into out (cap its room) the assignment files of dir that w wants, of names (as
  * hwk_dir_yaml_names lists dir), or of a listing made here when names is NULL. A file
@@ -555,6 +569,9 @@ static int read_folder(const char *dir, const hwk_strs *names, const want *w,
 	size_t first = out->n;
 	int rc = 0, tries = 0, gone;
 	char from_s[16], to_s[16], stayed[16]; /* an until before stayed moves */
+	char efrom_s[16];
+	hwk_strs passed = {0}; /* the ids of the ended ones passed over by their names */
+	day_text(w->ended_from != HWK_DAY_NONE ? w->ended_from : w->from, efrom_s, "");
 	day_text(w->from, from_s, "");
 	day_text(w->to, to_s, "~");
 	day_text(hwk_day_of(hwk_now(NULL)) - HWK_ENDED_STAY, stayed, "");
@@ -566,12 +583,19 @@ static int read_folder(const char *dir, const hwk_strs *names, const want *w,
 again:
 	gone = 0;
 	*seen = 0;
+	hwk_strs_free(&passed);
+	for (size_t ni = 0; *efrom_s && ni < names->n; ni++) {
+		size_t n = strlen(names->v[ni]), idn = ended_name(names->v[ni], n);
+		if (idn && ended_before(names->v[ni], n, efrom_s))
+			hwk_strs_push(&passed, hwk_xstrndup(names->v[ni], idn));
+	}
 	for (size_t ni = 0; ni < names->n && (rc == 0 || w->keep); ni++) {
 		const char *name = names->v[ni];
 		size_t n = strlen(name), idn = ended_name(name, n);
 		if (moves && idn && strncmp(name + idn + 7, stayed, 10) < 0)
 			*moves = 1;
-		if ((w->spec && !name_may_match(name, n, w->spec)) || ended_before(name, n, from_s) ||
+		if ((w->spec && !name_may_match(name, n, w->spec)) || ended_before(name, n, efrom_s) ||
+		    (!idn && passed.n && twin_of(name, n, &passed)) ||
 		    surely_outside(name, NULL, from_s, to_s))
 			continue; /* known from its name alone: not even opened */
 		++*seen;
@@ -620,6 +644,7 @@ again:
 	}
 	hwk_strs_free(&listed);
 	hwk_strs_free(&csvs);
+	hwk_strs_free(&passed);
 	free(parent);
 	hwk_buf_free(&text);
 	return rc;
@@ -641,7 +666,7 @@ static int read_ended(const char *dir, const want *w, hwk_assignments *out, size
 int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day from,
 				hwk_day to, hwk_assignments *out)
 {
-	want w = {NULL, from, to, 1};
+	want w = {NULL, from, to, 1, from};
 	size_t cap = 0, seen;
 	*out = (hwk_assignments){0};
 	int rc = read_folder(dir, names, &w, out, &cap, &seen, &out->moves);
@@ -655,7 +680,8 @@ int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day 
 static int load_dir(const char *dir, const char *spec, int keep, const hwk_period *past,
 		    hwk_assignments *out)
 {
-	want w = {spec, HWK_DAY_NONE, HWK_DAY_NONE, keep};
+	/* the folder's ended ones too, when they end before past (as ended/'s would) */
+	want w = {spec, HWK_DAY_NONE, HWK_DAY_NONE, keep, past ? past->from : HWK_DAY_NONE};
 	size_t cap = 0, seen;
 	*out = (hwk_assignments){0};
 	int rc = read_folder(dir, NULL, &w, out, &cap, &seen, &out->moves);
@@ -874,7 +900,7 @@ long hwk_assignments_find_in(const char *dir, const hwk_assignments *l, const ch
 	size_t idx;
 	if (hwk_assignments_match(l, spec, &idx))
 		return hwk_assignments_find(l, spec);
-	want w = {spec, HWK_DAY_NONE, HWK_DAY_NONE, 0};
+	want w = {spec, HWK_DAY_NONE, HWK_DAY_NONE, 0, HWK_DAY_NONE};
 	hwk_assignments e = {0};
 	size_t cap = 0;
 	if (finish_list(&e, read_ended(dir, &w, &e, &cap), 0) == 0) {

@@ -263,6 +263,32 @@ is "the id of one in ended/ is not drawn again (exit)" "$rc" 1
 is "no assignment made" "$(find q/clients/alex -name '*.yaml' ! -name client.yaml)" \
 	"q/clients/alex/ended/$Q.ended-2026-11-27.yaml"
 
+# ---- in the folder, ended before a period: passed over as ended/'s are -------------------
+# co: an exposure ended on the 20th (in the folder for its 31 days) and a task; a listing
+# of the week of the 23rd neither reads the exposure nor takes its fields as columns
+X=$(asg p co exposure --start 2026-11-16)
+Y=$(asg p co task --start 2026-11-16)
+lg p co "$Y" --at 2026-11-24T19:00
+hwk -C p assign --end "$X" --at 2026-11-20 2>>"$T/setup.err" || setup_failed=$((setup_failed + 1))
+run -C p -c co list entries --since 2026-11-23 -f csv
+is "list entries of a later week: the task's columns alone" "$(head -n 1 "$T/out")" \
+	"client,assignment,type,at,logged,status,reason,note"
+run -C p -c co list entries --since 2026-11-20 -f csv
+like "list entries from its last day: its fields are columns" "$(head -n 1 "$T/out")" ",step,"
+# an end a crash stopped leaves ID.yaml beside the ended file: passed over with it
+sed -e 's/^status: ended/status: active/' -e '/^until:/d' \
+	"p/clients/co/$X.ended-2026-11-20.yaml" >"p/clients/co/$X.yaml"
+run -C p -c co list entries --since 2026-11-23 -f csv
+is "list entries of a later week, the crash's ID.yaml beside the ended file: passed over" \
+	"$(head -n 1 "$T/out")" "client,assignment,type,at,logged,status,reason,note"
+run -C p report --week 2026-W48 -f csv co
+is "report of a later week, the crash's ID.yaml beside the ended file: the task alone" \
+	"$(tail -n +2 "$T/out" | cut -d, -f3)" "$Y"
+run -C p report --week 2026-W47 -f csv co
+is "report of its week: the exposure once, ended" "$(tail -n +2 "$T/out" | cut -d, -f3 | sort)" \
+	"$(sorted "$X" "$Y" | sort)"
+rm "p/clients/co/$X.yaml"
+
 is "setup" "$setup_failed" 0
 [ "$setup_failed" -eq 0 ] || sed 's/^/# /' "$T/setup.err" >&2
 done_testing
