@@ -6,8 +6,9 @@
  * writes into DIR (made, or empty) a practice in format version 3, laid out as hwk
  * writes it (see hwk(5)): version: 3 in hwk.yaml and each client.yaml, the replaces
  * column last in every entries file (empty in every row, as logged), and the ended
- * assignments, with their entries, in clients/CLIENT/ended/YYYY/, YYYY the year of
- * the last day.  It holds CLIENTS
+ * assignments, with their entries, in clients/CLIENT/ended/YYYY/ (YYYY the year of
+ * the last day) once 31 days are past their last day (in the client's folder
+ * before).  It holds CLIENTS
  * clients c-0001 ..., each with a mix of the built-in homework types over the
  * history, and entries for the last DAYS days up to END_DATE (YYYY-MM-DD), all in
  * Europe/Berlin time.  The same SEED gives the same practice; the history is made
@@ -910,15 +911,14 @@ static void make_entries(const Seg *s, const Client *c, const char *cdir, const 
 	g.entries += n;
 }
 
-/* whether an ended assignment lives in ended/ (hwk(5), LAYOUT): hwk assign --end moves
- * it at once when its last day is the day of the end or earlier; one ended ahead stays
- * in the folder as ID.ended-UNTIL.yaml until the first write in the folder after its
- * last day.  This model ends an assignment at the session of its last day or after
- * (see make_lane), so every ended one is moved at once; one ended ahead would be taken
- * as moved when its last day is over by END_DATE (a client writes most days). */
+/* whether an ended assignment lives in ended/ (hwk(5), LAYOUT): it stays in the folder as
+ * ID.ended-UNTIL.yaml for 31 days after its last day (HWK_ENDED_STAY), and the first write
+ * in the folder after that moves it.  A client writes most days, so one whose last day is
+ * more than 31 days before END_DATE is taken as moved, and the others as in the folder. */
+#define ENDED_STAY 31
 static int in_ended(const Seg *s)
 {
-	return s->ended && (s->until <= local_day(s->ended_at) || s->until < g.end);
+	return s->ended && s->until + ENDED_STAY < g.end;
 }
 
 static void write_assignment(const Seg *s, const Client *c, const char *cdir, Buf *ab)

@@ -29,7 +29,7 @@ int cmd_upgrade(int argc, char **argv, hwk_ctx *ctx)
 	if (s.clients || s.practice)
 		hwk_note("version " HWK_FORMAT_S " now: %zu client folder%s moved over (%zu "
 			 "review%s moved, %zu entries file%s given the replaces column, %zu "
-			 "ended assignment%s moved into year folders)",
+			 "ended assignment%s moved where version 3 keeps them)",
 			 s.clients, s.clients == 1 ? "" : "s", s.reviews, s.reviews == 1 ? "" : "s",
 			 s.files, s.files == 1 ? "" : "s", s.ended, s.ended == 1 ? "" : "s");
 	else if (rc == 0)

@@ -552,7 +552,21 @@ typedef struct {
 	const char *spec;  /* only those whose name may answer it (NULL: all) */
 	hwk_day from, to;  /* only those active on some day of from..to (HWK_DAY_NONE: open) */
 	int keep;          /* go on past a file that cannot be read */
+	hwk_day ended_from; /* an ended one whose until (in its name) is before it is passed
+			     * over, as from does (HWK_DAY_NONE: none) */
 } want;
+
+/* Is name ID.yaml for an id among ids (the ended ones passed over: a leftover ID.yaml
+ * of an end a crash stopped goes with its ended file)? */
+static int twin_of(const char *name, size_t n, const hwk_strs *ids)
+{
+	if (n < 6 || strcmp(name + n - 5, ".yaml"))
+		return 0;
+	for (size_t i = 0; i < ids->n; i++)
+		if (strlen(ids->v[i]) == n - 5 && !memcmp(ids->v[i], name, n - 5))
+			return 1;
+	return 0;
+}
 
 /* Read into out (cap its room) the assignment files of dir that w wants, of names (as
  * hwk_dir_yaml_names lists dir), or of a listing made here when names is NULL. A file
@@ -594,10 +608,13 @@ static int read_folder(const char *dir, const hwk_strs *names, const want *w,
 	hwk_buf text = {0};
 	size_t first = out->n;
 	int rc = 0, tries = 0, gone;
-	char from_s[16], to_s[16], today[16];
+	char from_s[16], to_s[16], stayed[16]; /* an until before stayed moves */
+	char efrom_s[16];
+	hwk_strs passed = {0}; /* the ids of the ended ones passed over by their names */
+	day_text(w->ended_from != HWK_DAY_NONE ? w->ended_from : w->from, efrom_s, "");
 	day_text(w->from, from_s, "");
 	day_text(w->to, to_s, "~");
-	day_text(hwk_day_of(hwk_now(NULL)), today, "");
+	day_text(hwk_day_of(hwk_now(NULL)) - HWK_ENDED_STAY, stayed, "");
 	if (!names) {
 		if (dir_names(dir, &listed, parent ? &csvs : NULL) < 0)
 			rc = errno == ENOENT ? 0 : hwk_err_sys("%s", dir);
@@ -606,12 +623,19 @@ static int read_folder(const char *dir, const hwk_strs *names, const want *w,
 again:
 	gone = 0;
 	*seen = 0;
+	hwk_strs_free(&passed);
+	for (size_t ni = 0; *efrom_s && ni < names->n; ni++) {
+		size_t n = strlen(names->v[ni]), idn = ended_name(names->v[ni], n);
+		if (idn && ended_before(names->v[ni], n, efrom_s))
+			hwk_strs_push(&passed, hwk_xstrndup(names->v[ni], idn));
+	}
 	for (size_t ni = 0; ni < names->n && (rc == 0 || w->keep); ni++) {
 		const char *name = names->v[ni];
 		size_t n = strlen(name), idn = ended_name(name, n);
-		if (moves && idn && strncmp(name + idn + 7, today, 10) <= 0)
+		if (moves && idn && strncmp(name + idn + 7, stayed, 10) < 0)
 			*moves = 1;
-		if ((w->spec && !name_may_match(name, n, w->spec)) || ended_before(name, n, from_s) ||
+		if ((w->spec && !name_may_match(name, n, w->spec)) || ended_before(name, n, efrom_s) ||
+		    (!idn && passed.n && twin_of(name, n, &passed)) ||
 		    surely_outside(name, NULL, from_s, to_s))
 			continue; /* known from its name alone: not even opened */
 		++*seen;
@@ -660,6 +684,7 @@ again:
 	}
 	hwk_strs_free(&listed);
 	hwk_strs_free(&csvs);
+	hwk_strs_free(&passed);
 	free(parent);
 	hwk_buf_free(&text);
 	return rc;
@@ -701,9 +726,12 @@ static int ended_years_from(const char *dir, hwk_day from, hwk_strs *years)
 	return 0;
 }
 
-/* The ended assignments of ended/YYYY/ in dir that w wants, added to out. */
+/* The ended assignments of ended/YYYY/ in dir that w wants, added to out: none, and
+ * ended/ not even opened, when w starts within HWK_ENDED_RECENT days of today. */
 static int read_ended(const char *dir, const want *w, hwk_assignments *out, size_t *cap)
 {
+	if (w->from != HWK_DAY_NONE && w->from >= hwk_day_of(hwk_now(NULL)) - HWK_ENDED_RECENT)
+		return 0;
 	size_t seen;
 	hwk_strs years = {0};
 	int rc = ended_years_from(dir, w->from, &years);
@@ -720,7 +748,7 @@ static int read_ended(const char *dir, const want *w, hwk_assignments *out, size
 int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day from,
 				hwk_day to, hwk_assignments *out)
 {
-	want w = {NULL, from, to, 1};
+	want w = {NULL, from, to, 1, from};
 	size_t cap = 0, seen;
 	*out = (hwk_assignments){0};
 	int rc = read_folder(dir, names, &w, out, &cap, &seen, &out->moves);
@@ -734,7 +762,8 @@ int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day 
 static int load_dir(const char *dir, const char *spec, int keep, const hwk_period *past,
 		    hwk_assignments *out)
 {
-	want w = {spec, HWK_DAY_NONE, HWK_DAY_NONE, keep};
+	/* the folder's ended ones too, when they end before past (as ended/'s would) */
+	want w = {spec, HWK_DAY_NONE, HWK_DAY_NONE, keep, past ? past->from : HWK_DAY_NONE};
 	size_t cap = 0, seen;
 	*out = (hwk_assignments){0};
 	int rc = read_folder(dir, NULL, &w, out, &cap, &seen, &out->moves);
@@ -824,25 +853,13 @@ out:
 	return rc;
 }
 
-/* Is an ended assignment's file name in dir (idn its id's length) over at now: its
- * last day before today, or today when it was ended on it (not ahead)? */
-static int over(const char *dir, const char *name, size_t idn, time_t now)
+/* Is an ended assignment's file name (idn its id's length) over at now: its until
+ * more than HWK_ENDED_STAY days before today (so surely closed, even ended ahead)? */
+static int over(const char *name, size_t idn, time_t now)
 {
-	char today[16];
-	day_text(hwk_day_of(now), today, "");
-	int c = strncmp(name + idn + 7, today, 10);
-	if (c)
-		return c < 0;
-	hwk_assignment a;
-	char *path = hwk_path(dir, name);
-	hwk_err_quiet(1);
-	int read = hwk_assignment_load(path, &a) == 0;
-	hwk_err_quiet(0);
-	free(path);
-	int open = !read || hwk_assignment_open(&a, now);
-	if (read)
-		hwk_assignment_free(&a);
-	return !open;
+	char stayed[16];
+	day_text(hwk_day_of(now) - HWK_ENDED_STAY, stayed, "");
+	return strncmp(name + idn + 7, stayed, 10) < 0;
 }
 
 /* The names of dir's ended assignments that are over at now, into *due. */
@@ -853,7 +870,7 @@ static void due_names(const char *dir, time_t now, hwk_strs *due)
 	hwk_dir_yaml_names(dir, &names);
 	for (size_t i = 0; i < names.n; i++) {
 		size_t idn = ended_name(names.v[i], strlen(names.v[i]));
-		if (idn && over(dir, names.v[i], idn, now)) {
+		if (idn && over(names.v[i], idn, now)) {
 			hwk_strs_push(due, names.v[i]);
 			names.v[i] = NULL;
 		}
@@ -970,7 +987,7 @@ long hwk_assignments_find_in(const char *dir, const hwk_assignments *l, const ch
 	size_t idx;
 	if (hwk_assignments_match(l, spec, &idx))
 		return hwk_assignments_find(l, spec);
-	want w = {spec, HWK_DAY_NONE, HWK_DAY_NONE, 0};
+	want w = {spec, HWK_DAY_NONE, HWK_DAY_NONE, 0, HWK_DAY_NONE};
 	hwk_assignments e = {0};
 	size_t cap = 0;
 	if (finish_list(&e, read_ended(dir, &w, &e, &cap), 0) == 0) {
@@ -1302,8 +1319,8 @@ int hwk_assignment_save(const hwk_assignment *a, int create)
 		 * a report of a later week knows it without opening it: the new file is
 		 * made first, then the old one goes (a crash between leaves both; the
 		 * ended one holds). It is so in the folder, where daily commands see it
-		 * ended; hwk_assignments_move_ended moves it into ended/ once its last
-		 * day is over (at once, when that is today or before) */
+		 * ended; hwk_assignments_move_ended moves it into ended/ once its stay
+		 * is over (at once, when its last day is that long ago) */
 		char *ended = hwk_xasprintf("%.*s.ended-%s.yaml", (int)(n - 5), a->yaml_path,
 					    a->until);
 		char *dir = folder_of(ended), *name = strrchr(ended, '/');
@@ -1318,9 +1335,9 @@ int hwk_assignment_save(const hwk_assignment *a, int create)
 			hwk_store_remove(ended);
 			rc = -1;
 		}
-		/* ended on today or before: into ended/ at once; when that fails, the
+		/* its stay over already: into ended/ at once; when that fails, the
 		 * assignment is put back as it was */
-		if (rc == 0 && !hwk_assignment_open(a, hwk_now(NULL)) &&
+		if (rc == 0 && over(name, strlen(a->id), hwk_now(NULL)) &&
 		    move_one(dir, name, strlen(a->id)) < 0) {
 			if (hwk_store_create(a->yaml_path, old.s ? old.s : "", old.len) == 0)
 				hwk_store_remove(ended);

@@ -72,14 +72,24 @@ const char *hwk_assignment_every_on(const hwk_assignment *a, hwk_day day);
 typedef struct {
 	hwk_assignment *v;
 	size_t n;
-	int moves; /* the folder holds an ended assignment whose last day is today or
-		    * before: the next write moves it (hwk_assignments_tidy) */
+	int moves; /* the folder holds an ended assignment whose stay is over
+		    * (HWK_ENDED_STAY): the next write moves it (hwk_assignments_tidy) */
 } hwk_assignments;
 
 /* The folder of a client folder where its ended assignments are, each as
- * YYYY/ID.ended-UNTIL.yaml with its entries YYYY/ID.csv: an assignment ended on a day
- * before today, or on today once ended, is moved there (hwk_assignments_move_ended). */
+ * YYYY/ID.ended-UNTIL.yaml with its entries YYYY/ID.csv: an ended assignment is moved
+ * there once HWK_ENDED_STAY days have passed after its last day
+ * (hwk_assignments_move_ended). */
 #define HWK_ENDED_DIR "ended"
+/* Days an ended assignment stays in its client's folder after its last day, before it
+ * moves into ended/ (hwk(5)): the commands about the last few weeks (list due, the
+ * week's report, a recent list entries) then find every assignment that can meet
+ * their period in the folder, and never open ended/. */
+#define HWK_ENDED_STAY 31
+/* A period that starts no earlier than this many days before today needs nothing of
+ * ended/: what is there ended more than HWK_ENDED_STAY days before the day it was
+ * moved, which leaves three days for a machine whose clock is ahead. */
+#define HWK_ENDED_RECENT (HWK_ENDED_STAY - 3)
 /* Is name a year folder's of ended/ (four digits; YYYY the year of UNTIL)? */
 int hwk_ended_year_name(const char *name);
 /* dir/ended/YYYY for an assignment whose UNTIL (YYYY-MM-DD...) is until; owned. */
@@ -104,7 +114,8 @@ typedef struct {
 #define HWK_CURRENT ((const hwk_period *)0)
 
 /* All assignments in a client folder (dir "clients/alex" or "."), and those of ended/
- * that reach past, sorted by id. */
+ * that reach past (ended/ is not listed when past starts within HWK_ENDED_RECENT days
+ * of today), sorted by id. */
 int hwk_assignments_load(const char *dir, const hwk_period *past, hwk_assignments *out);
 /* The same, going on past a file that cannot be read (each named in a message): -1
  * then, with those that were read in *out (to be freed either way). */
@@ -115,15 +126,17 @@ int hwk_assignments_load_all(const char *dir, const hwk_period *past, hwk_assign
  * found, to be told apart from none. */
 int hwk_assignments_load_for(const char *dir, const char *spec, hwk_assignments *out);
 /* Only those active on some day of from..to, of the assignment files named (as
- * hwk_dir_yaml_names lists dir, perhaps ahead of time in another thread) and of ended/:
- * a file surely outside (by the start day in its name, or its until) is not parsed. It
+ * hwk_dir_yaml_names lists dir, perhaps ahead of time in another thread) and of ended/
+ * (not listed when from is recent: HWK_ENDED_RECENT): a file surely outside (by the
+ * start day in its name, or its until) is not parsed. It
  * goes on past a file that cannot be read, as hwk_assignments_load_all. */
 int hwk_assignments_load_period(const char *dir, const hwk_strs *names, hwk_day from,
 				hwk_day to, hwk_assignments *out);
 /* Move into ended/YYYY/ (YYYY its until's year; each made 0700 when missing) each ended
- * assignment of client folder dir whose last day is over at now (its until before
- * today, or today when it was ended on that day or later), with its entries: its file
- * is written into ended/YYYY/ first (one there already holds), then the entries file renamed there, then the file in dir
+ * assignment of client folder dir whose stay is over at now (its until more than
+ * HWK_ENDED_STAY days before today), with its entries: its file is written into
+ * ended/YYYY/ first (one there already holds), then the entries file renamed there,
+ * then the file in dir
  * removed, so that a crash between leaves the ended file holding, its entries in
  * either place, and the next call finishes the move. dir's lock must be held. -1 after
  * a message when one could not be moved (the others are). */

@@ -423,8 +423,11 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 	/* -a is looked for in every client before a row is printed (an ambiguous one
 	 * stops the command, as one found nowhere); then one client at a time is held */
 	unsigned char *named = hwk_xcalloc(clients->n + 1, 1);
+	/* what is due is about today on: an ended one in the folder whose last day is
+	 * over is not read (nor ended/) */
+	hwk_period on = {today, HWK_DAY_NONE};
 	if (flt->assignment &&
-	    picks_scan(p, clients, flt, HWK_CURRENT, NULL, NULL, &bad, named, NULL) < 0) {
+	    picks_scan(p, clients, flt, &on, NULL, NULL, &bad, named, NULL) < 0) {
 		free(named);
 		return -1;
 	}
@@ -432,7 +435,7 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 	int rc = 0;
 	for (size_t c = 0; c < clients->n; c++) {
 		picks k = {0};
-		if (picks_load(p, clients, c, flt, HWK_CURRENT, named[c], &k, &bad, &found) < 0)
+		if (picks_load(p, clients, c, flt, &on, named[c], &k, &bad, &found) < 0)
 			bad = 1; /* -a: changed since the scan, and named */
 		for (size_t i = 0; i < k.n; i++) {
 			const hwk_assignment *a = &k.all.v[k.picked[i]];

@@ -214,15 +214,22 @@ static size_t ended_file(const char *name)
 	return n - 22;
 }
 
-/* ended/NAME into ended/YYYY/NAME, the year folder made as needed. */
-static int move_into_year(const char *ended, const char *name, const char *until,
+/* ended/NAME (in client folder dir) into ended/YYYY/NAME, the year folder made as
+ * needed; or back into dir, when the assignment's 31 days in the folder after its last
+ * day (HWK_ENDED_STAY) are not over at now, as version 3 keeps it there. */
+static int move_into_year(const char *dir, const char *name, const char *until, time_t now,
 			  hwk_upgrade_stats *st, int count)
 {
-	char *ydir = hwk_xasprintf("%s/%.4s", ended, until);
+	char stayed[16];
+	hwk_day_format(hwk_day_of(now) - HWK_ENDED_STAY, stayed);
+	int back = strncmp(until, stayed, 10) >= 0;
+	char *ended = hwk_path(dir, HWK_ENDED_DIR);
+	char *ydir = back ? hwk_xstrdup(dir) : hwk_xasprintf("%s/%.4s", ended, until);
 	char *a = hwk_path(ended, name), *b = hwk_path(ydir, name);
-	int m = !dry && hwk_store_mkdir(ydir) < 0 ? -1 : move_once(a, b);
+	int m = !dry && !back && hwk_store_mkdir(ydir) < 0 ? -1 : move_once(a, b);
 	if (count)
 		st->ended += m > 0 && !dry;
+	free(ended);
 	free(ydir);
 	free(a);
 	free(b);
@@ -251,12 +258,13 @@ static char *until_in_years(const char *dir, const char *id)
 }
 
 /* Version 2 to 3: each ended assignment directly in ended/ into ended/YYYY/, YYYY the
- * year of its last day: its entries file first, then its assignment file, so that
+ * year of its last day (or back into the folder, its 31 days there not over, as
+ * move_into_year says): its entries file first, then its assignment file, so that
  * until the last rename the assignment file in ended/ says what is left to move, and
  * a run stopped between the two is finished by the next (the entries file, there
  * already, is not moved again). A name in ended/ that is neither is not hwk's: it
  * stays. */
-static int move_into_years(const char *dir, hwk_upgrade_stats *st)
+static int move_into_years(const char *dir, time_t now, hwk_upgrade_stats *st)
 {
 	char *ended = hwk_path(dir, HWK_ENDED_DIR);
 	hwk_strs yamls = {0}, csvs = {0};
@@ -267,8 +275,8 @@ static int move_into_years(const char *dir, hwk_upgrade_stats *st)
 			continue;
 		const char *until = yamls.v[i] + idn + 7;
 		char *csv = hwk_xasprintf("%.*s.csv", (int)idn, yamls.v[i]);
-		if (move_into_year(ended, csv, until, st, 0) < 0 ||
-		    move_into_year(ended, yamls.v[i], until, st, 1) < 0)
+		if (move_into_year(dir, csv, until, now, st, 0) < 0 ||
+		    move_into_year(dir, yamls.v[i], until, now, st, 1) < 0)
 			rc = -1;
 		free(csv);
 	}
@@ -277,7 +285,7 @@ static int move_into_years(const char *dir, hwk_upgrade_stats *st)
 		char *id = hwk_xstrndup(csvs.v[i], strlen(csvs.v[i]) - 4), *path = hwk_path(ended, csvs.v[i]);
 		struct stat sb;
 		char *until = lstat(path, &sb) == 0 ? until_in_years(dir, id) : NULL;
-		if (until && move_into_year(ended, csvs.v[i], until, st, 0) < 0)
+		if (until && move_into_year(dir, csvs.v[i], until, now, st, 0) < 0)
 			rc = -1;
 		free(until);
 		free(path);
@@ -333,7 +341,7 @@ static int upgrade_client(const char *dir, const char *client, time_t now,
 	     (!dry && hwk_assignments_move_ended(dir, now) < 0) || add_replaces_in(ended, st) < 0 ||
 	     add_replaces_years(dir, st) < 0))
 		goto out;
-	if (move_into_years(dir, st) < 0 ||
+	if (move_into_years(dir, now, st) < 0 ||
 	    (!dry && (hwk_assignments_move_ended(dir, now) < 0 || hwk_git_files(dir, 1) < 0 ||
 		      set_version(yaml) < 0)))
 		goto out;

@@ -413,17 +413,17 @@ like "--edit by type name: the ids are listed" "$(cat "$T/err")" \
 
 run -c eve assign --end "$E"
 expect "--end" 0 "" ""
-# an ended assignment moves into ended/, its file taking its end day into its name
-# (hwk(5)), so that a report of a later week knows it without opening it; its entries
-# file keeps its name
-check "--end: the file is moved to ended/ID.ended-UNTIL.yaml" \
-	test -f "clients/eve/ended/2026/$E.ended-2026-11-27.yaml" -a ! -e "clients/eve/$E.yaml" \
-	-a ! -e "clients/eve/$E.ended-2026-11-27.yaml"
+# an ended assignment's file takes its end day into its name (hwk(5)), so that a report
+# of a later week knows it without opening it; its entries file keeps its name. It stays
+# in the folder for 31 days after its last day, then moves into ended/ (0399-ended-folder.t)
+check "--end: the file is renamed ID.ended-UNTIL.yaml" \
+	test -f "clients/eve/$E.ended-2026-11-27.yaml" -a ! -e "clients/eve/$E.yaml" \
+	-a ! -e "clients/eve/ended"
 is "--end: status ended, until today" \
-	"$(grep -E '^(until|status):' "clients/eve/ended/2026/$E.ended-2026-11-27.yaml")" \
+	"$(grep -E '^(until|status):' "clients/eve/$E.ended-2026-11-27.yaml")" \
 	"until: 2026-11-27
 status: ended"
-is "--end: recorded in the history" "$(tail -n 3 "clients/eve/ended/2026/$E.ended-2026-11-27.yaml")" \
+is "--end: recorded in the history" "$(tail -n 3 "clients/eve/$E.ended-2026-11-27.yaml")" \
 	"- at: 2026-11-27T09:00:00+01:00
   change: ended
   to: '2026-11-27'"
@@ -439,7 +439,7 @@ expect "--end --at junk" 1 "" "hwk assign: --at: junk is not a date (2026-11-27,
 unchanged "refused ends change nothing" .
 run -c eve assign --end task
 expect "--end by type name when one is active" 0 "" ""
-is "it was the active one" "$(grep '^status:' "clients/eve/ended/2026/$G.ended-2026-11-27.yaml")" \
+is "it was the active one" "$(grep '^status:' "clients/eve/$G.ended-2026-11-27.yaml")" \
 	"status: ended"
 run -c eve list assignments --all -f json
 is "ended assignments are listed as before" \

@@ -269,7 +269,7 @@ expect "an ended assignment" 1 "" "hwk log: $SL2: the assignment has ended"
 unchanged "nothing written to an ended assignment" p
 run -C p -c alex log sleep -q bed=23:40 wake=06:50 out_of_bed=07:00
 expect "the type name again means the one active sleep assignment" 0 "" ""
-is "it went to the first sleep assignment" "$(grep -c . "$dir/$SL.csv") $(grep -c . "$dir/ended/2026/$SL2.csv")" "8 2"
+is "it went to the first sleep assignment" "$(grep -c . "$dir/$SL.csv") $(grep -c . "$dir/$SL2.csv")" "8 2"
 
 # ---- which client ------------------------------------------------------------------------
 hwk init c 2>/dev/null

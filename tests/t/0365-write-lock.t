@@ -60,8 +60,8 @@ expect "--end" 0 "" ""
 fails "--edit after --end" 1 "hwk assign: $id: the assignment has ended" \
 	-C p assign --edit "$id" --when morning
 fails "--end after --end" 1 "hwk assign: $id: already ended" -C p assign --end "$id"
-is "the assignment is in one file, its ended one in ended/" \
-	"$(cd p/clients/alex && find . -name "$id.*yaml")" "./ended/2026/$id.ended-2026-11-27.yaml"
+is "the assignment is in one file, its ended one" \
+	"$(cd p/clients/alex && find . -name "$id.*yaml")" "./$id.ended-2026-11-27.yaml"
 
 # the lock file is hwk's own: a link in its place is not followed
 printf 'not yours\n' >"$T/outside"

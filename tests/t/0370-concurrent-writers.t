@@ -55,12 +55,12 @@ for ((r = 1; r <= ROUNDS; r++)); do
 	done
 	wait
 
-	# no file that was there before the round is gone (the assignment's, and its entries,
-	# may have moved into ended/ under its ended name), and the assignment is in exactly
-	# one file
-	ended=$(find "$d" "$d/ended/2026" -maxdepth 1 -name "$id.ended-2026-11-27.yaml" 2>/dev/null | wc -l)
+	# no file that was there before the round is gone (the assignment's may have taken
+	# its ended name; it stays in the folder, as its stay of 31 days has not begun), and
+	# the assignment is in exactly one file
+	ended=$(ls "$d" "$d/ended" 2>/dev/null | grep -c "^$id\.ended-2026-11-27\.yaml\$")
 	[ -f "$d/$id.yaml" ] && [ "$ended" -eq 1 ] && both=$((both + 1))
-	[ -f "$d/$id.ended-2026-11-27.yaml" ] && { odd=$((odd + 1)); echo "# round $r: not moved" >&2; }
+	[ -e "$d/ended/$id.ended-2026-11-27.yaml" ] && { odd=$((odd + 1)); echo "# round $r: moved before its stay is over" >&2; }
 	while read -r f; do
 		[ -e "p/$f" ] && continue
 		[ "$f" = "./clients/alex/$id.yaml" ] && [ "$ended" -eq 1 ] && continue
@@ -72,7 +72,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 	[ "$(find "p/clients/new$r" -name '*-task-*.yaml' | wc -l)" -eq "$(cat "$T"/res.new* | grep -c '^0')" ] ||
 		{ odd=$((odd + 1)); echo "# round $r: new$r has not one file per assign that exited 0" >&2; }
 	yaml=$d/$id.yaml
-	[ "$ended" -eq 1 ] && yaml=$d/ended/2026/$id.ended-2026-11-27.yaml
+	[ "$ended" -eq 1 ] && yaml=$d/$id.ended-2026-11-27.yaml
 
 	# the end: exit 0 and ended, or (never here) exit 1 and not
 	if [ "$(cat "$T/res.end")" = 0 ]; then

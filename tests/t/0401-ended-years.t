@@ -30,9 +30,11 @@ at 2027-01-01T10:00:00+01:00 hwk -C p assign --end "$C" --at 2026-12-31 2>>"$T/s
 at 2027-01-01T10:00:00+01:00 hwk -C p assign --end "$D" 2>>"$T/setup.err"
 E=$(at 2027-01-04T09:00:00+01:00 asg p alex task --start 2027-01-04)
 at 2027-01-05T09:00:00+01:00 lg p alex "$E" --at 2027-01-05T08:00
+# a write once their 31 days in the folder are over moves the two ended at the new year
+at 2027-02-10T09:00:00+01:00 hwk -C p assign --edit "$E" --when later 2>>"$T/setup.err"
 is "the history was made" "$setup_failed $(cat "$T/setup.err")" "0 "
 
-export HWK_NOW=2027-01-06T09:00:00+01:00
+export HWK_NOW=2027-02-10T09:00:00+01:00
 is "each ended assignment is in the year folder of its last day" \
 	"$(cd $d && find . -path './ended/*' -type f | sort)" \
 	"$(printf '%s\n' "./ended/2022/$A.csv" "./ended/2022/$A.ended-2022-03-10.yaml" \
@@ -72,8 +74,10 @@ like "... finds the one ended in 2022" "$(cat "$T/out")" "$A"
 # ---- a week opens no other year's folder ---------------------------------------------------
 if command -v strace >/dev/null 2>&1; then
 	opens() { strace -f -qq -e trace=openat,open -o "$T/strace" "$HWK" "$@" >/dev/null 2>&1; grep -o 'ended[^"]*' "$T/strace" | sort -u; }
+	is "list entries of this week opens nothing of ended/ (a month has not passed)" \
+		"$(opens -C p list entries --since 2027-02-08 --until 2027-02-14)" ""
 	# (the one ended there on 1 January is known from its name alone to be before it)
-	is "list entries of this week opens ended/2027 alone, and does not list ended/" \
+	is "list entries of a week a month back opens ended/2027 alone, and does not list ended/" \
 		"$(opens -C p list entries --since 2027-01-04 --until 2027-01-10)" ended/2027
 	is "... a week that meets it opens its files" \
 		"$(opens -C p list entries --since 2026-12-28 --until 2027-01-03 | grep 2027 | grep -v hwk.order)" \

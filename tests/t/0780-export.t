@@ -50,7 +50,7 @@ is "client.yaml, structured" "$(jq -c .client_file "$T/alex.json")" \
 	'{"file":"clients/alex/client.yaml","client":{"version":3,"id":"alex","name":"Alex A","created":"2026-11-16"}}'
 is "the assignments: active and ended, each with its file and entries file" \
 	"$(jq -c '[.assignments[] | [.id, .file, .entries_file, .assignment.status, (.assignment.fields | length)]]' "$T/alex.json")" \
-	"[[\"$S\",\"clients/alex/$S.yaml\",\"clients/alex/$S.csv\",\"active\",8],[\"$R\",\"clients/alex/ended/2026/$R.ended-2026-11-19.yaml\",\"clients/alex/ended/2026/$R.csv\",\"ended\",10]]"
+	"[[\"$S\",\"clients/alex/$S.yaml\",\"clients/alex/$S.csv\",\"active\",8],[\"$R\",\"clients/alex/$R.ended-2026-11-19.yaml\",\"clients/alex/$R.csv\",\"ended\",10]]"
 is "an assignment's history, as in its file" \
 	"$(jq -c '.assignments[1].assignment.history' "$T/alex.json")" \
 	'[{"at":"2026-11-16T09:00:00+01:00","change":"assigned"},{"at":"2026-11-19T20:00:00+01:00","change":"ended","to":"2026-11-19"}]'
@@ -80,11 +80,9 @@ drwx------ 0/0 clients/alex/
 -rw------- 0/0 clients/alex/.gitattributes
 -rw------- 0/0 clients/alex/$S.csv
 -rw------- 0/0 clients/alex/$S.yaml
+-rw------- 0/0 clients/alex/$R.csv
+-rw------- 0/0 clients/alex/$R.ended-2026-11-19.yaml
 -rw------- 0/0 clients/alex/client.yaml
-drwx------ 0/0 clients/alex/ended/
-drwx------ 0/0 clients/alex/ended/2026/
--rw------- 0/0 clients/alex/ended/2026/$R.csv
--rw------- 0/0 clients/alex/ended/2026/$R.ended-2026-11-19.yaml
 drwx------ 0/0 reviews/
 drwx------ 0/0 reviews/alex/
 -rw------- 0/0 $RV"
@@ -155,7 +153,7 @@ git -C solo init -q
 (cd solo && hwk export -f tar) >"$T/solo.tar" 2>"$T/err"
 is "a client folder standing alone: its tar, as in a practice, without .git" \
 	"$?:$(cat "$T/err"):$(tar -tf "$T/solo.tar" | tr '\n' ' ')" \
-	"0::clients/ clients/alex/ clients/alex/.gitattributes clients/alex/$S.csv clients/alex/$S.yaml clients/alex/client.yaml clients/alex/ended/ clients/alex/ended/2026/ clients/alex/ended/2026/$R.csv clients/alex/ended/2026/$R.ended-2026-11-19.yaml "
+	"0::clients/ clients/alex/ clients/alex/.gitattributes clients/alex/$S.csv clients/alex/$S.yaml clients/alex/$R.csv clients/alex/$R.ended-2026-11-19.yaml clients/alex/client.yaml "
 is "... and its JSON the same as the practice's, reviews aside" \
 	"$(cd solo && hwk export | jq -c 'del(.reviews)')" "$(jq -c 'del(.reviews)' "$T/alex.json")"
 

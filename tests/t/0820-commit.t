@@ -77,16 +77,22 @@ like "review -e: the review file alone" "$(last p | tr '\n' ' ')" \
 
 run -C p assign --end "$T2" --at yesterday
 is "end (exit)" "$rc" 0
-is "end: the old names gone and the new ones in ended/, in one commit" "$(last p)" \
-	"$(printf '%s\n' "assign: alex $T2 ended 2026-11-26" "clients/alex/$T2.csv" \
-		"clients/alex/$T2.yaml" "clients/alex/ended/2026/$T2.csv" \
-		"clients/alex/ended/2026/$T2.ended-2026-11-26.yaml")"
-is "end: git sees the move as renames" \
+is "end: the old name gone and the ended name, in one commit" "$(last p)" \
+	"$(printf '%s\n' "assign: alex $T2 ended 2026-11-26" \
+		"clients/alex/$T2.ended-2026-11-26.yaml" "clients/alex/$T2.yaml")"
+is "end: git sees the new name as a rename" \
 	"$(git -C p diff --name-status -M HEAD~1 HEAD | sed -E 's/^R[0-9]+/R/')" \
-	"$(printf 'R\t%s\t%s\n' "clients/alex/$T2.csv" "clients/alex/ended/2026/$T2.csv" \
-		"clients/alex/$T2.yaml" "clients/alex/ended/2026/$T2.ended-2026-11-26.yaml")"
-is "end: the old names are no longer in git" \
-	"$(git -C p ls-files "clients/alex/$T2.yaml" "clients/alex/$T2.csv")" ""
+	"$(printf 'R\t%s\t%s\n' "clients/alex/$T2.yaml" "clients/alex/$T2.ended-2026-11-26.yaml")"
+is "end: the old name is no longer in git" \
+	"$(git -C p ls-files "clients/alex/$T2.yaml")" ""
+# 31 days after its last day, the next write moves it into ended/, in that write's commit
+HWK_NOW=2026-12-28T09:00:00+01:00 run -C p -c alex log -q sleep bed=23:00 wake=07:00 out_of_bed=07:10
+is "the write that moves it (exit)" "$rc" 0
+is "the move into ended/ is in the write's commit, as renames" \
+	"$(git -C p diff --name-status -M HEAD~1 HEAD | sed -E 's/^R[0-9]+/R/')" \
+	"$(printf '%s\n' "M	clients/alex/$S.csv" \
+		"R	clients/alex/$T2.csv	clients/alex/ended/2026/$T2.csv" \
+		"R	clients/alex/$T2.ended-2026-11-26.yaml	clients/alex/ended/2026/$T2.ended-2026-11-26.yaml")"
 is "still untouched: the other changes" "$(git -C p status --porcelain)" \
 	"$(printf '%s\n' "M  hwk.yaml" "?? notes.txt")"
 

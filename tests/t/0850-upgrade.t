@@ -7,6 +7,9 @@
 . "$(dirname "$0")/../lib.sh"
 
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+# a month on from the fixture: the exposure, ended on 2026-11-25, has stayed its 31 days
+# in the folder, so the upgrade moves it into ended/ as a write would
+export HWK_NOW=2026-12-27T09:00:00+01:00
 FIX=$TOP/tests/fixtures/v1
 SLEEP=2026-11-20-sleep-d5f4 EXPO=2026-11-20-exposure-55a1 TR=2026-11-20-thought-record-a1d7
 # fresh NAME: a private copy of the version 1 practice
@@ -88,7 +91,7 @@ is "every folder too" "$(find p -type d -perm /077 | wc -l)" 0
 
 run -C p list entries --all -f csv
 is "every entry reads back after the upgrade, the ended exposure's too (rows)" "$(wc -l <"$T/out")" 8
-run -C p list due -f tsv
+HWK_NOW=2026-11-27T09:00:00+01:00 run -C p list due -f tsv
 # (Friday 27 November: alex's diary done Monday and Tuesday, skipped Thursday; sam's
 # thought record done Monday, due again today)
 expect "list due works on the upgraded practice" 0 \

@@ -35,10 +35,19 @@ want_n=$(wc -l <"$T/out")
 want_sha=$(sort "$T/out" | sha256sum)
 is "the entries are there to count" "$want_n" 5
 
-# to_v2 DIR: version 3's ended/YYYY/ flattened into ended/, version 2 written
+# to_v2 DIR: version 3's ended/YYYY/ flattened into ended/, and the ended assignments in
+# their 31 days in the folder moved there too (version 2 moved them at once), version 2
+# written
 to_v2() {
-	local c y
+	local c y f
 	for c in "$1"/clients/*/; do
+		for f in "$c"*.ended-*.yaml; do
+			[ -f "$f" ] || continue
+			mkdir -p -m 700 "$c"ended
+			mv "$f" "$c"ended/
+			f=${f##*/}
+			[ ! -f "$c${f%%.ended-*}.csv" ] || mv "$c${f%%.ended-*}.csv" "$c"ended/
+		done
 		for y in "$c"ended/[0-9][0-9][0-9][0-9]; do
 			[ -d "$y" ] || continue
 			mv "$y"/* "$c"ended/ && rm -f "$y"/.hwk.order && rmdir "$y"
@@ -83,13 +92,14 @@ unchanged "... and no file changed" p
 # ---- the upgrade --------------------------------------------------------------------------
 run -C p upgrade
 expect "upgrade moves both clients over and says what it did" 0 "" \
-	"hwk upgrade: version 3 now: 2 client folders moved over (0 reviews moved, 0 entries files given the replaces column, 4 ended assignments moved into year folders)"
+	"hwk upgrade: version 3 now: 2 client folders moved over (0 reviews moved, 0 entries files given the replaces column, 4 ended assignments moved where version 3 keeps them)"
 is "each ended assignment in the year folder of its last day" \
 	"$(cd p/clients && find . -path '*/ended/*' | sort)" \
 	"$(printf '%s\n' ./alex/ended/2024 "./alex/ended/2024/$A.csv" "./alex/ended/2024/$A.ended-2024-03-10.yaml" \
-		./alex/ended/2025 "./alex/ended/2025/$B.csv" "./alex/ended/2025/$B.ended-2025-06-20.yaml" \
-		./sam/ended/2026 "./sam/ended/2026/$C.csv" "./sam/ended/2026/$C.ended-2026-11-20.yaml" \
-		"./sam/ended/2026/$G.ended-2026-11-06.yaml" | sort)"
+		./alex/ended/2025 "./alex/ended/2025/$B.csv" "./alex/ended/2025/$B.ended-2025-06-20.yaml" | sort)"
+is "... but those within 31 days of their last day, back in the client's folder" \
+	"$(cd p/clients/sam && find . -name '*.ended-*' -o -name "$C.csv" | sort)" \
+	"$(printf '%s\n' "./$C.csv" "./$C.ended-2026-11-20.yaml" "./$G.ended-2026-11-06.yaml" | sort)"
 is "the year folders are 0700" "$(find p/clients/*/ended -type d -printf '%m\n' | sort -u)" 700
 is "the versions say 3" "$(grep -h '^version' p/hwk.yaml p/clients/*/client.yaml | sort -u)" "version: 3"
 is "hwk.yaml: only the version line changed" "$(diff v2/hwk.yaml p/hwk.yaml)" \
@@ -98,8 +108,9 @@ is "hwk.yaml: only the version line changed" "$(diff v2/hwk.yaml p/hwk.yaml)" \
 ---
 > version: 3"
 is "every file's bytes but the versions' as they were (by name; .gitignore is new)" \
-	"$(bytes p | grep -v -e hwk.yaml -e client.yaml -e .gitignore | sed -E 's|ended/[0-9]{4}/|ended/|')" \
-	"$(bytes v2 | grep -v -e hwk.yaml -e client.yaml -e .gitignore)"
+	"$(bytes p | grep -v -e hwk.yaml -e client.yaml -e .gitignore | sed -E 's|ended/[0-9]{4}/|ended/|' |
+		sed -E "s#/sam/($C|$G)#/sam/ended/\\1#" | sort -k2)" \
+	"$(bytes v2 | grep -v -e hwk.yaml -e client.yaml -e .gitignore | sort -k2)"
 run -C p list entries --all -f csv
 is "nothing lost: as many entries" "$(wc -l <"$T/out")" "$want_n"
 is "... the same rows" "$(sort "$T/out" | sha256sum)" "$want_sha"
@@ -159,7 +170,7 @@ fails "a standalone client folder of version 2 is refused" 1 \
 	-C solo list due
 run -C solo upgrade
 expect "it is upgraded by the same command run inside it" 0 "" \
-	"hwk upgrade: version 3 now: 1 client folder moved over (0 reviews moved, 0 entries files given the replaces column, 2 ended assignments moved into year folders)"
+	"hwk upgrade: version 3 now: 1 client folder moved over (0 reviews moved, 0 entries files given the replaces column, 2 ended assignments moved where version 3 keeps them)"
 run -C solo list entries --all -f csv
 is "... and its entries read (exit, rows)" "$rc $(wc -l <"$T/out")" "0 3"
 
@@ -182,9 +193,9 @@ R100	clients/alex/ended/$A.csv	clients/alex/ended/2024/$A.csv
 R100	clients/alex/ended/$A.ended-2024-03-10.yaml	clients/alex/ended/2024/$A.ended-2024-03-10.yaml
 R100	clients/alex/ended/$B.csv	clients/alex/ended/2025/$B.csv
 R100	clients/alex/ended/$B.ended-2025-06-20.yaml	clients/alex/ended/2025/$B.ended-2025-06-20.yaml
-R100	clients/sam/ended/$C.csv	clients/sam/ended/2026/$C.csv
-R100	clients/sam/ended/$C.ended-2026-11-20.yaml	clients/sam/ended/2026/$C.ended-2026-11-20.yaml
-R100	clients/sam/ended/$G.ended-2026-11-06.yaml	clients/sam/ended/2026/$G.ended-2026-11-06.yaml"
+R100	clients/sam/ended/$C.csv	clients/sam/$C.csv
+R100	clients/sam/ended/$C.ended-2026-11-20.yaml	clients/sam/$C.ended-2026-11-20.yaml
+R100	clients/sam/ended/$G.ended-2026-11-06.yaml	clients/sam/$G.ended-2026-11-06.yaml"
 is "git log --follow finds an entries file's history before the move" \
 	"$(git -C g log --follow --format=%s -- "clients/alex/ended/2024/$A.csv")" "$(printf 'v3\nv2')"
 

@@ -374,26 +374,27 @@ static void test_set(void)
 		   strstr(out, "\nminimum: '21:30'\n"),
 	   "the changed keys in the file");
 
-	/* save: an ended assignment's file takes its end day into its name and, its last
-	 * day over (ended on it), moves into ended/2026/ (the year of its last day); it reads back the same */
+	/* save: an ended assignment's file takes its end day into its name, in the folder
+	 * while its stay lasts (HWK_ENDED_STAY days); it reads back the same */
+	setenv("HWK_NOW", "2026-12-04T17:00:00+01:00", 1);
 	is_int(hwk_assignment_save(&a, 0), 0, "save (replace)");
-	is_str(tu_content("c/ended/2026/" SLEEP_ID ".ended-2026-12-04.yaml"), out,
+	is_str(tu_content("c/" SLEEP_ID ".ended-2026-12-04.yaml"), out,
 	       "the file is the emitted text");
-	ok(access("c/" SLEEP_ID ".yaml", F_OK) != 0 &&
-		   access("c/" SLEEP_ID ".ended-2026-12-04.yaml", F_OK) != 0,
-	   "under its new name in ended/2026/ only");
+	ok(access("c/" SLEEP_ID ".yaml", F_OK) != 0 && access("c/ended", F_OK) != 0,
+	   "under its new name in the folder only");
 	hwk_assignment b;
-	is_int(hwk_assignment_load("c/ended/2026/" SLEEP_ID ".ended-2026-12-04.yaml", &b), 0,
+	is_int(hwk_assignment_load("c/" SLEEP_ID ".ended-2026-12-04.yaml", &b), 0,
 	       "it reads back");
 	char *out2 = emit(&b);
 	is_str(out2, out, "and emits the same");
 	free(out2);
 	hwk_assignment_free(&b);
 	free(a.yaml_path);
-	a.yaml_path = hwk_xstrdup("c/ended/2026/" SLEEP_ID ".ended-2026-12-04.yaml");
+	a.yaml_path = hwk_xstrdup("c/" SLEEP_ID ".ended-2026-12-04.yaml");
 	cap_start();
 	rc = hwk_assignment_save(&a, 1);
-	is_str(cap_end(), "hwk: c/ended/2026/" SLEEP_ID ".ended-2026-12-04.yaml: already exists\n",
+	unsetenv("HWK_NOW");
+	is_str(cap_end(), "hwk: c/" SLEEP_ID ".ended-2026-12-04.yaml: already exists\n",
 	       "save (create) refuses");
 	is_int(rc, -1, "save (create) over an existing file: -1");
 	free(out);
@@ -499,9 +500,11 @@ static void test_load_period(void)
 	hwk_assignments_free(&l);
 	hwk_strs_free(&one);
 
-	/* ended/YYYY/: read too, each known from its name (start in the id, until after it) */
+	/* ended/YYYY/: read too, each known from its name (start in the id, until after
+	 * it), for a period that starts HWK_ENDED_RECENT days before today or earlier */
 	mkdir("p/ended", 0700);
 	mkdir("p/ended/2026", 0700);
+	setenv("HWK_NOW", "2026-12-09T09:00:00+01:00", 1); /* from is 29 days before */
 	period_file("ended/2026/2026-11-01-task-0010.ended-2026-11-10.yaml", "2026-11-01-task-0010",
 		    "2026-11-01", "until: 2026-11-10\n", "ended");
 	tu_write_str("p/ended/2026/2026-11-01-task-0011.ended-2026-11-09.yaml", bad);
@@ -514,6 +517,14 @@ static void test_load_period(void)
 	ok(loaded(&l, "2026-11-01-task-0010"), "period: one in ended/ ended on from is kept");
 	is_int(l.n, 6, "period: six in all");
 	hwk_assignments_free(&l);
+	/* a day earlier, from is recent: ended/ is not read (what is there ended more than
+	 * HWK_ENDED_STAY days before it was moved) */
+	setenv("HWK_NOW", "2026-12-08T09:00:00+01:00", 1);
+	rc = hwk_assignments_load_period("p", &names, from, to, &l);
+	ok(rc == 0 && !loaded(&l, "2026-11-01-task-0010") && l.n == 5,
+	   "period: from within HWK_ENDED_RECENT days of today: ended/ not read");
+	hwk_assignments_free(&l);
+	unsetenv("HWK_NOW");
 	unlink("p/ended/2026/2026-11-01-task-0010.ended-2026-11-10.yaml");
 	unlink("p/ended/2026/2026-11-01-task-0011.ended-2026-11-09.yaml");
 	unlink("p/ended/2026/2026-11-21-task-0012.ended-2026-11-25.yaml");
