@@ -311,6 +311,28 @@ static int add_replaces_years(const char *dir, hwk_upgrade_stats *st)
 	return rc;
 }
 
+/* How many ended assignments' files (ID.ended-UNTIL.yaml) are in dir. */
+static size_t ended_in(const char *dir)
+{
+	hwk_strs names = {0};
+	size_t n = 0;
+	if (files_in(dir, ".yaml", &names) == 0)
+		for (size_t i = 0; i < names.n; i++)
+			n += ended_file(names.v[i]) != 0;
+	hwk_strs_free(&names);
+	return n;
+}
+
+/* hwk_assignments_move_ended, counting the ended assignments it moved into st. */
+static int move_ended(const char *dir, time_t now, hwk_upgrade_stats *st)
+{
+	size_t was = ended_in(dir);
+	int rc = hwk_assignments_move_ended(dir, now);
+	size_t is = ended_in(dir);
+	st->ended += was > is ? was - is : 0;
+	return rc;
+}
+
 /* One client folder, under its lock (looked at only, when dry): done when its
  * client.yaml says version 3. A version 1 folder takes the steps to version 2 first,
  * then the move to version 3. */
@@ -338,11 +360,11 @@ static int upgrade_client(const char *dir, const char *client, time_t now,
 	 * over); version 2: those in ended/ into their year folders */
 	if (ci.format < 2 &&
 	    (move_all(old, reviews, st) < 0 || add_replaces_in(dir, st) < 0 ||
-	     (!dry && hwk_assignments_move_ended(dir, now) < 0) || add_replaces_in(ended, st) < 0 ||
+	     (!dry && move_ended(dir, now, st) < 0) || add_replaces_in(ended, st) < 0 ||
 	     add_replaces_years(dir, st) < 0))
 		goto out;
 	if (move_into_years(dir, now, st) < 0 ||
-	    (!dry && (hwk_assignments_move_ended(dir, now) < 0 || hwk_git_files(dir, 1) < 0 ||
+	    (!dry && (move_ended(dir, now, st) < 0 || hwk_git_files(dir, 1) < 0 ||
 		      set_version(yaml) < 0)))
 		goto out;
 	st->clients++;

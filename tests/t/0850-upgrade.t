@@ -38,7 +38,7 @@ fails "upgrade takes no arguments" 2 "usage: hwk upgrade" -C p upgrade alex
 # ---- the upgrade ----
 run -C p upgrade
 expect "upgrade moves both clients over and says what it did" 0 "" \
-	"hwk upgrade: version 3 now: 2 client folders moved over (2 reviews moved, 3 entries files given the replaces column, 0 ended assignments moved into year folders)"
+	"hwk upgrade: version 3 now: 2 client folders moved over (2 reviews moved, 3 entries files given the replaces column, 1 ended assignment moved where version 3 keeps them)"
 is "the files after: reviews in the practice, the ended exposure in ended/" "$(files p)" \
 "./.gitattributes
 ./.gitignore
@@ -114,7 +114,7 @@ rm -rf q/clients/alex/reviews q/clients/alex/$EXPO.csv q/clients/alex/$EXPO.ende
 cp p/.gitignore q/ 2>/dev/null
 run -C q upgrade
 expect "an upgrade stopped after one client is finished" 0 "" \
-	"hwk upgrade: version 3 now: 1 client folder moved over (0 reviews moved, 1 entries file given the replaces column, 0 ended assignments moved into year folders)"
+	"hwk upgrade: version 3 now: 1 client folder moved over (0 reviews moved, 1 entries file given the replaces column, 0 ended assignments moved where version 3 keeps them)"
 is "... to the same files as a whole run" "$(files q)" "$(files p)"
 is "... and the same bytes" "$(cd q && find . -type f ! -name '.hwk.*' | sort | xargs sha256sum)" \
 	"$(cd p && find . -type f ! -name '.hwk.*' | sort | xargs sha256sum)"
@@ -128,7 +128,7 @@ cp -p r/clients/alex/$EXPO.ended-2026-11-25.yaml r/clients/alex/ended/2026/
 sed -i '1s/$/,replaces/' r/clients/alex/$SLEEP.csv
 run -C r upgrade
 expect "an upgrade stopped inside a client is finished" 0 "" \
-	"hwk upgrade: version 3 now: 2 client folders moved over (1 review moved, 2 entries files given the replaces column, 0 ended assignments moved into year folders)"
+	"hwk upgrade: version 3 now: 2 client folders moved over (1 review moved, 2 entries files given the replaces column, 1 ended assignment moved where version 3 keeps them)"
 is "... to the same files as a whole run" "$(files r)" "$(files p)"
 is "... and the same bytes" "$(cd r && find . -type f ! -name '.hwk.*' | sort | xargs sha256sum)" \
 	"$(cd p && find . -type f ! -name '.hwk.*' | sort | xargs sha256sum)"
@@ -192,7 +192,7 @@ fails "a standalone client folder of version 1 is refused" 1 \
 	-C solo list due
 run -C solo upgrade
 expect "it is upgraded by the same command run inside it" 0 "" \
-	"hwk upgrade: version 3 now: 1 client folder moved over (0 reviews moved, 1 entries file given the replaces column, 0 ended assignments moved into year folders)"
+	"hwk upgrade: version 3 now: 1 client folder moved over (0 reviews moved, 1 entries file given the replaces column, 0 ended assignments moved where version 3 keeps them)"
 is "... client.yaml says version 3" "$(grep '^version' solo/client.yaml)" "version: 3"
 run -C solo list due
 is "... and it works (exit)" "$rc" 0
