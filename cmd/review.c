@@ -193,7 +193,7 @@ int cmd_review(int argc, char **argv, hwk_ctx *ctx)
 		goto out;
 	/* the ended assignments that reach the review's days too: every one for a first
 	 * review, which starts at the first assignment's start */
-	hwk_period span = {since ? from : have_last ? hwk_day_of(last.reach) : HWK_DAY_NONE, to};
+	hwk_period span = {since ? from : have_last ? hwk_day_of(last.reach) : HWK_DAY_NONE, to, 0};
 	if (hwk_assignments_load(dir, &span, &l) < 0)
 		goto out;
 	if (hwk_review_range(&l, have_last ? &last : NULL, since != NULL, until != NULL, ctx->now,

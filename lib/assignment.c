@@ -769,7 +769,7 @@ static int load_dir(const char *dir, const char *spec, int keep, const hwk_perio
 	int rc = read_folder(dir, NULL, &w, out, &cap, &seen, &out->moves);
 	/* a command about today or later reads ended/ only to find what it was named
 	 * and the folder has not (to say that it has ended) */
-	if ((rc == 0 || keep) && (past || (spec && !seen))) {
+	if ((rc == 0 || keep) && ((past && !past->folder_only) || (spec && !seen))) {
 		if (past) {
 			w.from = past->from;
 			w.to = past->to;

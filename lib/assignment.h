@@ -110,6 +110,8 @@ int hwk_ended_years(const char *dir, hwk_strs *years);
  * which reads the folder alone. */
 typedef struct {
 	hwk_day from, to;
+	int folder_only; /* the folder's alone (its ended ones passed over as above): ended/
+			  * is not read */
 } hwk_period;
 #define HWK_CURRENT ((const hwk_period *)0)
 

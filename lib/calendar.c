@@ -93,7 +93,7 @@ int hwk_calendar_ended(const hwk_assignment *a, time_t now)
 
 hwk_period hwk_calendar_period(time_t now)
 {
-	hwk_period p = {hwk_day_of(now) - HWK_CALENDAR_ENDED_DAYS, HWK_DAY_NONE};
+	hwk_period p = {hwk_day_of(now) - HWK_CALENDAR_ENDED_DAYS, HWK_DAY_NONE, 0};
 	return p;
 }
 

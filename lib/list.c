@@ -88,7 +88,7 @@ int hwk_list_assignments(const hwk_practice *p, const hwk_strs *clients, const h
 	hwk_out *o = hwk_out_new(fmt, f, cols, 11);
 	int rc = 0;
 	/* the active ones are all in the folders; ended ones too in ended/ */
-	hwk_period span = {flt->since, flt->until};
+	hwk_period span = {flt->since, flt->until, 0};
 	int ended = flt->all || (flt->status && strcmp(flt->status, "active"));
 	for (size_t i = 0; i < clients->n; i++) {
 		hwk_assignments l = {0};
@@ -349,7 +349,9 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 	/* --history: every row as stored, and what each replaces, after the note */
 	columns cs = {.nfix = NFIX + (flt->history != 0)};
 	cs.types = hwk_xcalloc(cs.nfix, sizeof *cs.types);
-	hwk_period span = {flt->since, flt->until}; /* the entries of ended ones too */
+	hwk_period span = {flt->since, flt->until, 0}; /* the entries of ended ones too */
+	/* the folder's alone, read as the first pass read it */
+	hwk_period own_span = {flt->since, flt->until, 1};
 	int bad = 0;
 
 	for (size_t i = 0; i < cs.nfix; i++)
@@ -375,7 +377,7 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 			size_t was = found;
 			int r = 0, failed = 0, again = own[c] == NOT_OWN;
 			if (!again) {
-				r = picks_load(p, clients, c, flt, HWK_CURRENT, 1, &k, &failed,
+				r = picks_load(p, clients, c, flt, &own_span, 1, &k, &failed,
 					       &found);
 				again = failed || k.all.n != own[c];
 				if (again) {
@@ -425,7 +427,7 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 	unsigned char *named = hwk_xcalloc(clients->n + 1, 1);
 	/* what is due is about today on: an ended one in the folder whose last day is
 	 * over is not read (nor ended/) */
-	hwk_period on = {today, HWK_DAY_NONE};
+	hwk_period on = {today, HWK_DAY_NONE, 1};
 	if (flt->assignment &&
 	    picks_scan(p, clients, flt, &on, NULL, NULL, &bad, named, NULL) < 0) {
 		free(named);

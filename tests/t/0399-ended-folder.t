@@ -279,6 +279,10 @@ hwk -C p assign --end "$X" --at 2026-11-20 2>>"$T/setup.err" || setup_failed=$((
 run -C p -c co list entries --since 2026-11-23 -f csv
 is "list entries of a later week: the task's columns alone" "$(head -n 1 "$T/out")" \
 	"client,assignment,type,at,logged,status,reason,note"
+ASAN_OPTIONS=$noleak strace -f -qq -o "$T/trace" -e trace=openat,open \
+	"$HWK" -C p -c co list entries --since 2026-11-23 >/dev/null 2>&1
+is "... the folder listed twice (for the columns, then the rows), the exposure never opened" \
+	"$(grep -c '"clients/co", O_RDONLY.*O_DIRECTORY' "$T/trace") $(grep -c "$X" "$T/trace")" "2 0"
 run -C p -c co list entries --since 2026-11-20 -f csv
 like "list entries from its last day: its fields are columns" "$(head -n 1 "$T/out")" ",step,"
 # an end a crash stopped leaves ID.yaml beside the ended file: passed over with it

@@ -546,7 +546,7 @@ static void test_load_period(void)
 static void test_load_ended(void)
 {
 	hwk_assignments l = {0};
-	hwk_period all = {HWK_DAY_NONE, HWK_DAY_NONE};
+	hwk_period all = {HWK_DAY_NONE, HWK_DAY_NONE, 0};
 	mkdir("p", 0700);
 	mkdir("p/ended", 0700);
 	mkdir("p/ended/2026", 0700);
