@@ -43,7 +43,7 @@ to_v2() {
 	for c in "$1"/clients/*/; do
 		for f in "$c"*.ended-*.yaml; do
 			[ -f "$f" ] || continue
-			mkdir -p -m 700 "$c"ended
+			[ -d "$c"ended ] || mkdir -m 700 "$c"ended
 			mv "$f" "$c"ended/
 			f=${f##*/}
 			[ ! -f "$c${f%%.ended-*}.csv" ] || mv "$c${f%%.ended-*}.csv" "$c"ended/
