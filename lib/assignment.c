@@ -412,9 +412,7 @@ static int surely_outside(const char *name, const char *text, const char *from,
 	return hwk_ymd_ok(u + 8) && strncmp(u + 8, from, 10) < 0;
 }
 
-/* Is name an ended assignment's file, ID.ended-UNTIL.yaml? The length of its ID (its
- * UNTIL is at name + idn + 7), else 0. */
-static size_t ended_name(const char *name, size_t n)
+size_t hwk_ended_name(const char *name, size_t n)
 {
 	if (n < 23 || memcmp(name + n - 22, ".ended-", 7) || memcmp(name + n - 5, ".yaml", 5) ||
 	    !hwk_ymd_ok(name + n - 15))
@@ -425,7 +423,7 @@ static size_t ended_name(const char *name, size_t n)
 /* Is this the file of an assignment hwk ended (ID.ended-UNTIL.yaml) before from? */
 static int ended_before(const char *name, size_t n, const char *from)
 {
-	return ended_name(name, n) && strncmp(name + n - 15, from, 10) < 0;
+	return hwk_ended_name(name, n) && strncmp(name + n - 15, from, 10) < 0;
 }
 
 /* Which of two files of one id holds: an ended one over an active one (a crash between
@@ -625,13 +623,13 @@ again:
 	*seen = 0;
 	hwk_strs_free(&passed);
 	for (size_t ni = 0; *efrom_s && ni < names->n; ni++) {
-		size_t n = strlen(names->v[ni]), idn = ended_name(names->v[ni], n);
+		size_t n = strlen(names->v[ni]), idn = hwk_ended_name(names->v[ni], n);
 		if (idn && ended_before(names->v[ni], n, efrom_s))
 			hwk_strs_push(&passed, hwk_xstrndup(names->v[ni], idn));
 	}
 	for (size_t ni = 0; ni < names->n && (rc == 0 || w->keep); ni++) {
 		const char *name = names->v[ni];
-		size_t n = strlen(name), idn = ended_name(name, n);
+		size_t n = strlen(name), idn = hwk_ended_name(name, n);
 		if (moves && idn && strncmp(name + idn + 7, stayed, 10) < 0)
 			*moves = 1;
 		if ((w->spec && !name_may_match(name, n, w->spec)) || ended_before(name, n, efrom_s) ||
@@ -869,7 +867,7 @@ static void due_names(const char *dir, time_t now, hwk_strs *due)
 	/* a folder that cannot be listed: the next write looks again */
 	hwk_dir_yaml_names(dir, &names);
 	for (size_t i = 0; i < names.n; i++) {
-		size_t idn = ended_name(names.v[i], strlen(names.v[i]));
+		size_t idn = hwk_ended_name(names.v[i], strlen(names.v[i]));
 		if (idn && over(names.v[i], idn, now)) {
 			hwk_strs_push(due, names.v[i]);
 			names.v[i] = NULL;
@@ -884,7 +882,7 @@ int hwk_assignments_move_ended(const char *dir, time_t now)
 	int rc = 0;
 	due_names(dir, now, &due);
 	for (size_t i = 0; i < due.n; i++)
-		if (move_one(dir, due.v[i], ended_name(due.v[i], strlen(due.v[i]))) < 0)
+		if (move_one(dir, due.v[i], hwk_ended_name(due.v[i], strlen(due.v[i]))) < 0)
 			rc = -1;
 	hwk_strs_free(&due);
 	return rc;

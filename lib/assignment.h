@@ -90,6 +90,9 @@ typedef struct {
  * ended/: what is there ended more than HWK_ENDED_STAY days before the day it was
  * moved, which leaves three days for a machine whose clock is ahead. */
 #define HWK_ENDED_RECENT (HWK_ENDED_STAY - 3)
+/* Is name (n bytes) an ended assignment's file, ID.ended-UNTIL.yaml? The length of its
+ * ID (its UNTIL is at name + idn + 7), else 0. */
+size_t hwk_ended_name(const char *name, size_t n);
 /* Is name a year folder's of ended/ (four digits; YYYY the year of UNTIL)? */
 int hwk_ended_year_name(const char *name);
 /* dir/ended/YYYY for an assignment whose UNTIL (YYYY-MM-DD...) is until; owned. */

@@ -207,11 +207,7 @@ static int set_version(const char *path)
  * UNTIL at name + idn + 7), else 0. */
 static size_t ended_file(const char *name)
 {
-	size_t n = strlen(name);
-	if (n < 23 || memcmp(name + n - 22, ".ended-", 7) || memcmp(name + n - 5, ".yaml", 5) ||
-	    !hwk_ymd_ok(name + n - 15))
-		return 0;
-	return n - 22;
+	return hwk_ended_name(name, strlen(name));
 }
 
 /* ended/NAME (in client folder dir) into ended/YYYY/NAME, the year folder made as
