@@ -108,11 +108,14 @@ hwk('log', '-q', 'task', '--at', '2026-11-23T10:00', check=True)
 shutil.copytree(W, BASE)
 
 LATER = dict(ENV, HWK_NOW='2026-11-30T09:00:00+01:00')
+# a month on: an end on the task's first day moves it into ended/2026/ at once (its 31
+# days in the folder are over), so a kill can stop that move part way
+MONTH_ON = dict(ENV, HWK_NOW='2026-12-28T09:00:00+01:00')
 # name, arguments, environment, what a killed run may leave part way (a pattern)
 WRITERS = [
     ('log', ['log', '-q', 'task', '-m', 'a note'], ENV, None),
     ('edit', ['assign', '--edit', TASK, '--when', 'after breakfast'], ENV, None),
-    ('end', ['assign', '--end', TASK], ENV, None),
+    ('end', ['assign', '--end', TASK, '--at', '2026-11-23'], MONTH_ON, None),
     ('new-client', ['assign', 'bob', 'task'], ENV,
      re.compile(r'clients/bob(/\.gitattributes|/client\.yaml)?')),
     ('review', ['review', 'alex', '-m', 'went well'], LATER, None),

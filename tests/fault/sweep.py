@@ -298,7 +298,10 @@ try:
     # a kill between writing the ended file and removing the old one leaves both: the
     # ended one holds (lib/assignment.c, drop_leftovers); one part way through its move
     # into ended/ is read as ended, and the next run finishes the move
-    sweep('end', 'alex', ['-C', 'p', 'assign', '--end', '@TASK@'], stale_ok=True)
+    # (a month on, an end on its first day: into ended/2026/ at once, its 31 days in the
+    # folder over)
+    sweep('end', 'alex', ['-C', 'p', 'assign', '--end', '@TASK@', '--at', '2026-11-23'],
+          stale_ok=True, env_extra={'HWK_NOW': '2026-12-28T09:00:00+01:00'})
     sweep('review', 'alex', ['-C', 'p', 'review', 'alex', '-m', 'went well'],
           env_extra={'HWK_NOW': '2026-11-30T09:00:00+01:00'})
     sweep('init', 'none', ['init', 'p'], partial=r'p(/types|/clients|/\.gitattributes)?')
