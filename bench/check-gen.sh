@@ -30,7 +30,7 @@ HWK=$hwk P=$d/hwk730 sh "$d/replay.sh" 2>"$d/replay.err" || { cat "$d/replay.err
 echo "check-gen: replayed $(grep -cF "\"\$HWK\"" "$d/replay.sh") hwk commands in $(($(date +%s) - start)) s" >&2
 
 # the same tree with the ids' hex digits made xxxx, in names and in contents; without
-# hwk's local state (.hwk.lock, .hwk.order: never committed, hwk(5) LAYOUT)
+# hwk's local state (.hwk.lock, .hwk.cache: never committed, hwk(5) LAYOUT)
 norm() { # from to
 	(cd "$1" && find . -type d) | while read -r p; do mkdir -p "$2/$p"; done
 	(cd "$1" && find . -type f ! -name '.hwk.*') | while read -r p; do

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "cmd.h"
 #include "date.h"
 #include "entries.h"
@@ -325,6 +326,7 @@ int main(int argc, char **argv)
 			optind = 0; /* a fresh getopt for the command */
 			ctx.needs = commands[i].needs;
 			int st = commands[i].fn(argc, argv, &ctx);
+			hwk_cache_flush(); /* what it learnt, for the next command */
 			hwk_scope_free(&ctx.scope);
 			hwk_store_written_free();
 			if (st == HWK_OK && (hwk_entries_bad() || hwk_clients_bad()))

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "order.h"
+#include "cache.h"
 #include "util.h"
 
 int hwk_main(int argc, char **argv);
@@ -112,7 +112,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *order = hwk_xasprintf("%s/clients/alex/.hwk.order", dir);
 	unlink(order);
 	free(order);
-	hwk_order_forget();
+	hwk_cache_forget();
 	fuzz_write_file(yaml, s, ylen);
 	if (sep)
 		fuzz_write_file(csv, sep + 4, size - ylen - 3);

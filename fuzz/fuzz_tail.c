@@ -12,7 +12,7 @@
 #include "assignment.h"
 #include "date.h"
 #include "entries.h"
-#include "order.h"
+#include "cache.h"
 #include "util.h"
 
 static const char assignment_yaml[] =
@@ -85,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *order = hwk_xasprintf("%s/.hwk.order", dir);
 	unlink(order);
 	free(order);
-	hwk_order_forget();
+	hwk_cache_forget();
 	fuzz_write_file(csv, data + 1, size - 1);
 
 	hwk_entry *all = NULL, *tail = NULL;

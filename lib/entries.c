@@ -1,6 +1,6 @@
 #define _GNU_SOURCE
 #include "entries.h"
-#include "order.h"
+#include "cache.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -709,7 +709,7 @@ int hwk_entries_tail_stored(const hwk_assignment *a, hwk_day since, hwk_entry **
 	if (fd < 0)
 		return errno == ENOENT ? 0 : hwk_err_sys("%s", a->csv_path);
 	size_t size = (size_t)st.st_size, want = 2048;
-	size_t known = (size_t)hwk_order_known(a->csv_path, &st);
+	size_t known = (size_t)hwk_cache_order_known(a->csv_path, &st);
 	char before[16]; /* the day before since, as text: rows logged before it end the search */
 	hwk_day_format(since - 1, before);
 	if (strlen(before) != 10)
@@ -782,7 +782,7 @@ int hwk_entries_tail_stored(const hwk_assignment *a, hwk_day since, hwk_entry **
 				rc = -2;
 			} else if (size - known > ORDER_REFRESH) {
 				/* many rows since it was noted, checked now: note it again */
-				hwk_order_note(a->csv_path, &st);
+				hwk_cache_order_note(a->csv_path, &st);
 			}
 		}
 		break;
@@ -796,7 +796,7 @@ int hwk_entries_tail_stored(const hwk_assignment *a, hwk_day since, hwk_entry **
 	if (all) {
 		/* read whole and in order: note it, so that the next read can stop early */
 		if (rc == 0 && whole && in_order(*rows, *n))
-			hwk_order_note(a->csv_path, &st);
+			hwk_cache_order_note(a->csv_path, &st);
 		for (size_t i = 0; rc == 0 && i < *n; i++)
 			(*rows)[i].back = *n - i;
 	}

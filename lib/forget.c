@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "err.h"
 #include "forget.h"
 #include "git.h"
@@ -285,6 +286,9 @@ int hwk_forget(const hwk_practice *p, const char *client, hwk_buf *report)
 		if (remove_tree(to[i]) < 0)
 			goto out;
 	if (gitignore_drop(client) < 0)
+		goto out;
+	/* the practice's cache names the client (and its files): they go from it too */
+	if (hwk_cache_drop_dir(cdir) < 0)
 		goto out;
 	hwk_buf_printf(report, "removed %s%s%s\n", had[0] ? cdir : "",
 		       had[0] && had[1] ? " and " : "", had[1] ? rdir : "");

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cache.h"
 #include "err.h"
 #include "prefetch.h"
 #include "spill.h"
@@ -197,12 +198,11 @@ static int client_make(const hwk_report *r, const hwk_practice *p, const char *c
 {
 	memset(c, 0, sizeof *c);
 	char *dir = hwk_client_dir(p, client);
-	hwk_day prev_from = r->from - (r->to - r->from + 1);
 	int rc = 0;
 	c->client = hwk_xstrdup(client);
 	/* an assignment or entries file that cannot be read is named in a message, and the
 	 * client's others are reported all the same: -1 then */
-	if (hwk_assignments_load_period(dir, names, prev_from, r->to, &c->l) < 0)
+	if (hwk_assignments_load_period(dir, names, r->from, r->to, &c->l) < 0)
 		rc = -1;
 	c->s = hwk_xcalloc(c->l.n + 1, sizeof *c->s);
 	for (size_t k = 0; k < c->l.n; k++) {
@@ -214,13 +214,8 @@ static int client_make(const hwk_report *r, const hwk_practice *p, const char *c
 		else
 			c->n++;
 	}
-	hwk_client_info info;
-	if (hwk_client_read(dir, 0, &info) < 0) {
+	if (hwk_cache_client_name(dir, &c->name) < 0)
 		rc = -1;
-	} else {
-		free(info.created);
-		c->name = info.name;
-	}
 	c->incomplete = rc < 0;
 	c->x = hwk_xcalloc(c->n + 1, sizeof *c->x);
 	for (size_t k = 0; k < c->n; k++)

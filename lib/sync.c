@@ -20,7 +20,7 @@
 #include "err.h"
 #include "git.h"
 #include "merge.h"
-#include "order.h"
+#include "cache.h"
 #include "store.h"
 
 /* git -C top ARGS... (the list ends with NULL), its output into out as how says: its
@@ -171,7 +171,7 @@ static int reorder(const char *top, const hwk_buf *tracked, char **why)
 		/* a file hwk has seen whole and in order since it last changed is not read
 		 * again (.hwk.order): a sync with nothing new reads no entries */
 		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-		    hwk_order_known(path, &st) == st.st_size) {
+		    hwk_cache_order_known(path, &st) == st.st_size) {
 			free(path);
 			continue;
 		}
@@ -186,14 +186,14 @@ static int reorder(const char *top, const hwk_buf *tracked, char **why)
 			if (ordered == 1 ||
 			    (sorted.len == text.len && !memcmp(sorted.s, text.s, text.len))) {
 				if (lstat(path, &st) == 0)
-					hwk_order_note(path, &st);
+					hwk_cache_order_note(path, &st);
 			} else if (hwk_store_replace(path, sorted.s, sorted.len) < 0) {
 				*why = hwk_xasprintf("%s: could not be put back in order", b.s + i);
 				rc = -1;
 			} else {
 				fixed++;
 				if (lstat(path, &st) == 0)
-					hwk_order_note(path, &st);
+					hwk_cache_order_note(path, &st);
 			}
 		}
 		free(w);

@@ -101,9 +101,11 @@ tsv() { printf '%s\n' "$@" | tr '|' '\t'; }
 fields() { sed -n '/^fields:/,/^history:/p' "$1" | sed '/^history:/d'; }
 
 # snapshot DIR: every file and folder with its mode and content digest
-snapshot() { # (.hwk.order aside: a cache of what was seen in order, which reads write)
-	(cd "$1" && find . ! -name .hwk.order -print0 | sort -z | xargs -0 stat -c '%n %a %s' &&
-		find . -type f ! -name .hwk.order -print0 | sort -z | xargs -0 sha256sum)
+snapshot() { # (.hwk.cache aside: hwk's local cache, which reads write; and the
+	# .hwk.order of earlier versions)
+	(cd "$1" && find . ! -name .hwk.cache ! -name .hwk.order -print0 | sort -z |
+		xargs -0 stat -c '%n %a %s' &&
+		find . -type f ! -name .hwk.cache ! -name .hwk.order -print0 | sort -z | xargs -0 sha256sum)
 }
 
 # unchanged DESC DIR: the practice is byte for byte as at the last `snap DIR`

@@ -70,7 +70,7 @@ def state(top):
         for d in dirs:
             out.add(('d', os.path.relpath(os.path.join(root, d), top)))
         for f in files:
-            if '.tmp.' in f or f in ('.hwk.lock', '.hwk.order'):
+            if '.tmp.' in f or f in ('.hwk.lock', '.hwk.cache'):
                 continue
             with open(os.path.join(root, f), 'rb') as fh:
                 h = hashlib.sha256(fh.read()).hexdigest()

@@ -57,7 +57,7 @@ def state(top):
             p = os.path.join(root, d)
             out.add(('d', os.path.relpath(p, top), os.lstat(p).st_mode))
         for f in files:
-            if '.tmp.' in f or f == '.hwk.order':
+            if '.tmp.' in f or f == '.hwk.cache':
                 continue
             p = os.path.join(root, f)
             with open(p, 'rb') as fh:

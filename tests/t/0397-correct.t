@@ -214,7 +214,7 @@ is "a year of rows" "$(tail -n +2 "p/clients/year/$YR.csv" | wc -l)" 365
 run -C p -c year list due -f csv
 is "list due, read whole: Mon 23 to Thu 26 done" "$(tail -n 1 "$T/out")" "year,$YR,task,day,due,4,5,7,3"
 like "seen in order: noted, so that the next read starts from the end" \
-	"$(cat p/clients/year/.hwk.order)" "^$YR.csv "
+	"$(grep '^o clients/year/' p/.hwk.cache)" "^o clients/year/$YR.csv "
 # the entry of Monday 2025-12-01, corrected to today (a day of this week with no entry)
 HWK_NOW=2026-11-27T09:05:00+01:00 run -C p -c year log --correct task@2025-12-01 --at 08:30
 expect "correct an entry a year back into today" 0 "" "task: 5 of 7 this week"
@@ -235,7 +235,7 @@ is "list due: still 5" "$(tail -n 1 "$T/out")" "year,$YR,task,day,done,5,5,7,2"
 run -C p report --week 2026-W02 year -f csv
 is "the week of 2026-01-05: that day missed" "$(for c in done missed; do col $c; done | tr '\n' ' ')" "6 1 "
 # read whole (the order note gone), the same
-rm p/clients/year/.hwk.order
+rm p/.hwk.cache
 run -C p -c year list due -f csv
 is "list due, read whole: the same" "$(tail -n 1 "$T/out")" "year,$YR,task,day,done,5,5,7,2"
 run -C p -c year list entries --since 2025-12-01 --until 2025-12-01

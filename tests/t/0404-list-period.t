@@ -198,11 +198,11 @@ sweep() { # LABEL [all]: every period as CSV, with every format and filter when 
 # is read back to its first rows
 sweep "as logged"
 # every file read whole once (seen in order at its full size)...
-rm p/clients/*/.hwk.order
+rm p/.hwk.cache
 sweep "read whole"
 # ...so that now only the rows of the period are read from the end
 sweep "from the end" all
-check "the order was noted" test -s p/clients/ann/.hwk.order
+check "the order was noted" grep -q '^o clients/ann/' p/.hwk.cache
 
 # ---- the corrected view: one pass over a file no row of which corrects another -------
 # (a line end not after a comma makes it look for corrections: here the last row, a

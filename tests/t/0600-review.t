@@ -413,7 +413,7 @@ recorded r
 is "the same second again, with --since" "$(cat "$T/err")" \
 	"hwk review: recorded in reviews/full/2026-11-27-090000-xxxx.yaml"
 is "two reviews made in that second, two files" "$(ls r/reviews/full | grep -c '^2026-11-27-090000-[0-9a-f]\{4\}\.yaml$')" 2
-is "no temp file left by the reviews" "$(find r -name '.*' ! -name .gitattributes ! -name .hwk.lock ! -name .hwk.order | wc -l)" 0
+is "no temp file left by the reviews" "$(find r -name '.*' ! -name .gitattributes ! -name .hwk.lock ! -name .hwk.cache | wc -l)" 0
 
 # ---- the frequency shown and kept, when it was changed on the day of the review ------------
 # At the session on Monday 23 the clinician first changes chg (a daily task from 16) to

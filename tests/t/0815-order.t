@@ -2,7 +2,7 @@
 # Rows out of logged order, as git's own union driver leaves them when two copies of a
 # client folder each logged while apart: the counts that read from the end of the file
 # (log's line, list due, report, review) must still see every row. hwk reads such a file
-# whole; a file it has seen in order (.hwk.order) is read from the end again.
+# whole; a file it has seen in order (the practice's .hwk.cache) is read from the end again.
 . "$(dirname "$0")/../lib.sh"
 
 export HWK_NOW=2026-11-11T20:00:00+01:00
@@ -34,7 +34,7 @@ run -C p list due -f tsv
 # Wednesday 11th: 9th and 10th done; expected so far in the week 7 (every day)
 is "list due: the week's 2" "$(cut -f6 "$T/out" | tail -n 1)" 2
 check "a file out of order is not noted as seen in order" \
-	sh -c "! grep -qs '^$S.csv ' p/clients/alex/.hwk.order"
+	sh -c "! grep -qs '^o clients/alex/$S.csv ' p/.hwk.cache"
 run -C p log "$S" -q </dev/null
 is "log (exit)" "$rc" 0
 run -C p log "$S" </dev/null
@@ -45,17 +45,19 @@ like "log's line: the 9th, the 10th and today" "$(cat "$T/err")" "task: 3 of 7 t
 { head -n 1 "$csv"; tail -n +2 "$csv" | sort -t, -k2,2; } >"$T/sorted" && cat "$T/sorted" >"$csv"
 run -C p report --week 2026-W46 -f json
 is "in order: the same count" "$(jq -c '.[0] | [.done, .expected]' "$T/out")" "[4,3]"
-like "in order, the file is noted with its inode and size" "$(cat p/clients/alex/.hwk.order)" \
-	"^$S.csv $(stat -c %i "$csv") $(stat -c %s "$csv")$"
-is ".hwk.order is private" "$(stat -c %a p/clients/alex/.hwk.order)" 600
+like "in order, the file is noted with its inode and size" "$(grep '^o ' p/.hwk.cache)" \
+	"^o clients/alex/$S.csv $(stat -c %i "$csv") $(stat -c %s "$csv")$"
+is ".hwk.cache is private" "$(stat -c %a p/.hwk.cache)" 600
+check "... and no client folder has a cache of its own" sh -c '! ls -A p/clients/alex | grep -q "^.hwk.order$"'
+
 # the whole history lies in the weeks the report reads, so it is read whole again: the
 # note already says so, and is not written anew (a temp file and a rename a file, every
 # run, made the report on a short history slower than on a long one)
-noted=$(stat -c '%i %Y' p/clients/alex/.hwk.order)
+noted=$(stat -c '%i %Y' p/.hwk.cache)
 run -C p report --week 2026-W46 -f json
 is "read whole again: the same count" "$(jq -c '.[0] | [.done, .expected]' "$T/out")" "[4,3]"
-is "... and .hwk.order, already right, is not written again" \
-	"$(stat -c '%i %Y' p/clients/alex/.hwk.order)" "$noted"
+is "... and .hwk.cache, already right, is not written again" \
+	"$(stat -c '%i %Y' p/.hwk.cache)" "$noted"
 
 # a new file of the same name (git writes files anew) out of order again: its inode is
 # another, so it is read whole

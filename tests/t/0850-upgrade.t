@@ -21,7 +21,7 @@ fresh() {
 	for d in "$1" "$1"/clients/*/; do (umask 077 && touch "$d/.hwk.lock"); done
 }
 # files DIR: every file and folder under DIR, sorted (locks aside)
-files() { (cd "$1" && find . -mindepth 1 ! -name .hwk.lock ! -name .hwk.order | sort); }
+files() { (cd "$1" && find . -mindepth 1 ! -name .hwk.lock ! -name .hwk.cache | sort); }
 
 V1_REFUSED="hwk.yaml: the files are in format version 1; run 'hwk upgrade' to move them to version 3 (see hwk(5))"
 

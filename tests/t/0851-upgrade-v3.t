@@ -62,7 +62,7 @@ files() { (cd "$1" && find . -mindepth 1 ! -name '.hwk.*' | sort); }
 bytes() { (cd "$1" && find . -type f ! -name '.hwk.*' | sort | xargs sha256sum); }
 # fresh NAME: a private copy of the version 2 practice
 rm -f v3/.hwk.lock v3/clients/*/.hwk.lock
-find v3 -name .hwk.order -delete
+rm -f v3/.hwk.cache
 to_v2 v3
 mv v3 v2
 # (with the locks any practice in use has: made by its first writer, never removed)

@@ -1,0 +1,445 @@
+/* cache: the local cache, .hwk.cache at the top of the folder hwk runs in (see cache.h
+ * and hwk(5) LAYOUT). One file for the practice, not one per client: a command over the
+ * caseload opens it once, not once in each client's folder (the weekly report opened
+ * 1,000 such files on 500 clients).
+ *
+ * Its text, after a first line "hwk-cache 1 FORMAT" (FORMAT: the practice format this
+ * hwk reads; a cache of another hwk is not trusted, and is written anew):
+ *
+ *   o PATH INODE SIZE       the entries file PATH was read whole, or checked, and found
+ *                           in logged order: its first SIZE bytes were rows in logged
+ *                           order while it had that inode
+ *   n DIR INODE SIZE MSEC.NSEC CSEC.NSEC [NAME]
+ *                           DIR/client.yaml, while it has that inode, size and
+ *                           modification and change times, was read and checked, and
+ *                           its name is NAME (none when absent)
+ *
+ * Rows are appended in the order they are logged, but a merge by git's own union driver
+ * (a clone where hwk git setup never ran) can leave them out of order, and a tail read
+ * that stops at the first old row would then miss newer rows before it. A file appended
+ * to since it was noted keeps its inode and grows; one git or an editor wrote anew has
+ * another inode and is read whole once more. A client.yaml rewritten in place changes
+ * its change time. Paths holding a space or a line end, and names holding a line end,
+ * are not kept.
+ *
+ * What a command learns is written once, at its end (hwk_cache_flush): the file is read
+ * again then and what another process noted meanwhile kept, so concurrent commands
+ * lose little; what is lost costs a whole read, never a wrong count. A cache grown past
+ * CACHE_MAX keeps only what the command used. */
+#define _GNU_SOURCE
+#include "cache.h"
+
+#include "practice.h"
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define CACHE_MAX (8u << 20) /* bytes; a larger file is not read */
+#define CACHE_HEAD "hwk-cache 1 " HWK_FORMAT_S "\n"
+
+typedef struct {
+	char *key; /* PATH or DIR, owned */
+	char kind; /* 'o' or 'n' */
+	unsigned used : 1, mine : 1, seen : 1; /* asked for or noted; noted by this
+						   * process; in the file read again */
+	uintmax_t ino, size;
+	intmax_t ms, mns, cs, cns; /* 'n': client.yaml's times */
+	char *name; /* 'n': owned, NULL when client.yaml has none */
+} ent;
+
+static struct {
+	int loaded;
+	int dirty;
+	char *text; /* the file as read, until the table is made of it (a command that asks
+		     * a few questions, as log does, only searches it) */
+	size_t asked; /* questions searched in text */
+	dev_t dev; /* the folder it was loaded in (a command that moved elsewhere since does */
+	ino_t dino; /* not write it there) */
+	ent *v; /* open addressing, cap a power of two */
+	size_t n, cap;
+} C;
+
+static size_t hash(char kind, const char *key)
+{
+	size_t h = 14695981039346656037ull ^ (unsigned char)kind;
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = (h ^ *p) * 1099511628211ull;
+	return h;
+}
+
+static ent *slot(char kind, const char *key)
+{
+	size_t m = C.cap - 1;
+	for (size_t i = hash(kind, key) & m;; i = (i + 1) & m)
+		if (!C.v[i].key || (C.v[i].kind == kind && !strcmp(C.v[i].key, key)))
+			return &C.v[i];
+}
+
+static void ent_free(ent *e)
+{
+	free(e->key);
+	free(e->name);
+	memset(e, 0, sizeof *e);
+}
+
+void hwk_cache_forget(void)
+{
+	free(C.text);
+	for (size_t i = 0; i < C.cap; i++)
+		ent_free(&C.v[i]);
+	free(C.v);
+	memset(&C, 0, sizeof C);
+}
+
+static void grow(void)
+{
+	if (C.cap && (C.n + 1) * 4 < C.cap * 3)
+		return;
+	ent *old = C.v;
+	size_t ocap = C.cap;
+	C.cap = C.cap ? C.cap * 2 : 256;
+	C.v = hwk_xcalloc(C.cap, sizeof *C.v);
+	for (size_t i = 0; i < ocap; i++)
+		if (old[i].key)
+			*slot(old[i].kind, old[i].key) = old[i];
+	free(old);
+}
+
+/* The table made again without the holes that removals left in its probe chains. */
+static void rehash(void)
+{
+	ent *old = C.v;
+	size_t ocap = C.cap;
+	C.v = hwk_xcalloc(ocap, sizeof *C.v);
+	C.n = 0;
+	for (size_t i = 0; i < ocap; i++)
+		if (old[i].key) {
+			*slot(old[i].kind, old[i].key) = old[i];
+			C.n++;
+		}
+	free(old);
+}
+
+/* The entry of kind and key, made (empty, key set) when new. */
+static ent *get(char kind, const char *key, int make)
+{
+	if (!C.cap) {
+		if (!make)
+			return NULL;
+		grow();
+	}
+	ent *e = slot(kind, key);
+	if (e->key || !make)
+		return e->key ? e : NULL;
+	grow();
+	e = slot(kind, key);
+	e->key = hwk_xstrdup(key);
+	e->kind = kind;
+	C.n++;
+	return e;
+}
+
+/* One line (NUL-terminated) into e (its key and name owned), or -1 when it is not one. */
+static int parse_line(const char *line, ent *e)
+{
+	char kind, key[4096];
+	int at = 0, times = 0;
+	memset(e, 0, sizeof *e);
+	if (sscanf(line, "%c %4095s %ju %ju%n", &kind, key, &e->ino, &e->size, &at) != 4 ||
+	    !(kind == 'o' || (kind == 'n' && sscanf(line + at, " %jd.%jd %jd.%jd%n", &e->ms,
+						     &e->mns, &e->cs, &e->cns, &times) == 4)))
+		return -1;
+	at += times;
+	e->kind = kind;
+	e->key = hwk_xstrdup(key);
+	if (kind == 'n' && line[at] == ' ')
+		e->name = hwk_xstrdup(line + at + 1);
+	return 0;
+}
+
+/* The lines of text (after its first) into the table, each marked seen; an entry
+ * already there stays as it is when keep. */
+static void parse(const char *text, int keep)
+{
+	for (const char *l = text + strlen(CACHE_HEAD); *l;) {
+		const char *nl = strchr(l, '\n');
+		if (!nl)
+			break; /* a line cut short */
+		char *line = hwk_xstrndup(l, (size_t)(nl - l));
+		l = nl + 1;
+		ent e;
+		if (parse_line(line, &e) == 0) {
+			ent *d = get(e.kind, e.key, 0);
+			if (d && keep) {
+				d->seen = 1;
+				ent_free(&e);
+			} else {
+				if (!d)
+					d = get(e.kind, e.key, 1);
+				free(d->key);
+				free(d->name);
+				e.seen = 1;
+				*d = e;
+			}
+		}
+		free(line);
+	}
+}
+
+/* The table made of the text read */
+static void table(void)
+{
+	if (!C.text)
+		return;
+	char *t = C.text;
+	C.text = NULL;
+	parse(t, 0);
+	free(t);
+}
+
+/* The entry of kind and key: from the table, or searched in the text while a few
+ * questions have been asked (into *tmp then: free it with ent_free). */
+static ent *find(char kind, const char *key, ent *tmp)
+{
+	if (C.text && ++C.asked > 16)
+		table();
+	if (!C.text)
+		return get(kind, key, 0);
+	char *pat = hwk_xasprintf("\n%c %s ", kind, key);
+	const char *l = strstr(C.text, pat);
+	free(pat);
+	if (!l)
+		return NULL;
+	const char *nl = strchr(l + 1, '\n');
+	char *line = nl ? hwk_xstrndup(l + 1, (size_t)(nl - l - 1)) : NULL;
+	int ok = line && parse_line(line, tmp) == 0;
+	free(line);
+	return ok ? tmp : NULL;
+}
+
+static void load(void)
+{
+	if (C.loaded)
+		return;
+	static int registered;
+	if (!registered && atexit(hwk_cache_forget) == 0)
+		registered = 1;
+	C.loaded = 1;
+	struct stat st;
+	if (stat(".", &st) == 0) {
+		C.dev = st.st_dev;
+		C.dino = st.st_ino;
+	}
+	hwk_buf b = {0};
+	/* none, or another hwk's: not trusted */
+	if (hwk_read_file(HWK_CACHE_NAME, CACHE_MAX, &b) == 0 && b.s &&
+	    !strncmp(b.s, CACHE_HEAD, strlen(CACHE_HEAD)))
+		C.text = b.s;
+	else
+		hwk_buf_free(&b);
+}
+
+off_t hwk_cache_order_known(const char *csv_path, const struct stat *st)
+{
+	load();
+	ent tmp = {0}, *e = find('o', csv_path, &tmp);
+	off_t known = 0;
+	if (e && e->ino == (uintmax_t)st->st_ino && e->size <= (uintmax_t)st->st_size) {
+		e->used = 1;
+		known = (off_t)e->size;
+	}
+	ent_free(&tmp);
+	return known;
+}
+
+void hwk_cache_order_note(const char *csv_path, const struct stat *st)
+{
+	load();
+	if (strpbrk(csv_path, " \n"))
+		return;
+	table();
+	ent *e = get('o', csv_path, 1);
+	e->used = 1;
+	/* already noted as it is: a history that lies wholly in the period asked is read
+	 * whole every time, and is not written again */
+	if (e->ino == (uintmax_t)st->st_ino && e->size == (uintmax_t)st->st_size)
+		return;
+	e->ino = (uintmax_t)st->st_ino;
+	e->size = (uintmax_t)st->st_size;
+	e->mine = 1;
+	C.dirty = 1;
+}
+
+static int same_yaml(const ent *e, const struct stat *st)
+{
+	return e->ino == (uintmax_t)st->st_ino && e->size == (uintmax_t)st->st_size &&
+	       e->ms == (intmax_t)st->st_mtim.tv_sec && e->mns == (intmax_t)st->st_mtim.tv_nsec &&
+	       e->cs == (intmax_t)st->st_ctim.tv_sec && e->cns == (intmax_t)st->st_ctim.tv_nsec;
+}
+
+int hwk_cache_client_name(const char *client_dir, char **name)
+{
+	*name = NULL;
+	load();
+	char *path = hwk_path(client_dir, "client.yaml");
+	struct stat st;
+	int have = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	ent tmp = {0}, *e = have ? find('n', client_dir, &tmp) : NULL;
+	if (e && same_yaml(e, &st)) {
+		e->used = 1;
+		*name = e->name ? hwk_xstrdup(e->name) : NULL;
+		ent_free(&tmp);
+		return 0;
+	}
+	ent_free(&tmp);
+	hwk_client_info info;
+	if (hwk_client_read(client_dir, 0, &info) < 0)
+		return -1;
+	free(info.created);
+	*name = info.name;
+	/* kept as it was when read: a change since then (the stat after the read differs
+	 * from the one before) is not kept, and is read again next time */
+	struct stat after;
+	path = hwk_path(client_dir, "client.yaml");
+	int same = have && lstat(path, &after) == 0 && after.st_ino == st.st_ino &&
+		   after.st_size == st.st_size && after.st_mtim.tv_sec == st.st_mtim.tv_sec &&
+		   after.st_mtim.tv_nsec == st.st_mtim.tv_nsec &&
+		   after.st_ctim.tv_sec == st.st_ctim.tv_sec &&
+		   after.st_ctim.tv_nsec == st.st_ctim.tv_nsec;
+	free(path);
+	if (!same || strpbrk(client_dir, " \n") || (info.name && strchr(info.name, '\n')))
+		return 0;
+	table();
+	e = get('n', client_dir, 1);
+	free(e->name);
+	e->name = info.name ? hwk_xstrdup(info.name) : NULL;
+	e->ino = (uintmax_t)st.st_ino;
+	e->size = (uintmax_t)st.st_size;
+	e->ms = (intmax_t)st.st_mtim.tv_sec;
+	e->mns = (intmax_t)st.st_mtim.tv_nsec;
+	e->cs = (intmax_t)st.st_ctim.tv_sec;
+	e->cns = (intmax_t)st.st_ctim.tv_nsec;
+	e->used = e->mine = 1;
+	C.dirty = 1;
+	return 0;
+}
+
+/* The cache as text: every entry, or those used when all would be more than CACHE_MAX. */
+static void text(hwk_buf *b, int used_only)
+{
+	hwk_buf_reset(b);
+	hwk_buf_adds(b, CACHE_HEAD);
+	for (size_t i = 0; i < C.cap; i++) {
+		const ent *e = &C.v[i];
+		if (!e->key || (used_only && !e->used))
+			continue;
+		hwk_buf_printf(b, "%c %s %ju %ju", e->kind, e->key, e->ino, e->size);
+		if (e->kind == 'n') {
+			hwk_buf_printf(b, " %jd.%09jd %jd.%09jd", e->ms, e->mns, e->cs, e->cns);
+			if (e->name)
+				hwk_buf_printf(b, " %s", e->name);
+		}
+		hwk_buf_addc(b, '\n');
+	}
+}
+
+/* Write the table as the cache file (temp file and rename, 0600, no sync: a cache).
+ * 0, or -1 with errno set. */
+static int write_out(void)
+{
+	struct stat here;
+	/* only where it was read, and never a file of root's in another user's folder (see
+	 * hwk(5) PERMISSIONS) */
+	if (stat(".", &here) < 0)
+		return -1;
+	if (here.st_dev != C.dev || here.st_ino != C.dino || here.st_uid != geteuid()) {
+		errno = EPERM;
+		return -1;
+	}
+	hwk_buf b = {0};
+	text(&b, 0);
+	if (b.len > CACHE_MAX)
+		text(&b, 1);
+	int rc = -1;
+	char tmp[] = HWK_CACHE_NAME ".tmp.XXXXXX";
+	/* a temp file of a command killed while it wrote goes now; ours is locked meanwhile,
+	 * so that no other cleaner takes it for one */
+	hwk_store_remove_leftovers(HWK_CACHE_NAME);
+	int fd = b.len <= CACHE_MAX ? mkostemp(tmp, O_CLOEXEC) : -1;
+	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0) {
+		int ok = fchmod(fd, 0600) == 0 && write(fd, b.s, b.len) == (ssize_t)b.len;
+		ok = close(fd) == 0 && ok;
+		fd = -1;
+		if (ok && rename(tmp, HWK_CACHE_NAME) == 0)
+			rc = 0;
+		else
+			unlink(tmp);
+	} else if (fd >= 0) {
+		close(fd);
+		unlink(tmp);
+	}
+	hwk_buf_free(&b);
+	return rc;
+}
+
+/* The file read again before it is written: what another process noted since this one
+ * read it comes in; what it took out (hwk forget: a client's) stays out unless this
+ * process learnt it itself. */
+static void reread(void)
+{
+	hwk_buf b = {0};
+	int ok = hwk_read_file(HWK_CACHE_NAME, CACHE_MAX, &b) == 0 && b.s &&
+		 !strncmp(b.s, CACHE_HEAD, strlen(CACHE_HEAD));
+	for (size_t i = 0; i < C.cap; i++)
+		C.v[i].seen = 0;
+	if (ok)
+		parse(b.s, 1);
+	hwk_buf_free(&b);
+	int gone = 0;
+	for (size_t i = 0; i < C.cap; i++)
+		if (C.v[i].key && !C.v[i].seen && !C.v[i].mine) {
+			ent_free(&C.v[i]);
+			gone = 1;
+		}
+	if (gone)
+		rehash();
+}
+
+void hwk_cache_flush(void)
+{
+	if (!C.loaded || !C.dirty)
+		return;
+	reread();
+	(void)write_out();
+	C.dirty = 0;
+}
+
+int hwk_cache_drop_dir(const char *dir)
+{
+	load();
+	table();
+	size_t n = strlen(dir);
+	int found = 0;
+	for (size_t i = 0; i < C.cap; i++) {
+		ent *e = &C.v[i];
+		if (e->key && !strncmp(e->key, dir, n) && (e->key[n] == '/' || !e->key[n])) {
+			ent_free(e);
+			found = 1;
+		}
+	}
+	if (!found)
+		return 0;
+	rehash();
+	if (write_out() == 0 || unlink(HWK_CACHE_NAME) == 0 || errno == ENOENT)
+		return 0;
+	return hwk_err_sys("%s", HWK_CACHE_NAME);
+}

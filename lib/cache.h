@@ -1,0 +1,38 @@
+/* cache: what hwk keeps locally to read less, in one file at the top of the folder it
+ * runs in (.hwk.cache of the practice, or of a client folder standing alone): which
+ * entries files it has seen in logged order, so that reading from the end can trust the
+ * rows it does not read, and each client's name as its client.yaml gave it. Loaded at
+ * the first question, written once at the end of the command (hwk_cache_flush); never
+ * committed; losing it costs reads, never a wrong answer. See cache.c. */
+#ifndef HWK_CACHE_H
+#define HWK_CACHE_H
+
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include "util.h"
+
+#define HWK_CACHE_NAME ".hwk.cache"
+
+/* How many bytes at the start of the entries file csv_path (st: its fstat) are known to
+ * be rows in logged order: 0 when nothing is known. */
+off_t hwk_cache_order_known(const char *csv_path, const struct stat *st);
+/* Note that the whole of csv_path as st describes it is in logged order (quietly: a
+ * cache that cannot be written is no error). */
+void hwk_cache_order_note(const char *csv_path, const struct stat *st);
+/* The display name in client_dir's client.yaml (owned; NULL when it has none) as
+ * hwk_client_read reads it: from the cache while client.yaml is the file it was read
+ * from (its inode, size, change and modification times), else read and checked anew.
+ * 0, or -1 after hwk_client_read's message. */
+int hwk_cache_client_name(const char *client_dir, char **name);
+/* Write what this command learnt (quietly; nothing when it learnt nothing). */
+void hwk_cache_flush(void);
+/* Take out all the cache says of folder dir (a client folder, as "clients/ID") and write
+ * it at once; when it cannot be written, the cache file is removed (it may name the
+ * client). -1 after a message when neither can be done. */
+int hwk_cache_drop_dir(const char *dir);
+/* Forget the cache held in memory, unwritten: for a process that runs several commands,
+ * such as a fuzz target. */
+void hwk_cache_forget(void);
+
+#endif
