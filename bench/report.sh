@@ -104,8 +104,9 @@ END {
 # two files per assignment active in the week (its YAML and its entries)
 if command -v strace >/dev/null; then
 	# shellcheck disable=SC2086 # $cmd is words
-	strace -f -e trace=open,openat -o "$d/opens" "$hwk" -C "$p2y" $cmd >"$d/rep.json" 2>/dev/null
-	opens=$(grep -v -e ENOENT -e '/etc/\|/usr/\|/lib\|/proc/' "$d/opens" | grep -c 'open')
+	# (a file per thread: with -f alone, a call another thread interrupts is two lines)
+	strace -ff -e trace=open,openat -o "$d/opens" "$hwk" -C "$p2y" $cmd >"$d/rep.json" 2>/dev/null
+	opens=$(cat "$d/opens".* | grep -v -e ENOENT -e '/etc/\|/usr/\|/lib\|/proc/' | grep -c 'open')
 	active=$(jq length "$d/rep.json")
 	nclients=$(find "$p2y/clients" -mindepth 1 -maxdepth 1 -type d | wc -l)
 	budget=$((4 + nclients + 2 * active))
