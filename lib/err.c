@@ -10,9 +10,19 @@
 #include "text.h"
 
 static const char *cmdname;
-static const char *ctx_file;
-static size_t ctx_line;
-static int quiet;
+/* each thread's own: a thread reading ahead for the main one keeps its messages, which
+ * the main thread prints when it takes what was read (see hwk_err_to) */
+static __thread const char *ctx_file;
+static __thread size_t ctx_line;
+static __thread FILE *to;
+static __thread int quiet;
+
+void hwk_err_to(FILE *f)
+{
+	to = f;
+}
+
+#define OUT (to ? to : stderr)
 
 void hwk_err_quiet(int on)
 {
@@ -36,24 +46,24 @@ static void vput(const char *fmt, va_list ap)
 {
 	char *msg;
 	if (vasprintf(&msg, fmt, ap) < 0) {
-		fputs(fmt, stderr);
+		fputs(fmt, OUT);
 		return;
 	}
-	hwk_put_visible(stderr, msg);
+	hwk_put_visible(OUT, msg);
 	free(msg);
 }
 
 static void prefix(void)
 {
 	if (cmdname)
-		fprintf(stderr, "hwk %s: ", cmdname);
+		fprintf(OUT, "hwk %s: ", cmdname);
 	else
-		fputs("hwk: ", stderr);
+		fputs("hwk: ", OUT);
 	if (ctx_file) {
-		hwk_put_visible(stderr, ctx_file);
+		hwk_put_visible(OUT, ctx_file);
 		if (ctx_line)
-			fprintf(stderr, ":%zu", ctx_line);
-		fputs(": ", stderr);
+			fprintf(OUT, ":%zu", ctx_line);
+		fputs(": ", OUT);
 	}
 }
 
@@ -66,16 +76,16 @@ static void say(const char *file, size_t line, size_t col, const char *tail,
 		return;
 	prefix();
 	if (file) {
-		hwk_put_visible(stderr, file);
+		hwk_put_visible(OUT, file);
 		if (line)
-			fprintf(stderr, ":%zu", line);
+			fprintf(OUT, ":%zu", line);
 		if (line && col)
-			fprintf(stderr, ":%zu", col);
-		fputs(": ", stderr);
+			fprintf(OUT, ":%zu", col);
+		fputs(": ", OUT);
 	}
 	vput(fmt, ap);
-	fputs(tail, stderr);
-	fputc('\n', stderr);
+	fputs(tail, OUT);
+	fputc('\n', OUT);
 }
 
 int hwk_err(const char *fmt, ...)

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum { HWK_OK = 0, HWK_FAIL = 1, HWK_USAGE = 2 };
 
@@ -18,6 +19,8 @@ void hwk_err_setcmd(const char *cmd);
  * file NULL clears it. */
 void hwk_err_context(const char *file, size_t line);
 
+/* The calling thread's messages go to f from now on (NULL: standard error again). */
+void hwk_err_to(FILE *f);
 /* While on, nothing is printed (a check run only to learn whether it passes). */
 void hwk_err_quiet(int on);
 

@@ -4,19 +4,29 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "assignment.h"
+#include "err.h"
 
-#define AHEAD 16 /* folders listed and not yet taken, at most */
+#define AHEAD 16 /* folders read and not yet taken, at most */
+
+/* what was read of one folder */
+typedef struct {
+	hwk_assignments l;
+	int err;   /* the listing's errno, 0 when listed */
+	int rc;    /* hwk_assignments_load_period's */
+	char *msg; /* what it said (owned), msglen bytes */
+	size_t msglen;
+} folder;
 
 struct hwk_prefetch {
 	const char *const *dirs;
 	size_t n;
-	hwk_strs *names; /* one a folder */
-	int *err;        /* its errno, 0 when listed */
-	size_t done;     /* listed: 0..done-1 */
+	hwk_day from, to;
+	folder *f;       /* one a folder */
+	size_t done;     /* read: 0..done-1 */
 	size_t taken;    /* handed out: 0..taken-1 */
 	int stop;
 	int threaded;
@@ -25,12 +35,22 @@ struct hwk_prefetch {
 	pthread_cond_t cv;
 };
 
-static int list(hwk_prefetch *p, size_t i)
+/* Read folder i into p->f[i] (its messages kept there): from either thread. */
+static void read_one(hwk_prefetch *p, size_t i)
 {
+	folder *f = &p->f[i];
 	hwk_strs names = {0};
-	int e = hwk_dir_yaml_names(p->dirs[i], &names) < 0 ? errno : 0;
-	p->names[i] = names;
-	return e;
+	if (hwk_dir_yaml_names(p->dirs[i], &names) < 0) {
+		f->err = errno;
+		return;
+	}
+	FILE *m = open_memstream(&f->msg, &f->msglen);
+	hwk_err_to(m); /* NULL (no memory): said on the spot, out of order at worst */
+	f->rc = hwk_assignments_load_period(p->dirs[i], &names, p->from, p->to, &f->l);
+	hwk_err_to(NULL);
+	if (m)
+		fclose(m);
+	hwk_strs_free(&names);
 }
 
 static void *run(void *arg)
@@ -44,9 +64,8 @@ static void *run(void *arg)
 		}
 		size_t i = p->done;
 		pthread_mutex_unlock(&p->mu);
-		int e = list(p, i); /* names[i] is not looked at before done passes i */
+		read_one(p, i); /* f[i] is not looked at before done passes i */
 		pthread_mutex_lock(&p->mu);
-		p->err[i] = e;
 		p->done = i + 1;
 		pthread_cond_broadcast(&p->cv);
 	}
@@ -54,13 +73,14 @@ static void *run(void *arg)
 	return NULL;
 }
 
-hwk_prefetch *hwk_prefetch_start(const char *const *dirs, size_t n)
+hwk_prefetch *hwk_prefetch_start(const char *const *dirs, size_t n, hwk_day from, hwk_day to)
 {
 	hwk_prefetch *p = hwk_xcalloc(1, sizeof *p);
 	p->dirs = dirs;
 	p->n = n;
-	p->names = hwk_xcalloc(n + 1, sizeof *p->names);
-	p->err = hwk_xcalloc(n + 1, sizeof *p->err);
+	p->from = from;
+	p->to = to;
+	p->f = hwk_xcalloc(n + 1, sizeof *p->f);
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
 	if (n > 1) {
@@ -74,28 +94,37 @@ hwk_prefetch *hwk_prefetch_start(const char *const *dirs, size_t n)
 	return p;
 }
 
-int hwk_prefetch_get(hwk_prefetch *p, size_t i, hwk_strs *names)
+static void folder_free(folder *f)
 {
-	int e;
+	hwk_assignments_free(&f->l);
+	free(f->msg);
+	memset(f, 0, sizeof *f);
+}
+
+int hwk_prefetch_get(hwk_prefetch *p, size_t i, hwk_assignments *l)
+{
 	if (!p->threaded) {
-		e = list(p, i);
+		read_one(p, i);
 	} else {
 		pthread_mutex_lock(&p->mu);
 		while (p->done <= i)
 			pthread_cond_wait(&p->cv, &p->mu);
-		e = p->err[i];
 		p->taken = i + 1;
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
 	}
-	*names = p->names[i];
-	memset(&p->names[i], 0, sizeof p->names[i]);
+	folder *f = &p->f[i];
+	if (f->msglen)
+		fwrite(f->msg, 1, f->msglen, stderr);
+	int e = f->err, rc = f->rc < 0;
+	*l = f->l;
+	memset(&f->l, 0, sizeof f->l);
+	folder_free(f);
 	if (e) {
-		hwk_strs_free(names);
 		errno = e;
 		return -1;
 	}
-	return 0;
+	return rc;
 }
 
 void hwk_prefetch_end(hwk_prefetch *p)
@@ -110,10 +139,9 @@ void hwk_prefetch_end(hwk_prefetch *p)
 		pthread_join(p->t, NULL);
 	}
 	for (size_t i = 0; i < p->n; i++)
-		hwk_strs_free(&p->names[i]);
+		folder_free(&p->f[i]);
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->cv);
-	free(p->names);
-	free(p->err);
+	free(p->f);
 	free(p);
 }

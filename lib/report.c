@@ -192,18 +192,19 @@ static void attention(const hwk_report *r, hwk_report_client *c)
 		c->nflags += c->x[k].flags.n;
 }
 
-/* One client's part, from the names of its folder's assignment files, into c. */
+/* One client's part, from its assignments of the period (l, taken; read: -1 when one
+ * could not be, and was named), into c. */
 static int client_make(const hwk_report *r, const hwk_practice *p, const char *client,
-		       const hwk_strs *names, hwk_report_client *c)
+		       hwk_assignments *l, int read, hwk_report_client *c)
 {
 	memset(c, 0, sizeof *c);
 	char *dir = hwk_client_dir(p, client);
-	int rc = 0;
-	c->client = hwk_xstrdup(client);
 	/* an assignment or entries file that cannot be read is named in a message, and the
 	 * client's others are reported all the same: -1 then */
-	if (hwk_assignments_load_period(dir, names, r->from, r->to, &c->l) < 0)
-		rc = -1;
+	int rc = read;
+	c->client = hwk_xstrdup(client);
+	c->l = *l;
+	memset(l, 0, sizeof *l);
 	c->s = hwk_xcalloc(c->l.n + 1, sizeof *c->s);
 	for (size_t k = 0; k < c->l.n; k++) {
 		const hwk_assignment *a = &c->l.v[k];
@@ -302,25 +303,27 @@ int hwk_report_open(hwk_report *r, const hwk_practice *p)
 
 int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs *clients)
 {
-	/* the folders are listed ahead, in a second thread, while those before are read */
+	/* the folders' assignments are read ahead, in a second thread, while the entries
+	 * of those before are read */
 	char **dirs = hwk_xcalloc(clients->n + 1, sizeof *dirs);
 	for (size_t i = 0; i < clients->n; i++)
 		dirs[i] = hwk_client_dir(p, clients->v[i]);
-	hwk_prefetch *pf = hwk_prefetch_start((const char *const *)dirs, clients->n);
+	hwk_prefetch *pf = hwk_prefetch_start((const char *const *)dirs, clients->n, r->from, r->to);
 	int rc = 0;
 	for (size_t i = 0; i < clients->n && rc > -2; i++) {
-		hwk_strs names;
+		hwk_assignments l = {0};
 		hwk_report_client c;
-		if (hwk_prefetch_get(pf, i, &names) < 0 && errno != ENOENT) {
+		int read = hwk_prefetch_get(pf, i, &l);
+		if (read < 0 && errno != ENOENT) {
 			rc = hwk_err_sys("%s", dirs[i]); /* left out, named */
 		} else { /* ENOENT: gone, nothing assigned */
-			if (client_make(r, p, clients->v[i], &names, &c) < 0)
+			if (client_make(r, p, clients->v[i], &l, read > 0 ? -1 : 0, &c) < 0)
 				rc = -1;
 			if (client_keep(r, &c) < 0)
 				rc = -2;
 			client_free(&c);
 		}
-		hwk_strs_free(&names);
+		hwk_assignments_free(&l);
 	}
 	if (rc < 0)
 		r->partial = 1;

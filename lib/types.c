@@ -165,7 +165,7 @@ bad:
 	return -1;
 }
 
-static unsigned long name_compares;
+static __thread unsigned long name_compares; /* the calling thread's */
 
 unsigned long hwk_fields_name_compares(void)
 {

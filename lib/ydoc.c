@@ -95,7 +95,7 @@ static void offset_pos(const char *data, size_t len, size_t off, size_t *line, s
 	}
 }
 
-static unsigned long key_compares;
+static __thread unsigned long key_compares; /* the calling thread's */
 
 unsigned long hwk_yaml_key_compares(void)
 {

@@ -10,7 +10,8 @@ export LC_ALL=C.UTF-8 TZ=Europe/Berlin HWK_NOW=2026-11-27T09:00:00+01:00
 T=$(mktemp -d "${TMPDIR:-/tmp}/hwk-test.XXXXXX")
 export HOME="$T/home"
 mkdir -p "$HOME"
-trap 'rm -rf "$T"' EXIT
+# (KEEP_T=1 keeps the folder, to look at after a failure)
+trap '[ -n "${KEEP_T:-}" ] || rm -rf "$T"' EXIT
 cd "$T" || exit 1
 _n=0
 _failed=0

@@ -90,14 +90,14 @@ root=$(cd p && pwd)
 noleak=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 # (no leak check under strace)
 hwk -C p report -f md --week 2026-W47 >"$T/clean" 2>&1
 # the practice folder is opened for an unnamed file, and nothing else of it is made
-# (the main thread alone is traced: the folders listed ahead in a second thread would
+# (the main thread alone is traced: the folders read ahead in a second thread would
 # count their own calls, and take the fault injected below)
 ASAN_OPTIONS=$noleak strace -qq -o "$T/trace" -e trace=openat,open,creat \
 	"$HWK" -C p report -f md --week 2026-W47 >"$T/out" 2>&1
 is "the temporary file: unnamed, in the practice folder, 0600" \
 	"$(grep -c "openat(AT_FDCWD, \"$root\", O_RDWR|O_EXCL|O_CLOEXEC|O_TMPFILE, 0600)" "$T/trace")" 1
-is "no named file made (but the cache of files seen in order)" \
-	"$(grep O_CREAT "$T/trace" | grep -vc '/\.hwk\.order')" 0
+is "no named file made (but the practice's cache)" \
+	"$(grep O_CREAT "$T/trace" | grep -vc '\.hwk\.cache')" 0
 
 # a file system without O_TMPFILE: a named file in the practice folder, removed at once
 n=$(grep openat "$T/trace" | grep -n O_TMPFILE | cut -d: -f1)
