@@ -147,21 +147,65 @@ static ent *get(char kind, const char *key, int make)
 	return e;
 }
 
-/* One line (NUL-terminated) into e (its key and name owned), or -1 when it is not one. */
-static int parse_line(const char *line, ent *e)
+/* A number at *p (digits, at least one), *p moved past it; -1 when there is none. */
+static int num(const char **p, uintmax_t *v)
 {
-	char kind, key[4096];
-	int at = 0, times = 0;
-	memset(e, 0, sizeof *e);
-	if (sscanf(line, "%c %4095s %ju %ju%n", &kind, key, &e->ino, &e->size, &at) != 4 ||
-	    !(kind == 'o' || (kind == 'n' && sscanf(line + at, " %jd.%jd %jd.%jd%n", &e->ms,
-						     &e->mns, &e->cs, &e->cns, &times) == 4)))
+	const char *q = *p;
+	uintmax_t n = 0;
+	for (; *q >= '0' && *q <= '9'; q++) {
+		if (n > (UINTMAX_MAX - 9) / 10)
+			return -1;
+		n = n * 10 + (uintmax_t)(*q - '0');
+	}
+	if (q == *p)
 		return -1;
-	at += times;
+	*p = q;
+	*v = n;
+	return 0;
+}
+
+/* " SEC.NSEC" at *p, *p moved past it */
+static int stamp(const char **p, intmax_t *sec, intmax_t *nsec)
+{
+	uintmax_t a, b;
+	if (**p != ' ')
+		return -1;
+	++*p;
+	if (num(p, &a) < 0 || **p != '.')
+		return -1;
+	++*p;
+	if (num(p, &b) < 0 || a > INTMAX_MAX || b > INTMAX_MAX)
+		return -1;
+	*sec = (intmax_t)a;
+	*nsec = (intmax_t)b;
+	return 0;
+}
+
+/* One line, l to its end nl (not included), into e (its key and name owned), or -1
+ * when it is not one. (By hand, not sscanf: a practice's cache has thousands.) */
+static int parse_line(const char *l, const char *nl, ent *e)
+{
+	memset(e, 0, sizeof *e);
+	char kind = l[0];
+	if ((kind != 'o' && kind != 'n') || l[1] != ' ')
+		return -1;
+	const char *key = l + 2, *sp = memchr(key, ' ', (size_t)(nl - key));
+	if (!sp || sp == key)
+		return -1;
+	const char *p = sp + 1;
+	if (num(&p, &e->ino) < 0 || *p != ' ')
+		return -1;
+	p++;
+	if (num(&p, &e->size) < 0)
+		return -1;
+	if (kind == 'n' && (stamp(&p, &e->ms, &e->mns) < 0 || stamp(&p, &e->cs, &e->cns) < 0))
+		return -1;
+	if (p != nl && (kind == 'o' || *p != ' '))
+		return -1;
 	e->kind = kind;
-	e->key = hwk_xstrdup(key);
-	if (kind == 'n' && line[at] == ' ')
-		e->name = hwk_xstrdup(line + at + 1);
+	e->key = hwk_xstrndup(key, (size_t)(sp - key));
+	if (p != nl)
+		e->name = hwk_xstrndup(p + 1, (size_t)(nl - p - 1));
 	return 0;
 }
 
@@ -173,24 +217,23 @@ static void parse(const char *text, int keep)
 		const char *nl = strchr(l, '\n');
 		if (!nl)
 			break; /* a line cut short */
-		char *line = hwk_xstrndup(l, (size_t)(nl - l));
-		l = nl + 1;
 		ent e;
-		if (parse_line(line, &e) == 0) {
-			ent *d = get(e.kind, e.key, 0);
-			if (d && keep) {
-				d->seen = 1;
-				ent_free(&e);
-			} else {
-				if (!d)
-					d = get(e.kind, e.key, 1);
-				free(d->key);
-				free(d->name);
-				e.seen = 1;
-				*d = e;
-			}
+		int ok = parse_line(l, nl, &e) == 0;
+		l = nl + 1;
+		if (!ok)
+			continue;
+		ent *d = get(e.kind, e.key, 0);
+		if (d && keep) {
+			d->seen = 1;
+			ent_free(&e);
+		} else {
+			if (!d)
+				d = get(e.kind, e.key, 1);
+			free(d->key);
+			free(d->name);
+			e.seen = 1;
+			*d = e;
 		}
-		free(line);
 	}
 }
 
@@ -209,7 +252,7 @@ static void table(void)
  * questions have been asked (into *tmp then: free it with ent_free). */
 static ent *find(char kind, const char *key, ent *tmp)
 {
-	if (C.text && ++C.asked > 16)
+	if (C.text && ++C.asked > 4)
 		table();
 	if (!C.text)
 		return get(kind, key, 0);
@@ -219,10 +262,7 @@ static ent *find(char kind, const char *key, ent *tmp)
 	if (!l)
 		return NULL;
 	const char *nl = strchr(l + 1, '\n');
-	char *line = nl ? hwk_xstrndup(l + 1, (size_t)(nl - l - 1)) : NULL;
-	int ok = line && parse_line(line, tmp) == 0;
-	free(line);
-	return ok ? tmp : NULL;
+	return nl && parse_line(l + 1, nl, tmp) == 0 ? tmp : NULL;
 }
 
 static void load(void)
