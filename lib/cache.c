@@ -57,6 +57,7 @@ typedef struct {
 
 static struct {
 	int loaded;
+	int trusted; /* the file there was read as this hwk's (else it is written anew) */
 	int dirty;
 	char *text; /* the file as read, until the table is made of it (a command that asks
 		     * a few questions, as log does, only searches it) */
@@ -281,10 +282,12 @@ static void load(void)
 	hwk_buf b = {0};
 	/* none, or another hwk's: not trusted */
 	if (hwk_read_file(HWK_CACHE_NAME, CACHE_MAX, &b) == 0 && b.s &&
-	    !strncmp(b.s, CACHE_HEAD, strlen(CACHE_HEAD)))
+	    !strncmp(b.s, CACHE_HEAD, strlen(CACHE_HEAD))) {
 		C.text = b.s;
-	else
+		C.trusted = 1;
+	} else {
 		hwk_buf_free(&b);
+	}
 }
 
 off_t hwk_cache_order_known(const char *csv_path, const struct stat *st)
@@ -476,10 +479,16 @@ int hwk_cache_drop_dir(const char *dir)
 			found = 1;
 		}
 	}
-	if (!found)
-		return 0;
-	rehash();
-	if (write_out() == 0 || unlink(HWK_CACHE_NAME) == 0 || errno == ENOENT)
+	if (found) {
+		rehash();
+		if (write_out() == 0)
+			return 0;
+	} else if (C.trusted) {
+		return 0; /* read, and nothing of the client in it */
+	}
+	/* not written again, or a file there that was not read (too large, another hwk's,
+	 * unreadable), which may name the client: it goes */
+	if (unlink(HWK_CACHE_NAME) == 0 || errno == ENOENT)
 		return 0;
 	return hwk_err_sys("%s", HWK_CACHE_NAME);
 }

@@ -113,6 +113,12 @@ is "forget (exit)" "$rc" 0
 is "... the cache says nothing of cy" "$(grep -c 'clients/cy\|Zoë' p/.hwk.cache)" 0
 is "... and still of the others" "$(grep -c '^n clients/' p/.hwk.cache)" 2
 
+# ... and a cache it cannot read (here larger than 8 MiB), which may name the client, goes
+{ echo 'hwk-cache 1 3'; echo "n clients/alex $key Alexandra"; head -c 9000000 /dev/zero | tr '\0' x; echo; } >p/.hwk.cache
+run -C p forget --yes alex
+is "forget with a cache too large to read (exit)" "$rc" 0
+check "... the cache removed" test ! -e p/.hwk.cache
+
 # a client folder standing alone keeps its own cache, by its own paths
 cp -r p/clients/bo s
 rm -f s/.hwk.lock

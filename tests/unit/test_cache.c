@@ -144,6 +144,18 @@ int main(void)
 	   "a line taken out meanwhile stays out; this process's note is written");
 	free(t);
 
+	/* a cache that cannot be read as this hwk's may name the client: a drop removes it */
+	put(HWK_CACHE_NAME, "hwk-cache 9 9\nn clients/v 1 2 3.4 5.6 Vera\n");
+	is_int(hwk_cache_drop_dir("clients/v"), 0, "another hwk's cache: the drop succeeds");
+	ok(access(HWK_CACHE_NAME, F_OK) < 0, "... by removing it");
+	hwk_cache_forget();
+	is_int(hwk_cache_drop_dir("clients/v"), 0, "no cache at all: nothing to drop");
+	hwk_cache_forget();
+	put(HWK_CACHE_NAME, "hwk-cache 1 3\no clients/k/a.csv 1 2\n");
+	is_int(hwk_cache_drop_dir("clients/v"), 0, "a cache without the client: the drop succeeds");
+	ok(access(HWK_CACHE_NAME, F_OK) == 0, "... and leaves it");
+	hwk_cache_forget();
+
 	/* lines that are not whole, and another hwk's cache */
 	put(HWK_CACHE_NAME, "hwk-cache 1 3\no clients/q.csv\no clients/r.csv 1 x\n"
 			    "n clients/s 1 2 3.4\no clients/t.csv 5 6\no clients/u.csv 7 8");
