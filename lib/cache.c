@@ -35,6 +35,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,7 +291,7 @@ static void load(void)
 	}
 }
 
-off_t hwk_cache_order_known(const char *csv_path, const struct stat *st)
+static off_t order_known(const char *csv_path, const struct stat *st)
 {
 	load();
 	ent tmp = {0}, *e = find('o', csv_path, &tmp);
@@ -303,7 +304,7 @@ off_t hwk_cache_order_known(const char *csv_path, const struct stat *st)
 	return known;
 }
 
-void hwk_cache_order_note(const char *csv_path, const struct stat *st)
+static void order_note(const char *csv_path, const struct stat *st)
 {
 	load();
 	if (strpbrk(csv_path, " \n"))
@@ -328,7 +329,7 @@ static int same_yaml(const ent *e, const struct stat *st)
 	       e->cs == (intmax_t)st->st_ctim.tv_sec && e->cns == (intmax_t)st->st_ctim.tv_nsec;
 }
 
-int hwk_cache_client_name(const char *client_dir, char **name)
+static int client_name(const char *client_dir, char **name)
 {
 	*name = NULL;
 	load();
@@ -374,6 +375,33 @@ int hwk_cache_client_name(const char *client_dir, char **name)
 	e->used = e->mine = 1;
 	C.dirty = 1;
 	return 0;
+}
+
+/* The questions are asked from any thread (a listing makes each client's rows in the
+ * thread that read its assignments): one at a time. */
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+
+off_t hwk_cache_order_known(const char *csv_path, const struct stat *st)
+{
+	pthread_mutex_lock(&mu);
+	off_t known = order_known(csv_path, st);
+	pthread_mutex_unlock(&mu);
+	return known;
+}
+
+void hwk_cache_order_note(const char *csv_path, const struct stat *st)
+{
+	pthread_mutex_lock(&mu);
+	order_note(csv_path, st);
+	pthread_mutex_unlock(&mu);
+}
+
+int hwk_cache_client_name(const char *client_dir, char **name)
+{
+	pthread_mutex_lock(&mu);
+	int rc = client_name(client_dir, name);
+	pthread_mutex_unlock(&mu);
+	return rc;
 }
 
 /* The cache as text: every entry, or those used when all would be more than CACHE_MAX. */

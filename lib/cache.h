@@ -3,7 +3,8 @@
  * entries files it has seen in logged order, so that reading from the end can trust the
  * rows it does not read, and each client's name as its client.yaml gave it. Loaded at
  * the first question, written once at the end of the command (hwk_cache_flush); never
- * committed; losing it costs reads, never a wrong answer. See cache.c. */
+ * committed; losing it costs reads, never a wrong answer. Its questions may be asked
+ * from any thread. See cache.c. */
 #ifndef HWK_CACHE_H
 #define HWK_CACHE_H
 

@@ -130,12 +130,12 @@ int hwk_entry_check(const hwk_assignment *a, hwk_strs *cols, int partial_ok)
 	return check_row(a, cols, partial_ok, 0);
 }
 
-/* Rows found bad by hwk_entries_sift so far. */
+/* Rows found bad by hwk_entries_sift so far, in any thread. */
 static size_t bad_rows;
 
 size_t hwk_entries_bad(void)
 {
-	return bad_rows;
+	return __atomic_load_n(&bad_rows, __ATOMIC_RELAXED);
 }
 
 /* The line of the row back from the end of a's entries file (1: the last): found by
@@ -180,7 +180,7 @@ size_t hwk_entries_sift(const hwk_assignment *a, hwk_entry *rows, size_t *n, hwk
 		rows[k++] = rows[i];
 	}
 	*n = k;
-	bad_rows += bad;
+	__atomic_fetch_add(&bad_rows, bad, __ATOMIC_RELAXED);
 	return bad;
 }
 

@@ -17,9 +17,11 @@ static __thread size_t ctx_line;
 static __thread FILE *to;
 static __thread int quiet;
 
-void hwk_err_to(FILE *f)
+FILE *hwk_err_to(FILE *f)
 {
+	FILE *was = to;
 	to = f;
+	return was;
 }
 
 #define OUT (to ? to : stderr)

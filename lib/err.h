@@ -19,8 +19,9 @@ void hwk_err_setcmd(const char *cmd);
  * file NULL clears it. */
 void hwk_err_context(const char *file, size_t line);
 
-/* The calling thread's messages go to f from now on (NULL: standard error again). */
-void hwk_err_to(FILE *f);
+/* The calling thread's messages go to f from now on (NULL: standard error again); the
+ * stream they went to before (NULL: standard error). */
+FILE *hwk_err_to(FILE *f);
 /* While on, nothing is printed (a check run only to learn whether it passes). */
 void hwk_err_quiet(int on);
 

@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "list.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include "assignment.h"
 #include "entries.h"
 #include "err.h"
+#include "prefetch.h"
 #include "ydoc.h"
 
 static hwk_coltype coltype(const hwk_field *f)
@@ -133,23 +135,40 @@ static void picks_free(picks *k)
 	*k = (picks){0};
 }
 
-/* Client c's assignments, with its ended ones that reach past (HWK_CURRENT: none), and
- * those the filter picks. A file that cannot be read is named (unless quiet: named in
- * an earlier pass) and sets *bad; *found counts the clients that have the assignment
- * -a names. With -a and several clients, a client without it is passed over; -1 (after
- * a message) is for what stops the command: -a names none of a single client's, or
- * several of a client's. */
-static int picks_load(const hwk_practice *p, const hwk_strs *clients, size_t c,
-		      const hwk_filter *flt, const hwk_period *past, int quiet, picks *k,
-		      int *bad, size_t *found)
+/* A pass over the clients, one at a time: their folders read ahead (lib/prefetch.h),
+ * each with its ended assignments that reach past (HWK_CURRENT: none). */
+typedef struct {
+	char **dirs;
+	size_t n;
+	hwk_prefetch *pf;
+} pass;
+
+static void pass_start(pass *ps, const hwk_practice *p, const hwk_strs *clients,
+		       const hwk_period *past, const hwk_prefetch_then *then)
 {
-	hwk_assignments *l = &k->all;
-	if (quiet)
-		hwk_err_quiet(1);
-	if (load_client(p, clients->v[c], past, l) < 0)
-		*bad = 1;
-	if (quiet)
-		hwk_err_quiet(0);
+	ps->n = clients->n;
+	ps->dirs = hwk_xcalloc(ps->n + 1, sizeof *ps->dirs);
+	for (size_t c = 0; c < ps->n; c++)
+		ps->dirs[c] = hwk_client_dir(p, clients->v[c]);
+	ps->pf = hwk_prefetch_start_all((const char *const *)ps->dirs, ps->n, past, then);
+}
+
+static void pass_end(pass *ps)
+{
+	hwk_prefetch_end(ps->pf);
+	for (size_t c = 0; c < ps->n; c++)
+		free(ps->dirs[c]);
+	free(ps->dirs);
+	*ps = (pass){0};
+}
+
+/* Which of client c's assignments k->all the filter picks. *found counts the clients
+ * that have the assignment -a names. With -a and several clients, a client without it
+ * is passed over; -1 (after a message) is for what stops the command: -a names none of
+ * a single client's, or several of a client's. */
+static int picks_pick(const hwk_strs *clients, const hwk_filter *flt, picks *k, size_t *found)
+{
+	const hwk_assignments *l = &k->all;
 	k->picked = hwk_xcalloc(l->n + 1, sizeof *k->picked);
 	if (flt->assignment) {
 		size_t i;
@@ -166,51 +185,44 @@ static int picks_load(const hwk_practice *p, const hwk_strs *clients, size_t c,
 	return 0;
 }
 
-/* Is one of l, client's assignments, read from its ended/? */
-static int any_ended(const hwk_practice *p, const char *client, const hwk_assignments *l)
+/* Client c's assignments, taken from the pass (each asked for once, in order), and
+ * those the filter picks (picks_pick). A file that cannot be read is named (unless
+ * quiet: named in an earlier pass) and sets *bad. */
+static int picks_load(pass *ps, const hwk_strs *clients, size_t c, const hwk_filter *flt,
+		      int quiet, picks *k, int *bad, size_t *found)
 {
-	char *dir = hwk_client_dir(p, client);
-	size_t n = strlen(dir), e = strlen(HWK_ENDED_DIR);
-	int any = 0;
-	for (size_t i = 0; i < l->n && !any; i++) {
-		const char *y = l->v[i].yaml_path;
-		any = !strncmp(y, dir, n) && y[n] == '/' && !strncmp(y + n + 1, HWK_ENDED_DIR, e) &&
-		      y[n + 1 + e] == '/';
-	}
-	free(dir);
-	return any;
+	if (hwk_prefetch_get(ps->pf, c, !quiet, &k->all) != 0)
+		*bad = 1;
+	return picks_pick(clients, flt, k, found);
 }
-
-/* own[c] of picks_scan for a client some of whose assignments come from its ended/ */
-#define NOT_OWN ((size_t)-1)
 
 /* The pass over the clients, one at a time, before anything is listed: what stops the
  * command is found there, before a row is printed, and each client's picks are given
  * to see (which may be NULL) for what a listing must know first, as its columns. The
  * files that cannot be read are named here and set *bad, and named[c] for their
  * client, so that the pass that lists does not name them again (a file that fails
- * there only is named there). own (unless NULL): for each client, how many assignments
- * its folder gave, when its ended/ gave none (else NOT_OWN), so that the pass that
- * lists need not read ended/ again. */
+ * there only is named there). */
 static int picks_scan(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
 		      const hwk_period *past, void (*see)(const picks *, void *), void *arg,
-		      int *bad, unsigned char *named, size_t *own)
+		      int *bad, unsigned char *named)
 {
 	size_t found = 0;
-	for (size_t c = 0; c < clients->n; c++) {
+	int r = 0;
+	pass ps;
+	pass_start(&ps, p, clients, past, NULL);
+	for (size_t c = 0; c < clients->n && r == 0; c++) {
 		picks k = {0};
 		int failed = 0;
-		int r = picks_load(p, clients, c, flt, past, 0, &k, &failed, &found);
+		r = picks_load(&ps, clients, c, flt, 0, &k, &failed, &found);
 		if (failed)
 			*bad = named[c] = 1;
-		if (own)
-			own[c] = failed || any_ended(p, clients->v[c], &k.all) ? NOT_OWN : k.all.n;
 		if (r == 0 && see)
 			see(&k, arg);
 		picks_free(&k);
-		if (r < 0)
-			return -1;
 	}
+	pass_end(&ps);
+	if (r < 0)
+		return -1;
 	if (flt->assignment && !found)
 		return hwk_err("%s: no such assignment (see 'hwk list assignments')",
 			       flt->assignment);
@@ -340,6 +352,71 @@ static int list_entries_of(const hwk_assignment *a, const hwk_filter *flt,
 	return bad;
 }
 
+/* The second pass of hwk_list_entries: what every client's listing is made with. */
+#define SPARES 8
+typedef struct {
+	const hwk_strs *clients;
+	const hwk_filter *flt;
+	const columns *cs;
+	const hwk_out *o;
+	/* the buffers of parts joined, for the parts to come: a client's rows are some
+	 * hundreds of kilobytes, which a new buffer would grow to again, page by page */
+	pthread_mutex_t mu;
+	hwk_buf spare[SPARES];
+	size_t nspare;
+} lister;
+
+/* A client's rows, as made in either thread (lib/prefetch.h) */
+typedef struct {
+	hwk_out *part;
+	int bad;
+} listed;
+
+/* The rows of a client, from its assignments *l (taken: *l left empty), as rows of
+ * out. 0, or 1 when some were left out (each named). */
+static int list_client(const lister *ls, hwk_assignments *l, hwk_out *out)
+{
+	picks k = {.all = *l};
+	size_t found = 0;
+	*l = (hwk_assignments){0};
+	int bad = picks_pick(ls->clients, ls->flt, &k, &found) < 0; /* changed since the
+								      * first pass, and named */
+	const char **vals = hwk_xcalloc(ls->cs->cols.n + 1, sizeof *vals);
+	size_t *map = NULL;
+	for (size_t i = 0; i < k.n; i++) {
+		const hwk_assignment *a = &k.all.v[k.picked[i]];
+		map = hwk_xrealloc(map, (a->fields.n + 1) * sizeof *map);
+		if (list_entries_of(a, ls->flt, ls->cs, out, vals, map) < 0)
+			bad = 1;
+	}
+	free(vals);
+	free(map);
+	picks_free(&k);
+	return bad;
+}
+
+static void *list_made(void *arg, size_t c, hwk_assignments *l, int rc)
+{
+	lister *ls = arg;
+	listed *d = hwk_xcalloc(1, sizeof *d);
+	hwk_buf b = {0};
+	(void)c;
+	pthread_mutex_lock(&ls->mu);
+	if (ls->nspare)
+		b = ls->spare[--ls->nspare];
+	pthread_mutex_unlock(&ls->mu);
+	d->part = hwk_out_part(ls->o, &b);
+	d->bad = list_client(ls, l, d->part) || rc;
+	return d;
+}
+
+static void list_drop(void *made)
+{
+	listed *d = made;
+	hwk_out_part_free(d->part);
+	free(d);
+}
+
 int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
 		     hwk_fmt fmt, FILE *f)
 {
@@ -350,8 +427,6 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 	columns cs = {.nfix = NFIX + (flt->history != 0)};
 	cs.types = hwk_xcalloc(cs.nfix, sizeof *cs.types);
 	hwk_period span = {flt->since, flt->until, 0}; /* the entries of ended ones too */
-	/* the folder's alone, read as the first pass read it */
-	hwk_period own_span = {flt->since, flt->until, 1};
 	int bad = 0;
 
 	for (size_t i = 0; i < cs.nfix; i++)
@@ -362,47 +437,43 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 	 * first pass over the clients' assignments, and the entries read in a second,
 	 * one client at a time, so that what is held is one client's */
 	unsigned char *named = hwk_xcalloc(clients->n + 1, 1);
-	size_t *own = hwk_xcalloc(clients->n + 1, sizeof *own);
-	int rc = picks_scan(p, clients, flt, &span, columns_see, &cs, &bad, named, own);
+	int rc = picks_scan(p, clients, flt, &span, columns_see, &cs, &bad, named);
 	if (rc == 0) {
 		hwk_out *o = hwk_out_new(fmt, f, (const char *const *)cs.cols.v, cs.cols.n);
-		const char **vals = hwk_xcalloc(cs.cols.n + 1, sizeof *vals);
-		size_t *map = NULL;
-		size_t found = 0;
+		lister ls = {clients, flt, &cs, o, PTHREAD_MUTEX_INITIALIZER, {{0}}, 0};
+		hwk_prefetch_then then = {list_made, list_drop, &ls};
+		pass ps;
+		/* each client's rows made in the thread that read its assignments, when the
+		 * format allows: both threads list */
+		pass_start(&ps, p, clients, &span, hwk_out_parts(o) ? &then : NULL);
 		for (size_t c = 0; c < clients->n; c++) {
-			picks k = {0};
-			/* ended/ is read again only where the first pass found one there to
-			 * list, or the folder holds other assignments now (one moved there
-			 * meanwhile) */
-			size_t was = found;
-			int r = 0, failed = 0, again = own[c] == NOT_OWN;
-			if (!again) {
-				r = picks_load(p, clients, c, flt, &own_span, 1, &k, &failed,
-					       &found);
-				again = failed || k.all.n != own[c];
-				if (again) {
-					picks_free(&k);
-					found = was;
-				}
+			hwk_assignments l;
+			void *made = NULL;
+			if (hwk_prefetch_get_made(ps.pf, c, !named[c], &l, &made) != 0)
+				bad = 1;
+			if (made) {
+				listed *d = made;
+				hwk_buf b;
+				hwk_out_join(o, d->part, &b);
+				pthread_mutex_lock(&ls.mu);
+				if (ls.nspare < SPARES)
+					ls.spare[ls.nspare++] = b;
+				else
+					hwk_buf_free(&b);
+				pthread_mutex_unlock(&ls.mu);
+				bad |= d->bad;
+				free(d);
+			} else if (list_client(&ls, &l, o)) {
+				bad = 1;
 			}
-			if (again)
-				r = picks_load(p, clients, c, flt, &span, named[c], &k, &bad, &found);
-			if (r < 0)
-				bad = 1; /* changed since the first pass, and named */
-			for (size_t i = 0; i < k.n; i++) {
-				const hwk_assignment *a = &k.all.v[k.picked[i]];
-				map = hwk_xrealloc(map, (a->fields.n + 1) * sizeof *map);
-				if (list_entries_of(a, flt, &cs, o, vals, map) < 0)
-					bad = 1;
-			}
-			picks_free(&k);
+			hwk_assignments_free(&l);
 		}
+		pass_end(&ps);
 		out_finish(o, fmt, bad);
-		free(vals);
-		free(map);
+		for (size_t i = 0; i < ls.nspare; i++)
+			hwk_buf_free(&ls.spare[i]);
 	}
 	free(named);
-	free(own);
 	free(cs.types);
 	hwk_strs_free(&cs.cols);
 	return rc < 0 || bad ? -1 : 0;
@@ -428,16 +499,17 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 	/* what is due is about today on: an ended one in the folder whose last day is
 	 * over is not read (nor ended/) */
 	hwk_period on = {today, HWK_DAY_NONE, 1};
-	if (flt->assignment &&
-	    picks_scan(p, clients, flt, &on, NULL, NULL, &bad, named, NULL) < 0) {
+	if (flt->assignment && picks_scan(p, clients, flt, &on, NULL, NULL, &bad, named) < 0) {
 		free(named);
 		return -1;
 	}
 	hwk_out *o = hwk_out_new(fmt, f, cols, 9);
 	int rc = 0;
+	pass ps;
+	pass_start(&ps, p, clients, &on, NULL);
 	for (size_t c = 0; c < clients->n; c++) {
 		picks k = {0};
-		if (picks_load(p, clients, c, flt, &on, named[c], &k, &bad, &found) < 0)
+		if (picks_load(&ps, clients, c, flt, named[c], &k, &bad, &found) < 0)
 			bad = 1; /* -a: changed since the scan, and named */
 		for (size_t i = 0; i < k.n; i++) {
 			const hwk_assignment *a = &k.all.v[k.picked[i]];
@@ -482,6 +554,7 @@ int hwk_list_due(const hwk_practice *p, const hwk_strs *clients, const hwk_filte
 		}
 		picks_free(&k);
 	}
+	pass_end(&ps);
 	if (bad)
 		rc = -1;
 	out_finish(o, fmt, rc < 0);

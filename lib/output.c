@@ -31,6 +31,7 @@ struct hwk_out {
 	char *vis; /* one cell's visible form, made here first */
 	size_t viscap;
 	hwk_yw *yw; /* yaml, from the first row */
+	const hwk_out *whole; /* a part (hwk_out_part): whose cols and jkeys these are */
 };
 
 /* ---- formats ---- */
@@ -449,6 +450,71 @@ void hwk_out_row(hwk_out *o, const char *const *vals, const hwk_coltype *types)
 		break;
 	}
 	o->nrows++;
+}
+
+/* ---- parts ---- */
+
+int hwk_out_parts(const hwk_out *o)
+{
+	return o->fmt == HWK_FMT_TSV || o->fmt == HWK_FMT_CSV || o->fmt == HWK_FMT_JSON;
+}
+
+hwk_out *hwk_out_part(const hwk_out *o, hwk_buf *buf)
+{
+	hwk_out *part = hwk_xcalloc(1, sizeof *part);
+	part->fmt = o->fmt;
+	part->whole = o;
+	part->ncols = o->ncols;
+	part->cols = o->cols;
+	part->jkey = o->jkey;
+	part->jkeys = o->jkeys;
+	part->flush_at = SIZE_MAX; /* held until joined */
+	if (buf) {
+		part->line = *buf;
+		*buf = (hwk_buf){0};
+		hwk_buf_reset(&part->line);
+	}
+	/* as after a first row: no header, and a JSON row starts ",\n{" (the first
+	 * joined is made "[\n{") */
+	part->nrows = 1;
+	return part;
+}
+
+void hwk_out_join(hwk_out *o, hwk_out *part, hwk_buf *buf)
+{
+	size_t rows = part->nrows - 1;
+	const char *s = part->line.s;
+	size_t len = part->line.len;
+	if (rows && o->nrows == 0) {
+		header(o);
+		if (o->fmt == HWK_FMT_JSON) {
+			hwk_buf_addc(&o->line, '[');
+			s++, len--; /* its ',' */
+		}
+	}
+	o->nrows += rows;
+	if (len > o->flush_at) {
+		/* a large part goes out as it is, not copied after the lines before it */
+		flush(o);
+		(void)fwrite(s, 1, len, o->f);
+	} else if (len) {
+		hwk_buf_add(&o->line, s, len);
+		put_line(o);
+	}
+	if (buf) {
+		*buf = part->line;
+		part->line = (hwk_buf){0};
+	}
+	hwk_out_part_free(part);
+}
+
+void hwk_out_part_free(hwk_out *part)
+{
+	if (!part)
+		return;
+	hwk_buf_free(&part->line);
+	free(part->vis);
+	free(part);
 }
 
 static void out_free(hwk_out *o);

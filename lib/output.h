@@ -35,6 +35,16 @@ hwk_out *hwk_out_new(hwk_fmt fmt, FILE *f, const char *const *cols, size_t ncols
  * and CSV, a key left out in JSON and YAML. An empty string "" is an empty cell, and
  * null in JSON/YAML. types may be NULL (all text). */
 void hwk_out_row(hwk_out *o, const char *const *vals, const hwk_coltype *types);
+/* Whether o's rows can be made in parts: TSV, CSV and JSON. */
+int hwk_out_parts(const hwk_out *o);
+/* A part of o's rows, made apart (in another thread, as o goes on) into a buffer of its
+ * own, with hwk_out_row; o must outlive it and is only read. The buffer is *buf's when
+ * buf is not NULL (taken, its room kept for the rows: one made for an earlier part).
+ * hwk_out_join puts its rows after o's and frees it, its buffer given back in *buf
+ * (unless NULL); hwk_out_part_free drops it. */
+hwk_out *hwk_out_part(const hwk_out *o, hwk_buf *buf);
+void hwk_out_join(hwk_out *o, hwk_out *part, hwk_buf *buf);
+void hwk_out_part_free(hwk_out *part);
 /* Finish (the table is printed here: it needs every row to align) and free. */
 void hwk_out_end(hwk_out *o);
 /* Stop after an error: nothing more is printed (no table, no closing bracket, no header

@@ -313,7 +313,7 @@ int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs 
 	for (size_t i = 0; i < clients->n && rc > -2; i++) {
 		hwk_assignments l = {0};
 		hwk_report_client c;
-		int read = hwk_prefetch_get(pf, i, &l);
+		int read = hwk_prefetch_get(pf, i, 1, &l);
 		if (read < 0 && errno != ENOENT) {
 			rc = hwk_err_sys("%s", dirs[i]); /* left out, named */
 		} else { /* ENOENT: gone, nothing assigned */

@@ -179,7 +179,7 @@ static const char *name_in(const hwk_ynode *item)
 	return n && n->kind == HWK_Y_SCALAR ? n->str : "";
 }
 
-static const hwk_ynode *sort_seq;
+static __thread const hwk_ynode *sort_seq; /* the calling thread's */
 
 static int by_name(const void *x, const void *y)
 {
