@@ -2,6 +2,9 @@
 #include "csvfile.h"
 
 #include <csv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -389,19 +392,65 @@ void hwk_csvr_sniff(hwk_csvr *r)
 	r->sniff = 1;
 }
 
-/* The fields of a plain record of body bytes at l (no quote, no CR), split at its
- * commas, found in one pass (hwk_strs_split_packed takes two): one allocation, as that
- * makes. */
-static hwk_strs split_plain(const char *l, size_t body)
+/* What scan_line finds besides commas. */
+enum { SCAN_QUOTE = 1, SCAN_CR = 2, SCAN_NUL = 4 };
+#define MAX_COMMAS 64
+
+/* Note byte c at i of a line: a comma's place in at (past MAX_COMMAS, only counted), or
+ * the kind of the others scan_line looks for. */
+static inline void scan_byte(char c, size_t i, uint32_t *at, size_t *nc, unsigned *f)
 {
-	enum { MAX_COMMAS = 64 };
-	uint32_t at[MAX_COMMAS];
-	size_t nc = 0;
-	for (const char *p = l, *end = l + body; (p = memchr(p, ',', (size_t)(end - p))); p++) {
-		if (nc == MAX_COMMAS)
-			return hwk_strs_split_packed(l, body, ',');
-		at[nc++] = (uint32_t)(p - l);
+	if (c == ',') {
+		if (*nc < MAX_COMMAS)
+			at[*nc] = (uint32_t)i;
+		++*nc;
+	} else if (c == '"') {
+		*f |= SCAN_QUOTE;
+	} else if (c == '\r') {
+		*f |= SCAN_CR;
+	} else if (c == 0) {
+		*f |= SCAN_NUL;
 	}
+}
+
+/* The n bytes of a line at l in one pass: where its commas are (the first MAX_COMMAS
+ * in at; *nc counts them all), and whether it holds a quote, a CR or a NUL (SCAN_*).
+ * Sixteen bytes a step where the machine has SSE2: a row of an entries file is some
+ * fifteen short fields, which a call of memchr each cost more than their bytes. */
+static unsigned scan_line(const char *l, size_t n, uint32_t *at, size_t *nc)
+{
+	unsigned f = 0;
+	size_t i = 0;
+	*nc = 0;
+#ifdef __SSE2__
+	const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'),
+		      cr = _mm_set1_epi8('\r'), zero = _mm_setzero_si128();
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(l + i));
+		unsigned c = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma));
+		unsigned o = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+				     _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, zero))));
+		for (; o; o &= o - 1)
+			scan_byte(l[i + (size_t)__builtin_ctz(o)], i, at, nc, &f);
+		for (; c; c &= c - 1) {
+			if (*nc < MAX_COMMAS)
+				at[*nc] = (uint32_t)(i + (size_t)__builtin_ctz(c));
+			++*nc;
+		}
+	}
+#endif
+	for (; i < n; i++)
+		scan_byte(l[i], i, at, nc, &f);
+	return f;
+}
+
+/* The fields of a plain record of body bytes at l (no quote, no CR), split at its nc
+ * commas, at (scan_line's): one allocation, as hwk_strs_split_packed makes. */
+static hwk_strs split_plain(const char *l, size_t body, const uint32_t *at, size_t nc)
+{
+	if (nc > MAX_COMMAS)
+		return hwk_strs_split_packed(l, body, ',');
 	size_t n = nc + 1;
 	char **v = hwk_xmalloc((n + 1) * sizeof *v + body + 1);
 	char *t = (char *)(v + n + 1);
@@ -453,7 +502,13 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 			continue;
 		}
 		r->lineno++;
-		const char *nul = memchr(l, '\0', (size_t)n);
+		/* a line that starts a record is scanned once for all that is looked for in
+		 * it (scan_line); the others only for a NUL */
+		uint32_t at[MAX_COMMAS];
+		size_t nc = 0;
+		int scanned = r->at_rec_start && !r->slow && (size_t)n <= MAX_FIELD;
+		unsigned f = scanned ? scan_line(l, (size_t)n, at, &nc) : 0;
+		const char *nul = scanned && !(f & SCAN_NUL) ? NULL : memchr(l, '\0', (size_t)n);
 		if (nul) {
 			/* a C string would end there: the rest of the field would be lost */
 			r->finished = 1;
@@ -466,6 +521,7 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 		    !memcmp(l, "\xef\xbb\xbf", 3)) {
 			l += 3; /* a byte order mark, as spreadsheets write: not part of the data */
 			n -= 3;
+			scanned = 0; /* its commas' places were counted from the mark */
 		}
 		if (r->sniff && r->lineno == r->first_line) {
 			r->sniff = 0;
@@ -487,9 +543,13 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 			/* a whole line with no quote and no CR is a record of plain fields:
 			 * split it here (libcsv goes byte by byte, through a call a field) */
 			size_t body = (size_t)n - (l[n - 1] == '\n');
-			int simple = !r->slow && body && body <= MAX_FIELD && !memchr(l, '\r', body);
+			if (!scanned && !r->slow && body <= MAX_FIELD) {
+				f = scan_line(l, body, at, &nc);
+				scanned = 1;
+			}
+			int simple = scanned && !r->slow && body && !(f & SCAN_CR);
 			/* quoted fields all closed on the line: split here too */
-			if (simple && memchr(l, '"', body)) {
+			if (simple && (f & SCAN_QUOTE)) {
 				if (split_quoted(l, body, &r->cur)) {
 					cb_record('\n', r);
 					continue;
@@ -497,7 +557,7 @@ int hwk_csvr_next(hwk_csvr *r, hwk_strs *rec, size_t *line)
 				simple = 0;
 			}
 			if (simple) {
-				r->cur = split_plain(l, body);
+				r->cur = split_plain(l, body, at, nc);
 				cb_record('\n', r);
 				continue;
 			}

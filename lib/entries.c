@@ -65,7 +65,9 @@ static int check_row(const hwk_assignment *a, hwk_strs *cols, int partial_ok, in
 	time_t t;
 	if (!at_ok && hwk_time_parse_iso(c[HWK_E_AT], &t) < 0)
 		return hwk_err("at: %s is not a time (2026-11-27T21:04:00+01:00)", c[HWK_E_AT]);
-	if (*c[HWK_E_LOGGED] && hwk_time_parse_iso(c[HWK_E_LOGGED], &t) < 0)
+	/* logged is most often at itself (hwk log writes both from one clock) */
+	if (*c[HWK_E_LOGGED] && !(at_ok && !strcmp(c[HWK_E_LOGGED], c[HWK_E_AT])) &&
+	    hwk_time_parse_iso(c[HWK_E_LOGGED], &t) < 0)
 		return hwk_err("logged: %s is not a time (2026-11-27T21:04:00+01:00)", c[HWK_E_LOGGED]);
 	if (*replaces && hwk_time_parse_iso(replaces, &t) < 0)
 		return hwk_err("replaces: %s is not a time (the logged of the entry it corrects)",

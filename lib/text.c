@@ -44,6 +44,13 @@ int hwk_utf8_valid(const char *str, size_t n)
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 	while (i < n) {
+		/* eight bytes a step while they are ASCII and none is NUL, as most text is */
+		uint64_t w;
+		while (i + 8 <= n && (memcpy(&w, s + i, 8),
+				      !((w | ((w - 0x0101010101010101u) & ~w)) & 0x8080808080808080u)))
+			i += 8;
+		if (i == n)
+			break;
 		if (s[i] && s[i] < 0x80) {
 			i++;
 			continue;
