@@ -24,7 +24,7 @@ static int home = -1;
 static void cleanup(void)
 {
 	static const char *const files[] = {"hwk.yaml", "clients/alex/client.yaml",
-					    "clients/alex/.hwk.order", NULL};
+					    HWK_CACHE_NAME, NULL};
 	for (const char *const *f = files; *f; f++) {
 		char *p = hwk_xasprintf("%s/%s", dir, *f);
 		unlink(p);
@@ -108,10 +108,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *sep = memmem(s, size, "\n%%\n", 4);
 	size_t ylen = sep ? (size_t)(sep - s) + 1 : size;
 	/* each input a practice of its own: what the last one noted of its entries' order
-	 * (the same inode, truncated and written again) does not hold for this one */
-	char *order = hwk_xasprintf("%s/clients/alex/.hwk.order", dir);
-	unlink(order);
-	free(order);
+	 * (the same inode, truncated and written again) does not hold for this one, in
+	 * the cache file at the practice's top or in the one held in memory */
+	char *cache = hwk_path(dir, HWK_CACHE_NAME);
+	unlink(cache);
+	free(cache);
 	hwk_cache_forget();
 	fuzz_write_file(yaml, s, ylen);
 	if (sep)
