@@ -33,13 +33,11 @@
 #include "store.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -441,23 +439,10 @@ static int write_out(void)
 	if (b.len > CACHE_MAX)
 		text(&b, 1);
 	int rc = -1;
-	char tmp[] = HWK_CACHE_NAME ".tmp.XXXXXX";
-	/* a temp file of a command killed while it wrote goes now; ours is locked meanwhile,
-	 * so that no other cleaner takes it for one */
-	hwk_store_remove_leftovers(HWK_CACHE_NAME);
-	int fd = b.len <= CACHE_MAX ? mkostemp(tmp, O_CLOEXEC) : -1;
-	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0) {
-		int ok = fchmod(fd, 0600) == 0 && write(fd, b.s, b.len) == (ssize_t)b.len;
-		ok = close(fd) == 0 && ok;
-		fd = -1;
-		if (ok && rename(tmp, HWK_CACHE_NAME) == 0)
-			rc = 0;
-		else
-			unlink(tmp);
-	} else if (fd >= 0) {
-		close(fd);
-		unlink(tmp);
-	}
+	if (b.len > CACHE_MAX)
+		errno = EFBIG;
+	else
+		rc = hwk_store_replace_nosync(HWK_CACHE_NAME, b.s, b.len);
 	hwk_buf_free(&b);
 	return rc;
 }
