@@ -508,7 +508,5 @@ int hwk_cache_drop_dir(const char *dir)
 	}
 	/* not written again, or a file there that was not read (too large, another hwk's,
 	 * unreadable), which may name the client: it goes */
-	if (unlink(HWK_CACHE_NAME) == 0 || errno == ENOENT)
-		return 0;
-	return hwk_err_sys("%s", HWK_CACHE_NAME);
+	return unlink(HWK_CACHE_NAME) == 0 || errno == ENOENT ? 0 : -1;
 }
