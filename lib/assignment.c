@@ -97,9 +97,9 @@ int hwk_ended_year_name(const char *name)
 	return strlen(name) == 4 && strspn(name, "0123456789") == 4;
 }
 
-char *hwk_ended_year_dir(const char *dir, const char *until)
+char *hwk_ended_year_dir(const char *dir, const char *year)
 {
-	return hwk_xasprintf("%s/" HWK_ENDED_DIR "/%.4s", dir, until);
+	return hwk_xasprintf("%s/" HWK_ENDED_DIR "/%.4s", dir, year);
 }
 
 int hwk_ended_years(const char *dir, hwk_strs *years)
@@ -734,7 +734,7 @@ static int read_ended(const char *dir, const want *w, hwk_assignments *out, size
 	hwk_strs years = {0};
 	int rc = ended_years_from(dir, w->from, &years);
 	for (size_t i = 0; i < years.n && (rc == 0 || w->keep); i++) {
-		char *ydir = hwk_xasprintf("%s/%s/%s", dir, HWK_ENDED_DIR, years.v[i]);
+		char *ydir = hwk_ended_year_dir(dir, years.v[i]);
 		if (read_folder(ydir, NULL, w, out, cap, &seen, NULL) < 0)
 			rc = -1;
 		free(ydir);
@@ -1064,7 +1064,7 @@ static int id_taken(const char *dir, const char *id)
 	if (!taken)
 		hwk_ended_years(dir, &years);
 	for (size_t i = 0; i < years.n && !taken; i++) {
-		char *ydir = hwk_xasprintf("%s/%s/%s", dir, HWK_ENDED_DIR, years.v[i]);
+		char *ydir = hwk_ended_year_dir(dir, years.v[i]);
 		taken = id_taken_in(ydir, id);
 		free(ydir);
 	}
