@@ -86,6 +86,9 @@ typedef struct {
  * week's report, a recent list entries) then find every assignment that can meet
  * their period in the folder, and never open ended/. */
 #define HWK_ENDED_STAY 31
+/* Is the stay in its folder over on today for an ended assignment whose UNTIL
+ * (YYYY-MM-DD...) is until: its last day more than HWK_ENDED_STAY days before? */
+int hwk_ended_stay_over(const char *until, hwk_day today);
 /* A period that starts no earlier than this many days before today needs nothing of
  * ended/: what is there ended more than HWK_ENDED_STAY days before the day it was
  * moved, which leaves three days for a machine whose clock is ahead. */

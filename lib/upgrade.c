@@ -216,9 +216,7 @@ static size_t ended_file(const char *name)
 static int move_into_year(const char *dir, const char *name, const char *until, time_t now,
 			  hwk_upgrade_stats *st, int count)
 {
-	char stayed[16];
-	hwk_day_format(hwk_day_of(now) - HWK_ENDED_STAY, stayed);
-	int back = strncmp(until, stayed, 10) >= 0;
+	int back = !hwk_ended_stay_over(until, hwk_day_of(now));
 	char *ended = hwk_path(dir, HWK_ENDED_DIR);
 	char *ydir = back ? hwk_xstrdup(dir) : hwk_xasprintf("%s/%.4s", ended, until);
 	char *a = hwk_path(ended, name), *b = hwk_path(ydir, name);
