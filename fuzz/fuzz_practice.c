@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "cache.h"
+#include "practice.h"
 #include "util.h"
 
 int hwk_main(int argc, char **argv);
@@ -24,7 +25,7 @@ static int home = -1;
 static void cleanup(void)
 {
 	static const char *const files[] = {"hwk.yaml", "clients/alex/client.yaml",
-					    "clients/alex/.hwk.order", NULL};
+					    HWK_CACHE_NAME, NULL};
 	for (const char *const *f = files; *f; f++) {
 		char *p = hwk_xasprintf("%s/%s", dir, *f);
 		unlink(p);
@@ -41,6 +42,8 @@ static void cleanup(void)
 	rmdir(dir);
 }
 
+static int run_status(const char *const *args);
+
 static void setup(void)
 {
 	dir = fuzz_tempdir("practice");
@@ -52,11 +55,15 @@ static void setup(void)
 	p = hwk_xasprintf("%s/clients/alex", dir);
 	mkdir(p, 0700);
 	free(p);
-	static const char hwk_yaml[] = "version: 2\nweek_start: monday\ndefault_every: day\nsync: false\n";
+	/* in the format this hwk reads: one it would have to upgrade is refused before any
+	 * command runs, which leaves nothing to fuzz */
+	static const char hwk_yaml[] = "version: " HWK_FORMAT_S "\nweek_start: monday\n"
+				       "default_every: day\nsync: false\n";
 	p = hwk_xasprintf("%s/hwk.yaml", dir);
 	fuzz_write_file(p, hwk_yaml, sizeof hwk_yaml - 1);
 	free(p);
-	static const char client_yaml[] = "version: 2\nid: alex\nname: Alex\ncreated: 2026-11-16\n";
+	static const char client_yaml[] = "version: " HWK_FORMAT_S "\nid: alex\nname: Alex\n"
+					  "created: 2026-11-16\n";
 	p = hwk_xasprintf("%s/clients/alex/client.yaml", dir);
 	fuzz_write_file(p, client_yaml, sizeof client_yaml - 1);
 	free(p);
@@ -75,9 +82,15 @@ static void setup(void)
 		dup2(fd, 1);
 		close(fd);
 	}
+	/* the practice, without the assignment, is one hwk reads: else every command would
+	 * fail before it read the input, and nothing would be fuzzed */
+	static const char *const probe[] = {"list", "assignments", NULL};
+	int st = run_status(probe);
+	FUZZ_CHECK(st == 0, "the fuzzed practice is refused (hwk list assignments: exit %d)", st);
 }
 
-static void run(const char *const *args)
+/* hwk's main on args in the practice; its exit status */
+static int run_status(const char *const *args)
 {
 	char *argv[16];
 	int argc = 0;
@@ -91,7 +104,13 @@ static void run(const char *const *args)
 	int st = hwk_main(argc, argv);
 	/* -C moved into the practice: back to where the run began */
 	FUZZ_CHECK(fchdir(home) == 0, "cannot go back to the starting folder");
-	FUZZ_CHECK(st == 0 || st == 1, "hwk %s: exit %d", argv[3], st);
+	return st;
+}
+
+static void run(const char *const *args)
+{
+	int st = run_status(args);
+	FUZZ_CHECK(st == 0 || st == 1, "hwk %s: exit %d", args[0], st);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -108,10 +127,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *sep = memmem(s, size, "\n%%\n", 4);
 	size_t ylen = sep ? (size_t)(sep - s) + 1 : size;
 	/* each input a practice of its own: what the last one noted of its entries' order
-	 * (the same inode, truncated and written again) does not hold for this one */
-	char *order = hwk_xasprintf("%s/clients/alex/.hwk.order", dir);
-	unlink(order);
-	free(order);
+	 * (the same inode, truncated and written again) does not hold for this one, in
+	 * the cache file at the practice's top or in the one held in memory */
+	char *cache = hwk_path(dir, HWK_CACHE_NAME);
+	unlink(cache);
+	free(cache);
 	hwk_cache_forget();
 	fuzz_write_file(yaml, s, ylen);
 	if (sep)

@@ -97,9 +97,18 @@ int hwk_ended_year_name(const char *name)
 	return strlen(name) == 4 && strspn(name, "0123456789") == 4;
 }
 
-char *hwk_ended_year_dir(const char *dir, const char *until)
+char *hwk_ended_year_dir(const char *dir, const char *year)
 {
-	return hwk_xasprintf("%s/" HWK_ENDED_DIR "/%.4s", dir, until);
+	return hwk_xasprintf("%s/" HWK_ENDED_DIR "/%.4s", dir, year);
+}
+
+int hwk_ended_stay_over(const char *until, hwk_day today)
+{
+	char stayed[16]; /* an UNTIL before it is over */
+	if (today == HWK_DAY_NONE)
+		return 0;
+	hwk_day_format(today - HWK_ENDED_STAY, stayed);
+	return strlen(stayed) == 10 && strncmp(until, stayed, 10) < 0;
 }
 
 int hwk_ended_years(const char *dir, hwk_strs *years)
@@ -606,13 +615,13 @@ static int read_folder(const char *dir, const hwk_strs *names, const want *w,
 	hwk_buf text = {0};
 	size_t first = out->n;
 	int rc = 0, tries = 0, gone;
-	char from_s[16], to_s[16], stayed[16]; /* an until before stayed moves */
+	char from_s[16], to_s[16];
 	char efrom_s[16];
 	hwk_strs passed = {0}; /* the ids of the ended ones passed over by their names */
 	day_text(w->ended_from != HWK_DAY_NONE ? w->ended_from : w->from, efrom_s, "");
 	day_text(w->from, from_s, "");
 	day_text(w->to, to_s, "~");
-	day_text(hwk_day_of(hwk_now(NULL)) - HWK_ENDED_STAY, stayed, "");
+	hwk_day today = hwk_day_of(hwk_now(NULL));
 	if (!names) {
 		if (dir_names(dir, &listed, parent ? &csvs : NULL) < 0)
 			rc = errno == ENOENT ? 0 : hwk_err_sys("%s", dir);
@@ -630,7 +639,7 @@ again:
 	for (size_t ni = 0; ni < names->n && (rc == 0 || w->keep); ni++) {
 		const char *name = names->v[ni];
 		size_t n = strlen(name), idn = hwk_ended_name(name, n);
-		if (moves && idn && strncmp(name + idn + 7, stayed, 10) < 0)
+		if (moves && idn && hwk_ended_stay_over(name + idn + 7, today))
 			*moves = 1;
 		if ((w->spec && !name_may_match(name, n, w->spec)) || ended_before(name, n, efrom_s) ||
 		    (!idn && passed.n && twin_of(name, n, &passed)) ||
@@ -734,7 +743,7 @@ static int read_ended(const char *dir, const want *w, hwk_assignments *out, size
 	hwk_strs years = {0};
 	int rc = ended_years_from(dir, w->from, &years);
 	for (size_t i = 0; i < years.n && (rc == 0 || w->keep); i++) {
-		char *ydir = hwk_xasprintf("%s/%s/%s", dir, HWK_ENDED_DIR, years.v[i]);
+		char *ydir = hwk_ended_year_dir(dir, years.v[i]);
 		if (read_folder(ydir, NULL, w, out, cap, &seen, NULL) < 0)
 			rc = -1;
 		free(ydir);
@@ -855,9 +864,7 @@ out:
  * more than HWK_ENDED_STAY days before today (so surely closed, even ended ahead)? */
 static int over(const char *name, size_t idn, time_t now)
 {
-	char stayed[16];
-	day_text(hwk_day_of(now) - HWK_ENDED_STAY, stayed, "");
-	return strncmp(name + idn + 7, stayed, 10) < 0;
+	return hwk_ended_stay_over(name + idn + 7, hwk_day_of(now));
 }
 
 /* The names of dir's ended assignments that are over at now, into *due. */
@@ -1064,7 +1071,7 @@ static int id_taken(const char *dir, const char *id)
 	if (!taken)
 		hwk_ended_years(dir, &years);
 	for (size_t i = 0; i < years.n && !taken; i++) {
-		char *ydir = hwk_xasprintf("%s/%s/%s", dir, HWK_ENDED_DIR, years.v[i]);
+		char *ydir = hwk_ended_year_dir(dir, years.v[i]);
 		taken = id_taken_in(ydir, id);
 		free(ydir);
 	}

@@ -86,6 +86,9 @@ typedef struct {
  * week's report, a recent list entries) then find every assignment that can meet
  * their period in the folder, and never open ended/. */
 #define HWK_ENDED_STAY 31
+/* Is the stay in its folder over on today for an ended assignment whose UNTIL
+ * (YYYY-MM-DD...) is until: its last day more than HWK_ENDED_STAY days before? */
+int hwk_ended_stay_over(const char *until, hwk_day today);
 /* A period that starts no earlier than this many days before today needs nothing of
  * ended/: what is there ended more than HWK_ENDED_STAY days before the day it was
  * moved, which leaves three days for a machine whose clock is ahead. */
@@ -95,8 +98,9 @@ typedef struct {
 size_t hwk_ended_name(const char *name, size_t n);
 /* Is name a year folder's of ended/ (four digits; YYYY the year of UNTIL)? */
 int hwk_ended_year_name(const char *name);
-/* dir/ended/YYYY for an assignment whose UNTIL (YYYY-MM-DD...) is until; owned. */
-char *hwk_ended_year_dir(const char *dir, const char *until);
+/* dir/ended/YYYY, YYYY the first four characters of year: a year folder's name, or an
+ * ended assignment's UNTIL (YYYY-MM-DD...); owned. */
+char *hwk_ended_year_dir(const char *dir, const char *year);
 /* The year folders in client folder dir's ended/ (names of four digits that are
  * folders; any other name is not hwk's and left out), sorted; none when there is no
  * ended/. -1 with errno set, nothing said. */

@@ -33,13 +33,11 @@
 #include "store.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -322,11 +320,24 @@ static void order_note(const char *csv_path, const struct stat *st)
 	C.dirty = 1;
 }
 
+/* Whether e, an 'n', was noted of client.yaml as st describes it (its inode, size and
+ * modification and change times). */
 static int same_yaml(const ent *e, const struct stat *st)
 {
 	return e->ino == (uintmax_t)st->st_ino && e->size == (uintmax_t)st->st_size &&
 	       e->ms == (intmax_t)st->st_mtim.tv_sec && e->mns == (intmax_t)st->st_mtim.tv_nsec &&
 	       e->cs == (intmax_t)st->st_ctim.tv_sec && e->cns == (intmax_t)st->st_ctim.tv_nsec;
+}
+
+/* e's inode, size and times those of st: client.yaml as it was read */
+static void set_yaml(ent *e, const struct stat *st)
+{
+	e->ino = (uintmax_t)st->st_ino;
+	e->size = (uintmax_t)st->st_size;
+	e->ms = (intmax_t)st->st_mtim.tv_sec;
+	e->mns = (intmax_t)st->st_mtim.tv_nsec;
+	e->cs = (intmax_t)st->st_ctim.tv_sec;
+	e->cns = (intmax_t)st->st_ctim.tv_nsec;
 }
 
 static int client_name(const char *client_dir, char **name)
@@ -353,12 +364,11 @@ static int client_name(const char *client_dir, char **name)
 	/* kept as it was when read: a change since then (the stat after the read differs
 	 * from the one before) is not kept, and is read again next time */
 	struct stat after;
+	ent before = {0};
+	if (have)
+		set_yaml(&before, &st);
 	path = hwk_path(client_dir, "client.yaml");
-	int same = have && lstat(path, &after) == 0 && after.st_ino == st.st_ino &&
-		   after.st_size == st.st_size && after.st_mtim.tv_sec == st.st_mtim.tv_sec &&
-		   after.st_mtim.tv_nsec == st.st_mtim.tv_nsec &&
-		   after.st_ctim.tv_sec == st.st_ctim.tv_sec &&
-		   after.st_ctim.tv_nsec == st.st_ctim.tv_nsec;
+	int same = have && lstat(path, &after) == 0 && same_yaml(&before, &after);
 	free(path);
 	if (!same || strpbrk(client_dir, " \n") || (info.name && strchr(info.name, '\n')))
 		return 0;
@@ -366,12 +376,7 @@ static int client_name(const char *client_dir, char **name)
 	e = get('n', client_dir, 1);
 	free(e->name);
 	e->name = info.name ? hwk_xstrdup(info.name) : NULL;
-	e->ino = (uintmax_t)st.st_ino;
-	e->size = (uintmax_t)st.st_size;
-	e->ms = (intmax_t)st.st_mtim.tv_sec;
-	e->mns = (intmax_t)st.st_mtim.tv_nsec;
-	e->cs = (intmax_t)st.st_ctim.tv_sec;
-	e->cns = (intmax_t)st.st_ctim.tv_nsec;
+	set_yaml(e, &st);
 	e->used = e->mine = 1;
 	C.dirty = 1;
 	return 0;
@@ -441,23 +446,10 @@ static int write_out(void)
 	if (b.len > CACHE_MAX)
 		text(&b, 1);
 	int rc = -1;
-	char tmp[] = HWK_CACHE_NAME ".tmp.XXXXXX";
-	/* a temp file of a command killed while it wrote goes now; ours is locked meanwhile,
-	 * so that no other cleaner takes it for one */
-	hwk_store_remove_leftovers(HWK_CACHE_NAME);
-	int fd = b.len <= CACHE_MAX ? mkostemp(tmp, O_CLOEXEC) : -1;
-	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0) {
-		int ok = fchmod(fd, 0600) == 0 && write(fd, b.s, b.len) == (ssize_t)b.len;
-		ok = close(fd) == 0 && ok;
-		fd = -1;
-		if (ok && rename(tmp, HWK_CACHE_NAME) == 0)
-			rc = 0;
-		else
-			unlink(tmp);
-	} else if (fd >= 0) {
-		close(fd);
-		unlink(tmp);
-	}
+	if (b.len > CACHE_MAX)
+		errno = EFBIG;
+	else
+		rc = hwk_store_replace_nosync(HWK_CACHE_NAME, b.s, b.len);
 	hwk_buf_free(&b);
 	return rc;
 }
@@ -516,7 +508,5 @@ int hwk_cache_drop_dir(const char *dir)
 	}
 	/* not written again, or a file there that was not read (too large, another hwk's,
 	 * unreadable), which may name the client: it goes */
-	if (unlink(HWK_CACHE_NAME) == 0 || errno == ENOENT)
-		return 0;
-	return hwk_err_sys("%s", HWK_CACHE_NAME);
+	return unlink(HWK_CACHE_NAME) == 0 || errno == ENOENT ? 0 : -1;
 }

@@ -30,8 +30,9 @@ int hwk_cache_client_name(const char *client_dir, char **name);
 void hwk_cache_flush(void);
 /* Take out all the cache says of folder dir (a client folder, as "clients/ID") and write
  * it at once; when it cannot be written, or a cache file there could not be read as
- * this hwk's (too large, another hwk's), it is removed (it may name the client). -1
- * after a message when neither can be done. */
+ * this hwk's (too large, another hwk's), it is removed (it may name the client). 0, or
+ * -1 with errno set when neither can be done (quietly: the caller says what it
+ * means). */
 int hwk_cache_drop_dir(const char *dir);
 /* Forget the cache held in memory, unwritten: for a process that runs several commands,
  * such as a fuzz target. */

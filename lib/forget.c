@@ -269,6 +269,15 @@ int hwk_forget(const hwk_practice *p, const char *client, hwk_buf *report)
 	struct stat st;
 	if (lstat(cdir, &st) == 0 && S_ISDIR(st.st_mode) && (clock = hwk_store_lock(cdir, cdir)) < 0)
 		goto out;
+	/* the practice's cache names the client (and its files): they go from it before
+	 * anything else, so that a cache that cannot be put right stops forget while the
+	 * client is still there to be forgotten again */
+	if (hwk_cache_drop_dir(cdir) < 0) {
+		hwk_err("%s: the practice's cache may name %s, and can be neither written again "
+			"nor removed: %s; remove it, and run hwk forget again (nothing removed)",
+			HWK_CACHE_NAME, client, strerror(errno));
+		goto out;
+	}
 	/* a leftover of an earlier run beside a folder made again since goes first */
 	const char *from[] = {cdir, rdir}, *to[] = {cleft, rleft};
 	int had[2];
@@ -286,9 +295,6 @@ int hwk_forget(const hwk_practice *p, const char *client, hwk_buf *report)
 		if (remove_tree(to[i]) < 0)
 			goto out;
 	if (gitignore_drop(client) < 0)
-		goto out;
-	/* the practice's cache names the client (and its files): they go from it too */
-	if (hwk_cache_drop_dir(cdir) < 0)
 		goto out;
 	hwk_buf_printf(report, "removed %s%s%s\n", had[0] ? cdir : "",
 		       had[0] && had[1] ? " and " : "", had[1] ? rdir : "");

@@ -212,9 +212,6 @@ static int fsync_dir_of(const char *path)
 	return rc;
 }
 
-/* Temp files that a process killed before its rename left behind (NAME.tmp.XXXXXX
- * that nobody holds locked: a live writer locks its temp file from the start) are
- * removed by the next write in their folder. */
 int hwk_store_lock_file(const char *path)
 {
 	int fd = hwk_open_regular(path, O_RDONLY | O_CLOEXEC, 0, NULL);
@@ -227,7 +224,10 @@ int hwk_store_lock_file(const char *path)
 	return fd;
 }
 
-void hwk_store_remove_leftovers(const char *path)
+/* Temp files that a process killed before its rename left behind (NAME.tmp.XXXXXX
+ * that nobody holds locked: a live writer locks its temp file from the start) are
+ * removed by the next write in their folder. */
+static void remove_leftovers(const char *path)
 {
 	char *copy = hwk_xstrdup(path);
 	const char *dir = dirname(copy);
@@ -252,7 +252,7 @@ void hwk_store_remove_leftovers(const char *path)
 	free(copy);
 }
 
-/* A new temp file next to path, locked (see hwk_store_remove_leftovers), its name in *tmp. */
+/* A new temp file next to path, locked (see remove_leftovers), its name in *tmp. */
 static int make_temp(const char *path, char **tmp)
 {
 	for (int tries = 0;; tries++) {
@@ -271,26 +271,38 @@ static int make_temp(const char *path, char **tmp)
 	}
 }
 
-/* exclusive: 1 fails with a message when path exists, 2 returns 1 then, quietly */
-static int put_file(const char *path, const char *data, size_t len, int exclusive)
+/* A failure of put_file to write path, said unless quiet; errno kept. */
+static void put_failed(const char *path, int quiet)
+{
+	int e = errno;
+	if (!quiet)
+		hwk_err_sys("%s", path);
+	errno = e;
+}
+
+/* exclusive: 1 fails with a message when path exists, 2 returns 1 then, quietly.
+ * local (with exclusive 0): a file of this machine's only, such as the cache, not
+ * synced and never said (errno tells why it failed); its caller sees to the folder's
+ * owner */
+static int put_file(const char *path, const char *data, size_t len, int exclusive, int local)
 {
 	char *tmp = NULL;
 	sigset_t old;
-	int rc = -1;
+	int rc = -1, sync = durable && !local, e;
 
-	if (owner_check_of(path) < 0)
+	if (!local && owner_check_of(path) < 0)
 		return -1;
-	hwk_store_remove_leftovers(path);
+	remove_leftovers(path);
 	block_signals(&old);
 	int fd = make_temp(path, &tmp);
 	if (fd < 0) {
-		hwk_err_sys("%s", path);
+		put_failed(path, local);
 		goto out;
 	}
 	/* the temp file stays open, and so locked, until it has its name: a cleaner in
 	 * another process takes an unlocked temp file for a dead writer's */
-	if (fchmod(fd, 0600) < 0 || write_all(fd, data, len) < 0 || (durable && fsync(fd) < 0)) {
-		hwk_err_sys("%s", path);
+	if (fchmod(fd, 0600) < 0 || write_all(fd, data, len) < 0 || (sync && fsync(fd) < 0)) {
+		put_failed(path, local);
 		goto out_unlink;
 	}
 	if (exclusive) {
@@ -311,20 +323,22 @@ static int put_file(const char *path, const char *data, size_t len, int exclusiv
 			goto out_unlink;
 		}
 	} else if (rename(tmp, path) < 0) {
-		hwk_err_sys("%s", path);
+		put_failed(path, local);
 		goto out_unlink;
 	}
-	/* the file is in place: a failure now is said, but the write is done (exit 0, so a
-	 * retry does not do it twice) */
+	/* the file is in place: a failure now is said (unless local), but the write is
+	 * done (exit 0, so a retry does not do it twice) */
 	rc = 0;
-	if (close(fd) < 0)
+	if (close(fd) < 0 && !local)
 		hwk_note("%s: written, but closing it failed: %s", path, strerror(errno));
-	if (durable && fsync_dir_of(path) < 0)
+	if (sync && fsync_dir_of(path) < 0)
 		hwk_note("%s: written, but syncing its folder failed: %s", path, strerror(errno));
 	goto out;
 out_unlink:
+	e = errno;
 	unlink(tmp);
 	close(fd);
+	errno = e;
 out:
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	free(tmp);
@@ -357,17 +371,22 @@ void hwk_store_written_free(void)
 
 int hwk_store_replace(const char *path, const char *data, size_t len)
 {
-	return record_written(path, put_file(path, data, len, 0));
+	return record_written(path, put_file(path, data, len, 0, 0));
+}
+
+int hwk_store_replace_nosync(const char *path, const char *data, size_t len)
+{
+	return put_file(path, data, len, 0, 1);
 }
 
 int hwk_store_create(const char *path, const char *data, size_t len)
 {
-	return record_written(path, put_file(path, data, len, 1));
+	return record_written(path, put_file(path, data, len, 1, 0));
 }
 
 int hwk_store_create_new(const char *path, const char *data, size_t len)
 {
-	return record_written(path, put_file(path, data, len, 2));
+	return record_written(path, put_file(path, data, len, 2, 0));
 }
 
 int hwk_store_remove(const char *path)

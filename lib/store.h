@@ -20,6 +20,10 @@ void hwk_store_durable(int on);
 int hwk_store_mkdir(const char *path);
 /* Replace (or create) path with data, atomically. */
 int hwk_store_replace(const char *path, const char *data, size_t len);
+/* The same for a file of this machine's only, never committed, such as the cache:
+ * not synced, not counted as written (hwk_store_written), and quiet: 0, or -1 with
+ * errno set. The caller sees to it that the folder is one it may write in. */
+int hwk_store_replace_nosync(const char *path, const char *data, size_t len);
 /* Create path with data, atomically; fails with a message when it already exists. */
 int hwk_store_create(const char *path, const char *data, size_t len);
 /* The same, but a file already there (made by another process) is no error: 1 then,
@@ -71,9 +75,6 @@ int hwk_store_lock(const char *dir, const char *what);
 /* The same without waiting nor a word: -1 when another holds it (or it cannot be
  * taken), for work that the next writer may do as well. */
 int hwk_store_trylock(const char *dir);
-/* Remove the temp files (NAME.tmp.XXXXXX) that dead processes left in path's folder:
- * those no live writer holds locked. */
-void hwk_store_remove_leftovers(const char *path);
 /* Lock an existing file as the writers of hwk_store_append do (waiting as they do), for
  * a command that replaces it meanwhile: a writer waiting for the lock then writes into
  * the new file. The descriptor to close, -2 when there is no such file, or -1 after a

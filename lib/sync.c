@@ -169,7 +169,7 @@ static int reorder(const char *top, const hwk_buf *tracked, char **why)
 		char *w = NULL;
 		struct stat st;
 		/* a file hwk has seen whole and in order since it last changed is not read
-		 * again (.hwk.order): a sync with nothing new reads no entries */
+		 * again (.hwk.cache): a sync with nothing new reads no entries */
 		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
 		    hwk_cache_order_known(path, &st) == st.st_size) {
 			free(path);

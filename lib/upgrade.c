@@ -216,9 +216,7 @@ static size_t ended_file(const char *name)
 static int move_into_year(const char *dir, const char *name, const char *until, time_t now,
 			  hwk_upgrade_stats *st, int count)
 {
-	char stayed[16];
-	hwk_day_format(hwk_day_of(now) - HWK_ENDED_STAY, stayed);
-	int back = strncmp(until, stayed, 10) >= 0;
+	int back = !hwk_ended_stay_over(until, hwk_day_of(now));
 	char *ended = hwk_path(dir, HWK_ENDED_DIR);
 	char *ydir = back ? hwk_xstrdup(dir) : hwk_xasprintf("%s/%.4s", ended, until);
 	char *a = hwk_path(ended, name), *b = hwk_path(ydir, name);
@@ -240,7 +238,7 @@ static char *until_in_years(const char *dir, const char *id)
 	char *until = NULL, *prefix = hwk_xasprintf("%s.ended-", id);
 	hwk_ended_years(dir, &years);
 	for (size_t i = 0; i < years.n && !until; i++) {
-		char *ydir = hwk_xasprintf("%s/%s/%s", dir, HWK_ENDED_DIR, years.v[i]);
+		char *ydir = hwk_ended_year_dir(dir, years.v[i]);
 		if (files_in(ydir, ".yaml", &names) == 0)
 			for (size_t k = 0; k < names.n && !until; k++)
 				if (hwk_has_prefix(names.v[k], prefix) && ended_file(names.v[k]))
@@ -299,7 +297,7 @@ static int add_replaces_years(const char *dir, hwk_upgrade_stats *st)
 	hwk_strs years = {0};
 	int rc = hwk_ended_years(dir, &years) < 0 ? hwk_err_sys("%s/%s", dir, HWK_ENDED_DIR) : 0;
 	for (size_t i = 0; i < years.n && rc == 0; i++) {
-		char *ydir = hwk_xasprintf("%s/%s/%s", dir, HWK_ENDED_DIR, years.v[i]);
+		char *ydir = hwk_ended_year_dir(dir, years.v[i]);
 		rc = add_replaces_in(ydir, st);
 		free(ydir);
 	}

@@ -48,7 +48,7 @@ is "in order: the same count" "$(jq -c '.[0] | [.done, .expected]' "$T/out")" "[
 like "in order, the file is noted with its inode and size" "$(grep '^o ' p/.hwk.cache)" \
 	"^o clients/alex/$S.csv $(stat -c %i "$csv") $(stat -c %s "$csv")$"
 is ".hwk.cache is private" "$(stat -c %a p/.hwk.cache)" 600
-check "... and no client folder has a cache of its own" sh -c '! ls -A p/clients/alex | grep -q "^.hwk.order$"'
+check "... and no client folder has a cache of its own" sh -c '! find p/clients -name .hwk.cache | grep -q .'
 
 # the whole history lies in the weeks the report reads, so it is read whole again: the
 # note already says so, and is not written anew (a temp file and a rename a file, every

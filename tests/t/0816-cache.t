@@ -119,6 +119,16 @@ run -C p forget --yes alex
 is "forget with a cache too large to read (exit)" "$rc" 0
 check "... the cache removed" test ! -e p/.hwk.cache
 
+# ... and one it can neither write again nor remove (here a folder in its place, not
+# empty) stops it before anything goes: the client is still there to forget again
+mkdir -p p/.hwk.cache/x
+fails "forget with a cache it can neither write nor remove" 1 \
+	"hwk forget: .hwk.cache: the practice's cache may name bo, and can be neither written again nor removed: Is a directory; remove it, and run hwk forget again (nothing removed)" \
+	-C p forget --yes bo
+check "... bo is still there" test -f p/clients/bo/client.yaml
+check "... and the folder in the cache's place" test -d p/.hwk.cache/x
+rm -r p/.hwk.cache
+
 # a client folder standing alone keeps its own cache, by its own paths
 cp -r p/clients/bo s
 rm -f s/.hwk.lock

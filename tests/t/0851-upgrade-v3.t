@@ -50,7 +50,7 @@ to_v2() {
 		done
 		for y in "$c"ended/[0-9][0-9][0-9][0-9]; do
 			[ -d "$y" ] || continue
-			mv "$y"/* "$c"ended/ && rm -f "$y"/.hwk.order && rmdir "$y"
+			mv "$y"/* "$c"ended/ && rmdir "$y"
 		done
 		sed -i 's/^version: 3$/version: 2/' "$c"client.yaml
 	done

@@ -1,7 +1,8 @@
 /* Unit tests for lib/assignment.c, in a temporary client folder: a file read and written
  * back byte for byte, load errors placed at line:col, finding an assignment by id, id
  * prefix or type name (with the messages for ambiguous, ended and unknown ones), and
- * changes recorded in the history. Times are in Europe/Berlin. */
+ * changes recorded in the history, and an ended assignment's stay in its folder and
+ * year folder. Times are in Europe/Berlin. */
 #define _GNU_SOURCE
 
 #include "assignment.h"
@@ -596,6 +597,29 @@ static void test_load_ended(void)
 	rmdir("p");
 }
 
+/* An ended assignment's 31 days in its folder after its last day, and the path of its
+ * year folder. */
+static void test_ended_stay(void)
+{
+	hwk_day today = hwk_day_from_ymd(2026, 12, 28);
+	is_int(hwk_ended_stay_over("2026-11-26", today), 1, "stay: over 32 days after its last day");
+	is_int(hwk_ended_stay_over("2026-11-27", today), 0, "stay: not over 31 days after");
+	is_int(hwk_ended_stay_over("2026-12-28", today), 0, "stay: not over on its last day");
+	is_int(hwk_ended_stay_over("2025-12-31", today), 1, "stay: over, a year before");
+	is_int(hwk_ended_stay_over("2026-01-01", HWK_DAY_NONE), 0, "stay: not over on no day");
+	static const struct {
+		const char *dir, *year, *want, *what;
+	} years[] = {
+		{"clients/alex", "2026-11-26", "clients/alex/ended/2026", "year folder: of an UNTIL"},
+		{".", "2025", "./ended/2025", "year folder: of a year folder's name"},
+	};
+	for (size_t i = 0; i < sizeof years / sizeof *years; i++) {
+		char *y = hwk_ended_year_dir(years[i].dir, years[i].year);
+		is_str(y, years[i].want, "%s", years[i].what);
+		free(y);
+	}
+}
+
 int main(void)
 {
 	tu_enter_temp("assignment", "c");
@@ -609,6 +633,7 @@ int main(void)
 	test_new_id();
 	test_load_period();
 	test_load_ended();
+	test_ended_stay();
 	unlink("c/" SLEEP_ID ".yaml");
 	rmdir("c");
 	tu_leave_temp();
