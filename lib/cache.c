@@ -13,6 +13,10 @@
  *                           DIR/client.yaml, while it has that inode, size and
  *                           modification and change times, was read and checked, and
  *                           its name is NAME (none when absent)
+ *   c DIR KEY 0 [COLUMNS]   a listing of entries that read client folder DIR's
+ *                           assignments, while its assignment files and the listing's
+ *                           period were as KEY sums them up (list.c), learnt these
+ *                           columns of them (none when absent)
  *
  * Rows are appended in the order they are logged, but a merge by git's own union driver
  * (a clone where hwk git setup never ran) can leave them out of order, and a tail read
@@ -46,12 +50,12 @@
 
 typedef struct {
 	char *key; /* PATH or DIR, owned */
-	char kind; /* 'o' or 'n' */
+	char kind; /* 'o', 'n' or 'c' */
 	unsigned used : 1, mine : 1, seen : 1; /* asked for or noted; noted by this
 						   * process; in the file read again */
-	uintmax_t ino, size;
+	uintmax_t ino, size; /* 'c': its KEY in ino */
 	intmax_t ms, mns, cs, cns; /* 'n': client.yaml's times */
-	char *name; /* 'n': owned, NULL when client.yaml has none */
+	char *name; /* 'n': owned, NULL when client.yaml has none; 'c': the columns */
 } ent;
 
 static struct {
@@ -187,7 +191,7 @@ static int parse_line(const char *l, const char *nl, ent *e)
 {
 	memset(e, 0, sizeof *e);
 	char kind = l[0];
-	if ((kind != 'o' && kind != 'n') || l[1] != ' ')
+	if ((kind != 'o' && kind != 'n' && kind != 'c') || l[1] != ' ')
 		return -1;
 	const char *key = l + 2, *sp = memchr(key, ' ', (size_t)(nl - key));
 	if (!sp || sp == key)
@@ -382,6 +386,38 @@ static int client_name(const char *client_dir, char **name)
 	return 0;
 }
 
+static int columns(const char *dir, uintmax_t key, char **cols)
+{
+	*cols = NULL;
+	load();
+	ent tmp = {0}, *e = find('c', dir, &tmp);
+	int hit = e && e->ino == key;
+	if (hit) {
+		e->used = 1;
+		*cols = hwk_xstrdup(e->name ? e->name : "");
+	}
+	ent_free(&tmp);
+	return hit;
+}
+
+static void columns_note(const char *dir, uintmax_t key, const char *cols)
+{
+	load();
+	if (strpbrk(dir, " \n") || strpbrk(cols, " \n"))
+		return;
+	table();
+	ent *e = get('c', dir, 1);
+	e->used = 1;
+	if (e->ino == key && e->name && !strcmp(e->name, cols))
+		return;
+	e->ino = key;
+	e->size = 0;
+	free(e->name);
+	e->name = *cols ? hwk_xstrdup(cols) : NULL;
+	e->mine = 1;
+	C.dirty = 1;
+}
+
 /* The questions are asked from any thread (a listing makes each client's rows in the
  * thread that read its assignments): one at a time. */
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
@@ -409,6 +445,21 @@ int hwk_cache_client_name(const char *client_dir, char **name)
 	return rc;
 }
 
+int hwk_cache_columns(const char *dir, uint64_t key, char **cols)
+{
+	pthread_mutex_lock(&mu);
+	int hit = columns(dir, key, cols);
+	pthread_mutex_unlock(&mu);
+	return hit;
+}
+
+void hwk_cache_columns_note(const char *dir, uint64_t key, const char *cols)
+{
+	pthread_mutex_lock(&mu);
+	columns_note(dir, key, cols);
+	pthread_mutex_unlock(&mu);
+}
+
 /* The cache as text: every entry, or those used when all would be more than CACHE_MAX. */
 static void text(hwk_buf *b, int used_only)
 {
@@ -419,11 +470,10 @@ static void text(hwk_buf *b, int used_only)
 		if (!e->key || (used_only && !e->used))
 			continue;
 		hwk_buf_printf(b, "%c %s %ju %ju", e->kind, e->key, e->ino, e->size);
-		if (e->kind == 'n') {
+		if (e->kind == 'n')
 			hwk_buf_printf(b, " %jd.%09jd %jd.%09jd", e->ms, e->mns, e->cs, e->cns);
-			if (e->name)
-				hwk_buf_printf(b, " %s", e->name);
-		}
+		if (e->kind != 'o' && e->name)
+			hwk_buf_printf(b, " %s", e->name);
 		hwk_buf_addc(b, '\n');
 	}
 }

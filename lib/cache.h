@@ -8,6 +8,7 @@
 #ifndef HWK_CACHE_H
 #define HWK_CACHE_H
 
+#include <stdint.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -26,6 +27,12 @@ void hwk_cache_order_note(const char *csv_path, const struct stat *st);
  * from (its inode, size, change and modification times), else read and checked anew.
  * 0, or -1 after hwk_client_read's message. */
 int hwk_cache_client_name(const char *client_dir, char **name);
+/* The columns a listing of entries learnt of client folder dir's assignments (text of
+ * the listing's making; owned), while key (the listing's sum of its assignment files
+ * and of what it asked) stays the same: 1 then, else 0 and NULL. */
+int hwk_cache_columns(const char *dir, uint64_t key, char **cols);
+/* Note them (cols holding no space or line end; else not kept). */
+void hwk_cache_columns_note(const char *dir, uint64_t key, const char *cols);
 /* Write what this command learnt (quietly; nothing when it learnt nothing). */
 void hwk_cache_flush(void);
 /* Take out all the cache says of folder dir (a client folder, as "clients/ID") and write

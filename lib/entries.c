@@ -72,7 +72,9 @@ static int check_row(const hwk_assignment *a, hwk_strs *cols, int partial_ok, in
 	if (*replaces && hwk_time_parse_iso(replaces, &t) < 0)
 		return hwk_err("replaces: %s is not a time (the logged of the entry it corrects)",
 			       replaces);
-	if (!strcmp(c[HWK_E_STATUS], "withdrawn")) {
+	const char *status = c[HWK_E_STATUS];
+	/* told apart by the first byte first: this runs for each row of a listing */
+	if (status[0] == 'w' && !strcmp(status, "withdrawn")) {
 		/* it only says which entry no longer counts */
 		if (!*replaces)
 			return hwk_err("status: withdrawn needs replaces (the entry it withdraws)");
@@ -85,9 +87,9 @@ static int check_row(const hwk_assignment *a, hwk_strs *cols, int partial_ok, in
 			return hwk_err("note: the text is not valid UTF-8");
 		return 0;
 	}
-	int skipped = !strcmp(c[HWK_E_STATUS], "skipped");
-	int partial = !strcmp(c[HWK_E_STATUS], "partial");
-	if (!skipped && !partial && strcmp(c[HWK_E_STATUS], "done"))
+	int skipped = status[0] == 's' && !strcmp(status, "skipped");
+	int partial = status[0] == 'p' && !strcmp(status, "partial");
+	if (!skipped && !partial && strcmp(status, "done"))
 		return hwk_err("status: %s is not done, partial or skipped", c[HWK_E_STATUS]);
 	if (skipped && !hwk_reason_ok(c[HWK_E_REASON]))
 		return hwk_err(*c[HWK_E_REASON] ? "reason: %s is not one of busy, difficult, avoided, forgot, unclear, unsuited, other"

@@ -1,13 +1,20 @@
 #define _GNU_SOURCE
 #include "list.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "adherence.h"
 #include "assignment.h"
 #include "entries.h"
+#include "cache.h"
 #include "err.h"
 #include "prefetch.h"
 #include "ydoc.h"
@@ -238,26 +245,227 @@ typedef struct {
 	size_t nfix;
 } columns;
 
+static void columns_add(columns *cs, const char *name, hwk_coltype t);
+
 static void columns_see(const picks *k, void *arg)
 {
-	columns *cs = arg;
+	for (size_t i = 0; i < k->n; i++) {
+		const hwk_fields *fs = &k->all.v[k->picked[i]].fields;
+		for (size_t j = 0; j < fs->n; j++)
+			columns_add(arg, fs->v[j].name, coltype(&fs->v[j]));
+	}
+}
+
+/* Column name as a listing of fields of kind t: a name two fields of different kinds
+ * share is text. */
+static void columns_add(columns *cs, const char *name, hwk_coltype t)
+{
+	size_t x;
+	for (x = cs->nfix; x < cs->cols.n; x++)
+		if (!strcmp(cs->cols.v[x], name))
+			break;
+	if (x == cs->cols.n) {
+		hwk_strs_push(&cs->cols, hwk_xstrdup(name));
+		cs->types = hwk_xrealloc(cs->types, cs->cols.n * sizeof *cs->types);
+		cs->types[x] = t;
+	} else if (cs->types[x] != t) {
+		cs->types[x] = HWK_COL_TEXT; /* same name, different kinds */
+	}
+}
+
+/* The columns a client's picks bring, in order, as text: "NAME/KIND,..." (field names
+ * hold neither; KIND a hwk_coltype's digit), each name and kind once. */
+static char *columns_text(const picks *k)
+{
+	hwk_buf b = {0};
+	hwk_buf_adds(&b, "");
 	for (size_t i = 0; i < k->n; i++) {
 		const hwk_fields *fs = &k->all.v[k->picked[i]].fields;
 		for (size_t j = 0; j < fs->n; j++) {
-			size_t x;
-			for (x = cs->nfix; x < cs->cols.n; x++)
-				if (!strcmp(cs->cols.v[x], fs->v[j].name))
-					break;
-			if (x == cs->cols.n) {
-				hwk_strs_push(&cs->cols, hwk_xstrdup(fs->v[j].name));
-				cs->types = hwk_xrealloc(cs->types,
-							 cs->cols.n * sizeof *cs->types);
-				cs->types[x] = coltype(&fs->v[j]);
-			} else if (cs->types[x] != coltype(&fs->v[j])) {
-				cs->types[x] = HWK_COL_TEXT; /* same name, different kinds */
-			}
+			char *one = hwk_xasprintf("%s/%d", fs->v[j].name, (int)coltype(&fs->v[j]));
+			size_t n = strlen(one);
+			int seen = 0;
+			for (const char *q = b.s; !seen && (q = strstr(q, one)); q++)
+				seen = (q == b.s || q[-1] == ',') && (q[n] == ',' || !q[n]);
+			if (!seen)
+				hwk_buf_printf(&b, "%s%s", b.len ? "," : "", one);
+			free(one);
 		}
 	}
+	return b.s;
+}
+
+/* Each column of text (columns_text) into cs, in order. */
+static void columns_read(columns *cs, const char *text)
+{
+	char *t = hwk_xstrdup(text), *save = NULL;
+	for (char *one = strtok_r(t, ",", &save); one; one = strtok_r(NULL, ",", &save)) {
+		char *slash = strrchr(one, '/');
+		if (!slash)
+			continue;
+		*slash = 0;
+		columns_add(cs, one, (hwk_coltype)atoi(slash + 1));
+	}
+	free(t);
+}
+
+/* ---- the first pass's columns, kept in the cache ----
+ * The columns a client's assignments bring are kept in the local cache (cache.h) under
+ * a sum of every assignment file its folder and its ended/ hold (each one's name,
+ * inode, size, modification and change times, as git's index trusts a file) and of what
+ * the listing asks: while none of those changes, the next listing takes them from there
+ * after listing the folders and looking at each file's inode, and reads no file. */
+
+static uint64_t mix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 33;
+	return h;
+}
+
+static uint64_t str_sum(const char *s, uint64_t h)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return mix(h ^ 0xff);
+}
+
+/* Add each *.yaml of folder path (named rel in the sum) to *sum. 0; -1 when it cannot
+ * be read (missing: when may_miss, 0 with nothing added). */
+static int sum_folder(const char *path, const char *rel, int may_miss, uint64_t *sum)
+{
+	DIR *d = opendir(path);
+	if (!d)
+		return may_miss && (errno == ENOENT || errno == ENOTDIR) ? 0 : -1;
+	struct dirent *de;
+	int err = 0;
+	while ((de = hwk_readdir(d, &err))) {
+		size_t n = strlen(de->d_name);
+		struct stat st;
+		if (n < 5 || strcmp(de->d_name + n - 5, ".yaml"))
+			continue;
+		if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+			err = errno;
+			break;
+		}
+		uint64_t h = str_sum(de->d_name, str_sum(rel, 14695981039346656037u));
+		const uint64_t v[] = {(uint64_t)st.st_ino,          (uint64_t)st.st_size,
+				      (uint64_t)st.st_mode,         (uint64_t)st.st_mtim.tv_sec,
+				      (uint64_t)st.st_mtim.tv_nsec, (uint64_t)st.st_ctim.tv_sec,
+				      (uint64_t)st.st_ctim.tv_nsec};
+		for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+			h = mix(h ^ v[i]) + i;
+		*sum += h; /* in any order the folder lists them */
+	}
+	closedir(d);
+	return err ? -1 : 0;
+}
+
+/* The sum of client folder dir's assignment files, from seed (what the listing asks):
+ * 0, or -1 when a folder cannot be read (nothing kept then). */
+static int folder_key(const char *dir, uint64_t seed, uint64_t *key)
+{
+	uint64_t sum = 0;
+	if (sum_folder(dir, "", 0, &sum) < 0)
+		return -1;
+	char *ended = hwk_path(dir, HWK_ENDED_DIR);
+	hwk_strs years = {0};
+	int rc = hwk_ended_years(dir, &years);
+	for (size_t i = 0; rc == 0 && i < years.n; i++) {
+		char *y = hwk_path(ended, years.v[i]);
+		rc = sum_folder(y, years.v[i], 1, &sum);
+		free(y);
+	}
+	hwk_strs_free(&years);
+	free(ended);
+	*key = mix(sum ^ seed);
+	return rc;
+}
+
+/* What the first pass of a listing of entries is made with, and of each client. */
+typedef struct {
+	const hwk_strs *clients;
+	const hwk_filter *flt;
+	const pass *ps; /* its dirs made before its thread starts */
+	uint64_t seed;
+	uint64_t *key; /* each client's sum, as its first look found it */
+	unsigned char *keyed;
+} learner;
+
+typedef struct {
+	char *cols; /* columns_text */
+	int r;      /* picks_pick's */
+} learnt;
+
+static void *learn_first(void *arg, size_t c)
+{
+	learner *ln = arg;
+	char *cols;
+	ln->keyed[c] = folder_key(ln->ps->dirs[c], ln->seed, &ln->key[c]) == 0;
+	if (!ln->keyed[c] || !hwk_cache_columns(ln->ps->dirs[c], ln->key[c], &cols))
+		return NULL;
+	learnt *d = hwk_xcalloc(1, sizeof *d);
+	d->cols = cols;
+	return d;
+}
+
+static void *learn_made(void *arg, size_t c, hwk_assignments *l, int rc)
+{
+	learner *ln = arg;
+	learnt *d = hwk_xcalloc(1, sizeof *d);
+	picks k = {.all = *l};
+	size_t found = 0;
+	*l = (hwk_assignments){0};
+	d->r = picks_pick(ln->clients, ln->flt, &k, &found);
+	d->cols = columns_text(&k);
+	/* only what was read clean (a file named is named again next time) */
+	if (ln->keyed[c] && !rc && d->r == 0)
+		hwk_cache_columns_note(ln->ps->dirs[c], ln->key[c], d->cols);
+	picks_free(&k);
+	return d;
+}
+
+static void learnt_drop(void *made)
+{
+	learnt *d = made;
+	free(d->cols);
+	free(d);
+}
+
+/* The first pass of a listing of entries without -a: the columns, into cs; the clients
+ * whose files cannot be read named, and in named. */
+static void learn_columns(const hwk_practice *p, const hwk_strs *clients, const hwk_filter *flt,
+			  const hwk_period *span, columns *cs, int *bad, unsigned char *named)
+{
+	pass ps;
+	learner ln = {clients, flt, &ps, 0, NULL, NULL};
+	/* what the listing asks, and the day (an ended assignment's stay in its folder) */
+	char what[160];
+	snprintf(what, sizeof what, "%ld %ld %s %ld", (long)flt->since, (long)flt->until,
+		 flt->type ? flt->type : "", (long)hwk_day_of(hwk_now(NULL)));
+	ln.seed = str_sum(what, 1469598103934665603u);
+	ln.key = hwk_xcalloc(clients->n + 1, sizeof *ln.key);
+	ln.keyed = hwk_xcalloc(clients->n + 1, 1);
+	hwk_prefetch_then then = {learn_made, learnt_drop, &ln, learn_first};
+	pass_start(&ps, p, clients, span, &then);
+	for (size_t c = 0; c < clients->n; c++) {
+		hwk_assignments l;
+		void *made = NULL;
+		if (hwk_prefetch_get_made(ps.pf, c, 1, &l, &made) != 0)
+			*bad = named[c] = 1;
+		learnt *d = made;
+		if (d) {
+			columns_read(cs, d->cols);
+			learnt_drop(d);
+		}
+		hwk_assignments_free(&l);
+	}
+	pass_end(&ps);
+	free(ln.key);
+	free(ln.keyed);
 }
 
 /* Days by which the day of an entry's at (the date as written, in its own offset) may
@@ -265,10 +473,116 @@ static void columns_see(const picks *k, void *arg)
  * the practice's zone: an assignment further from the period has no entry in it. */
 #define ZONE_DAYS 2
 
-/* Entry e of a as a row of o, when the filter takes it. 0, or -1 when its at is not a
- * time (named). */
+/* How the rows of one assignment are written in CSV straight from the entries file's
+ * bytes, when they can be: the cells of a row read from a line lie back to back, as on
+ * the line, and those that CSV writes as they are need only be copied, a run of cells
+ * that stay side by side in the listing at once, its NULs made commas again. */
+typedef struct {
+	size_t cell, n; /* cells cell..cell+n-1 of the stored row */
+	size_t commas;  /* the commas before them: the columns since the one before */
+} piece;
+
+typedef struct {
+	hwk_buf lead;  /* client,assignment,type, as CSV */
+	piece *p;      /* in the listing's order */
+	size_t np, cap;
+	size_t tail;   /* the commas after the last */
+} rowplan;
+
+/* The plan for a, whose fields go to the columns map says (0: not listed). */
+static void rowplan_make(rowplan *pl, const hwk_assignment *a, const hwk_filter *flt,
+			 const columns *cs, const size_t *map)
+{
+	enum { NFROM = 3, NFIX = NFROM + HWK_ENTRY_FIXED };
+	size_t ncells = HWK_ENTRY_NCOLS(a), last = NFROM - 1;
+	pl->np = 0;
+	/* each column of the listing in turn: which cell of the row it is (a few dozen) */
+	for (size_t x = NFROM; x < cs->cols.n; x++) {
+		size_t c = ncells;
+		if (x < NFIX)
+			c = x - NFROM;
+		else if (x == NFIX && flt->history)
+			c = HWK_ENTRY_REPLACES(a);
+		for (size_t j = 0; j < a->fields.n && c == ncells; j++)
+			if (map[j] == x)
+				c = HWK_ENTRY_FIXED + j;
+		if (c == ncells)
+			continue; /* empty in a's rows */
+		piece *q = pl->np ? &pl->p[pl->np - 1] : NULL;
+		if (q && x == last + 1 && c == q->cell + q->n) {
+			q->n++;
+		} else {
+			if (pl->np == pl->cap) {
+				pl->cap = pl->cap ? pl->cap * 2 : 16;
+				pl->p = hwk_xrealloc(pl->p, pl->cap * sizeof *pl->p);
+			}
+			pl->p[pl->np++] = (piece){c, 1, x - last};
+		}
+		last = x;
+	}
+	pl->tail = cs->cols.n - 1 - last;
+	hwk_buf_reset(&pl->lead);
+	const char *lead[] = {a->client, a->id, a->type};
+	hwk_out_csv_cells(&pl->lead, lead, NFROM);
+}
+
+static void rowplan_free(rowplan *pl)
+{
+	hwk_buf_free(&pl->lead);
+	free(pl->p);
+}
+
+/* Commas enough for any run of them. */
+static const char commas[] = ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,";
+
+static void add_commas(hwk_buf *b, size_t n)
+{
+	for (size_t k; n; n -= k) {
+		k = n < sizeof commas - 1 ? n : sizeof commas - 1;
+		hwk_buf_add(b, commas, k);
+	}
+}
+
+/* e as a row of o by plan pl: 1, or 0 when it cannot be (hwk_out_row then). */
+static int raw_row(const hwk_assignment *a, const hwk_entry *e, const rowplan *pl, hwk_out *o)
+{
+	char *const *v = e->cols.v;
+	size_t last = HWK_ENTRY_REPLACES(a);
+	const char *end = v[last] + strlen(v[last]) + 1;
+	hwk_buf *b;
+	if (!e->cols.packed || !(b = hwk_out_raw(o)))
+		return 0;
+	hwk_buf_add(b, pl->lead.s, pl->lead.len);
+	for (size_t i = 0; i < pl->np; i++) {
+		const piece *q = &pl->p[i];
+		size_t c = q->cell, z = c + q->n;
+		const char *zend = z <= last ? v[z] : end;
+		add_commas(b, q->commas);
+		if (!hwk_csv_plain_run(v + c, q->n, zend)) {
+			/* a note with a comma, say: cell by cell, as hwk_out_row would */
+			for (size_t x = c; x < z; x++) {
+				if (x > c)
+					hwk_buf_addc(b, ',');
+				hwk_out_csv_cell(b, v[x]);
+			}
+			continue;
+		}
+		size_t at = b->len;
+		hwk_buf_add(b, v[c], (size_t)(zend - v[c]) - 1);
+		for (size_t x = c + 1; x < z; x++)
+			b->s[at + (size_t)(v[x] - v[c]) - 1] = ',';
+	}
+	add_commas(b, pl->tail);
+	hwk_buf_addc(b, '\n');
+	hwk_out_raw_end(o);
+	return 1;
+}
+
+/* Entry e of a as a row of o, when the filter takes it (by plan pl when it can be). 0,
+ * or -1 when its at is not a time (named). */
 static int entry_row(const hwk_assignment *a, const hwk_entry *e, const hwk_filter *flt,
-		     const columns *cs, hwk_out *o, const char **vals, const size_t *map)
+		     const columns *cs, hwk_out *o, const char **vals, const size_t *map,
+		     const rowplan *pl)
 {
 	enum { NFROM = 3, NFIX = NFROM + HWK_ENTRY_FIXED };
 	char **v = e->cols.v;
@@ -279,6 +593,8 @@ static int entry_row(const hwk_assignment *a, const hwk_entry *e, const hwk_filt
 	    (flt->until != HWK_DAY_NONE && d > flt->until) ||
 	    (flt->status && strcmp(flt->status, v[HWK_E_STATUS])) ||
 	    (flt->reason && strcmp(flt->reason, v[HWK_E_REASON])))
+		return 0;
+	if (raw_row(a, e, pl, o))
 		return 0;
 	for (size_t x = 0; x < cs->cols.n; x++)
 		vals[x] = NULL;
@@ -303,7 +619,8 @@ static int entry_row(const hwk_assignment *a, const hwk_entry *e, const hwk_filt
  * are read, from the end of the file (an entry's at is never after its logged, but for
  * a few minutes' slack). */
 static int list_entries_of(const hwk_assignment *a, const hwk_filter *flt,
-			   const columns *cs, hwk_out *o, const char **vals, size_t *map)
+			   const columns *cs, hwk_out *o, const char **vals, size_t *map,
+			   rowplan *pl)
 {
 	const hwk_strs *cols = &cs->cols;
 	hwk_day since = flt->since, until = flt->until;
@@ -318,10 +635,12 @@ static int list_entries_of(const hwk_assignment *a, const hwk_filter *flt,
 	 * columns were decided, which is not listed) */
 	for (size_t j = 0; j < a->fields.n; j++) {
 		map[j] = 0;
+		const char *name = a->fields.v[j].name;
 		for (size_t x = cs->nfix; x < cols->n; x++)
-			if (!strcmp(cols->v[x], a->fields.v[j].name))
+			if (cols->v[x][0] == name[0] && !strcmp(cols->v[x], name))
 				map[j] = x;
 	}
+	rowplan_make(pl, a, flt, cs, map);
 	if (since != HWK_DAY_NONE && since > a->start_day) {
 		/* rows before the period are passed over unchecked, as the tail brings a few */
 		hwk_entry *rows;
@@ -331,7 +650,7 @@ static int list_entries_of(const hwk_assignment *a, const hwk_filter *flt,
 			return -1;
 		hwk_entries_sift(a, rows, &n, since);
 		for (size_t i = 0; i < n; i++)
-			if (entry_row(a, &rows[i], flt, cs, o, vals, map) < 0)
+			if (entry_row(a, &rows[i], flt, cs, o, vals, map, pl) < 0)
 				bad = -1;
 		hwk_entry_rows_free(rows, n);
 		return bad;
@@ -342,7 +661,7 @@ static int list_entries_of(const hwk_assignment *a, const hwk_filter *flt,
 		size_t one = 1;
 		if (hwk_entries_sift(a, &e, &one, HWK_DAY_NONE))
 			continue; /* named, and left out */
-		if (entry_row(a, &e, flt, cs, o, vals, map) < 0)
+		if (entry_row(a, &e, flt, cs, o, vals, map, pl) < 0)
 			bad = -1;
 	}
 	if (got < 0)
@@ -383,12 +702,14 @@ static int list_client(const lister *ls, hwk_assignments *l, hwk_out *out)
 								      * first pass, and named */
 	const char **vals = hwk_xcalloc(ls->cs->cols.n + 1, sizeof *vals);
 	size_t *map = NULL;
+	rowplan pl = {0};
 	for (size_t i = 0; i < k.n; i++) {
 		const hwk_assignment *a = &k.all.v[k.picked[i]];
 		map = hwk_xrealloc(map, (a->fields.n + 1) * sizeof *map);
-		if (list_entries_of(a, ls->flt, ls->cs, out, vals, map) < 0)
+		if (list_entries_of(a, ls->flt, ls->cs, out, vals, map, &pl) < 0)
 			bad = 1;
 	}
+	rowplan_free(&pl);
 	free(vals);
 	free(map);
 	picks_free(&k);
@@ -437,11 +758,15 @@ int hwk_list_entries(const hwk_practice *p, const hwk_strs *clients, const hwk_f
 	 * first pass over the clients' assignments, and the entries read in a second,
 	 * one client at a time, so that what is held is one client's */
 	unsigned char *named = hwk_xcalloc(clients->n + 1, 1);
-	int rc = picks_scan(p, clients, flt, &span, columns_see, &cs, &bad, named);
+	int rc = 0;
+	if (flt->assignment)
+		rc = picks_scan(p, clients, flt, &span, columns_see, &cs, &bad, named);
+	else
+		learn_columns(p, clients, flt, &span, &cs, &bad, named);
 	if (rc == 0) {
 		hwk_out *o = hwk_out_new(fmt, f, (const char *const *)cs.cols.v, cs.cols.n);
 		lister ls = {clients, flt, &cs, o, PTHREAD_MUTEX_INITIALIZER, {{0}}, 0};
-		hwk_prefetch_then then = {list_made, list_drop, &ls};
+		hwk_prefetch_then then = {list_made, list_drop, &ls, NULL};
 		pass ps;
 		/* each client's rows made in the thread that read its assignments, when the
 		 * format allows: both threads list */

@@ -8,6 +8,9 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "err.h"
 #include "text.h"
@@ -470,6 +473,65 @@ void hwk_out_row(hwk_out *o, const char *const *vals, const hwk_coltype *types)
 		break;
 	}
 	o->nrows++;
+}
+
+/* ---- rows made by the caller ---- */
+
+hwk_buf *hwk_out_raw(hwk_out *o)
+{
+	if (o->fmt != HWK_FMT_CSV)
+		return NULL;
+	if (o->nrows == 0)
+		header(o);
+	return &o->line;
+}
+
+void hwk_out_raw_end(hwk_out *o)
+{
+	o->nrows++;
+	put_line(o);
+}
+
+void hwk_out_csv_cell(hwk_buf *b, const char *s)
+{
+	csv_field(b, s, 0, 0);
+}
+
+void hwk_out_csv_cells(hwk_buf *b, const char *const *vals, size_t n)
+{
+	csv_row(b, vals, n);
+	b->s[--b->len] = 0; /* its LF */
+}
+
+int hwk_csv_plain_run(char *const *cells, size_t n, const char *end)
+{
+	/* each cell's ends: what would make it quoted or guarded there */
+	for (size_t i = 0; i < n; i++) {
+		const char *c = cells[i];
+		size_t len = (size_t)((i + 1 < n ? cells[i + 1] : end) - c) - 1;
+		if (len && (c[0] == ' ' || c[0] == '\t' || c[0] == '=' || c[0] == '+' ||
+			    c[0] == '-' || c[0] == '@' || c[0] == '\r' || c[len - 1] == ' ' ||
+			    c[len - 1] == '\t'))
+			return 0;
+	}
+	/* and within: a comma, quote, CR or LF anywhere, sixteen bytes a step */
+	const char *s = cells[0];
+	size_t i = 0, len = (size_t)(end - s) - 1;
+#ifdef __SSE2__
+	const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'),
+		      cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+	for (; i + 16 <= len; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, quote)),
+					 _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)));
+		if (_mm_movemask_epi8(m))
+			return 0;
+	}
+#endif
+	for (; i < len; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+			return 0;
+	return 1;
 }
 
 /* ---- parts ---- */

@@ -35,6 +35,19 @@ hwk_out *hwk_out_new(hwk_fmt fmt, FILE *f, const char *const *cols, size_t ncols
  * and CSV, a key left out in JSON and YAML. An empty string "" is an empty cell, and
  * null in JSON/YAML. types may be NULL (all text). */
 void hwk_out_row(hwk_out *o, const char *const *vals, const hwk_coltype *types);
+/* A CSV row made by the caller, for speed: the buffer to add it to, whole (its LF too),
+ * exactly as hwk_out_row would write the same values, then hwk_out_raw_end. NULL in the
+ * other formats (hwk_out_row then). */
+hwk_buf *hwk_out_raw(hwk_out *o);
+void hwk_out_raw_end(hwk_out *o);
+/* One value, a cell of a row of several, as hwk_out_row writes it in CSV, added to b. */
+void hwk_out_csv_cell(hwk_buf *b, const char *s);
+/* The n values as hwk_out_row writes them in CSV, with their commas, added to b: no LF. */
+void hwk_out_csv_cells(hwk_buf *b, const char *const *vals, size_t n);
+/* Whether CSV writes each of cells[0..n) as it is (neither quoted nor guarded), where
+ * they lie back to back, each ended by its NUL, as a packed hwk_strs holds them (end:
+ * just past the last one's NUL). Then a run of them is their bytes, each NUL a comma. */
+int hwk_csv_plain_run(char *const *cells, size_t n, const char *end);
 /* Whether o's rows can be made in parts: TSV, CSV and JSON. */
 int hwk_out_parts(const hwk_out *o);
 /* A part of o's rows, made apart (in another thread, as o goes on) into a buffer of its

@@ -49,6 +49,18 @@ static void read_one(hwk_prefetch *p, size_t i)
 {
 	folder *f = &p->f[i];
 	hwk_strs names = {0};
+	if (p->then.first) {
+		FILE *m = open_memstream(&f->msg, &f->msglen), *was = hwk_err_to(m);
+		f->made = p->then.first(p->then.arg, i);
+		hwk_err_to(was);
+		if (m)
+			fclose(m);
+		if (f->made)
+			return;
+		free(f->msg);
+		f->msg = NULL;
+		f->msglen = 0;
+	}
 	if (!p->all && hwk_dir_yaml_names(p->dirs[i], &names) < 0) {
 		f->err = errno;
 		return;

@@ -28,6 +28,9 @@ typedef struct {
 	void *(*make)(void *arg, size_t i, hwk_assignments *l, int rc);
 	void (*drop)(void *made);
 	void *arg;
+	/* (may be NULL) asked first, in the same thread: what it makes (not NULL) stands
+	 * for make's, and the folder is not read (no assignments, rc 0) */
+	void *(*first)(void *arg, size_t i);
 } hwk_prefetch_then;
 /* The same, each folder's assignments as hwk_assignments_load_all(dir, past) reads
  * them (past: HWK_CURRENT or a period, copied), then made into what then says (unless

@@ -46,8 +46,9 @@ int hwk_open_regular(const char *path, int flags, int mode, struct stat *st);
 struct dirent *hwk_readdir(DIR *d, int *err);
 
 /* A growable list of owned strings. A packed list holds its strings in the same
- * allocation as v (read-only in shape: nothing is pushed onto it, no string of it is
- * freed or replaced on its own); hwk_strs_free frees either kind. */
+ * allocation as v, back to back in their order, each ended by its NUL (read-only in
+ * shape: nothing is pushed onto it, no string of it is freed or replaced on its own);
+ * hwk_strs_free frees either kind. */
 typedef struct {
 	char **v;
 	size_t n, cap;

@@ -200,7 +200,7 @@ int main(void)
 	dup2(efd, 2);
 	made_by_main = made_by_other = 0;
 	main_thread = pthread_self();
-	hwk_prefetch_then then = {make_ids, free, NULL};
+	hwk_prefetch_then then = {make_ids, free, NULL, NULL};
 	p = hwk_prefetch_start_all((const char *const *)dirs, NDIRS, HWK_CURRENT, &then);
 	int made_right = 1, left_right = 1, all_bad_right = 1;
 	for (int i = 0; i < NDIRS; i++) {
