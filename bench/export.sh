@@ -29,7 +29,12 @@ got=$("$build/csvparse" - <"$d/export.csv")
 [ "$got" = "$rows" ] || { echo "bench: hwk exported $got rows, libcsv parsed $rows" >&2; exit 1; }
 echo "export: $rows rows, $(($(wc -c <"$d/export.csv") / 1000000)) MB of CSV from $(find "$p/clients" -name '*.csv' | wc -l) files; same rows as libcsv"
 rm -f "$d/export.csv"
+# export: as a clinician's second export finds the practice (the columns of each client
+# kept in .hwk.cache by the first); export-nocache: the cache removed before each run,
+# so that the columns are learnt by reading every assignment file once more
 "$build/interleave" -r "$runs" -w 2 -o "$d/e.tsv" \
 	"export='$hwk' -C '$p' list entries -f csv" "libcsv='$build/csvparse' '$p'" \
-	-- export/libcsv
-awk -F'\t' '$1 == "ratio" { printf "target export / libcsv <= 1.5: %.2f %s\n", $4, $4 <= 1.5 ? "ok" : "MISSED" }' "$d/e.tsv"
+	"export-nocache=sh -c 'rm -f \"\$1/.hwk.cache\"; exec \"\$2\" -C \"\$1\" list entries -f csv' sh '$p' '$hwk'" \
+	-- export/libcsv export-nocache/libcsv
+awk -F'\t' '$1 == "ratio" && $2 == "export" { printf "target export / libcsv <= 1.5: %.2f %s\n", $4, $4 <= 1.5 ? "ok" : "MISSED" }
+$1 == "ratio" && $2 == "export-nocache" { printf "(no local cache: export / libcsv %.2f)\n", $4 }' "$d/e.tsv"
