@@ -304,7 +304,8 @@ static void columns_read(columns *cs, const char *text)
 		if (!slash)
 			continue;
 		*slash = 0;
-		columns_add(cs, one, (hwk_coltype)atoi(slash + 1));
+		int k = atoi(slash + 1);
+		columns_add(cs, one, k >= HWK_COL_TEXT && k <= HWK_COL_JSON ? (hwk_coltype)k : HWK_COL_TEXT);
 	}
 	free(t);
 }
@@ -449,7 +450,11 @@ static void learn_columns(const hwk_practice *p, const hwk_strs *clients, const 
 	ln.seed = str_sum(what, 1469598103934665603u);
 	ln.key = hwk_xcalloc(clients->n + 1, sizeof *ln.key);
 	ln.keyed = hwk_xcalloc(clients->n + 1, 1);
-	hwk_prefetch_then then = {learn_made, learnt_drop, &ln, learn_first};
+	/* kept for a listing of the whole history only, which reads every file of ended/
+	 * anyway: one of a period reads no more of ended/ than the period reaches, and
+	 * its sum would list it all */
+	int whole = flt->since == HWK_DAY_NONE && flt->until == HWK_DAY_NONE;
+	hwk_prefetch_then then = {learn_made, learnt_drop, &ln, whole ? learn_first : NULL};
 	pass_start(&ps, p, clients, span, &then);
 	for (size_t c = 0; c < clients->n; c++) {
 		hwk_assignments l;

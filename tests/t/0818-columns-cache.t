@@ -70,6 +70,12 @@ is "-t sleep after a listing of all: sleep's columns alone" "$(head -n 1 "$T/out
 run -C p list entries -f csv
 like "... and all again after it" "$(head -n 1 "$T/out")" '^client,.*,omega,bed,.*,after$'
 
+# a listing of a period keeps none: its sum would have to list all of ended/
+rm -f p/.hwk.cache
+run -C p list entries -f csv --since 2026-11-21
+is "a listing of a period: exit 0" "$rc" 0
+is "... keeps no columns" "$(grep -c '^c ' p/.hwk.cache 2>/dev/null || true)" 0
+
 # a file that cannot be read: named each time, its client's columns not kept
 printf 'id: [\n' >"p/clients/alex/2026-11-23-worry-dead.yaml"
 run -C p list entries -f csv
