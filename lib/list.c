@@ -13,8 +13,8 @@
 
 #include "adherence.h"
 #include "assignment.h"
-#include "entries.h"
 #include "cache.h"
+#include "entries.h"
 #include "err.h"
 #include "prefetch.h"
 #include "ydoc.h"

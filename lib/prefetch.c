@@ -132,11 +132,14 @@ static hwk_prefetch *start(const char *const *dirs, size_t n, hwk_prefetch *p)
 	return p;
 }
 
-hwk_prefetch *hwk_prefetch_start(const char *const *dirs, size_t n, hwk_day from, hwk_day to)
+hwk_prefetch *hwk_prefetch_start(const char *const *dirs, size_t n, hwk_day from, hwk_day to,
+				 const hwk_prefetch_then *then)
 {
 	hwk_prefetch *p = hwk_xcalloc(1, sizeof *p);
 	p->from = from;
 	p->to = to;
+	if (then)
+		p->then = *then;
 	return start(dirs, n, p);
 }
 

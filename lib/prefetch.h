@@ -18,9 +18,6 @@
 
 typedef struct hwk_prefetch hwk_prefetch;
 
-/* Start reading dirs[0..n) in order (dirs must outlive the prefetch): each folder's
- * assignments active on some day of from..to (hwk_assignments_load_period). */
-hwk_prefetch *hwk_prefetch_start(const char *const *dirs, size_t n, hwk_day from, hwk_day to);
 /* What is made of each folder's assignments l once read (rc: as hwk_prefetch_get's),
  * in the thread that read them, its messages kept as theirs; what it leaves in l and
  * what it returns are handed out with them. drop frees what was made and not taken. */
@@ -32,10 +29,14 @@ typedef struct {
 	 * for make's, and the folder is not read (no assignments, rc 0) */
 	void *(*first)(void *arg, size_t i);
 } hwk_prefetch_then;
+/* Start reading dirs[0..n) in order (dirs must outlive the prefetch): each folder's
+ * assignments active on some day of from..to (hwk_assignments_load_period), then made
+ * into what then says (unless NULL; not for a folder that cannot be listed). */
+hwk_prefetch *hwk_prefetch_start(const char *const *dirs, size_t n, hwk_day from, hwk_day to,
+				 const hwk_prefetch_then *then);
 /* The same, each folder's assignments as hwk_assignments_load_all(dir, past) reads
- * them (past: HWK_CURRENT or a period, copied), then made into what then says (unless
- * NULL). A folder that cannot be listed is named then, as a file that cannot be read:
- * hwk_prefetch_get gives 1. */
+ * them (past: HWK_CURRENT or a period, copied). A folder that cannot be listed is named
+ * then, as a file that cannot be read: hwk_prefetch_get gives 1. */
 hwk_prefetch *hwk_prefetch_start_all(const char *const *dirs, size_t n, const hwk_period *past,
 				     const hwk_prefetch_then *then);
 /* The assignments of dirs[i] into *l (owned by the caller), waiting for them if need be;

@@ -301,22 +301,61 @@ int hwk_report_open(hwk_report *r, const hwk_practice *p)
 	return r->spill ? 0 : -1;
 }
 
+/* What each client's part of a report is made with, in either thread (prefetch.h) */
+typedef struct {
+	const hwk_report *r;
+	const hwk_practice *p;
+	const hwk_strs *clients;
+} maker;
+
+typedef struct {
+	hwk_report_client c;
+	int rc; /* client_make's */
+} made_client;
+
+static void *client_made(void *arg, size_t i, hwk_assignments *l, int rc)
+{
+	const maker *mk = arg;
+	made_client *m = hwk_xcalloc(1, sizeof *m);
+	m->rc = client_make(mk->r, mk->p, mk->clients->v[i], l, rc ? -1 : 0, &m->c);
+	return m;
+}
+
+static void client_drop(void *made)
+{
+	made_client *m = made;
+	client_free(&m->c);
+	free(m);
+}
+
 int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs *clients)
 {
-	/* the folders' assignments are read ahead, in a second thread, while the entries
-	 * of those before are read */
+	/* the folders' assignments are read, and each client's numbers made, two clients at
+	 * a time: in a second thread, and in this one while it waits for it; the clients
+	 * are kept here, in their order */
 	char **dirs = hwk_xcalloc(clients->n + 1, sizeof *dirs);
 	for (size_t i = 0; i < clients->n; i++)
 		dirs[i] = hwk_client_dir(p, clients->v[i]);
-	hwk_prefetch *pf = hwk_prefetch_start((const char *const *)dirs, clients->n, r->from, r->to);
+	maker mk = {r, p, clients};
+	hwk_prefetch_then then = {client_made, client_drop, &mk, NULL};
+	hwk_prefetch *pf = hwk_prefetch_start((const char *const *)dirs, clients->n, r->from,
+					      r->to, &then);
 	int rc = 0;
 	for (size_t i = 0; i < clients->n && rc > -2; i++) {
 		hwk_assignments l = {0};
-		hwk_report_client c;
-		int read = hwk_prefetch_get(pf, i, 1, &l);
-		if (read < 0 && errno != ENOENT) {
+		void *made = NULL;
+		int read = hwk_prefetch_get_made(pf, i, 1, &l, &made);
+		if (made) {
+			made_client *m = made;
+			if (m->rc < 0)
+				rc = -1;
+			if (client_keep(r, &m->c) < 0)
+				rc = -2;
+			client_drop(m);
+		} else if (read < 0 && errno != ENOENT) {
 			rc = hwk_err_sys("%s", dirs[i]); /* left out, named */
 		} else { /* ENOENT: gone, nothing assigned */
+			hwk_report_client c;
 			if (client_make(r, p, clients->v[i], &l, read > 0 ? -1 : 0, &c) < 0)
 				rc = -1;
 			if (client_keep(r, &c) < 0)

@@ -62,6 +62,50 @@ is "... a valid array of one" "$(jq -c 'map(.client)' "$T/out")" '["c20"]'
 run -C p list entries -f csv --since 2026-11-24
 is "-f csv, no rows at all: the header alone" "$(cat "$T/out" | wc -l) $rc" "1 0"
 
+# CSV rows are copied from the entries file's bytes where CSV writes their cells as they
+# are: each cell that it would quote or guard is written as hwk_out_row writes it
+cat >p/types/worry.yaml <<'EOF'
+title: Worry time
+fields:
+- name: level
+  type: integer
+  min: -10
+  max: 10
+- name: what
+  type: text
+EOF
+W=$(hwk -C p assign c07 worry --start 2026-11-16 2>>"$T/setup.err")
+for v in '-3|=SUM(A1)|plain' '4| lead|x' '5|trail |y' '6|a,b|z' '7|@home|w' '8|+1|v' '9|-|u' '0|tab	|t'; do
+	level=${v%%|*}
+	rest=${v#*|}
+	what=${rest%|*}
+	note=${rest##*|}
+	HWK_NOW=2026-11-24T20:00:00+01:00 hwk -C p -c c07 log "$W" "level=$level" "what=$what" -m "$note" -q \
+		</dev/null 2>>"$T/setup.err"
+done
+run -C p list entries -f csv -t worry
+is "tricky cells: exit 0" "$rc" 0
+is "... each as CSV writes it: quoted, guarded or as it is" "$(tail -n +2 "$T/out" | cut -d, -f8-)" \
+	"plain,-3,'=SUM(A1)
+x,4,\" lead\"
+y,5,\"trail \"
+z,6,\"a,b\"
+w,7,'@home
+v,8,'+1
+u,9,-
+t,0,\"tab	\""
+run -C p list entries -f json -t worry
+is "... the same values in JSON" "$(jq -r '.[] | [.note, (.level|tostring), .what] | join("|")' "$T/out")" \
+	"plain|-3|=SUM(A1)
+x|4| lead
+y|5|trail 
+z|6|a,b
+w|7|@home
+v|8|+1
+u|9|-
+t|0|tab	"
+rm p/clients/c07/"$W".*
+
 # bad files: an assignment file that is not YAML in c05, c22 and c39 (read in either
 # thread), a bad row in c06, c23 and c38's entries
 for c in c05 c22 c39; do

@@ -105,7 +105,7 @@ int main(void)
 		put(dirs[i], "client.yaml", "version: 3\n");
 		put(dirs[i], ".hidden.yaml", "");
 		put(dirs[i], "notes.txt", "");
-		char c[8];
+		char c[16];
 		snprintf(c, sizeof c, "c%02d", i);
 		for (int k = 0; k < i % 5; k++)
 			assignment(dirs[i], c, k + 1, (unsigned)(i * 16 + k));
@@ -119,7 +119,7 @@ int main(void)
 	snprintf(errpath, sizeof errpath, "%s/err", top);
 	fflush(stderr);
 	int saved = dup(2), efd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	hwk_prefetch *p = hwk_prefetch_start((const char *const *)dirs, NDIRS, from, to);
+	hwk_prefetch *p = hwk_prefetch_start((const char *const *)dirs, NDIRS, from, to, NULL);
 	int same = 1, errs_right = 1, counts_right = 1, bad_right = 1, said_right = 1;
 	for (int i = 0; i < NDIRS; i++) {
 		hwk_assignments got = {0}, want = {0};
@@ -170,7 +170,7 @@ int main(void)
 	hwk_buf_free(&eb);
 
 	/* stopping after a few */
-	p = hwk_prefetch_start((const char *const *)dirs, NDIRS, from, to);
+	p = hwk_prefetch_start((const char *const *)dirs, NDIRS, from, to, NULL);
 	hwk_assignments got = {0};
 	is_int(hwk_prefetch_get(p, 0, 1, &got), 0, "stopping early: the first folder");
 	hwk_assignments_free(&got);
@@ -181,12 +181,12 @@ int main(void)
 	hwk_prefetch_end(p);
 
 	/* one folder (read on the spot) and none */
-	p = hwk_prefetch_start((const char *const *)&dirs[3], 1, from, to);
+	p = hwk_prefetch_start((const char *const *)&dirs[3], 1, from, to, NULL);
 	is_int(hwk_prefetch_get(p, 0, 1, &got), 0, "one folder: read");
 	is_int(got.n, 3, "one folder: its three assignments");
 	hwk_assignments_free(&got);
 	hwk_prefetch_end(p);
-	p = hwk_prefetch_start(NULL, 0, from, to);
+	p = hwk_prefetch_start(NULL, 0, from, to, NULL);
 	ok(p != NULL, "no folders: a prefetch to end");
 	hwk_prefetch_end(p);
 	hwk_prefetch_end(NULL);
