@@ -4,6 +4,7 @@
 
 #include "date.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,7 +93,22 @@ void hwk_day_format(hwk_day day, char buf[16])
 {
 	int y, m, d;
 	hwk_day_to_ymd(day, &y, &m, &d);
-	snprintf(buf, 16, "%04d-%02d-%02d", y, m, d);
+	if (y < 0 || y > 9999) {
+		snprintf(buf, 16, "%04d-%02d-%02d", y, m, d);
+		return;
+	}
+	/* by hand: a listing formats a day for every row it reads */
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = 0;
 }
 
 /* ---- Small strict scanners ---- */
@@ -239,16 +255,77 @@ static long utc_offset_at(time_t t)
  * instants t with t + offset(t) == wall. Any offset is well under a day, so the
  * offsets in effect a day before and a day after wall are the only ones that
  * can apply (assuming at most one transition in those two days). */
+/* A stretch of time the calling thread knows to have one UTC offset: [lo, hi], offset
+ * off. By the assumption above, equal offsets at two instants at most two days apart
+ * mean no transition between them; so the stretch is found by offsets two days apart
+ * and grows by one more two days later (or earlier), and a wall time whose two days
+ * around it lie inside it needs no localtime at all. A report converts thousands of
+ * sleep times from a few weeks, each of which took four localtime calls (and glibc's
+ * lock on the zone, which two threads then wait on). zone: the zone it was found in
+ * (hwk_time_zone_changed). */
+static atomic_uint zone_changes;
+static __thread struct {
+	time_t lo, hi;
+	long off;
+	int set;
+	unsigned zone;
+} steady;
+
+void hwk_time_zone_changed(void)
+{
+	atomic_fetch_add(&zone_changes, 1);
+}
+
+/* Is [a, b] in the stretch, grown toward it by a step of two days if need be? */
+static int steady_holds(time_t a, time_t b)
+{
+	if (!steady.set || steady.zone != atomic_load_explicit(&zone_changes, memory_order_relaxed))
+		return 0;
+	if (a < steady.lo && a >= steady.lo - 2 * SECS_PER_DAY && b <= steady.hi &&
+	    utc_offset_at(steady.lo - 2 * SECS_PER_DAY) == steady.off)
+		steady.lo -= 2 * SECS_PER_DAY;
+	if (b > steady.hi && b <= steady.hi + 2 * SECS_PER_DAY && a >= steady.lo &&
+	    utc_offset_at(steady.hi + 2 * SECS_PER_DAY) == steady.off)
+		steady.hi += 2 * SECS_PER_DAY;
+	return steady.lo <= a && b <= steady.hi;
+}
+
+/* [a, b] (at most two days) has offset off throughout: kept, joined to the stretch
+ * when they meet. */
+static void steady_note(time_t a, time_t b, long off)
+{
+	unsigned zone = atomic_load_explicit(&zone_changes, memory_order_relaxed);
+	if (steady.set && steady.zone == zone && steady.off == off && a <= steady.hi &&
+	    b >= steady.lo) {
+		steady.lo = a < steady.lo ? a : steady.lo;
+		steady.hi = b > steady.hi ? b : steady.hi;
+		return;
+	}
+	steady.lo = a;
+	steady.hi = b;
+	steady.off = off;
+	steady.zone = zone;
+	steady.set = 1;
+}
+
 time_t hwk_time_local(hwk_day day, int hh, int mm, int ss)
 {
 	time_t wall = (time_t)day * SECS_PER_DAY + hh * 3600L + mm * 60L + ss;
+	if (steady_holds(wall - SECS_PER_DAY, wall + SECS_PER_DAY))
+		return wall - steady.off;
 	long before = utc_offset_at(wall - SECS_PER_DAY);
 	long after = utc_offset_at(wall + SECS_PER_DAY);
+	if (before == after) {
+		/* no transition in the two days: the one offset (a wall time in a gap or
+		 * fold needs a transition) */
+		steady_note(wall - SECS_PER_DAY, wall + SECS_PER_DAY, before);
+		return wall - before;
+	}
 	time_t t_before = wall - before, t_after = wall - after;
 	int ok_before = utc_offset_at(t_before) == before;
 	int ok_after = utc_offset_at(t_after) == after;
 
-	if (ok_before && ok_after) /* a fold (or no transition): the earlier one */
+	if (ok_before && ok_after) /* a fold: the earlier one */
 		return t_before < t_after ? t_before : t_after;
 	if (ok_before)
 		return t_before;

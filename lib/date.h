@@ -31,6 +31,9 @@ hwk_day hwk_day_of(time_t t);                     /* the local calendar day of t
  * gap (02:30 on a spring-forward night becomes 03:30); an ambiguous time takes the
  * first (earlier) occurrence. */
 time_t hwk_time_local(hwk_day day, int hh, int mm, int ss);
+/* The zone is learnt as times are converted: a program that changes TZ (and calls
+ * tzset) calls this then, or later conversions may take the old zone's offsets. */
+void hwk_time_zone_changed(void);
 /* 2026-11-27T21:04:00+01:00, local offset; an offset with seconds (local mean time)
  * is rounded to the minute, the clock with it: the text names t exactly. */
 void hwk_time_format(time_t t, char buf[32]);

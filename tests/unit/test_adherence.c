@@ -694,6 +694,7 @@ int main(void)
 	tu_enter_temp("adherence", "c");
 	setenv("TZ", "Europe/Berlin", 1);
 	tzset();
+	hwk_time_zone_changed();
 	hwk_err_setcmd(NULL);
 
 	test_full_weeks();

@@ -625,6 +625,7 @@ int main(void)
 	tu_enter_temp("assignment", "c");
 	setenv("TZ", "Europe/Berlin", 1);
 	tzset();
+	hwk_time_zone_changed();
 	hwk_err_setcmd(NULL);
 	test_round_trip();
 	test_load_errors();

@@ -70,6 +70,7 @@ static void test_weeks(void)
 {
 	setenv("TZ", "Europe/Berlin", 1);
 	tzset();
+	hwk_time_zone_changed();
 	hwk_cands c = {0};
 	hwk_comp_weeks(1767686400, "", &c); /* Tuesday 2026-01-06T09:00:00+01:00 */
 	char *s = printed(&c);

@@ -18,6 +18,7 @@ static void set_tz(const char *tz)
 {
 	setenv("TZ", tz, 1);
 	tzset();
+	hwk_time_zone_changed();
 }
 
 /* Rotating buffers so several results can appear in one assertion. */
@@ -298,6 +299,55 @@ static void test_day_of(void)
 	set_tz("UTC");
 	is_str(day_str(hwk_day_of(1795822200)), "2026-11-27", "day_of uses the local day (UTC)");
 	is_str(day_str(hwk_day_of(-1)), "1969-12-31", "day_of before the epoch");
+}
+
+/* A thread keeps a stretch of time it found to have one offset (hwk_time_local): what
+ * it answers from it is what it answers without, whatever order the times come in, on
+ * the days around transitions of several kinds (DST, half an hour, a day skipped, an
+ * offset changed for good). */
+static void test_time_local_steady(void)
+{
+	static const struct {
+		const char *tz;
+		int y, m, d;
+	} around[] = {
+		{"Europe/Berlin", 2026, 3, 29},	 {"Europe/Berlin", 2026, 10, 25},
+		{"America/New_York", 2026, 11, 1}, {"Australia/Lord_Howe", 2026, 4, 5},
+		{"Pacific/Apia", 2011, 12, 30},	 {"Europe/Moscow", 2014, 10, 26},
+		{"UTC", 2026, 11, 27},
+	};
+	enum { DAYS = 9, TIMES = 24 * 4 };
+	static time_t kept[DAYS * TIMES], fresh[DAYS * TIMES];
+	for (size_t z = 0; z < sizeof around / sizeof *around; z++) {
+		set_tz(around[z].tz);
+		hwk_day first = ymd(around[z].y, around[z].m, around[z].d) - DAYS / 2;
+		for (int order = 0; order < 3; order++) {
+			/* forward, backward, and hopping by a prime step */
+			for (int k = 0; k < DAYS * TIMES; k++) {
+				int i = order == 0 ? k : order == 1 ? DAYS * TIMES - 1 - k : k * 37 % (DAYS * TIMES);
+				kept[i] = hwk_time_local(first + i / TIMES, i % TIMES / 4, i % 4 * 15, 0);
+			}
+			for (int i = 0; i < DAYS * TIMES; i++) {
+				hwk_time_zone_changed(); /* nothing kept: worked out afresh */
+				fresh[i] = hwk_time_local(first + i / TIMES, i % TIMES / 4, i % 4 * 15, 0);
+			}
+			int same = 1;
+			for (int i = 0; i < DAYS * TIMES; i++)
+				if (kept[i] != fresh[i]) {
+					printf("# %s day %d %02d:%02d: %ld kept, %ld afresh\n", around[z].tz, i / TIMES,
+					     i % TIMES / 4, i % 4 * 15, (long)kept[i], (long)fresh[i]);
+					same = 0;
+					break;
+				}
+			ok(same, "%s around %d-%02d-%02d, order %d: the kept offsets answer as afresh",
+			   around[z].tz, around[z].y, around[z].m, around[z].d, order);
+		}
+	}
+	/* a zone set anew (and said so) is not answered from the last one's */
+	set_tz("Europe/Berlin");
+	(void)hwk_time_local(ymd(2026, 7, 1), 12, 0, 0);
+	set_tz("America/New_York");
+	is_int(hwk_time_local(ymd(2026, 7, 1), 12, 0, 0), 1782921600, "New York after Berlin: its own offset");
 }
 
 static void test_time_local(void)
@@ -745,6 +795,7 @@ int main(void)
 	test_time_format();
 	test_day_of();
 	test_time_local();
+	test_time_local_steady();
 	test_parse_iso();
 	test_parse_iso_day();
 	test_ymd_ok();

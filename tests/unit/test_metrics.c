@@ -27,6 +27,7 @@ static void set_tz(const char *tz)
 {
 	setenv("TZ", tz, 1);
 	tzset();
+	hwk_time_zone_changed();
 }
 
 static hwk_day ymd(int y, int m, int d)
