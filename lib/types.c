@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,11 +190,24 @@ static int by_name(const void *x, const void *y)
 	return c ? c : (a > b) - (a < b);
 }
 
-/* The first field (in the list's order) whose name an earlier one has, or seq->n. The
- * names are sorted, so that no list can make this quadratic (name_compares counts the
- * work for the tests). A field without a name never matches: its parse says so. */
+/* The first field (in the list's order) whose name an earlier one has, or seq->n. A
+ * short list, as every type's is, is checked name by name; a long one sorted, so that
+ * no list can make this quadratic (name_compares counts the work for the tests). A
+ * field without a name never matches: its parse says so. */
 static size_t first_twice(const hwk_ynode *seq)
 {
+	if (seq->n <= 16) {
+		const char *names[16];
+		for (size_t i = 0; i < seq->n; i++) {
+			names[i] = name_in(seq->items[i]);
+			for (size_t j = 0; j < i && *names[i]; j++) {
+				name_compares++;
+				if (!strcmp(names[j], names[i]))
+					return i;
+			}
+		}
+		return seq->n;
+	}
 	size_t *v = hwk_xcalloc(seq->n + 1, sizeof *v), first = seq->n;
 	for (size_t i = 0; i < seq->n; i++)
 		v[i] = i;
@@ -209,6 +223,131 @@ static size_t first_twice(const hwk_ynode *seq)
 	return first;
 }
 
+/* ---- lists read before ----
+ * Every assignment file holds its type's fields, the same list in all of a type's
+ * assignments, and a report or listing reads thousands: a list the calling thread has
+ * read before (the same nodes: kinds, quoting and texts, in the same order; where they
+ * lie in the file plays no part when they are right) is copied from then, not read and
+ * checked again. A thread keeps its last few; a list that was refused is not kept. */
+
+typedef struct {
+	hwk_ykind kind;
+	int plain;
+	size_t n;
+	size_t str; /* where its text is in the list's (scalars), else (size_t)-1 */
+} seen_node;
+
+typedef struct {
+	seen_node *v;
+	size_t n;
+	hwk_buf text;
+	hwk_fields fields;
+} seen_list;
+
+#define SEEN_LISTS 8    /* kept a thread: more than the built-in types */
+#define SEEN_NODES 1024 /* a longer list is not kept */
+
+static __thread seen_list seen[SEEN_LISTS];
+static __thread size_t seen_next;
+static pthread_key_t seen_key;
+static pthread_once_t seen_once = PTHREAD_ONCE_INIT;
+
+static void seen_free(void *unused)
+{
+	(void)unused;
+	for (size_t i = 0; i < SEEN_LISTS; i++) {
+		free(seen[i].v);
+		hwk_buf_free(&seen[i].text);
+		hwk_fields_free(&seen[i].fields);
+		seen[i] = (seen_list){0};
+	}
+}
+
+static void seen_free_main(void)
+{
+	seen_free(NULL);
+}
+
+static void seen_setup(void)
+{
+	/* a thread's lists go when it ends; the main thread's at exit */
+	if (pthread_key_create(&seen_key, seen_free) != 0)
+		seen_key = (pthread_key_t)-1;
+	atexit(seen_free_main);
+}
+
+/* Is node n the one at *at of list l and the nodes after it its own, as they were? */
+static int seen_same(const hwk_ynode *n, const seen_list *l, size_t *at)
+{
+	if (*at >= l->n)
+		return 0;
+	const seen_node *v = &l->v[(*at)++];
+	if (v->kind != n->kind || v->plain != n->plain || v->n != n->n)
+		return 0;
+	if (n->kind == HWK_Y_SCALAR)
+		return (v->str == (size_t)-1) == !n->str &&
+		       (!n->str || !strcmp(l->text.s + v->str, n->str));
+	for (size_t i = 0; i < n->n; i++)
+		if (!seen_same(n->items[i], l, at))
+			return 0;
+	return 1;
+}
+
+static int seen_flat(const hwk_ynode *n, seen_list *l)
+{
+	if (l->n == SEEN_NODES)
+		return -1;
+	seen_node *v = &l->v[l->n++];
+	*v = (seen_node){n->kind, n->plain, n->n, (size_t)-1};
+	if (n->kind == HWK_Y_SCALAR) {
+		if (n->str) {
+			v->str = l->text.len;
+			hwk_buf_add(&l->text, n->str, strlen(n->str) + 1);
+		}
+		return 0;
+	}
+	for (size_t i = 0; i < n->n; i++)
+		if (seen_flat(n->items[i], l) < 0)
+			return -1;
+	return 0;
+}
+
+/* A copy of the fields of the list seq when it was read before. */
+static int seen_find(const hwk_ynode *seq, hwk_fields *out)
+{
+	for (size_t i = 0; i < SEEN_LISTS; i++) {
+		size_t at = 0;
+		if (seen[i].n && seen_same(seq, &seen[i], &at) && at == seen[i].n) {
+			hwk_fields_copy(out, &seen[i].fields);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The list seq, read into fs, kept in place of the oldest kept. */
+static void seen_keep(const hwk_ynode *seq, const hwk_fields *fs)
+{
+	pthread_once(&seen_once, seen_setup);
+	if (seen_key != (pthread_key_t)-1)
+		pthread_setspecific(seen_key, seen); /* not NULL: the thread's end frees */
+	seen_list *l = &seen[seen_next];
+	seen_next = (seen_next + 1) % SEEN_LISTS;
+	free(l->v);
+	hwk_buf_free(&l->text);
+	hwk_fields_free(&l->fields);
+	*l = (seen_list){0};
+	l->v = hwk_xcalloc(SEEN_NODES, sizeof *l->v);
+	if (seen_flat(seq, l) < 0) {
+		free(l->v);
+		hwk_buf_free(&l->text);
+		*l = (seen_list){0};
+		return;
+	}
+	l->v = hwk_xrealloc(l->v, l->n * sizeof *l->v);
+	hwk_fields_copy(&l->fields, fs);
+}
+
 int hwk_fields_parse(const char *file, const hwk_ynode *seq, hwk_fields *out)
 {
 	out->v = NULL;
@@ -217,6 +356,8 @@ int hwk_fields_parse(const char *file, const hwk_ynode *seq, hwk_fields *out)
 		return 0;
 	if (seq->kind != HWK_Y_SEQ)
 		return hwk_yerr(file, seq, "'fields' must be a list");
+	if (seen_find(seq, out))
+		return 0;
 	size_t twice = first_twice(seq);
 	out->v = hwk_xcalloc(seq->n, sizeof *out->v);
 	for (size_t i = 0; i < seq->n; i++) {
@@ -229,6 +370,7 @@ int hwk_fields_parse(const char *file, const hwk_ynode *seq, hwk_fields *out)
 			goto bad;
 		}
 	}
+	seen_keep(seq, out);
 	return 0;
 bad:
 	hwk_fields_free(out);

@@ -789,6 +789,66 @@ static void test_custom_types(void)
 	tu_leave_temp();
 }
 
+/* The text hwk_fields_emit writes of fs (owned). */
+static char *fields_text(const hwk_fields *fs)
+{
+	hwk_buf b = {0};
+	hwk_yw *w = hwk_yw_new(&b);
+	hwk_fields_emit(w, fs);
+	hwk_yw_end(w);
+	return b.s;
+}
+
+/* A list read before is copied from then (lib/types.c, "lists read before"): the same
+ * fields, a copy of its own; a list that differs in a text or only in its quoting is
+ * read and checked as any other, and one refused is refused every time. */
+static void test_fields_seen(void)
+{
+	const char *list = "- name: bed\n  type: time\n  required: true\n  prompt: Bed\n"
+			   "- name: sol\n  type: integer\n  min: 0\n  max: 720\n  unit: min\n"
+			   "- name: mood\n  type: choice\n  choices: [low, ok, high]\n";
+	hwk_fields a = {0}, b = {0}, c = {0};
+	const char *msg;
+	is_int(fields_from(list, &a, &msg), 0, "seen: a list is read");
+	char *moved = hwk_xasprintf("# moved down\n\n%s", list);
+	is_int(fields_from(moved, &b, &msg), 0, "seen: the same list further down is read");
+	is_str(msg, "", "seen: ... without a word");
+	char *ta = fields_text(&a), *tb = fields_text(&b);
+	is_str(tb, ta, "seen: ... into the same fields");
+	ok(b.n == 3 && a.v[0].name != b.v[0].name && a.v[2].choices.v[1] != b.v[2].choices.v[1],
+	   "seen: ... a copy of their own");
+	hwk_fields_free(&a); /* the copy outlives the first */
+	free(tb);
+	tb = fields_text(&b);
+	is_str(tb, ta, "seen: ... which stands when the first is freed");
+
+	/* only the quoting differs: 'true' is text, not true */
+	const char *at = strstr(list, "required: true");
+	char *q = hwk_xasprintf("%.*srequired: 'true'%s", (int)(at - list), list, at + 14);
+	for (int i = 0; i < 2; i++)
+		bad_fields(q, "hwk: f.yaml:3:13: 'required' must be true or false\n",
+			   i ? "a quoted true, again" : "a quoted true after the plain one was read");
+	/* one text differs */
+	char *other = hwk_xstrdup(list);
+	memcpy(strstr(other, "max: 720"), "max: 721", 8);
+	is_int(fields_from(other, &c, &msg), 0, "seen: a list with another max is read");
+	ok(c.n == 3 && c.v[1].max == 721, "seen: ... its own max");
+	/* and the first list again, after others: still the same fields */
+	hwk_fields d = {0};
+	is_int(fields_from(list, &d, &msg), 0, "seen: the first list again");
+	char *td = fields_text(&d);
+	is_str(td, ta, "seen: ... the same fields");
+	hwk_fields_free(&b);
+	hwk_fields_free(&c);
+	hwk_fields_free(&d);
+	free(ta);
+	free(tb);
+	free(td);
+	free(moved);
+	free(q);
+	free(other);
+}
+
 int main(void)
 {
 	hwk_err_setcmd(NULL);
@@ -797,6 +857,7 @@ int main(void)
 	test_custom_field_checks();
 	test_fields_emit();
 	test_fields_errors();
+	test_fields_seen();
 	test_huge_integer_limit();
 	test_many_fields();
 	test_custom_types();
