@@ -344,46 +344,32 @@ static void set_yaml(ent *e, const struct stat *st)
 	e->cns = (intmax_t)st->st_ctim.tv_nsec;
 }
 
-static int client_name(const char *client_dir, char **name)
+/* The name kept for client_dir whose client.yaml is st as it is now: 1, *name set
+ * (NULL when it has none); 0 when none is kept for it. */
+static int name_known(const char *client_dir, const struct stat *st, char **name)
 {
-	*name = NULL;
 	load();
-	char *path = hwk_path(client_dir, "client.yaml");
-	struct stat st;
-	int have = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
-	free(path);
-	ent tmp = {0}, *e = have ? find('n', client_dir, &tmp) : NULL;
-	if (e && same_yaml(e, &st)) {
+	ent tmp = {0}, *e = find('n', client_dir, &tmp);
+	int hit = e && same_yaml(e, st);
+	if (hit) {
 		e->used = 1;
 		*name = e->name ? hwk_xstrdup(e->name) : NULL;
-		ent_free(&tmp);
-		return 0;
 	}
 	ent_free(&tmp);
-	hwk_client_info info;
-	if (hwk_client_read(client_dir, 0, &info) < 0)
-		return -1;
-	free(info.created);
-	*name = info.name;
-	/* kept as it was when read: a change since then (the stat after the read differs
-	 * from the one before) is not kept, and is read again next time */
-	struct stat after;
-	ent before = {0};
-	if (have)
-		set_yaml(&before, &st);
-	path = hwk_path(client_dir, "client.yaml");
-	int same = have && lstat(path, &after) == 0 && same_yaml(&before, &after);
-	free(path);
-	if (!same || strpbrk(client_dir, " \n") || (info.name && strchr(info.name, '\n')))
-		return 0;
+	return hit;
+}
+
+/* name (or NULL) kept for client_dir, read from client.yaml as st */
+static void name_note(const char *client_dir, const struct stat *st, const char *name)
+{
+	load();
 	table();
-	e = get('n', client_dir, 1);
+	ent *e = get('n', client_dir, 1);
 	free(e->name);
-	e->name = info.name ? hwk_xstrdup(info.name) : NULL;
-	set_yaml(e, &st);
+	e->name = name ? hwk_xstrdup(name) : NULL;
+	set_yaml(e, st);
 	e->used = e->mine = 1;
 	C.dirty = 1;
-	return 0;
 }
 
 static int columns(const char *dir, uintmax_t key, char **cols)
@@ -439,10 +425,39 @@ void hwk_cache_order_note(const char *csv_path, const struct stat *st)
 
 int hwk_cache_client_name(const char *client_dir, char **name)
 {
+	/* the files looked at and read without the lock: only the table is under it */
+	*name = NULL;
+	char *path = hwk_path(client_dir, "client.yaml");
+	struct stat st;
+	int have = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
 	pthread_mutex_lock(&mu);
-	int rc = client_name(client_dir, name);
+	int hit = have && name_known(client_dir, &st, name);
 	pthread_mutex_unlock(&mu);
-	return rc;
+	if (hit) {
+		free(path);
+		return 0;
+	}
+	hwk_client_info info;
+	if (hwk_client_read(client_dir, 0, &info) < 0) {
+		free(path);
+		return -1;
+	}
+	free(info.created);
+	*name = info.name;
+	/* kept as it was when read: a change since then (the stat after the read differs
+	 * from the one before) is not kept, and is read again next time */
+	struct stat after;
+	ent before = {0};
+	if (have)
+		set_yaml(&before, &st);
+	int same = have && lstat(path, &after) == 0 && same_yaml(&before, &after);
+	free(path);
+	if (same && !strpbrk(client_dir, " \n") && !(info.name && strchr(info.name, '\n'))) {
+		pthread_mutex_lock(&mu);
+		name_note(client_dir, &st, info.name);
+		pthread_mutex_unlock(&mu);
+	}
+	return 0;
 }
 
 int hwk_cache_columns(const char *dir, uint64_t key, char **cols)

@@ -71,7 +71,14 @@ char *hwk_xasprintf(const char *fmt, ...)
 
 char *hwk_path(const char *dir, const char *name)
 {
-	return strcmp(dir, ".") ? hwk_xasprintf("%s/%s", dir, name) : hwk_xstrdup(name);
+	if (!strcmp(dir, "."))
+		return hwk_xstrdup(name);
+	size_t a = strlen(dir), b = strlen(name);
+	char *p = hwk_xmalloc(a + b + 2);
+	memcpy(p, dir, a);
+	p[a] = '/';
+	memcpy(p + a + 1, name, b + 1);
+	return p;
 }
 
 static void buf_grow(hwk_buf *b, size_t more)
