@@ -35,7 +35,7 @@ static const hwk_command commands[] = {
 	 &cmd_list_args},
 	{"review", cmd_review, HWK_NEED_CLIENT,
 	 "show a client's homework since the last review, and keep the review", &cmd_review_args},
-	{"report", cmd_report, HWK_CLIENTS,
+	{"report", cmd_report, HWK_CLIENTS | HWK_CLIENT_FOLDERS,
 	 "sum up a week across the caseload, who needs attention first", &cmd_report_args},
 	{"calendar", cmd_calendar, HWK_NEED_CLIENT,
 	 "write a client's homework as calendar events with reminders (iCalendar)",

@@ -76,6 +76,12 @@ static size_t hash(char kind, const char *key)
 	size_t h = 14695981039346656037ull ^ (unsigned char)kind;
 	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
 		h = (h ^ *p) * 1099511628211ull;
+	/* FNV's low bits, which pick the slot, come from the keys' low bits alone: the
+	 * high ones are folded in (murmur's finish), or keys alike (clients/x/y.csv)
+	 * crowd into long probe chains */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
 	return h;
 }
 
@@ -425,11 +431,17 @@ void hwk_cache_order_note(const char *csv_path, const struct stat *st)
 
 int hwk_cache_client_name(const char *client_dir, char **name)
 {
+	return hwk_cache_client_name_st(client_dir, NULL, name);
+}
+
+int hwk_cache_client_name_st(const char *client_dir, const struct stat *taken, char **name)
+{
 	/* the files looked at and read without the lock: only the table is under it */
 	*name = NULL;
 	char *path = hwk_path(client_dir, "client.yaml");
 	struct stat st;
-	int have = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+	int have = taken ? (st = *taken, 1) : lstat(path, &st) == 0;
+	have = have && S_ISREG(st.st_mode);
 	pthread_mutex_lock(&mu);
 	int hit = have && name_known(client_dir, &st, name);
 	pthread_mutex_unlock(&mu);

@@ -27,6 +27,9 @@ void hwk_cache_order_note(const char *csv_path, const struct stat *st);
  * from (its inode, size, change and modification times), else read and checked anew.
  * 0, or -1 after hwk_client_read's message. */
 int hwk_cache_client_name(const char *client_dir, char **name);
+/* The same, client.yaml's lstat taken by the caller just before in st (NULL: none, it
+ * is taken here). */
+int hwk_cache_client_name_st(const char *client_dir, const struct stat *st, char **name);
 /* The columns a listing of entries learnt of client folder dir's assignments (text of
  * the listing's making; owned), while key (the listing's sum of its assignment files
  * and of what it asked) stays the same: 1 then, else 0 and NULL. */

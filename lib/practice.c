@@ -468,14 +468,34 @@ char *hwk_client_dir(const hwk_practice *p, const char *client)
 	return hwk_xasprintf("clients/%s", client);
 }
 
-/* A client folder met in clients/: 1 a client, 0 not one (not a folder, or no
- * client.yaml yet), -1 after a message (a symbolic link, or a folder that cannot be
- * looked into). type: what the listing said it is (a DT_ value; DT_UNKNOWN when it did
- * not say, or when there is no listing: then it is looked at). */
-static int client_folder(const char *id, unsigned char type)
+/* Is client folder dir (a folder) a client: 1 when it has its client.yaml (of whatever
+ * kind: reading it says what is wrong with it), 0 not (yet), -1 after a message (it
+ * cannot be looked into). */
+static int client_yaml(const char *dir, struct stat *st)
+{
+	char *yaml = hwk_path(dir, "client.yaml");
+	int rc = 0;
+	if (lstat(yaml, st) == 0)
+		rc = 1;
+	else if (errno != ENOENT)
+		rc = hwk_err_sys("%s", dir);
+	free(yaml);
+	return rc;
+}
+
+int hwk_client_folder_is_client(const char *dir, struct stat *st)
+{
+	return client_yaml(dir, st);
+}
+
+/* A folder met in clients/: 1 a folder (a client when it has its client.yaml: looked
+ * for when yaml), 0 not one (not a folder, or no client.yaml), -1 after a message (a
+ * symbolic link, or a folder that cannot be looked into). type: what the listing said
+ * it is (a DT_ value; DT_UNKNOWN when it did not say, or when there is no listing: then
+ * it is looked at). */
+static int client_folder(const char *id, unsigned char type, int yaml)
 {
 	char *dir = hwk_xasprintf("clients/%s", id);
-	char *yaml = hwk_xasprintf("%s/client.yaml", dir);
 	struct stat st;
 	int rc = 0;
 	if (type == DT_DIR || type == DT_LNK) {
@@ -489,14 +509,8 @@ static int client_folder(const char *id, unsigned char type)
 		errno = ELOOP; /* never followed: it leads out of the practice */
 		rc = hwk_err_sys("%s", dir);
 	} else if (S_ISDIR(st.st_mode)) {
-		/* its client.yaml of whatever kind makes it a client: reading it says what
-		 * is wrong with it */
-		if (lstat(yaml, &st) == 0)
-			rc = 1;
-		else if (errno != ENOENT)
-			rc = hwk_err_sys("%s", dir);
+		rc = yaml ? client_yaml(dir, &st) : 1;
 	}
-	free(yaml);
 	free(dir);
 	return rc;
 }
@@ -509,7 +523,7 @@ int hwk_practice_clients(const hwk_practice *p, hwk_strs *out)
 	return 0;
 }
 
-int hwk_practice_clients_all(const hwk_practice *p, hwk_strs *out, size_t *bad)
+static int clients_listed(const hwk_practice *p, int yaml, hwk_strs *out, size_t *bad)
 {
 	if (!p->exists)
 		return 0;
@@ -525,7 +539,7 @@ int hwk_practice_clients_all(const hwk_practice *p, hwk_strs *out, size_t *bad)
 	while ((e = hwk_readdir(d, &err))) {
 		if (e->d_name[0] == '.' || !hwk_client_id_ok(e->d_name))
 			continue;
-		int r = client_folder(e->d_name, e->d_type);
+		int r = client_folder(e->d_name, e->d_type, yaml);
 		if (r < 0)
 			++*bad;
 		else if (r)
@@ -539,6 +553,16 @@ int hwk_practice_clients_all(const hwk_practice *p, hwk_strs *out, size_t *bad)
 	}
 	hwk_strs_sort(out);
 	return 0;
+}
+
+int hwk_practice_clients_all(const hwk_practice *p, hwk_strs *out, size_t *bad)
+{
+	return clients_listed(p, 1, out, bad);
+}
+
+int hwk_practice_client_folders(const hwk_practice *p, hwk_strs *out, size_t *bad)
+{
+	return clients_listed(p, 0, out, bad);
 }
 
 /* Is the client's folder a symbolic link? Then say so: hwk never follows it. */
@@ -578,7 +602,7 @@ int hwk_practice_client(const hwk_practice *p, const char *want, int allow_none,
 			return hwk_err("%s: not a client id (lower-case letters, digits, '-', '_' and '.')",
 				       want);
 		/* a folder that is a link or cannot be looked into says so */
-		int r = p->exists && !p->standalone ? client_folder(want, DT_UNKNOWN) : client_exists(p, want);
+		int r = p->exists && !p->standalone ? client_folder(want, DT_UNKNOWN, 1) : client_exists(p, want);
 		if (r < 0)
 			return -1;
 		if (!r)
@@ -632,7 +656,8 @@ int hwk_scope_resolve(hwk_scope *s, unsigned needs, char *const *named, size_t n
 			if (hwk_practice_client(&s->p, s->want, 0, &one) < 0)
 				return -1;
 			hwk_strs_push(&s->clients, one);
-		} else if (!n && hwk_practice_clients_all(&s->p, &s->clients, &s->omitted) < 0) {
+		} else if (!n && clients_listed(&s->p, !(needs & HWK_CLIENT_FOLDERS), &s->clients,
+						&s->omitted) < 0) {
 			return -1;
 		}
 		s->done |= HWK_CLIENTS;

@@ -3,6 +3,8 @@
 #ifndef HWK_PRACTICE_H
 #define HWK_PRACTICE_H
 
+#include <sys/stat.h>
+
 #include "date.h"
 #include "util.h"
 
@@ -57,6 +59,13 @@ int hwk_practice_clients(const hwk_practice *p, hwk_strs *out);
 /* The same, going on past such folders (and a read error of clients/): each is named in
  * a message and counted in *bad, and the others listed. */
 int hwk_practice_clients_all(const hwk_practice *p, hwk_strs *out, size_t *bad);
+/* The same, each folder that could be a client, its client.yaml not looked for (a
+ * command that reads every client anyway, in two threads, finds out there, off the
+ * path of its start: hwk_client_folder_is_client). */
+int hwk_practice_client_folders(const hwk_practice *p, hwk_strs *out, size_t *bad);
+/* Is client folder dir a client (has it its client.yaml)? 1 (st: client.yaml's lstat),
+ * 0 (not yet: passed over), -1 after a message (it cannot be looked into: left out). */
+int hwk_client_folder_is_client(const char *dir, struct stat *st);
 /* Which client a command is about: want (from -c or $HWK_CLIENT or an argument) must
  * exist; else the folder we are in; else the only client. NULL want and none found:
  * error unless allow_none, then *out = NULL. */
@@ -68,6 +77,9 @@ enum {
 	HWK_NEED_PRACTICE = 1, /* the practice */
 	HWK_NEED_CLIENT = 2,   /* exactly one client (and the practice) */
 	HWK_CLIENTS = 4,       /* zero or more clients (and the practice) */
+	/* with HWK_CLIENTS, when all are taken: every client folder, client.yaml not looked
+	 * for (hwk_practice_client_folders) */
+	HWK_CLIENT_FOLDERS = 8,
 };
 typedef struct {
 	const char *dir;  /* -C DIR, or NULL */

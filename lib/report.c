@@ -193,9 +193,11 @@ static void attention(const hwk_report *r, hwk_report_client *c)
 }
 
 /* One client's part, from its assignments of the period (l, taken; read: -1 when one
- * could not be, and was named), into c. */
+ * could not be, and was named), into c. yaml: client.yaml's lstat taken just before,
+ * or NULL. */
 static int client_make(const hwk_report *r, const hwk_practice *p, const char *client,
-		       hwk_assignments *l, int read, hwk_report_client *c)
+		       hwk_assignments *l, int read, const struct stat *yaml,
+		       hwk_report_client *c)
 {
 	memset(c, 0, sizeof *c);
 	char *dir = hwk_client_dir(p, client);
@@ -215,7 +217,7 @@ static int client_make(const hwk_report *r, const hwk_practice *p, const char *c
 		else
 			c->n++;
 	}
-	if (hwk_cache_client_name(dir, &c->name) < 0)
+	if (hwk_cache_client_name_st(dir, yaml, &c->name) < 0)
 		rc = -1;
 	c->incomplete = rc < 0;
 	c->x = hwk_xcalloc(c->n + 1, sizeof *c->x);
@@ -306,18 +308,43 @@ typedef struct {
 	const hwk_report *r;
 	const hwk_practice *p;
 	const hwk_strs *clients;
+	struct stat *yaml; /* each client's client.yaml, as client_first found it */
+	unsigned char *have; /* ... when it did (each written and read by one thread) */
 } maker;
 
 typedef struct {
 	hwk_report_client c;
-	int rc; /* client_make's */
+	int rc;   /* client_make's */
+	int none; /* no client made: the folder is no client (yet), or (rc -1) it could not
+		   * be looked into */
 } made_client;
 
 static void *client_made(void *arg, size_t i, hwk_assignments *l, int rc)
 {
 	const maker *mk = arg;
 	made_client *m = hwk_xcalloc(1, sizeof *m);
-	m->rc = client_make(mk->r, mk->p, mk->clients->v[i], l, rc ? -1 : 0, &m->c);
+	m->rc = client_make(mk->r, mk->p, mk->clients->v[i], l, rc ? -1 : 0,
+			    mk->have[i] ? &mk->yaml[i] : NULL, &m->c);
+	return m;
+}
+
+/* A folder of clients/ taken as it was listed (HWK_CLIENT_FOLDERS): is it a client?
+ * Looked at here, in the thread that reads it, off the path of the report's start. */
+static void *client_first(void *arg, size_t i)
+{
+	const maker *mk = arg;
+	if (mk->p->standalone)
+		return NULL;
+	char *dir = hwk_client_dir(mk->p, mk->clients->v[i]);
+	int is = hwk_client_folder_is_client(dir, &mk->yaml[i]);
+	free(dir);
+	if (is == 1) {
+		mk->have[i] = 1; /* for client_made, in this thread */
+		return NULL;
+	}
+	made_client *m = hwk_xcalloc(1, sizeof *m);
+	m->none = 1;
+	m->rc = is;
 	return m;
 }
 
@@ -336,8 +363,9 @@ int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs 
 	char **dirs = hwk_xcalloc(clients->n + 1, sizeof *dirs);
 	for (size_t i = 0; i < clients->n; i++)
 		dirs[i] = hwk_client_dir(p, clients->v[i]);
-	maker mk = {r, p, clients};
-	hwk_prefetch_then then = {client_made, client_drop, &mk, NULL};
+	maker mk = {r, p, clients, hwk_xcalloc(clients->n + 1, sizeof *mk.yaml),
+		    hwk_xcalloc(clients->n + 1, 1)};
+	hwk_prefetch_then then = {client_made, client_drop, &mk, client_first};
 	hwk_prefetch *pf = hwk_prefetch_start((const char *const *)dirs, clients->n, r->from,
 					      r->to, &then);
 	int rc = 0;
@@ -349,14 +377,14 @@ int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs 
 			made_client *m = made;
 			if (m->rc < 0)
 				rc = -1;
-			if (client_keep(r, &m->c) < 0)
+			if (!m->none && client_keep(r, &m->c) < 0)
 				rc = -2;
 			client_drop(m);
 		} else if (read < 0 && errno != ENOENT) {
 			rc = hwk_err_sys("%s", dirs[i]); /* left out, named */
 		} else { /* ENOENT: gone, nothing assigned */
 			hwk_report_client c;
-			if (client_make(r, p, clients->v[i], &l, read > 0 ? -1 : 0, &c) < 0)
+			if (client_make(r, p, clients->v[i], &l, read > 0 ? -1 : 0, NULL, &c) < 0)
 				rc = -1;
 			if (client_keep(r, &c) < 0)
 				rc = -2;
@@ -370,6 +398,8 @@ int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs 
 	for (size_t i = 0; i < clients->n; i++)
 		free(dirs[i]);
 	free(dirs);
+	free(mk.yaml);
+	free(mk.have);
 	return rc;
 }
 
