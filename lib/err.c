@@ -15,6 +15,7 @@ static const char *cmdname;
 static __thread const char *ctx_file;
 static __thread size_t ctx_line;
 static __thread FILE *to;
+static __thread hwk_err_kept *kept;
 static __thread int quiet;
 
 FILE *hwk_err_to(FILE *f)
@@ -24,7 +25,43 @@ FILE *hwk_err_to(FILE *f)
 	return was;
 }
 
-#define OUT (to ? to : stderr)
+void hwk_err_keep(hwk_err_kept *k)
+{
+	k->msg = NULL;
+	k->len = 0;
+	k->f = NULL;
+	k->was_to = to;
+	k->was_kept = kept;
+	to = NULL;
+	kept = k;
+}
+
+size_t hwk_err_kept_len(hwk_err_kept *k)
+{
+	return k->f && fflush(k->f) == 0 ? k->len : 0;
+}
+
+void hwk_err_keep_end(hwk_err_kept *k)
+{
+	if (k->f)
+		fclose(k->f);
+	k->f = NULL;
+	to = k->was_to;
+	kept = k->was_kept;
+}
+
+/* Where a message goes: the stream made to keep them when the first is said (without
+ * memory, standard error: said on the spot, out of order at worst) */
+static FILE *out(void)
+{
+	if (to)
+		return to;
+	if (kept && !kept->f)
+		kept->f = open_memstream(&kept->msg, &kept->len);
+	return kept && kept->f ? kept->f : stderr;
+}
+
+#define OUT out()
 
 void hwk_err_quiet(int on)
 {

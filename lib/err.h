@@ -22,6 +22,20 @@ void hwk_err_context(const char *file, size_t line);
 /* The calling thread's messages go to f from now on (NULL: standard error again); the
  * stream they went to before (NULL: standard error). */
 FILE *hwk_err_to(FILE *f);
+/* What the calling thread says is kept from now on, until hwk_err_keep_end, in msg (len
+ * bytes; owned by the caller then, NULL when nothing was said): the stream that keeps
+ * it is made when something is, so that a folder read without a word costs none. */
+typedef struct hwk_err_kept {
+	char *msg;
+	size_t len;
+	FILE *f;
+	FILE *was_to;
+	struct hwk_err_kept *was_kept;
+} hwk_err_kept;
+void hwk_err_keep(hwk_err_kept *k);
+/* The length kept so far. */
+size_t hwk_err_kept_len(hwk_err_kept *k);
+void hwk_err_keep_end(hwk_err_kept *k);
 /* While on, nothing is printed (a check run only to learn whether it passes). */
 void hwk_err_quiet(int on);
 

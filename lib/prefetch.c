@@ -49,38 +49,35 @@ static void read_one(hwk_prefetch *p, size_t i)
 {
 	folder *f = &p->f[i];
 	hwk_strs names = {0};
+	hwk_err_kept k;
 	if (p->then.first) {
-		FILE *m = open_memstream(&f->msg, &f->msglen), *was = hwk_err_to(m);
+		hwk_err_keep(&k);
 		f->made = p->then.first(p->then.arg, i);
-		hwk_err_to(was);
-		if (m)
-			fclose(m);
-		if (f->made)
+		hwk_err_keep_end(&k);
+		if (f->made) {
+			f->msg = k.msg;
+			f->msglen = k.len;
 			return;
-		free(f->msg);
-		f->msg = NULL;
-		f->msglen = 0;
+		}
+		free(k.msg);
 	}
 	if (!p->all && hwk_dir_yaml_names(p->dirs[i], &names) < 0) {
 		f->err = errno;
 		return;
 	}
-	FILE *m = open_memstream(&f->msg, &f->msglen);
-	/* m NULL (no memory): said on the spot, out of order at worst */
-	FILE *was = hwk_err_to(m);
+	hwk_err_keep(&k);
 	if (p->all)
 		f->rc = hwk_assignments_load_all(p->dirs[i], p->has_past ? &p->past : HWK_CURRENT,
 						 &f->l);
 	else
 		f->rc = hwk_assignments_load_period(p->dirs[i], &names, p->from, p->to, &f->l);
 	if (p->then.make) {
-		if (m && fflush(m) == 0)
-			f->read_said = f->msglen;
+		f->read_said = hwk_err_kept_len(&k);
 		f->made = p->then.make(p->then.arg, i, &f->l, f->rc < 0);
 	}
-	hwk_err_to(was);
-	if (m)
-		fclose(m);
+	hwk_err_keep_end(&k);
+	f->msg = k.msg;
+	f->msglen = k.len;
 	if (!p->then.make)
 		f->read_said = f->msglen;
 	hwk_strs_free(&names);

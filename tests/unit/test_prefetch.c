@@ -83,8 +83,47 @@ static void *make_ids(void *arg, size_t i, hwk_assignments *l, int rc)
 	return s;
 }
 
+/* hwk_err_keep: what a thread says is kept, in order, and nothing is made when nothing
+ * is said; keeping nests, and each thread keeps its own. */
+static void *say_in_thread(void *arg)
+{
+	hwk_err_kept *k = arg;
+	hwk_err_keep(k);
+	hwk_err("from the other thread");
+	hwk_err_keep_end(k);
+	return NULL;
+}
+
+static void test_keep(void)
+{
+	hwk_err_kept k, inner, other;
+	hwk_err_keep(&k);
+	hwk_err_keep_end(&k);
+	ok(k.msg == NULL && k.len == 0, "keep: nothing said, nothing made");
+
+	hwk_err_keep(&k);
+	hwk_err("one %d", 1);
+	is_int((int)hwk_err_kept_len(&k), 16, "keep: the length so far");
+	hwk_err_keep(&inner);
+	hwk_err("inner");
+	hwk_err_keep_end(&inner);
+	pthread_t t;
+	pthread_create(&t, NULL, say_in_thread, &other);
+	pthread_join(t, NULL);
+	hwk_err("two");
+	hwk_err_keep_end(&k);
+	is_str(k.msg, "hwk test: one 1\nhwk test: two\n", "keep: what was said, in order");
+	is_str(inner.msg, "hwk test: inner\n", "keep: a keeping inside keeps its own");
+	is_str(other.msg, "hwk test: from the other thread\n", "keep: another thread keeps its own");
+	free(k.msg);
+	free(inner.msg);
+	free(other.msg);
+}
+
 int main(void)
 {
+	hwk_err_setcmd("test");
+	test_keep();
 	char top[] = "/tmp/hwk-prefetch-XXXXXX";
 	if (!mkdtemp(top)) {
 		perror("mkdtemp");
