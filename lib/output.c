@@ -239,8 +239,30 @@ static void csv_row(hwk_buf *b, const char *const *vals, size_t n)
 
 /* ---- JSON ---- */
 
+/* Is s, n bytes, a JSON string's text as it is (printable ASCII, no quote or
+ * backslash)? */
+static int json_plain(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\')
+			return 0;
+	}
+	return 1;
+}
+
 void hwk_json_str(hwk_buf *b, const char *str)
 {
+	size_t n = strlen(str);
+	if (json_plain(str, n)) { /* most are: copied at once */
+		char *p = room(b, n + 2);
+		p[0] = '"';
+		memcpy(p + 1, str, n);
+		p[n + 1] = '"';
+		b->len += n + 2;
+		b->s[b->len] = 0;
+		return;
+	}
 	const unsigned char *s = (const unsigned char *)str;
 	hwk_buf_addc(b, '"');
 	while (*s) {
@@ -289,15 +311,23 @@ static void json_row(hwk_out *o, const char *const *vals, const hwk_coltype *typ
 		const char *v = vals[i];
 		if (!v)
 			continue;
+		/* the comma and key, and a null or number, written in place at once */
+		size_t kn = o->jkey[i + 1] - o->jkey[i], vn = strlen(v);
+		char *p = room(b, 1 + kn + (vn > 4 ? vn : 4));
 		if (!first)
-			hwk_buf_addc(b, ',');
+			*p++ = ',';
 		first = 0;
-		hwk_buf_add(b, o->jkeys.s + o->jkey[i], o->jkey[i + 1] - o->jkey[i]);
+		memcpy(p, o->jkeys.s + o->jkey[i], kn);
+		p += kn;
+		b->len = (size_t)(p - b->s);
 		hwk_coltype t = types ? types[i] : HWK_COL_TEXT;
-		if (!*v)
-			hwk_buf_adds(b, "null");
-		else if ((t == HWK_COL_INT || t == HWK_COL_NUM) && is_json_number(v, 1))
-			hwk_buf_adds(b, v);
+		if (!*v) {
+			memcpy(p, "null", 4);
+			b->len += 4;
+		} else if ((t == HWK_COL_INT || t == HWK_COL_NUM) && is_json_number(v, 1)) {
+			memcpy(p, v, vn);
+			b->len += vn;
+		}
 		else if (t == HWK_COL_BOOL && strcmp(v, "yes") == 0)
 			hwk_buf_adds(b, "true");
 		else if (t == HWK_COL_BOOL && strcmp(v, "no") == 0)
@@ -306,6 +336,7 @@ static void json_row(hwk_out *o, const char *const *vals, const hwk_coltype *typ
 			hwk_buf_adds(b, v);
 		else
 			hwk_json_str(b, v);
+		b->s[b->len] = 0;
 	}
 	hwk_buf_addc(b, '}');
 	put_line(o);

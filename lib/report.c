@@ -863,11 +863,18 @@ static int record_cols(colset *c, const hwk_report *r)
 /* A metric's column, each once in r->metric_cols: the data's, for record_cols. */
 static void metric_seen(hwk_report *r, const char *key)
 {
+	/* a type's metrics come in the same order in each of its records: looked for
+	 * after the last one found first */
 	hwk_strs *l = &r->metric_cols;
-	for (size_t k = 0; k < l->n; k++)
-		if (!strcmp(l->v[k], key))
+	for (size_t k = 0; k < l->n; k++) {
+		size_t x = (r->metric_next + k) % l->n;
+		if (!strcmp(l->v[x], key)) {
+			r->metric_next = x + 1;
 			return;
+		}
+	}
 	hwk_strs_push(l, hwk_xstrdup(key));
+	r->metric_next = l->n;
 }
 
 static void put(hwk_buf *b, const char *s)

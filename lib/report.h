@@ -81,6 +81,7 @@ struct hwk_report {
 				* left open, so that no JSON reader takes them for whole */
 	int page_bad;          /* HTML: a client's part was left out (its charts) */
 	hwk_strs metric_cols;  /* ROWS: every metric column the data has (metric_col) */
+	size_t metric_next;    /* where the next one is looked for first */
 	struct hwk_spill *spill;
 };
 
