@@ -468,29 +468,32 @@ static void drop_leftovers(hwk_assignments *l)
 	l->n = k;
 }
 
+typedef struct {
+	hwk_strs *names, *csvs;
+} names_of;
+
+static void name_seen(void *arg, const char *name, unsigned char type)
+{
+	(void)type;
+	names_of *w = arg;
+	size_t n = strlen(name);
+	if (w->csvs && name[0] != '.' && n > 4 && !memcmp(name + n - 4, ".csv", 4))
+		hwk_strs_push(w->csvs, hwk_xstrdup(name));
+	if (name[0] == '.' || n <= 5 || memcmp(name + n - 5, ".yaml", 5) ||
+	    (n == 11 && !memcmp(name, "client.yaml", 11)))
+		return;
+	hwk_strs_push(w->names, hwk_xstrdup(name));
+}
+
 /* hwk_dir_yaml_names, and (unless csvs is NULL) the names of the entries files there
  * (*.csv, nothing hidden), sorted. */
 static int dir_names(const char *dir, hwk_strs *names, hwk_strs *csvs)
 {
-	DIR *d = opendir(dir);
-	if (!d)
-		return -1;
-	struct dirent *e;
-	int err = 0;
-	while ((e = hwk_readdir(d, &err))) {
-		size_t n = strlen(e->d_name);
-		if (csvs && e->d_name[0] != '.' && n > 4 && !memcmp(e->d_name + n - 4, ".csv", 4))
-			hwk_strs_push(csvs, hwk_xstrdup(e->d_name));
-		if (e->d_name[0] == '.' || n <= 5 || memcmp(e->d_name + n - 5, ".yaml", 5) ||
-		    (n == 11 && !memcmp(e->d_name, "client.yaml", 11)))
-			continue;
-		hwk_strs_push(names, hwk_xstrdup(e->d_name));
-	}
-	closedir(d);
+	names_of w = {names, csvs};
+	int rc = hwk_dir_each(dir, name_seen, &w);
 	if (csvs)
 		hwk_strs_sort(csvs);
-	errno = err;
-	return err ? -1 : 0;
+	return rc;
 }
 
 int hwk_dir_yaml_names(const char *dir, hwk_strs *names)

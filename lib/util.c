@@ -5,10 +5,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -402,6 +404,37 @@ struct dirent *hwk_readdir(DIR *d, int *err)
 	if (!e && errno)
 		*err = errno;
 	return e;
+}
+
+int hwk_dir_each(const char *dir, void (*fn)(void *arg, const char *name, unsigned char type),
+		 void *arg)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	/* struct linux_dirent64, as getdents64(2) lays them out */
+	union {
+		char b[32768];
+		uint64_t align;
+	} buf;
+	for (;;) {
+		long n = syscall(SYS_getdents64, fd, buf.b, sizeof buf.b);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			int e = errno;
+			close(fd);
+			errno = e;
+			return n < 0 ? -1 : 0;
+		}
+		for (long at = 0; at < n;) {
+			const char *d = buf.b + at;
+			unsigned short reclen;
+			memcpy(&reclen, d + 16, sizeof reclen);
+			fn(arg, d + 19, (unsigned char)d[18]);
+			at += reclen;
+		}
+	}
 }
 
 int hwk_read_file(const char *path, size_t max, hwk_buf *b)

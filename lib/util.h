@@ -44,6 +44,12 @@ int hwk_open_regular(const char *path, int flags, int mode, struct stat *st);
 /* readdir that tells a read error from the end of the folder: NULL at either, and at an
  * error *err holds its errno (left as it was at the end). */
 struct dirent *hwk_readdir(DIR *d, int *err);
+/* Each name in folder dir (. and .. too) given to fn with its d_type, as readdir gives
+ * them, from the kernel's listing straight (opendir also stats the folder: a report
+ * lists hundreds). 0; or -1 with errno set (dir cannot be
+ * opened or listed: some names may have been given). */
+int hwk_dir_each(const char *dir, void (*fn)(void *arg, const char *name, unsigned char type),
+		 void *arg);
 
 /* A growable list of owned strings. A packed list holds its strings in the same
  * allocation as v, back to back in their order, each ended by its NUL (read-only in
