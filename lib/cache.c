@@ -109,18 +109,26 @@ void hwk_cache_forget(void)
 	memset(&C, 0, sizeof C);
 }
 
-static void grow(void)
+/* Room for more entries than there are, as many as the table will hold at least. */
+static void grow_to(size_t want)
 {
-	if (C.cap && (C.n + 1) * 4 < C.cap * 3)
+	if (C.cap && (want + 1) * 4 < C.cap * 3)
 		return;
 	ent *old = C.v;
 	size_t ocap = C.cap;
 	C.cap = C.cap ? C.cap * 2 : 256;
+	while ((want + 1) * 4 >= C.cap * 3)
+		C.cap *= 2;
 	C.v = hwk_xcalloc(C.cap, sizeof *C.v);
 	for (size_t i = 0; i < ocap; i++)
 		if (old[i].key)
 			*slot(old[i].kind, old[i].key) = old[i];
 	free(old);
+}
+
+static void grow(void)
+{
+	grow_to(C.n);
 }
 
 /* The table made again without the holes that removals left in its probe chains. */
@@ -254,6 +262,10 @@ static void table(void)
 		return;
 	char *t = C.text;
 	C.text = NULL;
+	size_t lines = 0; /* the table made as large as they need at once */
+	for (const char *l = t; (l = strchr(l, '\n')); l++)
+		lines++;
+	grow_to(C.n + lines);
 	parse(t, 0);
 	free(t);
 }

@@ -367,10 +367,17 @@ typedef struct {
 	unsigned char logged_ok, has_root, withdrawn;
 } row_key;
 
-static void key_of(const hwk_strs *c, row_key *k)
+static void key_of(const hwk_entry *e, row_key *k)
 {
-	const char *rep = c->v[c->n - 1];
-	k->logged_ok = hwk_time_parse_iso(c->v[HWK_E_LOGGED], &k->logged) == 0;
+	const hwk_strs *c = &e->cols;
+	const char *rep = c->v[c->n - 1], *logged = c->v[HWK_E_LOGGED];
+	/* logged is most often at itself, which the row's stamp has read */
+	if (e->stamped && e->at_ok && !strcmp(logged, c->v[HWK_E_AT])) {
+		k->logged = e->at;
+		k->logged_ok = 1;
+	} else {
+		k->logged_ok = hwk_time_parse_iso(logged, &k->logged) == 0;
+	}
 	/* a replaces that is not a time is a bad row, named by the checks, not a correction */
 	k->has_root = *rep && hwk_time_parse_iso(rep, &k->root) == 0;
 	k->withdrawn = !strcmp(c->v[HWK_E_STATUS], "withdrawn");
@@ -502,7 +509,7 @@ int hwk_entries_open(const hwk_assignment *a, int history, hwk_entries **out)
 				cap = cap ? cap * 2 : 64;
 				k = hwk_xrealloc(k, cap * sizeof *k);
 			}
-			key_of(&e.cols, &k[n++]);
+			key_of(&e, &k[n++]);
 		}
 		hwk_entries_close(pre);
 	}
@@ -560,7 +567,7 @@ unsigned char *hwk_entries_dead(const hwk_entry *rows, size_t n)
 {
 	row_key *k = hwk_xcalloc(n + 1, sizeof *k);
 	for (size_t i = 0; i < n; i++)
-		key_of(&rows[i].cols, &k[i]);
+		key_of(&rows[i], &k[i]);
 	unsigned char *dead = dead_of(k, n);
 	free(k);
 	return dead;
