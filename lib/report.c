@@ -247,54 +247,97 @@ static void client_free(hwk_report_client *c)
 }
 
 static void section(FILE *f, const hwk_report *r, const hwk_report_client *c, int md, int utf8);
-static void rows_make(hwk_buf *b, hwk_report *r, const hwk_report_client *c);
+static void rows_make(hwk_buf *b, const hwk_report *r, const hwk_report_client *c,
+		      hwk_strs *metrics);
+static void metric_seen(hwk_report *r, const char *key);
 
-/* The client's section made into the spill and its caseload row kept: what the report
- * holds of it from here on. -1 after a message: the spill cannot be written. */
-static int client_keep(hwk_report *r, const hwk_report_client *c)
+/* What the report keeps of a client: its section's text, which waits in the spill, its
+ * caseload row, and (ROWS) the metric columns its records have. */
+typedef struct {
+	char *mem;
+	size_t len;
+	hwk_report_row row; /* at and len set when kept */
+	hwk_strs metrics;
+	int page_bad;
+} kept_client;
+
+/* The client's part made into k: in the thread that made the client, which then frees
+ * it there (the report only reads r). -1 after a message. */
+static int client_text(const hwk_report *r, const hwk_report_client *c, kept_client *k)
 {
-	hwk_buf b = {0};
-	char *mem = NULL;
-	size_t len = 0;
+	memset(k, 0, sizeof *k);
 	if (r->kind == HWK_REPORT_TEXT || r->kind == HWK_REPORT_MD) {
-		FILE *m = open_memstream(&mem, &len);
+		FILE *m = open_memstream(&k->mem, &k->len);
 		if (!m)
 			return hwk_err_sys("a client's section");
 		section(m, r, c, r->kind == HWK_REPORT_MD, r->utf8);
 		if (fclose(m) != 0) {
-			free(mem);
+			free(k->mem);
+			k->mem = NULL;
 			return hwk_err_sys("a client's section");
 		}
 	} else {
-		if (r->kind == HWK_REPORT_HTML) {
-			if (r->page->client(&b, r, c) < 0)
-				r->page_bad = 1; /* named: its charts left out */
-		} else {
-			rows_make(&b, r, c);
-		}
-		mem = b.s;
-		len = b.len;
+		hwk_buf b = {0};
+		if (r->kind == HWK_REPORT_HTML)
+			k->page_bad = r->page->client(&b, r, c) < 0; /* named: its charts left out */
+		else
+			rows_make(&b, r, c, &k->metrics);
+		k->mem = b.s;
+		k->len = b.len;
 	}
-	off_t at;
-	int rc = hwk_spill_add(r->spill, mem ? mem : "", len, &at);
-	free(mem);
-	if (rc < 0)
-		return -1;
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 16;
-		r->c = hwk_xrealloc(r->c, r->cap * sizeof *r->c);
-	}
-	r->c[r->n++] = (hwk_report_row){
+	k->row = (hwk_report_row){
 		.client = hwk_xstrdup(c->client),
 		.nflags = c->nflags,
 		.completion = c->completion,
 		.since_last = c->since_last,
 		.flags = hwk_report_caseload_str(c, 0),
 		.improving = hwk_report_caseload_str(c, 1),
-		.at = at,
-		.len = len,
 	};
 	return 0;
+}
+
+static void kept_free(kept_client *k)
+{
+	free(k->mem);
+	free(k->row.client);
+	free(k->row.flags);
+	free(k->row.improving);
+	hwk_strs_free(&k->metrics);
+	memset(k, 0, sizeof *k);
+}
+
+/* The client's section put into the spill and its caseload row kept (k's taken): what
+ * the report holds of it from here on. -1 after a message: the spill cannot be
+ * written. */
+static int client_keep_text(hwk_report *r, kept_client *k)
+{
+	for (size_t i = 0; i < k->metrics.n; i++)
+		metric_seen(r, k->metrics.v[i]);
+	if (k->page_bad)
+		r->page_bad = 1;
+	off_t at;
+	if (hwk_spill_add(r->spill, k->mem ? k->mem : "", k->len, &at) < 0) {
+		kept_free(k);
+		return -1;
+	}
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->c = hwk_xrealloc(r->c, r->cap * sizeof *r->c);
+	}
+	k->row.at = at;
+	k->row.len = k->len;
+	r->c[r->n++] = k->row;
+	k->row = (hwk_report_row){0};
+	kept_free(k);
+	return 0;
+}
+
+static int client_keep(hwk_report *r, const hwk_report_client *c)
+{
+	kept_client k;
+	if (client_text(r, c, &k) < 0)
+		return -1;
+	return client_keep_text(r, &k);
 }
 
 int hwk_report_open(hwk_report *r, const hwk_practice *p)
@@ -317,6 +360,9 @@ typedef struct {
 	int rc;   /* client_make's */
 	int none; /* no client made: the folder is no client (yet), or (rc -1) it could not
 		   * be looked into */
+	int text; /* made into kept (0, or -1 after a message), c freed: not for HTML,
+		   * whose charts read files in the main thread */
+	kept_client kept;
 } made_client;
 
 static void *client_made(void *arg, size_t i, hwk_assignments *l, int rc)
@@ -325,6 +371,12 @@ static void *client_made(void *arg, size_t i, hwk_assignments *l, int rc)
 	made_client *m = hwk_xcalloc(1, sizeof *m);
 	m->rc = client_make(mk->r, mk->p, mk->clients->v[i], l, rc ? -1 : 0,
 			    mk->have[i] ? &mk->yaml[i] : NULL, &m->c);
+	if (mk->r->kind != HWK_REPORT_HTML) {
+		/* freed where it was made: a block freed in the other thread goes back
+		 * to this one's arena under its lock, which the two then wait on */
+		m->text = client_text(mk->r, &m->c, &m->kept) < 0 ? -1 : 1;
+		client_free(&m->c);
+	}
 	return m;
 }
 
@@ -351,7 +403,9 @@ static void *client_first(void *arg, size_t i)
 static void client_drop(void *made)
 {
 	made_client *m = made;
-	client_free(&m->c);
+	if (!m->text)
+		client_free(&m->c);
+	kept_free(&m->kept);
 	free(m);
 }
 
@@ -377,7 +431,10 @@ int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs 
 			made_client *m = made;
 			if (m->rc < 0)
 				rc = -1;
-			if (!m->none && client_keep(r, &m->c) < 0)
+			if (m->none)
+				;
+			else if (m->text ? m->text < 0 || client_keep_text(r, &m->kept) < 0
+					 : client_keep(r, &m->c) < 0)
 				rc = -2;
 			client_drop(m);
 		} else if (read < 0 && errno != ENOENT) {
@@ -886,7 +943,8 @@ static void put(hwk_buf *b, const char *s)
  * columns (which only the whole caseload tells): each record its NVALS values, then
  * its metrics' count and each metric's column, value and count, every one of them
  * ended by a NUL. */
-static void rows_make(hwk_buf *b, hwk_report *r, const hwk_report_client *c)
+static void rows_make(hwk_buf *b, const hwk_report *r, const hwk_report_client *c,
+		      hwk_strs *metrics)
 {
 	const char *vals[NVALS];
 	numbuf room[NVALS];
@@ -947,9 +1005,14 @@ static void rows_make(hwk_buf *b, hwk_report *r, const hwk_report_client *c)
 		for (size_t m = 0; m < s->metrics.n; m++) {
 			const hwk_metric *mt = &s->metrics.v[m];
 			char *key = metric_col(s, mt);
-			metric_seen(r, key);
 			put(b, key);
-			free(key);
+			size_t x = 0; /* each of the client's once, for metric_seen */
+			while (x < metrics->n && strcmp(metrics->v[x], key))
+				x++;
+			if (x == metrics->n)
+				hwk_strs_push(metrics, key);
+			else
+				free(key);
 			if (mt->text) {
 				put(b, mt->text);
 			} else {
