@@ -34,7 +34,6 @@ struct hwk_out {
 	char *vis; /* one cell's visible form, made here first */
 	size_t viscap;
 	hwk_yw *yw; /* yaml, from the first row */
-	const hwk_out *whole; /* a part (hwk_out_part): whose cols and jkeys these are */
 };
 
 /* ---- formats ---- */
@@ -576,7 +575,6 @@ hwk_out *hwk_out_part(const hwk_out *o, hwk_buf *buf)
 {
 	hwk_out *part = hwk_xcalloc(1, sizeof *part);
 	part->fmt = o->fmt;
-	part->whole = o;
 	part->ncols = o->ncols;
 	part->cols = o->cols;
 	part->jkey = o->jkey;

@@ -174,8 +174,8 @@ int hwk_prefetch_get_made(hwk_prefetch *p, size_t i, int say, hwk_assignments *l
 		read_one(p, i);
 	} else {
 		pthread_mutex_lock(&p->mu);
-		p->taken = i;
-		/* while folder i is being read, the next ones are read here too */
+		/* (taken is i: each is asked for once, in order) while folder i is being read,
+		 * the next ones are read here too */
 		while (!p->f[i].done)
 			if (!read_next(p))
 				pthread_cond_wait(&p->cv, &p->mu);

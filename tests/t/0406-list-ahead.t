@@ -52,6 +52,31 @@ for f in csv tsv json; do
 	esac
 done
 is "rows: 32 clients with three, one with four" "$(tail -n +2 "$T/all.tsv" | wc -l)" 97
+
+# list due (its assignments read ahead, its entries after): the same as the clients
+# listed one at a time
+export HWK_NOW=2026-11-25T12:00:00+01:00
+for f in csv tsv json; do
+	run -C p list due -f "$f"
+	is "list due -f $f: exit 0" "$rc" 0
+	cp "$T/out" "$T/due.$f"
+	: >"$T/each.$f"
+	for c in $clients; do
+		hwk -C p -c "$c" list due -f "$f" >"$T/one" 2>>"$T/setup.err"
+		case $f in
+		json) cat "$T/one" >>"$T/each.$f" ;;
+		*) tail -n +2 "$T/one" >>"$T/each.$f" ;;
+		esac
+	done
+	case $f in
+	json) is "list due -f json: the clients' rows in their order" \
+		"$(jq -c '.' "$T/due.json")" "$(jq -c -s 'add' "$T/each.json")" ;;
+	*) is "list due -f $f: one header, then the clients' rows in their order" \
+		"$(tail -n +2 "$T/due.$f")" "$(cat "$T/each.$f")" ;;
+	esac
+done
+is "list due: a row a client" "$(tail -n +2 "$T/due.csv" | wc -l)" 40
+unset HWK_NOW
 like "-f csv: the note quoted across its lines" "$(cat "$T/all.csv")" '"a ""b"",
 c"'
 
@@ -136,6 +161,20 @@ check "five runs more: each run's messages as the first's" \
 	sh -c "for i in 1 2 3 4 5; do cmp -s '$T/err.csv' '$T/err'\$i || exit 1; done"
 check "... and each listing" \
 	sh -c "for i in 1 2 3 4 5; do cmp -s '$T/bad.csv' '$T/out'\$i || exit 1; done"
+# list due reads a client's assignments and its entries one after the other: its
+# messages in the clients' order, each client's together, the others' rows as before
+export HWK_NOW=2026-11-25T12:00:00+01:00
+for i in 1 2 3; do
+	run -C p list due -f csv
+	is "list due, files that cannot be read (run $i): exit 1" "$rc" 1
+	is "... each named once, in the clients' order" \
+		"$(grep -o 'clients/c[0-9]*' "$T/err" | tr '\n' ' ')" \
+		"clients/c05 clients/c06 clients/c22 clients/c23 clients/c38 clients/c39 "
+	is "... the other clients' rows as before" \
+		"$(grep -v '^c05,\|^c06,\|^c22,\|^c23,\|^c38,\|^c39,' "$T/out")" \
+		"$(grep -v '^c05,\|^c06,\|^c22,\|^c23,\|^c38,\|^c39,' "$T/due.csv")"
+done
+unset HWK_NOW
 
 # -a naming an assignment several clients have not: those are passed over
 run -C p list entries -a "$ID_c30" -f csv
