@@ -248,18 +248,11 @@ static long utc_offset_at(time_t t)
 	return localtime_r(&t, &tm) ? tm.tm_gmtoff : 0;
 }
 
-/* mktime with tm_isdst = -1 is unreliable around transitions: in glibc its
- * choice in a fold depends on the previous mktime call, and tm_isdst cannot
- * tell apart offsets that change without DST (Europe/Moscow 2014, Pacific/Apia
- * 2011). So instead: treat the wall time as if it were UTC (wall), and find the
- * instants t with t + offset(t) == wall. Any offset is well under a day, so the
- * offsets in effect a day before and a day after wall are the only ones that
- * can apply (assuming at most one transition in those two days). */
 /* A stretch of time the calling thread knows to have one UTC offset: [lo, hi], offset
- * off. By the assumption above, equal offsets at two instants at most two days apart
- * mean no transition between them; so the stretch is found by offsets two days apart
- * and grows by one more two days later (or earlier), and a wall time whose two days
- * around it lie inside it needs no localtime at all. A report converts thousands of
+ * off. By the assumption hwk_time_local makes (below), equal offsets at two instants
+ * at most two days apart mean no transition between them; so the stretch is found by
+ * offsets two days apart and grows by one more two days later (or earlier), and a wall
+ * time whose two days around it lie inside it needs no localtime at all. A report converts thousands of
  * sleep times from a few weeks, each of which took four localtime calls (and glibc's
  * lock on the zone, which two threads then wait on). zone: the zone it was found in
  * (hwk_time_zone_changed). */
@@ -308,6 +301,13 @@ static void steady_note(time_t a, time_t b, long off)
 	steady.set = 1;
 }
 
+/* mktime with tm_isdst = -1 is unreliable around transitions: in glibc its
+ * choice in a fold depends on the previous mktime call, and tm_isdst cannot
+ * tell apart offsets that change without DST (Europe/Moscow 2014, Pacific/Apia
+ * 2011). So instead: treat the wall time as if it were UTC (wall), and find the
+ * instants t with t + offset(t) == wall. Any offset is well under a day, so the
+ * offsets in effect a day before and a day after wall are the only ones that
+ * can apply (assuming at most one transition in those two days). */
 time_t hwk_time_local(hwk_day day, int hh, int mm, int ss)
 {
 	time_t wall = (time_t)day * SECS_PER_DAY + hh * 3600L + mm * 60L + ss;

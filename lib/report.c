@@ -360,8 +360,8 @@ typedef struct {
 	int rc;   /* client_make's */
 	int none; /* no client made: the folder is no client (yet), or (rc -1) it could not
 		   * be looked into */
-	int text; /* made into kept (0, or -1 after a message), c freed: not for HTML,
-		   * whose charts read files in the main thread */
+	int text; /* 1: made into kept and c freed; -1: that failed, after a message; 0:
+		   * not made (HTML, whose charts read files: in the main thread) */
 	kept_client kept;
 } made_client;
 

@@ -23,29 +23,40 @@ done
 HWK_NOW=2026-11-23T20:00:00+01:00 hwk -C p -c c20 log "$ID_c20" -q -m 'a "b",
 c' </dev/null 2>>"$T/setup.err"
 
-# each format: the same as the clients listed one at a time (one client is listed by
-# one thread), put one after another
-for f in csv tsv json; do
-	run -C p list entries -f "$f"
-	is "-f $f: exit 0" "$rc" 0
-	cp "$T/out" "$T/all.$f"
+# what hwk CMD... -f F gives for the clients one at a time, put one after another: CSV
+# and TSV without their headers, JSON's arrays made one
+one_by_one() { # F CMD...
+	local f=$1 c
+	shift
 	: >"$T/each.$f"
 	for c in $clients; do
-		hwk -C p -c "$c" list entries -f "$f" >"$T/one" 2>>"$T/setup.err"
+		hwk -C p -c "$c" "$@" -f "$f" >"$T/one" 2>>"$T/setup.err"
 		case $f in
 		json) cat "$T/one" >>"$T/each.$f" ;;
 		*) tail -n +2 "$T/one" >>"$T/each.$f" ;;
 		esac
 	done
 	case $f in
+	json) jq -c -s 'add' "$T/each.json" ;;
+	*) cat "$T/each.$f" ;;
+	esac
+}
+
+# each format: the same as the clients listed one at a time (one client is listed by
+# one thread), put one after another
+for f in csv tsv json; do
+	run -C p list entries -f "$f"
+	is "-f $f: exit 0" "$rc" 0
+	cp "$T/out" "$T/all.$f"
+	case $f in
 	json)
 		is "-f json: valid, and the clients' listings in their order" \
-			"$(jq -c '.' "$T/all.json")" "$(jq -c -s 'add' "$T/each.json")"
+			"$(jq -c '.' "$T/all.json")" "$(one_by_one json list entries)"
 		is "-f json: it starts as one" "$(head -n 1 "$T/all.json")" "["
 		;;
 	*)
 		is "-f $f: one header, then the clients' rows in their order" \
-			"$(tail -n +2 "$T/all.$f")" "$(cat "$T/each.$f")"
+			"$(tail -n +2 "$T/all.$f")" "$(one_by_one "$f" list entries)"
 		is "-f $f: the header first" "$(head -n 1 "$T/all.$f" | cut -c1-17)" \
 			"$(printf 'client,assignment' | tr ',' "$([ $f = tsv ] && printf '\t' || printf ',')")"
 		;;
@@ -60,19 +71,11 @@ for f in csv tsv json; do
 	run -C p list due -f "$f"
 	is "list due -f $f: exit 0" "$rc" 0
 	cp "$T/out" "$T/due.$f"
-	: >"$T/each.$f"
-	for c in $clients; do
-		hwk -C p -c "$c" list due -f "$f" >"$T/one" 2>>"$T/setup.err"
-		case $f in
-		json) cat "$T/one" >>"$T/each.$f" ;;
-		*) tail -n +2 "$T/one" >>"$T/each.$f" ;;
-		esac
-	done
 	case $f in
 	json) is "list due -f json: the clients' rows in their order" \
-		"$(jq -c '.' "$T/due.json")" "$(jq -c -s 'add' "$T/each.json")" ;;
+		"$(jq -c '.' "$T/due.json")" "$(one_by_one json list due)" ;;
 	*) is "list due -f $f: one header, then the clients' rows in their order" \
-		"$(tail -n +2 "$T/due.$f")" "$(cat "$T/each.$f")" ;;
+		"$(tail -n +2 "$T/due.$f")" "$(one_by_one "$f" list due)" ;;
 	esac
 done
 is "list due: a row a client" "$(tail -n +2 "$T/due.csv" | wc -l)" 40
