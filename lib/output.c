@@ -163,6 +163,19 @@ static void tsv_field(hwk_out *o, hwk_buf *b, const char *s)
  * that make it quoted. */
 static const unsigned char csv_stop[256] = {[0] = 1, [','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1};
 
+/* The first bytes of a field that may be guarded (a formula) or quoted (a space) */
+static const unsigned char csv_lead[256] = {[' '] = 1, ['\t'] = 1, ['='] = 1, ['+'] = 1,
+					    ['-'] = 1, ['@'] = 1, ['\r'] = 1};
+
+/* Is a field of n bytes (n > 0), none of them a csv_stop, written as it is, by its
+ * ends? Not when it starts with a csv_lead, or ends in a space or tab (quoted: a
+ * reader would trim it). The fast paths' rule; csv_field's slow one says more exactly
+ * what such a field becomes. */
+static int csv_ends_plain(const char *s, size_t n)
+{
+	return !csv_lead[(unsigned char)s[0]] && s[n - 1] != ' ' && s[n - 1] != '\t';
+}
+
 static void csv_field(hwk_buf *b, const char *s, int alone, size_t slack)
 {
 	if (!*s) {
@@ -178,8 +191,7 @@ static void csv_field(hwk_buf *b, const char *s, int alone, size_t slack)
 		c[i] = s[i];
 		i++;
 	}
-	if (!s[i] && s[0] != ' ' && s[0] != '\t' && s[i - 1] != ' ' && s[i - 1] != '\t' &&
-	    !(*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\r')) {
+	if (!s[i] && csv_ends_plain(s, i)) {
 		b->len += i;
 		b->s[b->len] = 0;
 		return;
@@ -539,9 +551,7 @@ int hwk_csv_plain_run(char *const *cells, size_t n, const char *end)
 	for (size_t i = 0; i < n; i++) {
 		const char *c = cells[i];
 		size_t len = (size_t)((i + 1 < n ? cells[i + 1] : end) - c) - 1;
-		if (len && (c[0] == ' ' || c[0] == '\t' || c[0] == '=' || c[0] == '+' ||
-			    c[0] == '-' || c[0] == '@' || c[0] == '\r' || c[len - 1] == ' ' ||
-			    c[len - 1] == '\t'))
+		if (len && !csv_ends_plain(c, len))
 			return 0;
 	}
 	/* and within: a comma, quote, CR or LF anywhere, sixteen bytes a step */
