@@ -252,9 +252,9 @@ static long utc_offset_at(time_t t)
  * off. By the assumption hwk_time_local makes (below), equal offsets at two instants
  * at most two days apart mean no transition between them; so the stretch is found by
  * offsets two days apart and grows by one more two days later (or earlier), and a wall
- * time whose two days around it lie inside it needs no localtime at all. A report converts thousands of
- * sleep times from a few weeks, each of which took four localtime calls (and glibc's
- * lock on the zone, which two threads then wait on). zone: the zone it was found in
+ * time whose two days around it lie inside it needs no localtime at all. A report
+ * converts thousands of sleep times from a few weeks, each of which took four
+ * localtime calls (and glibc's lock on the zone, which two threads then wait on). zone: the zone it was found in
  * (hwk_time_zone_changed). */
 static atomic_uint zone_changes;
 static __thread struct {

@@ -468,10 +468,9 @@ char *hwk_client_dir(const hwk_practice *p, const char *client)
 	return hwk_xasprintf("clients/%s", client);
 }
 
-/* Is client folder dir (a folder) a client: 1 when it has its client.yaml (of whatever
- * kind: reading it says what is wrong with it), 0 not (yet), -1 after a message (it
- * cannot be looked into). */
-static int client_yaml(const char *dir, struct stat *st)
+/* (Its client.yaml of whatever kind makes a folder a client: reading it says what is
+ * wrong with it.) */
+int hwk_client_folder_is_client(const char *dir, struct stat *st)
 {
 	char *yaml = hwk_path(dir, "client.yaml");
 	int rc = 0;
@@ -481,11 +480,6 @@ static int client_yaml(const char *dir, struct stat *st)
 		rc = hwk_err_sys("%s", dir);
 	free(yaml);
 	return rc;
-}
-
-int hwk_client_folder_is_client(const char *dir, struct stat *st)
-{
-	return client_yaml(dir, st);
 }
 
 /* A folder met in clients/: 1 a folder (a client when it has its client.yaml: looked
@@ -509,7 +503,7 @@ static int client_folder(const char *id, unsigned char type, int yaml)
 		errno = ELOOP; /* never followed: it leads out of the practice */
 		rc = hwk_err_sys("%s", dir);
 	} else if (S_ISDIR(st.st_mode)) {
-		rc = yaml ? client_yaml(dir, &st) : 1;
+		rc = yaml ? hwk_client_folder_is_client(dir, &st) : 1;
 	}
 	free(dir);
 	return rc;
@@ -558,11 +552,6 @@ static int clients_listed(const hwk_practice *p, int yaml, hwk_strs *out, size_t
 int hwk_practice_clients_all(const hwk_practice *p, hwk_strs *out, size_t *bad)
 {
 	return clients_listed(p, 1, out, bad);
-}
-
-int hwk_practice_client_folders(const hwk_practice *p, hwk_strs *out, size_t *bad)
-{
-	return clients_listed(p, 0, out, bad);
 }
 
 /* Is the client's folder a symbolic link? Then say so: hwk never follows it. */

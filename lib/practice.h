@@ -59,10 +59,6 @@ int hwk_practice_clients(const hwk_practice *p, hwk_strs *out);
 /* The same, going on past such folders (and a read error of clients/): each is named in
  * a message and counted in *bad, and the others listed. */
 int hwk_practice_clients_all(const hwk_practice *p, hwk_strs *out, size_t *bad);
-/* The same, each folder that could be a client, its client.yaml not looked for (a
- * command that reads every client anyway, in two threads, finds out there, off the
- * path of its start: hwk_client_folder_is_client). */
-int hwk_practice_client_folders(const hwk_practice *p, hwk_strs *out, size_t *bad);
 /* Is client folder dir a client (has it its client.yaml)? 1 (st: client.yaml's lstat),
  * 0 (not yet: passed over), -1 after a message (it cannot be looked into: left out). */
 int hwk_client_folder_is_client(const char *dir, struct stat *st);
@@ -77,8 +73,10 @@ enum {
 	HWK_NEED_PRACTICE = 1, /* the practice */
 	HWK_NEED_CLIENT = 2,   /* exactly one client (and the practice) */
 	HWK_CLIENTS = 4,       /* zero or more clients (and the practice) */
-	/* with HWK_CLIENTS, when all are taken: every client folder, client.yaml not looked
-	 * for (hwk_practice_client_folders) */
+	/* with HWK_CLIENTS, when all are taken: every folder of clients/ that could be a
+	 * client, its client.yaml not looked for (a command that reads every client anyway,
+	 * in two threads, finds out there, off the path of its start:
+	 * hwk_client_folder_is_client) */
 	HWK_CLIENT_FOLDERS = 8,
 };
 typedef struct {

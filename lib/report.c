@@ -431,10 +431,8 @@ int hwk_report_add_clients(hwk_report *r, const hwk_practice *p, const hwk_strs 
 			made_client *m = made;
 			if (m->rc < 0)
 				rc = -1;
-			if (m->none)
-				;
-			else if (m->text ? m->text < 0 || client_keep_text(r, &m->kept) < 0
-					 : client_keep(r, &m->c) < 0)
+			if (!m->none && (m->text ? m->text < 0 || client_keep_text(r, &m->kept) < 0
+					     : client_keep(r, &m->c) < 0))
 				rc = -2;
 			client_drop(m);
 		} else if (read < 0 && errno != ENOENT) {
